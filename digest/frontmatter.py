@@ -1,0 +1,145 @@
+"""Read and write the content format: YAML front matter between ``---`` fences, then Markdown.
+
+Only ``yaml.safe_load`` semantics are used (the C loader when present, for
+speed at 10,000 files), and YAML aliases are refused: scraped text ends up in
+front matter and an alias bomb must not expand into gigabytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # The C loader is ~10x faster; fall back to the pure one where libyaml is absent.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_CLOSING_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s]")
+
+
+class FrontMatterError(ValueError):
+    """Front matter that cannot be read; ``line`` is 1-based in the whole file."""
+
+    def __init__(self, message: str, line: int | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line where the Markdown body starts
+    key_lines: dict[str, int]  # 1-based line of each top-level key, for error messages
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Return (yaml_text, body, body_line). Raises FrontMatterError without fences."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not (text.startswith("---\n") or text.startswith("---\r\n")):
+        raise FrontMatterError(
+            "the file does not start with a '---' front matter fence",
+            line=1,
+            hint="put YAML front matter between two '---' lines at the top of the file",
+        )
+    start = text.index("\n") + 1
+    match = _CLOSING_FENCE.search(text, start)
+    if match is None:
+        raise FrontMatterError(
+            "the front matter has no closing '---' line",
+            line=1,
+            hint="end the front matter with a line that holds only '---'",
+        )
+    yaml_text = text[start : match.start()]
+    body = text[match.end() :].lstrip("\r\n")
+    body_line = text.count("\n", 0, match.end()) + 1 + _leading_newlines(text[match.end() :])
+    return yaml_text, body, body_line
+
+
+def _leading_newlines(rest: str) -> int:
+    stripped = rest.lstrip("\r\n")
+    return rest.count("\n", 0, len(rest) - len(stripped))
+
+
+def _refuse_aliases(yaml_text: str) -> None:
+    if not _MAYBE_ALIAS.search(yaml_text):
+        return
+    try:
+        for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+                line = token.start_mark.line + 2
+                raise FrontMatterError(
+                    "YAML anchors and aliases are not allowed in front matter",
+                    line=line,
+                    hint="write the value out in full",
+                )
+    except yaml.YAMLError:
+        return  # the real parse below reports the syntax error with its line
+
+
+def parse(text: str) -> Document:
+    """Parse a whole content file into a :class:`Document`."""
+    yaml_text, body, body_line = split(text)
+    _refuse_aliases(yaml_text)
+    try:
+        meta = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a Safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FrontMatterError(
+            f"invalid YAML in front matter: {problem}",
+            line=line,
+            hint="check quoting: a value containing ': ' or starting with a quote needs quotes",
+        ) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError(
+            "front matter must be a mapping of keys to values", line=2, hint="write 'key: value'"
+        )
+    return Document(meta, body, body_line, _key_lines(yaml_text))
+
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for m in _KEY_LINE.finditer(yaml_text):
+        lines.setdefault(m.group(1), yaml_text.count("\n", 0, m.start()) + 2)
+    return lines
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes datetimes as ISO 8601 with a 'T' and its offset."""
+
+
+def _represent_datetime(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+
+
+_Dumper.add_representer(dt.datetime, _represent_datetime)
+
+
+def dump(meta: dict[str, Any], body: str) -> str:
+    """Serialise front matter and body; ``parse(dump(m, b))`` gives back ``m`` and ``b``."""
+    yaml_text = yaml.dump(
+        meta,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None,
+        width=10_000,
+    )
+    body = body.strip("\n")
+    return f"---\n{yaml_text}---\n\n{body}\n" if body else f"---\n{yaml_text}---\n"
