@@ -1,0 +1,29 @@
+"""What extraction hands to the rest of ingest: a plain record, no behaviour.
+
+Both extractors (text dumps: :mod:`digest.ingest.textdump`; HTML:
+:mod:`digest.ingest.html`) return an :class:`Extraction`; the writer turns it
+into front matter + Markdown (see DESIGN.md's content format).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Extraction:
+    """One article as found on a raw page. ``body`` is Markdown (structure applied)."""
+
+    body: str
+    title: str | None = None
+    date: dt.datetime | None = None  # timezone-aware when known
+    date_source: str | None = None  # "dateline", "meta", "url", "hint", "mtime"
+    outlet: str | None = None
+    author: str | None = None
+    attribution: str | None = None  # e.g. "Source: ..." line, kept out of the body
+    lang: str | None = None
+    summary: str | None = None  # the lead, plain text
+    source_url: str | None = None
+    tags: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
