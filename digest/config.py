@@ -237,7 +237,8 @@ def _topics(items: list, path: Path, line: int | None, problems: list[Problem]) 
         unknown = set(item) - {"slug", "title", "keywords"}
         slug_problem = _slug(item["slug"])
         keywords = _str_list(item.get("keywords", []))
-        if unknown or slug_problem or keywords is None or not isinstance(item.get("title", ""), str):
+        bad_title = not isinstance(item.get("title", ""), str)
+        if unknown or slug_problem or keywords is None or bad_title:
             detail = slug_problem or (
                 f"unknown keys {sorted(unknown)}" if unknown else "keywords must be a list of text"
             )

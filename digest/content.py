@@ -1,0 +1,275 @@
+"""The content store: ``content/<topic>/<YYYY>-W<WW>/<slug>.md`` files read into Articles.
+
+Loading never stops at the first bad file. Every problem (bad YAML, a missing
+key, a topic or week that disagrees with the folder, a duplicate id) is
+collected with its file and line, so that one run shows the editor everything
+to fix. Build then refuses to write a site while any error remains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digest import urls
+from digest.config import SLUG_RE, Config
+from digest.frontmatter import Document, FrontMatterError, parse
+from digest.report import Problem
+
+WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+KNOWN_KEYS = (
+    "title", "date", "topic", "source", "source_url", "author", "lang", "summary", "tags",
+    "attribution", "draft", "id", "raw", "raw_sha256", "date_source", "updated",
+)
+WORDS_PER_MINUTE = 230
+
+
+@dataclass
+class Article:
+    """One article as templates and feeds see it. Plain data; ``html`` is filled by render."""
+
+    file: Path  # the source file, relative to the project root
+    topic: str
+    week: str  # ISO week id, e.g. "2023-W33"
+    slug: str
+    title: str
+    date: dt.datetime
+    body: str
+    id: str
+    source: str | None = None
+    source_url: str | None = None
+    author: str | None = None
+    lang: str | None = None
+    summary: str | None = None
+    tags: list[str] = field(default_factory=list)
+    attribution: str | None = None
+    draft: bool = False
+    updated: dt.datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    html: str = ""
+
+    @property
+    def path(self) -> str:
+        """Site path of the article page (see :mod:`digest.urls`)."""
+        return urls.article(self.topic, self.week, self.slug)
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(len(self.body.split()) / WORDS_PER_MINUTE))
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, str]:
+        """Chronological order with a stable tie-break, so equal dates never reorder."""
+        return (self.date, self.id)
+
+
+def week_id(date: dt.datetime, tz: dt.tzinfo) -> str:
+    """ISO 8601 week of ``date`` as seen in the digest's timezone: ``2023-W33``."""
+    year, week, _ = date.astimezone(tz).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def derived_id(topic: str, slug: str) -> str:
+    """Fallback id for a hand-made file without one (``digest check`` suggests writing it)."""
+    digest = hashlib.sha256(f"{topic}/{slug}".encode()).hexdigest()[:16]
+    return f"urn:digest:{digest}"
+
+
+def find_files(content_dir: Path) -> list[Path]:
+    """Every ``.md`` file below ``content_dir``, sorted, without following symlinked folders."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(content_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath) / f for f in sorted(filenames) if f.endswith(".md"))
+    return found
+
+
+def load(
+    config: Config, *, drafts: bool = False
+) -> tuple[list[Article], list[Problem]]:
+    """Read and validate every article. Returns (articles, problems); drafts only if asked."""
+    content_dir = config.root / config.content_dir
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    if not content_dir.is_dir():
+        problems.append(
+            Problem("warning", "no content folder; the site will be empty", str(content_dir),
+                    hint="run 'digest ingest raw/' or add content/<topic>/<YYYY>-W<WW>/<slug>.md")
+        )
+        return articles, problems
+    for file in find_files(content_dir):
+        article = load_file(file, config, problems)
+        if article is not None and (drafts or not article.draft):
+            articles.append(article)
+    _check_unique_ids(articles, problems)
+    articles.sort(key=lambda a: a.sort_key)
+    return articles, problems
+
+
+def _display(file: Path, config: Config) -> str:
+    try:
+        return str(file.relative_to(config.root))
+    except ValueError:
+        return str(file)
+
+
+def load_file(file: Path, config: Config, problems: list[Problem]) -> Article | None:
+    """Read one file; append problems and return None when it cannot become an Article."""
+    name = _display(file, config)
+    content_dir = (config.root / config.content_dir).resolve()
+    if file.is_symlink() and not file.resolve().is_relative_to(content_dir):
+        problems.append(Problem("error", "symlink points outside the content folder; skipped",
+                                name, hint="copy the file into content/ instead of linking it"))
+        return None
+    where = _layout(file, config.root / config.content_dir)
+    if isinstance(where, str):
+        problems.append(Problem("error", where, name,
+                                hint="articles live at content/<topic>/<YYYY>-W<WW>/<slug>.md"))
+        return None
+    folder_topic, folder_week, slug = where
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem("error", f"not valid UTF-8 (byte {exc.start})", name,
+                                hint="save the file as UTF-8"))
+        return None
+    except OSError as exc:
+        problems.append(Problem("error", f"cannot read: {exc.strerror}", name))
+        return None
+    try:
+        doc = parse(text)
+    except FrontMatterError as exc:
+        problems.append(Problem("error", exc.message, name, exc.line, exc.hint))
+        return None
+    return _article(doc, file, name, (folder_topic, folder_week, slug), config, problems)
+
+
+def _layout(file: Path, content_dir: Path) -> tuple[str, str, str] | str:
+    parts = file.relative_to(content_dir).parts
+    if len(parts) != 3:
+        return "not in a <topic>/<YYYY>-W<WW>/ folder"
+    topic, week, name = parts
+    slug = name[:-3]
+    if not SLUG_RE.match(topic):
+        return f"topic folder {topic!r} is not a slug (lowercase a-z, 0-9 and '-')"
+    if not WEEK_RE.match(week):
+        return f"week folder {week!r} is not an ISO week such as 2023-W33"
+    if not SLUG_RE.match(slug):
+        return f"file name {name!r} is not a slug (lowercase a-z, 0-9 and '-') followed by .md"
+    return topic, week, slug
+
+
+def _article(
+    doc: Document,
+    file: Path,
+    name: str,
+    where: tuple[str, str, str],
+    config: Config,
+    problems: list[Problem],
+) -> Article | None:
+    meta = doc.meta
+    before = len(problems)
+
+    def bad(key: str, message: str, hint: str | None = None) -> None:
+        problems.append(Problem("error", message, name, doc.key_lines.get(key, 2), hint))
+
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        bad("title", "'title' is required and must be text", "add 'title: ...' to the front matter")
+    date = _date(meta.get("date"), bad)
+    topic = meta.get("topic")
+    if not isinstance(topic, str):
+        bad("topic", "'topic' is required and must be text", f"add 'topic: {where[0]}'")
+    elif topic != where[0]:
+        bad("topic", f"topic {topic!r} does not match the folder {where[0]!r}",
+            f"move the file to content/{topic}/ or set 'topic: {where[0]}'")
+    if date is not None:
+        expected = week_id(date, config.tz)
+        if expected != where[1]:
+            bad("date", f"date {date.isoformat()} is in week {expected}, but the file is in "
+                f"folder {where[1]}", f"move the file to content/{where[0]}/{expected}/")
+    fields = _optional_fields(meta, bad)
+    if len(problems) > before or date is None:
+        return None
+    extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
+    return Article(
+        file=Path(name), topic=where[0], week=where[1], slug=where[2], title=title.strip(),
+        date=date, body=doc.body, id=fields.pop("id") or derived_id(where[0], where[2]),
+        extra=extra, **fields,
+    )
+
+
+def _date(value: Any, bad) -> dt.datetime | None:
+    hint = "write it with a time and UTC offset, e.g. 2023-08-16T09:27:00+03:00"
+    if value is None:
+        bad("date", "'date' is required", hint)
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            bad("date", f"'date' {value!r} is not a valid date", hint)
+            return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            bad("date", "'date' has no UTC offset", hint)
+            return None
+        return value
+    if isinstance(value, dt.date):
+        bad("date", f"'date' {value.isoformat()} has no time and offset", hint)
+        return None
+    bad("date", f"'date' must be a date, not {type(value).__name__}", hint)
+    return None
+
+
+def _text(meta: dict[str, Any], key: str, bad) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        bad(key, f"{key!r} must be text, not {type(value).__name__}")
+        return None
+    return str(value)
+
+
+def _optional_fields(meta: dict[str, Any], bad) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        k: _text(meta, k, bad)
+        for k in ("source", "source_url", "author", "lang", "summary", "attribution", "id")
+    }
+    tags = meta.get("tags", [])
+    if tags is None:
+        tags = []
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list) or not all(isinstance(t, str | int) for t in tags):
+        bad("tags", "'tags' must be a list of text", "write 'tags: [one, two]'")
+        tags = []
+    fields["tags"] = [str(t) for t in tags]
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        bad("draft", "'draft' must be true or false")
+    fields["draft"] = draft is True
+    updated = meta.get("updated")
+    if updated is not None and not (isinstance(updated, dt.datetime) and updated.tzinfo):
+        bad("updated", "'updated' must be a date with time and offset")
+        updated = None
+    fields["updated"] = updated
+    url = fields["source_url"]
+    if url is not None and not url.startswith(("http://", "https://")):
+        bad("source_url", "'source_url' must be an http(s) URL")
+    return fields
+
+
+def _check_unique_ids(articles: list[Article], problems: list[Problem]) -> None:
+    seen: dict[str, Article] = {}
+    for a in articles:
+        first = seen.setdefault(a.id, a)
+        if first is not a:
+            problems.append(Problem("error", f"id {a.id!r} is already used by {first.file}",
+                                    str(a.file), hint="every article needs its own id"))

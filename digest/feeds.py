@@ -1,0 +1,194 @@
+"""RSS 2.0, Atom and OPML: a pure function of the articles and issues.
+
+Rules (see FEEDS.md): items newest first with the id as tie-break, capped at
+``feed_limit`` and at a byte budget; every date set explicitly (feedgen would
+use "now"); lastBuildDate/updated = the newest item's date, so an unchanged
+digest gives byte-identical feeds (stable ETags); guid/id = the article's
+``id``, which never changes when URLs do; every URL inside item HTML absolute,
+because feed readers resolve relative ones inconsistently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urljoin
+from xml.sax.saxutils import quoteattr
+
+from feedgen.feed import FeedGenerator
+
+from digest import __version__, urls
+from digest.config import Config
+from digest.content import Article
+from digest.issues import Issue, by_topic
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def xml_text(text: str | None) -> str:
+    """Drop characters XML 1.0 forbids; one of them would make the whole feed unreadable."""
+    return _XML_INVALID.sub("", text or "")
+
+
+def absolute_html(html: str, page_url: str) -> str:
+    """Make every href/src in rendered HTML absolute against the page's URL."""
+    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{urljoin(page_url, m.group(2))}"', html)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One feed item, whatever it stands for (an article or a weekly issue)."""
+
+    id: str
+    title: str
+    url: str
+    date: dt.datetime
+    updated: dt.datetime
+    summary: str
+    html: str
+    creator: str | None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Channel:
+    title: str
+    description: str
+    page_url: str
+    rss_url: str
+    atom_url: str
+
+
+def article_item(article: Article, site: urls.Site) -> Item:
+    url = site.absolute(article.path)
+    summary = article.summary or article.title
+    html = absolute_html(article.html, url)
+    if article.attribution:
+        html += f"<p><em>{escape(article.attribution)}</em></p>"
+    return Item(
+        id=article.id, title=article.title, url=url, date=article.date,
+        updated=article.updated or article.date, summary=summary, html=html,
+        creator=article.author or article.source, categories=(article.topic, *article.tags),
+    )
+
+
+def issue_item(issue: Issue, site: urls.Site) -> Item:
+    parts = []
+    for section in issue.sections:
+        parts.append(f"<h2>{escape(section.topic.title)}</h2><ul>")
+        for a in section.articles:
+            outlet = f" — {escape(a.source)}" if a.source else ""
+            parts.append(f'<li><a href="{escape(site.absolute(a.path))}">{escape(a.title)}</a>'
+                         f"{outlet}</li>")
+        parts.append("</ul>")
+    return Item(
+        id=f"urn:digest:issue:{issue.id}", title=f"Week {issue.id}: {issue.count} articles",
+        url=site.absolute(issue.path), date=issue.newest, updated=issue.newest,
+        summary=f"{issue.count} articles from {issue.monday} to {issue.sunday}",
+        html="".join(parts), creator=None,
+    )
+
+
+def newest(items: Iterable[Item], limit: int) -> list[Item]:
+    """Newest first, stable tie-break on id, capped."""
+    return sorted(items, key=lambda i: (i.date, i.id), reverse=True)[:limit]
+
+
+def _generator(channel: Channel, items: list[Item], config: Config, self_url: str) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.id(channel.atom_url)
+    fg.title(xml_text(channel.title))
+    fg.description(xml_text(channel.description) or xml_text(channel.title))
+    fg.subtitle(xml_text(channel.description) or xml_text(channel.title))
+    fg.link(href=self_url, rel="self")
+    fg.link(href=channel.page_url, rel="alternate")  # last: feedgen uses it as RSS <link>
+    fg.language(config.language)
+    fg.author({"name": xml_text(config.title)})
+    fg.generator("digest", version=__version__)
+    fg.docs("https://www.rssboard.org/rss-specification")
+    stamp = max((i.updated for i in items), default=EPOCH)
+    fg.updated(stamp)
+    fg.lastBuildDate(max((i.date for i in items), default=EPOCH))
+    for item in items:
+        fe = fg.add_entry(order="append")
+        fe.id(item.id)
+        fe.title(xml_text(item.title))
+        fe.link(href=item.url, rel="alternate")
+        fe.published(item.date)
+        fe.updated(item.updated)
+        fe.description(xml_text(item.summary))
+        fe.content(xml_text(item.html), type="html")
+        if item.creator:
+            fe.author({"name": xml_text(item.creator)})
+            fe.dc.dc_creator(xml_text(item.creator))
+        for term in item.categories:
+            fe.category(term=xml_text(term))
+    return fg
+
+
+def _render(channel: Channel, items: list[Item], config: Config) -> tuple[bytes, bytes]:
+    """RSS and Atom bytes, dropping the oldest items until both fit the byte budget."""
+    while True:
+        rss = _generator(channel, items, config, channel.rss_url).rss_str(pretty=True)
+        atom = _generator(channel, items, config, channel.atom_url).atom_str(pretty=True)
+        if max(len(rss), len(atom)) <= config.feed_max_bytes or len(items) <= 1:
+            return rss, atom
+        items = items[: max(1, len(items) * 3 // 4)]
+
+
+def build_feeds(articles: list[Article], issues: list[Issue], config: Config) -> dict[str, bytes]:
+    """Every feed file of the site by site path: site-wide, per topic, weekly issues, OPML."""
+    site = urls.Site(config.base_url)
+    out: dict[str, bytes] = {}
+    channels: list[Channel] = []
+
+    def emit(channel: Channel, items: list[Item], rss_path: str, atom_path: str) -> None:
+        rss, atom = _render(channel, items, config)
+        out[rss_path], out[atom_path] = rss, atom
+        channels.append(channel)
+
+    all_items = newest((article_item(a, site) for a in articles), config.feed_limit)
+    emit(Channel(config.title, config.description, site.absolute(urls.HOME),
+                 site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM)),
+         all_items, urls.FEED_RSS, urls.FEED_ATOM)
+    issue_items = newest((issue_item(i, site) for i in issues), config.feed_limit)
+    emit(Channel(f"{config.title}: weekly issues", f"Each weekly issue of {config.title}",
+                 site.absolute(urls.WEEKS), site.absolute(urls.WEEKS_FEED_RSS),
+                 site.absolute(urls.WEEKS_FEED_ATOM)),
+         issue_items, urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM)
+    for topic, items in by_topic(articles, config):
+        rss_path, atom_path = urls.topic_feed(topic.slug), urls.topic_feed(topic.slug, "atom")
+        topic_items = newest((article_item(a, site) for a in items[: config.feed_limit]),
+                             config.feed_limit)
+        emit(Channel(f"{config.title}: {topic.title}", f"{topic.title} in {config.title}",
+                     site.absolute(urls.topic(topic.slug)), site.absolute(rss_path),
+                     site.absolute(atom_path)),
+             topic_items, rss_path, atom_path)
+    out[urls.OPML] = opml(config, channels)
+    return out
+
+
+def opml(config: Config, channels: list[Channel]) -> bytes:
+    """OPML 2.0 listing every feed, for importing all subscriptions at once."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0">',
+        f"  <head><title>{escape(xml_text(config.title))} feeds</title></head>",
+        "  <body>",
+    ]
+    for c in channels:
+        for label, url, kind in ((c.title, c.rss_url, "rss"), (f"{c.title} (Atom)", c.atom_url,
+                                                                "atom")):
+            lines.append(
+                f"    <outline type={quoteattr(kind)} text={quoteattr(xml_text(label))} "
+                f"title={quoteattr(xml_text(label))} xmlUrl={quoteattr(url)} "
+                f"htmlUrl={quoteattr(c.page_url)}/>"
+            )
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines).encode()

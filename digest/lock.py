@@ -1,0 +1,40 @@
+"""One writer per project at a time.
+
+Two ``digest`` runs writing the same project (a build in CI and an ingest, or
+``serve`` and a manual build) would interleave their files. An advisory
+``flock`` on ``.digest.lock`` in the project root makes the second one stop at
+once with a clear message; the kernel releases it when the process dies, so a
+killed run never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from digest.report import DigestError, Problem
+
+LOCK_NAME = ".digest.lock"
+
+
+@contextmanager
+def project_lock(root: Path, what: str) -> Iterator[None]:
+    path = root / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "another process"
+            raise DigestError([Problem(
+                "error", f"another digest run is using this project ({holder})", str(path),
+                hint="wait for it to finish, then run again",
+            )]) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"digest {what}, pid {os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,195 @@
+"""HTML pages: every page of the site as (site path, HTML text), from Articles and Issues.
+
+Templates receive plain objects: ``site`` (the digest), ``page`` (this page's
+path, title, description, language, canonical URL and feed links) and the
+page's own data (``issue``, ``article``, ``articles``...). ``url(path)`` in a
+template gives the right link for the page it is on (see :mod:`digest.urls`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+from digest import urls
+from digest.config import Config, Topic
+from digest.content import Article
+from digest.issues import Issue, by_topic
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    type: str  # MIME type
+    path: str
+
+
+@dataclass
+class Page:
+    path: str
+    title: str
+    description: str
+    lang: str
+    kind: str
+    feeds: list[FeedLink]
+    canonical: str = ""
+
+
+@dataclass
+class TopicInfo:
+    topic: Topic
+    articles: list[Article]
+
+    @property
+    def slug(self) -> str:
+        return self.topic.slug
+
+    @property
+    def title(self) -> str:
+        return self.topic.title
+
+    @property
+    def path(self) -> str:
+        return urls.topic(self.topic.slug)
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+@dataclass
+class Pager:
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
+
+
+@dataclass
+class SiteInfo:
+    """What every template sees as ``site``."""
+
+    title: str
+    description: str
+    language: str
+    base_url: str
+    topics: list[TopicInfo]
+    issues: list[Issue]
+    article_count: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def site_feeds() -> list[FeedLink]:
+    return [
+        FeedLink("All articles (RSS)", "application/rss+xml", urls.FEED_RSS),
+        FeedLink("All articles (Atom)", "application/atom+xml", urls.FEED_ATOM),
+        FeedLink("Weekly issues (RSS)", "application/rss+xml", urls.WEEKS_FEED_RSS),
+    ]
+
+
+def topic_feeds(topic: Topic) -> list[FeedLink]:
+    return [
+        FeedLink(f"{topic.title} (RSS)", "application/rss+xml", urls.topic_feed(topic.slug)),
+        FeedLink(f"{topic.title} (Atom)", "application/atom+xml",
+                 urls.topic_feed(topic.slug, "atom")),
+    ]
+
+
+class Renderer:
+    """Renders every page; holds the compiled templates and the site-wide context."""
+
+    def __init__(self, env: jinja2.Environment, config: Config, site: SiteInfo):
+        self.env = env
+        self.config = config
+        self.site = site
+        self.links = urls.Site(config.base_url)
+        links = self.links
+
+        @jinja2.pass_context
+        def url(context: jinja2.runtime.Context, path: str) -> str:
+            return links.relative(path, context["page"].path)
+
+        env.globals["url"] = url
+        env.globals["abs_url"] = self.links.absolute
+        self._templates: dict[str, jinja2.Template] = {}
+
+    def template(self, name: str) -> jinja2.Template:
+        if name not in self._templates:
+            self._templates[name] = self.env.get_template(name)
+        return self._templates[name]
+
+    def page(self, kind: str, path: str, title: str, description: str = "",
+             lang: str | None = None, feeds: list[FeedLink] | None = None) -> Page:
+        return Page(
+            path=path, title=title, description=description or self.config.description,
+            lang=lang or self.config.language, kind=kind, feeds=site_feeds() + (feeds or []),
+            canonical=self.links.absolute(path),
+        )
+
+    def render(self, template: str, page: Page, **data: Any) -> tuple[str, str]:
+        html = self.template(template).render(site=self.site, page=page, **data)
+        return page.path, html
+
+
+def render_pages(renderer: Renderer, articles: list[Article], issues: list[Issue],
+                 config: Config) -> Iterator[tuple[str, str]]:
+    """Every HTML page of the site, in a fixed order."""
+    yield from _home_and_issues(renderer, issues)
+    yield from _topics(renderer, articles, config)
+    yield from _articles(renderer, articles, issues, config)
+    page = renderer.page("404", urls.NOT_FOUND, "Page not found")
+    yield renderer.render("404.html", page)
+
+
+def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[tuple[str, str]]:
+    latest = issues[-1] if issues else None
+    title = renderer.config.title
+    yield renderer.render("home.html", renderer.page("home", urls.HOME, title), issue=latest)
+    newest_first = list(reversed(issues))
+    page = renderer.page("weeks", urls.WEEKS, "All issues")
+    yield renderer.render("weeks.html", page, issues=newest_first)
+    for issue in issues:
+        page = renderer.page("issue", issue.path, f"Week {issue.id}",
+                             f"{issue.count} articles from week {issue.id}")
+        yield renderer.render("issue.html", page, issue=issue)
+
+
+def _topics(renderer: Renderer, articles: list[Article],
+            config: Config) -> Iterator[tuple[str, str]]:
+    topics = by_topic(articles, config)
+    page = renderer.page("topics", urls.TOPICS, "Topics")
+    yield renderer.render("topics.html", page, topics=renderer.site.topics)
+    for topic, items in topics:
+        count = max(1, math.ceil(len(items) / config.per_page))
+        for number in range(1, count + 1):
+            chunk = items[(number - 1) * config.per_page : number * config.per_page]
+            pager = Pager(
+                number, count,
+                urls.topic(topic.slug, number - 1) if number > 1 else None,
+                urls.topic(topic.slug, number + 1) if number < count else None,
+            )
+            title = topic.title if number == 1 else f"{topic.title} (page {number})"
+            description = f"{len(items)} articles on {topic.title}"
+            page = renderer.page("topic", urls.topic(topic.slug, number), title, description,
+                                 feeds=topic_feeds(topic))
+            yield renderer.render("topic.html", page, topic=topic, articles=chunk, pager=pager,
+                                  total=len(items))
+
+
+def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
+              config: Config) -> Iterator[tuple[str, str]]:
+    issue_of = {i.id: i for i in issues}
+    for topic, items in by_topic(articles, config):
+        chronological = list(reversed(items))
+        for i, article in enumerate(chronological):
+            previous = chronological[i - 1] if i > 0 else None
+            following = chronological[i + 1] if i + 1 < len(chronological) else None
+            page = renderer.page("article", article.path, article.title, article.summary or "",
+                                 article.lang, topic_feeds(topic))
+            yield renderer.render("article.html", page, article=article, topic=topic,
+                                  issue=issue_of[article.week], previous=previous,
+                                  next=following)

@@ -1,0 +1,101 @@
+"""Theme lookup: a project file, then the named theme, then the default theme.
+
+A project overrides any template or static file by putting a file of the same
+name in ``themes/<theme>/templates/`` or ``themes/<theme>/static/``. Templates
+are compiled once per build (Jinja2 caches them in the Environment) with
+autoescape on: scraped text is always escaped unless a template says otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jinja2
+
+from digest.config import Config
+from digest.report import DigestError, Problem
+
+BUILTIN = Path(__file__).parent / "themes"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+def theme_dirs(config: Config) -> list[Path]:
+    """Theme folders in lookup order; raises when the configured theme exists nowhere."""
+    candidates = [config.root / "themes" / config.theme, BUILTIN / config.theme]
+    if config.theme != "default":
+        if not any(c.is_dir() for c in candidates):
+            raise DigestError([Problem(
+                "error", f"theme {config.theme!r} not found", str(config.path or "digest.yaml"),
+                hint=f"create themes/{config.theme}/ or set 'theme: default'",
+            )])
+        candidates.append(config.root / "themes" / "default")
+    candidates.append(BUILTIN / "default")
+    seen: list[Path] = []
+    for c in candidates:
+        if c.is_dir() and c.resolve() not in [s.resolve() for s in seen]:
+            seen.append(c)
+    return seen
+
+
+def environment(config: Config) -> jinja2.Environment:
+    """A Jinja2 environment over the theme chain, with digest's filters."""
+    loader = jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["longdate"] = longdate
+    env.filters["shortdate"] = shortdate
+    env.filters["isodate"] = lambda d: d.isoformat()
+    return env
+
+
+def longdate(value) -> str:
+    """``16 August 2023, 09:27``: locale-independent, so builds are byte-identical anywhere."""
+    text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{text}, {value.hour:02d}:{value.minute:02d}" if hasattr(value, "hour") else text
+
+
+def shortdate(value) -> str:
+    return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def static_files(config: Config) -> dict[str, Path]:
+    """Static files by output path (``static/style.css``); earlier theme folders win."""
+    files: dict[str, Path] = {}
+    for theme_dir in reversed(theme_dirs(config)):
+        static = theme_dir / "static"
+        for dirpath, dirnames, filenames in os.walk(static):
+            dirnames.sort()
+            for name in sorted(filenames):
+                full = Path(dirpath) / name
+                files["static/" + full.relative_to(static).as_posix()] = full
+    return dict(sorted(files.items()))
+
+
+def template_problem(exc: Exception, config: Config) -> Problem:
+    """A template error as file:line, pointing into the theme file that failed."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem("error", f"template syntax error: {exc.message}", exc.filename or exc.name,
+                       exc.lineno, "fix the template, or delete the project's override")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return Problem("error", f"template {exc.name!r} not found in the theme",
+                       str(config.root / "themes" / config.theme),
+                       "add it to themes/<theme>/templates/ or use the default theme")
+    tb = exc.__traceback__
+    file, line = None, None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".html") or name.endswith(".xml"):
+            file, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    return Problem("error", f"template error: {exc}", file, line,
+                   "fix the template, or delete the project's override")
