@@ -1,0 +1,171 @@
+"""Page chrome: phrases every site uses, and lines a given outlet repeats on every page.
+
+Two sources of knowledge, both deterministic:
+
+* :func:`is_chrome_phrase` knows the boilerplate of news sites in several languages
+  ("Support Us", "Advertisement:", "Реклама", "Follow us", "All News", cookie notices,
+  share counters, read-time notes ...). It is matched against whole short lines, or
+  against the start of a line for labels such as ``Photo:`` and ``Фото:``.
+* :class:`ChromeModel` holds the lines learned per outlet: a line that appears on at
+  least two pages *and* on at least a third of an outlet's pages is that outlet's
+  chrome (its menu, its promo, its ticker heading), not article text.
+
+The learned model lives in the project as ``ingest-chrome.yaml`` (next to
+``digest.yaml``): a plain, sorted YAML mapping ``outlet -> {pages: N, lines: [...]}``
+that an editor can read, correct in review and commit. ``digest ingest`` reads it
+when present; relearning (``learn`` over the raw pages, then ``save``) rewrites it
+from scratch, so the same raw pages always give the same file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CHROME_FILE = "ingest-chrome.yaml"
+MIN_PAGES = 2
+MIN_SHARE = 0.34
+
+# Whole-line boilerplate (matched after normalising case and trailing punctuation).
+_EXACT = r"""
+advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|реклама:|partner content
+|support us|support|donate|become a patron|subscribe|subscribe now|sign in|sign up|log in|login
+|register|my account|newsletter|newsletters|all newsletters|follow us|follow|share|share this
+|tweet|email|print|comments|comment|no comments yet|leave a comment|reply|read more|see more
+|more|load more|show more|read also|related|related articles|related news|related stories
+|related topics|recent stories|recent posts|latest|the latest|latest news|all news|recent news
+|news feed|most popular|most read|popular|trending|top stories|all sections|sections|menu
+|open menu|close|close menu|search|home|skip to content|skip to main content|back to top
+|next|previous|prev|photo|video|audio|gallery|listen|watch|tags|topics|cookie policy
+|privacy policy|terms of use|terms of service|contact us|about us|jobs|rss|facebook|twitter|x
+|instagram|youtube|telegram|linkedin|whatsapp|viber|tiktok|reddit|pinterest|google news|edit post
+|all|укр|рус|eng|en|ua|ru|uk|english|українська|русский|новини|новости|усі новини|всі новини
+|все новости|читайте також|читайте также|популярне|популярное|поділитися|поделиться
+|підписатися|подписаться|коментарі|комментарии|головна|главная|пошук|поиск|меню
+|підтримати|підтримайте нас|теги|теги:|мітки|перейти в дзен|есть новость\?|присылайте »
+|присылайте|новость|новина|logo|orange background|total|shares|views
+"""
+_EXACT_RE = re.compile(
+    r"^(?:" + "|".join(p.strip() for p in _EXACT.split("|") if p.strip()) + r")$"
+)
+
+# Labels that start a chrome line whatever follows (captions, credits, promos).
+_PREFIX_RE = re.compile(
+    r"""^(?:photo|photos|image|illustrative\ image|illustration|picture|video|source\ of\ photo
+    |фото|світлина|ілюстрація|ілюстративне\ фото|иллюстрация|видео|відео
+    |tags|subjects|topics|теги|теґи|мітки|темы|тэги|keywords|author|authors|автор|автори|авторы
+    |written\ by|edited\ by|editor|web\ editor|\(web\ editor|reporting\ by|read\ also|read\ more
+    |see\ also|also\ read|related|читайте\ також|читайте\ также|читайте\ нас|дивіться\ також
+    |смотрите\ также|по\ теме|на\ тему|більше\ новин|больше\ новостей|copyright|©|\(c\)
+    |all\ rights\ reserved|усі\ права|все\ права|follow\ us|follow\ [\w.]+\ on|join\ us
+    |subscribe\ to|sign\ up\ for|support\ up|support\ independent|support\ our|read\ in\ google
+    |this\ audio\ is|listen\ to\ this|you\ can\ also\ highlight|if\ you\ (?:notice|find|see)\ an?\ (?:error|mistake|typo)
+    |якщо\ ви\ помітили|если\ вы\ заметили|ctrl\s*\+\s*enter|share\ this|share\ on
+    |click\ here|download\ (?:the|our)\ app|we\ use\ cookies|this\ (?:web)?site\ uses\ cookies
+    |by\ continuing|accept\ (?:all\ )?cookies|cookie|privacy\ and\ cookie|write\ to\ us
+    |we\ need\ your\ support|only\ the\ latest\ news|introducing\ official|getty\ images
+    |shutterstock|reuters/|ap\ photo|afp\ photo|epa|screenshot|скриншот|©\ риа|риа\ новости/
+    )\b""",
+    re.X | re.I,
+)
+# Phrases that make any line chrome wherever they appear.
+_ANYWHERE_RE = re.compile(
+    r"""(?:we\ use\ cookies|uses\ cookies|cookie\ (?:policy|settings|consent)
+    |ctrl\s*\+\s*enter|is\ the\ place\ where\ you\ will\ find|become\ our\ patron
+    |support\ us,\ or\ become|all\ rights\ reserved|min\ read$|minute\ read$|хв\ читання|мин\ чтения
+    |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser)""",
+    re.X | re.I,
+)
+_TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
+
+
+def normalize(line: str) -> str:
+    """The form in which lines are compared: collapsed spaces, case-folded."""
+    return " ".join(line.split()).casefold()
+
+
+def is_chrome_phrase(line: str) -> bool:
+    """True when the line is known boilerplate in one of the supported languages."""
+    text = normalize(line)
+    if not text:
+        return False
+    bare = _TRAILING.sub("", text)
+    if len(bare) < 40 and _EXACT_RE.match(bare):
+        return True
+    if _PREFIX_RE.match(text) and (len(text) < 300 or text.startswith(("©", "copyright"))):
+        return True
+    return bool(_ANYWHERE_RE.search(text))
+
+
+@dataclass
+class ChromeModel:
+    """Learned chrome: per outlet, the normalised lines its pages repeat."""
+
+    outlets: dict[str, frozenset[str]] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+
+    def lines_for(self, outlet: str | None) -> frozenset[str]:
+        if not outlet:
+            return frozenset()
+        return self.outlets.get(outlet, frozenset())
+
+    def is_chrome(self, outlet: str | None, line: str) -> bool:
+        return normalize(line) in self.lines_for(outlet)
+
+
+def learn(pages: Iterable[tuple[str, str]]) -> ChromeModel:
+    """Learn chrome from ``(outlet, page text)`` pairs.
+
+    A line counts once per page. Long lines are kept too: a promo paragraph that an
+    outlet appends to every article is exactly what this is for. Blank and one-character
+    lines carry no information and are skipped.
+    """
+    seen: dict[str, Counter[str]] = {}
+    counts: Counter[str] = Counter()
+    for outlet, text in pages:
+        counts[outlet] += 1
+        lines = {normalize(raw) for raw in text.splitlines()}
+        seen.setdefault(outlet, Counter()).update(x for x in lines if len(x) > 1)
+    outlets: dict[str, frozenset[str]] = {}
+    for outlet, counter in seen.items():
+        need = max(MIN_PAGES, MIN_SHARE * counts[outlet])
+        lines = frozenset(line for line, n in counter.items() if n >= need)
+        if lines:
+            outlets[outlet] = lines
+    return ChromeModel(outlets, {k: counts[k] for k in outlets})
+
+
+def save(model: ChromeModel, path: Path) -> None:
+    """Write the model as sorted YAML so that relearning gives a reviewable diff."""
+    data = {
+        outlet: {"pages": model.pages.get(outlet, 0), "lines": sorted(model.outlets[outlet])}
+        for outlet in sorted(model.outlets)
+    }
+    header = "# Lines each outlet repeats on its pages; ingest drops them. Relearned on request.\n"
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
+    path.write_text(header + body, encoding="utf-8")
+
+
+def load(path: Path) -> ChromeModel:
+    """Read a model written by :func:`save`; a missing file is an empty model."""
+    if not path.exists():
+        return ChromeModel()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return from_mapping(data)
+
+
+def from_mapping(data: Mapping[str, object]) -> ChromeModel:
+    outlets: dict[str, frozenset[str]] = {}
+    pages: dict[str, int] = {}
+    for outlet, entry in data.items():
+        if not isinstance(entry, Mapping):
+            continue
+        lines = entry.get("lines") or []
+        outlets[str(outlet)] = frozenset(normalize(str(x)) for x in lines)
+        pages[str(outlet)] = int(entry.get("pages") or 0)
+    return ChromeModel(outlets, pages)

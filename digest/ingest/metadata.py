@@ -1,0 +1,291 @@
+"""Metadata of a text dump: title, date, outlet, author, attribution, language, summary.
+
+News pages put their metadata in a few recognisable shapes around the article:
+
+* the headline, then a dateline, often with the byline glued to it
+  ("European PravdaWednesday, 16 August 2023, 09:27", "by Dmytro Basmat August 19,
+  2024 7:19 AM"), sometimes the headline again (image alt text, sentence case);
+* a source line in the article ("Source: ...", "Джерело: ...", "Источник: ...",
+  "За матеріалами - ..."), which is metadata, not body;
+* in stored copies a leading `` date YYYY-MM-DD`` line that is a hint, not the dateline.
+
+The title is the headline-like line nearest above the first dateline that follows a
+headline (a site's own "today" line above the headline is not the article's date);
+with no dateline, the last headline-like line above the article. Dates fall back from
+the dateline to the URL path, the leading date hint, then a full date in the text.
+The outlet is the known source (``digest.yaml`` ``sources``) the byline names, else a
+wire agency credited in the lead ("(Reuters) -"), else the source whose domain serves
+the page, else the bare domain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from digest.config import Config, Source
+from digest.ingest import dates
+from digest.ingest.chrome import is_chrome_phrase, normalize
+from digest.ingest.lang import detect
+from digest.ingest.model import Extraction
+
+if TYPE_CHECKING:
+    from digest.ingest.textdump import Line
+
+_HINT_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$")
+_ATTRIBUTION_RE = re.compile(
+    r"^(?:source|sources|джерело|джерела|источник|источники|за матеріалами|по материалам"
+    r"|за інформацією|по информации)\s*(?::|\s[-–—])\s*\S",
+    re.I,
+)
+_WEEKDAYS = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+    r"|понеділок|вівторок|середа|четвер|п'ятниця|п’ятниця|субота|неділя|понедельник|вторник"
+    r"|среда|четверг|пятница|суббота|воскресенье)\.?,?\s*$",
+    re.I,
+)
+_BYLINE_NOISE = re.compile(r"\(@\w+\)|\bpublished\b|\bupdated\b|\bопубліковано\b|[|,:;]", re.I)
+_BY = re.compile(r"^(?:by|від|автор|author)\s*:?\s*", re.I)
+_WIRE_PAREN = re.compile(r"^[^()\n]{0,60}?\(([A-Z][\w .&-]{1,30})\)\s*[-–—]{1,2}\s")
+_WIRE_CAPS = re.compile(r"^[^\n]{0,40}?\.\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ\-]{4,}(?:\s[A-ZА-ЯІЇЄҐ]+)?)"
+                        r"\s*[–—-]\s")
+_ORG_WORDS = re.compile(
+    r"\b(?:news|press|pravda|post|times|agency|journal|tv|radio|media|independent|daily"
+    r"|herald|gazette|tribune|telegraph|guardian|service|network|desk|online|info|новини"
+    r"|новости|правда|агентство)\b|^[A-Z]{2,}\b",
+    re.I,
+)
+_SUBDOMAINS = re.compile(r"^(?:www\d?|m|amp|en|eng|news|mobile)\.")
+
+
+@dataclass
+class Header:
+    """What :func:`read_header` found, and which input lines it consumed."""
+
+    extraction: Extraction
+    used: set[int] = field(default_factory=set)
+
+
+def split_date_hint(raw_lines: list[str]) -> tuple[dt.date | None, list[str]]:
+    """Take the stored copy's leading `` date YYYY-MM-DD`` off the first line.
+
+    The rest of that line (a section label, sometimes the headline) stays in place.
+    """
+    if not raw_lines:
+        return None, raw_lines
+    m = _HINT_RE.match(raw_lines[0])
+    if not m:
+        return None, raw_lines
+    try:
+        day = dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None, raw_lines
+    return day, [m.group(2), *raw_lines[1:]]
+
+
+def host(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def source_for_host(url: str | None, config: Config) -> Source | None:
+    name = host(url)
+    if not name:
+        return None
+    for source in config.sources:
+        for domain in source.domains:
+            domain = domain.lower().removeprefix("www.")
+            if name == domain or name.endswith("." + domain):
+                return source
+    return None
+
+
+def outlet_from_url(url: str | None, config: Config) -> str | None:
+    """The outlet serving ``url``: a configured source, else the bare domain."""
+    source = source_for_host(url, config)
+    if source:
+        return source.name
+    name = _SUBDOMAINS.sub("", host(url))
+    return name or None
+
+
+def source_named(text: str, config: Config) -> Source | None:
+    """The configured source whose name or alias ``text`` mentions first."""
+    folded = text.casefold()
+    best: tuple[int, Source] | None = None
+    for source in config.sources:
+        for name in (source.name, *source.aliases):
+            pos = folded.find(name.casefold()) if name else -1
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, source)
+    return best[1] if best else None
+
+
+def is_headline(text: str) -> bool:
+    """Looks like a headline: a few words, not chrome, not a sentence-long paragraph."""
+    toks = re.findall(r"\w+", text)
+    if len(toks) < 3 or len(text) > 250 or is_chrome_phrase(text):
+        return False
+    return not text.endswith((":", "»", "›")) and sum(len(t) >= 4 for t in toks) >= 2
+
+
+def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | None,
+                url: str | None, config: Config) -> Header:
+    """Find title, dateline, byline and attribution around the article region."""
+    head = Header(Extraction(body=""))
+    ex = head.extraction
+    date_at, found = _dateline(lines, start)
+    title_at = _title_index(lines, start, date_at)
+    if title_at is not None:
+        ex.title = lines[title_at].text
+        head.used.add(lines[title_at].index)
+    elif date_at is not None and found is not None:
+        rest = _after_date(lines[date_at].text, found)
+        if is_headline(rest):
+            ex.title = rest
+    if date_at is not None:
+        head.used.add(lines[date_at].index)
+    _drop_repeats(lines, start, end, ex.title, head.used)
+    byline = _byline(lines, date_at, found, start)
+    source = _outlet(byline, lines, start, end, url, config, ex)
+    tz = dates.zone(source.timezone if source and source.timezone else None, config.timezone)
+    _set_date(ex, found, tz, url, hint, lines, start, end)
+    _attribution(lines, start, end, head)
+    ex.lang = detect(" ".join(ln.text for ln in lines[start:end]) or (ex.title or ""))
+    return head
+
+
+def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Found | None]:
+    """The first date line below a headline-like line (or the first at all)."""
+    first: tuple[int | None, dates.Found | None] = (None, None)
+    seen_headline = False
+    for i, ln in enumerate(lines[: start + 2]):
+        if i >= start and ln.kind == "good":
+            break
+        found = dates.find_date(ln.text) if len(ln.text) < 160 else None
+        if found is not None:
+            if seen_headline:
+                return i, found
+            if first[0] is None:
+                first = (i, found)
+        if is_headline(ln.text) and (found is None or len(_after_date(ln.text, found)) > 15):
+            seen_headline = True
+    return first
+
+
+def _after_date(text: str, found: dates.Found) -> str:
+    return text[found.end:].strip(" \t|-–—,.")
+
+
+def _title_index(lines: Sequence[Line], start: int, date_at: int | None) -> int | None:
+    limit = date_at if date_at is not None else start
+    for i in range(min(limit, len(lines)) - 1, -1, -1):
+        if is_headline(lines[i].text) and dates.find_date(lines[i].text) is None:
+            return i
+    return None
+
+
+def _drop_repeats(lines: Sequence[Line], start: int, end: int, title: str | None,
+                  used: set[int]) -> None:
+    """Repeated headlines (image alt text, sentence case, "... - Photo") are not body."""
+    if not title:
+        return
+    key = normalize(title)
+    for ln in lines[: min(end, start + 6)]:
+        text = normalize(ln.text)
+        if text == key or (text.startswith(key) and len(text) - len(key) < 12):
+            used.add(ln.index)
+
+
+def _byline(lines: Sequence[Line], date_at: int | None, found: dates.Found | None,
+            start: int) -> str:
+    """The name glued in front of the dateline, or a "by ..." line near it."""
+    if date_at is not None and found is not None:
+        before = lines[date_at].text[: found.start]
+        before = _WEEKDAYS.sub("", before)
+        before = _BY.sub("", _BYLINE_NOISE.sub(" ", before)).strip(" ()-–—")
+        before = re.sub(r"\s+\d{1,2}[:.]\d{2}$", "", before).strip()
+        if before:
+            return before
+    for ln in lines[max(0, start - 8): start]:
+        if _BY.match(ln.text) and len(ln.text) < 80:
+            return _BY.sub("", ln.text).strip()
+    return ""
+
+
+def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str | None,
+            config: Config, ex: Extraction) -> Source | None:
+    named = source_named(byline, config) if byline else None
+    if named:
+        ex.outlet = named.name
+        return named
+    if byline and not _ORG_WORDS.search(byline) and len(byline.split()) <= 4:
+        ex.author = byline
+    wire = _wire_credit(lines[start:end])
+    if wire:
+        source = source_named(wire, config)
+        ex.outlet = source.name if source else wire
+        return source
+    if byline and ex.author is None:
+        source = source_named(byline, config)
+        ex.outlet = byline
+        return source
+    source = source_for_host(url, config)
+    ex.outlet = source.name if source else outlet_from_url(url, config)
+    return source
+
+
+def _wire_credit(region: Sequence[Line]) -> str | None:
+    """An agency credited in the lead's dateline: "LJUBLJANA, March 28 (Xinhua) --"."""
+    for ln in region[:3]:
+        m = _WIRE_PAREN.match(ln.text) or _WIRE_CAPS.match(ln.text)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str | None,
+              hint: dt.date | None, lines: Sequence[Line], start: int, end: int) -> None:
+    if found is not None:
+        ex.date, ex.date_source = dates.to_datetime(found, tz), "dateline"
+        return
+    day = dates.date_from_url(url)
+    source = "url"
+    if day is None and hint is not None:
+        day, source = hint, "meta"
+    if day is None:
+        for ln in lines[start:end]:
+            in_text = dates.find_date(ln.text)
+            if in_text is not None:
+                day, source = in_text.date, "text"
+                break
+    if day is not None:
+        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+        ex.date_source = source
+
+
+def _attribution(lines: Sequence[Line], start: int, end: int, head: Header) -> None:
+    for ln in lines[max(0, start - 3): end]:
+        if len(ln.text) < 400 and _ATTRIBUTION_RE.match(ln.text):
+            head.extraction.attribution = ln.text
+            head.used.add(ln.index)
+            return
+
+
+def summary(body: Sequence[str], limit: int = 400) -> str | None:
+    """The lead paragraph as plain text, cut at a sentence end when it is long."""
+    for text in body:
+        if len(text) >= 40 and not text.startswith(("•", "-", "Quote:")):
+            if len(text) <= limit:
+                return text
+            cut = max(text.rfind(". ", 0, limit), text.rfind("! ", 0, limit))
+            return text[: cut + 1] if cut > 80 else text[:limit].rstrip() + "…"
+    return None
