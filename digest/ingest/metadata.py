@@ -56,9 +56,10 @@ _WIRE_CAPS = re.compile(r"^[^\n]{0,40}?\.\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ
 _ORG_WORDS = re.compile(
     r"\b(?:news|press|pravda|post|times|agency|journal|tv|radio|media|independent|daily"
     r"|herald|gazette|tribune|telegraph|guardian|service|network|desk|online|info|новини"
-    r"|новости|правда|агентство)\b|^[A-Z]{2,}\b",
+    r"|новости|правда|агентство)\b",
     re.I,
 )
+_ACRONYM = re.compile(r"^[A-Z]{2,5}\b")
 _SUBDOMAINS = re.compile(r"^(?:www\d?|m|amp|en|eng|news|mobile)\.")
 
 
@@ -227,7 +228,7 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
     if named:
         ex.outlet = named.name
         return named
-    if byline and not _ORG_WORDS.search(byline) and len(byline.split()) <= 4:
+    if byline and not _is_org(byline) and len(byline.split()) <= 4:
         ex.author = byline
     wire = _wire_credit(lines[start:end])
     if wire:
@@ -241,6 +242,10 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
     source = source_for_host(url, config)
     ex.outlet = source.name if source else outlet_from_url(url, config)
     return source
+
+
+def _is_org(name: str) -> bool:
+    return bool(_ORG_WORDS.search(name) or _ACRONYM.match(name))
 
 
 def _wire_credit(region: Sequence[Line]) -> str | None:

@@ -26,16 +26,28 @@ import re
 from dataclasses import dataclass
 
 from digest.config import Config
-from digest.ingest import metadata, structure
+from digest.ingest import dates, metadata, structure
 from digest.ingest.chrome import ChromeModel, is_chrome_phrase, normalize
 from digest.ingest.lang import stopword_ratio, words
 from digest.ingest.model import Extraction
 
-GOOD, SHORT, BAD = "good", "short", "bad"
-_END_PUNCT = re.compile(r"[.!?…:;\"”»’)\]]\W*$")
+GOOD, SHORT, BAD, BARRIER = "good", "short", "bad", "barrier"
+_END_PUNCT = re.compile(r"[.!?…:;\"”»’。！？」](?:[\"”»’)\]\s]*)$")
 _TICKER = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:min|mins|minutes|hours?|h)"
                      r"(?:\s+ago)?|\d+[\d\s.,kKmM]*)$", re.I)
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
+# Comment threads: "name says:", "2 days ago at 07:52 am", "Rating: 36 Votes".
+_COMMENT = re.compile(r"^.{1,50}\s(?:says|said|wrote|пише|пишет)\s?:$|^rating:\s*\d+|"
+                      r"^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago\b", re.I)
+# Where an article's page stops being the article: comment sections and "more stories".
+_BARRIER = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s+to\b.*)?$|^leave a (?:reply|comment)"
+    r"|^(?:related|more|recommended|popular|trending|latest)\s+(?:stories|articles|news|posts|"
+    r"reads|videos|headlines)\b|^you (?:may|might) also like|^more from\b|^read next\b"
+    r"|^(?:коментарі|комментарии|читайте також|читайте также|інші новини|другие новости)\b",
+    re.I)
+# A card's headline glued to its teaser ("... Student-AthleteA 24-year-old woman ...").
+_GLUED = re.compile(r"^((?:\S+\s+){2,14}?\S*[a-z\d’'\"?!)])([A-Z][a-z]*\s)")
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _RUN = 3  # this many unpunctuated short lines in a row look like a menu or link list
 
@@ -46,7 +58,7 @@ class Line:
 
     index: int  # position among the input's lines
     text: str  # stripped
-    tokens: int
+    tokens: int  # words, or characters / 6 for scripts written without spaces
     stop: float
     punct: bool
     gap_before: bool  # a blank line separates it from the previous line
@@ -78,7 +90,7 @@ def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | N
     classify(lines, learned)
     start, end = main_region(lines)
     head = metadata.read_header(lines, start, end, hint_line, url, config)
-    body_lines = [ln for ln in lines[start:end] if ln.kind != BAD and ln.index not in head.used]
+    body_lines = [ln for ln in lines[start:end] if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
     result = head.extraction
     result.body = structure.to_markdown([ln.text for ln in body_lines])
     result.summary = metadata.summary(body_lines_text(body_lines))
@@ -102,7 +114,8 @@ def to_lines(raw_lines: list[str]) -> list[Line]:
             gap = True
             continue
         toks = words(stripped)
-        out.append(Line(i, stripped, len(toks), stopword_ratio(toks),
+        size = max(len(toks), len(stripped) // 6)
+        out.append(Line(i, stripped, size, stopword_ratio(toks),
                         bool(_END_PUNCT.search(stripped)), gap))
         gap = False
     return out
@@ -118,14 +131,37 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
 
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     text = ln.text
+    if len(text) < 60 and _BARRIER.match(text):
+        return BARRIER
     if ln.tokens == 0 or _TICKER.match(text) or _URLISH.match(text):
         return BAD
     if is_chrome_phrase(text) or (learned and normalize(text) in learned):
         return BAD
-    prose = ln.stop >= 0.12 or nostop
-    if ln.tokens >= 8 and prose and (ln.punct or ln.tokens >= 20):
+    if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
+        return BAD
+    stop = 1.0 if nostop else ln.stop
+    if ln.punct and ((ln.tokens >= 8 and stop >= 0.12) or (ln.tokens >= 15 and stop >= 0.06)):
+        return GOOD
+    if (ln.tokens >= 20 and stop >= 0.12) or (ln.tokens >= 30 and stop >= 0.06):
         return GOOD
     return SHORT
+
+
+def _is_glued_card(text: str) -> bool:
+    m = _GLUED.match(text)
+    if not m:
+        return False
+    head = m.group(1).split()
+    capitalised = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= 0.7 * len(head)
+
+
+def _date_only(text: str) -> bool:
+    """A line that is a date (and time) with little else: a byline or comment stamp."""
+    if len(text) > 60 or not any(c.isdigit() for c in text):
+        return False
+    found = dates.find_date(text)
+    return found is not None and (found.end - found.start) >= 0.6 * len(text)
 
 
 def _no_stopwords(lines: list[Line]) -> bool:
@@ -155,6 +191,8 @@ def weight(ln: Line) -> float:
     """A line's contribution to its region: prose adds, everything else costs."""
     if ln.kind == GOOD:
         return float(ln.tokens)
+    if ln.kind == BARRIER:
+        return -40.0
     if ln.kind == BAD:
         return -4.0 - min(ln.tokens, 10) * 0.5
     return -1.0 - min(ln.tokens, 12) * 0.25
