@@ -15,9 +15,53 @@ from typing import Any
 import yaml
 
 try:  # The C loader is ~10x faster; fall back to the pure one where libyaml is absent.
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+# libyaml composes nested collections recursively in C: ~100,000 levels of ``[`` overflow the
+# stack and kill the process (a segfault, not an exception), so nesting is bounded before
+# parsing. No real front matter or config comes near this depth.
+MAX_DEPTH = 64
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_DEPTH},}}", re.MULTILINE)
+_OPENERS = (yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken,
+            yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_CLOSERS = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """Safe loader whose scalar constructors raise YAML errors (with a line), never ValueError.
+
+    PyYAML's own constructors let ``ValueError`` escape for a date that does not exist
+    (``2023-02-30``) or an integer longer than Python's 4,300-digit limit; one such
+    hand-edited file would otherwise crash the whole build instead of being reported.
+    """
+
+
+_MAX_INT_BITS = 4096  # str() of a larger int would hit Python's digit limit downstream
+
+
+def _checked(tag: str):
+    base = yaml.SafeLoader.yaml_constructors[tag]
+
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            value = base(loader, node)
+            if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
+                raise ValueError("the number is too large")
+            return value
+        except (ValueError, OverflowError) as exc:
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{shown!r} is not a valid value: {exc}", node.start_mark
+            ) from None
+
+    return construct
+
+
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
+             "tag:yaml.org,2002:float"):
+    _Loader.add_constructor(_tag, _checked(_tag))
 
 _CLOSING_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s]")
@@ -86,10 +130,33 @@ def _refuse_aliases(yaml_text: str) -> None:
         return  # the real parse below reports the syntax error with its line
 
 
+def _refuse_deep_nesting(yaml_text: str) -> None:
+    """Raise FrontMatterError when collections nest deeper than :data:`MAX_DEPTH`."""
+    brackets = yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("-")
+    if brackets < MAX_DEPTH and not _DEEP_INDENT.search(yaml_text):
+        return  # too few openers to reach the limit: skip the (pure Python) scan
+    depth = 0
+    try:
+        for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPENERS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterError(
+                        f"YAML nested more than {MAX_DEPTH} levels deep",
+                        line=token.start_mark.line + 2,
+                        hint="front matter holds flat keys, and lists of text",
+                    )
+            elif isinstance(token, _CLOSERS):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the real parse reports the syntax error with its line
+
+
 def parse(text: str) -> Document:
     """Parse a whole content file into a :class:`Document`."""
     yaml_text, body, body_line = split(text)
     _refuse_aliases(yaml_text)
+    _refuse_deep_nesting(yaml_text)
     try:
         meta = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a Safe loader
     except yaml.YAMLError as exc:
