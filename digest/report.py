@@ -11,7 +11,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from digest.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,12 @@ class Reporter:
     ) -> Problem:
         name = None if file is None else str(file)
         return self.add(Problem(level, message, name, line, hint))
+
+    def progress(self, total: int | None, label: str) -> Progress:
+        """A progress counter: a bar on a terminal after a second of work, else silent."""
+        from digest.progress import Progress
+
+        return Progress(self, total, label)
 
     @property
     def errors(self) -> list[Problem]:
