@@ -78,6 +78,8 @@ _ANYWHERE_RE = re.compile(
     r"""(?:we\ use\ cookies|uses\ cookies|cookie\ (?:policy|settings|consent)
     |ctrl\s*\+\s*enter|is\ the\ place\ where\ you\ will\ find|become\ our\ patron
     |support\ us,\ or\ become|all\ rights\ reserved|min\ read$|minute\ read$|хв\ читання|мин\ чтения
+    |help\ us\ produce|join\ our\ community|support\ (?:our|independent)\ journalism
+    |become\ a\ (?:member|supporter|subscriber|patron)
     |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser)""",
     re.X | re.I,
 )

@@ -42,7 +42,7 @@ _COMMENT = re.compile(r"^.{1,50}\s(?:says|said|wrote|пише|пишет)\s?:$|^
 # Where an article's page stops being the article: comment sections and "more stories".
 _BARRIER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s+to\b.*)?$|^leave a (?:reply|comment)"
-    r"|^(?:related|more|recommended|popular|trending|latest)\s+(?:stories|articles|news|posts|"
+    r"|^related:?$|^(?:related|more|recommended|popular|trending|latest)\s+(?:stories|articles|news|posts|"
     r"reads|videos|headlines)\b|^you (?:may|might) also like|^more from\b|^read next\b"
     r"|^(?:коментарі|комментарии|читайте також|читайте также|інші новини|другие новости)\b",
     re.I)
@@ -127,6 +127,7 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
     for ln in lines:
         ln.kind = _kind(ln, learned, nostop)
     _mark_link_runs(lines)
+    _mark_comment_zone(lines)
 
 
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
@@ -139,12 +140,30 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
         return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
         return BAD
+    if ln.tokens >= 8 and text.endswith(("…", "...")) and not ln.gap_before:
+        return BAD  # a teaser cut short for a card
     stop = 1.0 if nostop else ln.stop
     if ln.punct and ((ln.tokens >= 8 and stop >= 0.12) or (ln.tokens >= 15 and stop >= 0.06)):
         return GOOD
     if (ln.tokens >= 20 and stop >= 0.12) or (ln.tokens >= 30 and stop >= 0.06):
         return GOOD
     return SHORT
+
+
+_COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b|^leave a (?:reply|comment)"
+                           r"|^(?:коментарі|комментарии)\b", re.I)
+
+
+def _mark_comment_zone(lines: list[Line]) -> None:
+    """Everything after a comment-section heading that follows the article is comments."""
+    prose = 0
+    for i, ln in enumerate(lines):
+        if prose >= 60 and len(ln.text) < 150 and _COMMENT_HEAD.match(ln.text):
+            for rest in lines[i:]:
+                rest.kind = BAD
+            return
+        if ln.kind == GOOD:
+            prose += ln.tokens
 
 
 def _is_glued_card(text: str) -> bool:
