@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from digest.frontmatter import FrontMatterError, _refuse_aliases
+from digest.frontmatter import FrontMatterError, _Loader, _refuse_aliases, _refuse_deep_nesting
 from digest.report import DigestError, Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -175,10 +175,15 @@ def load(path: Path | str = "digest.yaml", overrides: dict[str, Any] | None = No
 
 
 def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"not valid UTF-8 (byte {exc.start})"
+        raise DigestError([Problem("error", msg, str(path), None, "save it as UTF-8")]) from None
     try:
         _refuse_aliases(text)
-        data = yaml.safe_load(text)
+        _refuse_deep_nesting(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a Safe loader
     except FrontMatterError as exc:
         raise DigestError([Problem("error", exc.message, str(path), (exc.line or 2) - 1)]) from None
     except yaml.YAMLError as exc:
