@@ -1,0 +1,5 @@
+"""``python -m digest`` runs the CLI."""
+
+from digest.cli import main
+
+main()

@@ -1,0 +1,82 @@
+import datetime as dt
+
+from conftest import KYIV
+
+from digest import content
+
+
+def errors(project):
+    _, problems = content.load(project.config())
+    return [p for p in problems if p.level == "error"]
+
+
+def test_valid_articles_load_sorted_with_defaults(project):
+    project.article("b", date=dt.datetime(2023, 8, 17, 10, 0, tzinfo=KYIV))
+    project.article("a", tags=["x"], source="Outlet", id="urn:digest:1")
+    articles, problems = content.load(project.config())
+    assert problems == []
+    assert [a.slug for a in articles] == ["a", "b"]
+    assert articles[0].id == "urn:digest:1" and articles[0].tags == ["x"]
+    assert articles[1].id.startswith("urn:digest:")  # derived from the path
+
+
+def test_all_errors_are_collected_with_file_and_line(project):
+    bad = project.root / "content/war/2023-W33/bad.md"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("---\ntitle: ok\ndate: 2023-08-16 09:27\ntopic: war\n---\nbody\n")
+    other = project.root / "content/war/2023-W33/other.md"
+    other.write_text("---\ntitle: [unclosed\n---\n")
+    project.article("good")
+    found = errors(project)
+    assert {(p.file, p.line) for p in found} == {
+        ("content/war/2023-W33/bad.md", 3),
+        ("content/war/2023-W33/other.md", 3),
+    }
+    assert any("no UTC offset" in p.message for p in found)
+
+
+def test_topic_and_week_must_match_the_folder(project):
+    project.article("moved", topic="war", week="2023-W40")
+    path = project.article("wrong-topic", topic="war")
+    path.write_text(path.read_text().replace("topic: war", "topic: diplomacy"))
+    messages = [p.message for p in errors(project)]
+    assert any("is in week 2023-W33, but the file is in folder 2023-W40" in m for m in messages)
+    assert any("topic 'diplomacy' does not match the folder 'war'" in m for m in messages)
+
+
+def test_required_keys_and_types(project):
+    path = project.article("x", tags="fine")
+    path.write_text("---\ntopic: war\ntags: {a: 1}\ndraft: maybe\n---\n")
+    messages = " ".join(p.message for p in errors(project))
+    for expected in ("'title' is required", "'date' is required", "'tags' must be a list",
+                     "'draft' must be true or false"):
+        assert expected in messages
+
+
+def test_date_without_time_is_an_error(project):
+    path = project.article("x")
+    path.write_text(path.read_text().replace("2023-08-16T09:27:00+03:00", "2023-08-16"))
+    assert "has no time and offset" in errors(project)[0].message
+
+
+def test_duplicate_ids_are_errors(project):
+    project.article("a", id="urn:digest:same")
+    project.article("b", id="urn:digest:same")
+    assert "already used by" in errors(project)[0].message
+
+
+def test_drafts_are_left_out_unless_asked(project):
+    project.article("d", draft=True)
+    assert content.load(project.config())[0] == []
+    assert len(content.load(project.config(), drafts=True)[0]) == 1
+
+
+def test_week_is_taken_in_the_digest_timezone():
+    sunday_late_utc = dt.datetime(2023, 8, 20, 22, 30, tzinfo=dt.UTC)  # Monday 01:30 in Kyiv
+    assert content.week_id(sunday_late_utc, KYIV) == "2023-W34"
+    assert content.week_id(sunday_late_utc, dt.UTC) == "2023-W33"
+
+
+def test_files_outside_the_layout_are_reported(project):
+    (project.root / "content/stray.md").write_text("---\ntitle: x\n---\n")
+    assert "not in a <topic>/<YYYY>-W<WW>/ folder" in errors(project)[0].message
