@@ -88,8 +88,8 @@ def template_problem(exc: Exception, config: Config) -> Problem:
                        exc.lineno, "fix the template, or delete the project's override")
     if isinstance(exc, jinja2.TemplateNotFound):
         return Problem("error", f"template {exc.name!r} not found in the theme",
-                       str(config.root / "themes" / config.theme),
-                       "add it to themes/<theme>/templates/ or use the default theme")
+                       str(config.root / "themes" / config.theme / "templates"),
+                       hint="add it to themes/<theme>/templates/ or use the default theme")
     tb = exc.__traceback__
     file, line = None, None
     while tb is not None:
