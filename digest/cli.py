@@ -90,6 +90,95 @@ def build(config_path: Path, out: Path | None, base_url: str | None, drafts: boo
     return 0
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", help="The digest's title (default: from the folder name).")
+@click.option("--force", is_flag=True, help="Write over an existing digest's scaffold files.")
+@click.option("--bare", is_flag=True, help="Do not write the example article.")
+@quiet_verbose
+@run
+def init(directory: Path, title: str | None, force: bool, bare: bool, reporter: Reporter) -> int:
+    """Create a new digest in DIRECTORY that builds at once."""
+    from digest.scaffold import scaffold
+
+    scaffold(directory, reporter, title=title, force=force, example=not bare)
+    return 0
+
+
+@main.command()
+@click.argument("title")
+@click.option("--topic", "-t", help="Topic slug (default: the config's default_topic).")
+@click.option("--date", "-d", help="ISO date or date-time (default: now, digest timezone).")
+@click.option("--lang", help="Language of the article, if not the digest's.")
+@click.option("--draft", is_flag=True, help="Mark it draft: true (built only with --drafts).")
+@config_option
+@quiet_verbose
+@run
+def new(title: str, topic: str | None, date: str | None, lang: str | None, draft: bool,
+        config_path: Path, reporter: Reporter) -> int:
+    """Write a new article content/<topic>/<week>/<slug>.md with a fresh id."""
+    from digest.new import new_article
+
+    config = load_config(config_path)
+    new_article(config, title, topic or config.default_topic, reporter, date=date, lang=lang,
+                draft=draft)
+    return 0
+
+
+@main.command()
+@config_option
+@click.option("--site", "site", is_flag=True,
+              help="Also check the built site: internal links, feeds, sitemap.")
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="The built site to check (default: output_dir from the config, site/).")
+@click.option("--base-url", envvar="DIGEST_BASE_URL",
+              help="The URL the site was built for (env: DIGEST_BASE_URL).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: one JSON report on stdout, for tools.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@quiet_verbose
+@run
+def check(config_path: Path, site: bool, out: Path | None, base_url: str | None, fmt: str,
+          strict: bool, reporter: Reporter) -> int:
+    """Validate digest.yaml and every article (and with --site, the built site)."""
+    import io
+    import json
+
+    from digest.check import check as run_check
+
+    if fmt == "json":
+        reporter.stream = io.StringIO()
+    run_check(config_path, reporter, base_url=base_url, site=site, out=out)
+    failed = bool(reporter.errors or (strict and reporter.warnings))
+    if fmt == "json":
+        report = {"ok": not failed, "errors": len(reporter.errors),
+                  "warnings": len(reporter.warnings),
+                  "problems": [p.as_dict() for p in reporter.problems]}
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    elif not failed:
+        reporter.info(f"check: no errors, {len(reporter.warnings)} warnings")
+    else:
+        click.echo(f"digest: check found {len(reporter.errors)} errors, "
+                   f"{len(reporter.warnings)} warnings", err=True)
+    return 1 if failed else 0
+
+
+@main.command()
+@config_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", default=8000, show_default=True, type=int,
+              help="Port to listen on (0: any free port).")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@quiet_verbose
+@run
+def serve(config_path: Path, host: str, port: int, drafts: bool, reporter: Reporter) -> int:
+    """Build, serve the site locally, rebuild and reload the browser on every change."""
+    from digest.serve import serve as run_serve
+
+    run_serve(config_path, reporter, host=host, port=port, drafts=drafts)
+    return 0
+
+
 def _register_optional() -> None:
     """Commands living in their own modules register here, so the CLI has one entry point."""
     try:
