@@ -91,7 +91,10 @@ def plain_body(markdown: str) -> str:
     return "\n\n".join(plain(p) for p in markdown.split("\n\n") if p.strip())
 
 
-def chrome_models(items: list[tuple[str, str, dict[str, Any]]]) -> dict[str, chrome_mod.ChromeModel]:
+Items = list[tuple[str, str, dict[str, Any]]]
+
+
+def chrome_models(items: Items) -> dict[str, chrome_mod.ChromeModel]:
     """Leave-one-out chrome models: for each page, learned from the outlet's other pages."""
     keyed = [(name, outlet_from_url(gold.get("url"), CONFIG) or "", text)
              for name, text, gold in items]

@@ -64,7 +64,8 @@ _PREFIX_RE = re.compile(
     |смотрите\ также|по\ теме|на\ тему|більше\ новин|больше\ новостей|copyright|©|\(c\)
     |all\ rights\ reserved|усі\ права|все\ права|follow\ us|follow\ [\w.]+\ on|join\ us
     |subscribe\ to|sign\ up\ for|support\ up|support\ independent|support\ our|read\ in\ google
-    |this\ audio\ is|listen\ to\ this|you\ can\ also\ highlight|if\ you\ (?:notice|find|see)\ an?\ (?:error|mistake|typo)
+    |this\ audio\ is|listen\ to\ this|you\ can\ also\ highlight
+    |if\ you\ (?:notice|find|see)\ an?\ (?:error|mistake|typo)
     |якщо\ ви\ помітили|если\ вы\ заметили|ctrl\s*\+\s*enter|share\ this|share\ on
     |click\ here|download\ (?:the|our)\ app|we\ use\ cookies|this\ (?:web)?site\ uses\ cookies
     |by\ continuing|accept\ (?:all\ )?cookies|cookie|privacy\ and\ cookie|write\ to\ us

@@ -23,7 +23,7 @@ _HEADINGS = re.compile(
     re.I,
 )
 _QUOTE = re.compile(r"^(?:quote|пряма мова|прямая речь|цитата)\s*:", re.I)
-_BULLET = re.compile(r"^[•·▪◦●\-–—*]\s*")
+_BULLET = re.compile(r"^(?:[•·▪◦●]\s*|[\-–—*]\s+)")
 _SPECIAL = re.compile(r"^(?:#|>|<|\+\s|\*|=+\s*$|_{3,}|`{3}|~{3}|\d{1,9}[.)](?:\s|$)|\|)")
 _OPEN = "\"“«„"
 _CLOSE = "\"”»“"
@@ -46,7 +46,18 @@ def to_markdown(lines: Sequence[str]) -> str:
             out.append("- " + escape(_BULLET.sub("", text, count=1)))
         else:
             out.append(escape(text))
-    return "\n\n".join(out) + ("\n" if out else "")
+    return _join(out)
+
+
+def _join(blocks: list[str]) -> str:
+    """Paragraphs apart by a blank line; consecutive list items form one tight list."""
+    text = ""
+    for i, block in enumerate(blocks):
+        if i:
+            tight = block.startswith("- ") and blocks[i - 1].startswith("- ")
+            text += "\n" if tight else "\n\n"
+        text += block
+    return text + ("\n" if blocks else "")
 
 
 def escape(text: str) -> str:

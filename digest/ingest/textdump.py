@@ -90,7 +90,8 @@ def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | N
     classify(lines, learned)
     start, end = main_region(lines)
     head = metadata.read_header(lines, start, end, hint_line, url, config)
-    body_lines = [ln for ln in lines[start:end] if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
+    body_lines = [ln for ln in lines[start:end]
+                  if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
     result = head.extraction
     result.body = structure.to_markdown([ln.text for ln in body_lines])
     result.summary = metadata.summary(body_lines_text(body_lines))
@@ -150,8 +151,8 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     return SHORT
 
 
-_COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b|^leave a (?:reply|comment)"
-                           r"|^(?:коментарі|комментарии)\b", re.I)
+_COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
+                           r"|^leave a (?:reply|comment)|^(?:коментарі|комментарии)\b", re.I)
 
 
 def _mark_comment_zone(lines: list[Line]) -> None:

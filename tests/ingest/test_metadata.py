@@ -1,0 +1,120 @@
+"""Dates, titles, outlets and source lines as news pages print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from digest.config import Config, Source
+from digest.ingest.dates import date_from_url, find_date, to_datetime, zone
+from digest.ingest.lang import detect
+from digest.ingest.textdump import extract_text
+
+KYIV = zone("Europe/Kyiv")
+CONFIG = Config(
+    timezone="UTC",
+    sources=(Source("Ukrainska Pravda", ("Українська правда",), "Europe/Kyiv",
+                    ("pravda.com.ua",)),
+             Source("European Pravda", (), "Europe/Kyiv")),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("European PravdaWednesday, 16 August 2023, 09:27", "2023-08-16T09:27:00+03:00"),
+        ("Tuesday, 12 December 2023, 00:38", "2023-12-12T00:38:00+02:00"),  # winter offset
+        ("Суббота, 9 июля 2022, 00:45", "2022-07-09T00:45:00+03:00"),
+        ("22 декабря 202315:51", "2023-12-22T15:51:00+02:00"),  # time glued to the year
+        ("3 серпня 2023 о 14:20", "2023-08-03T14:20:00+03:00"),
+        ("Сер 3, 2023", "2023-08-03T00:00:00+03:00"),
+        ("by Dmytro Basmat August 19, 2024 7:19 AM 1 min read", "2024-08-19T07:19:00+03:00"),
+        ("November 8, 2023 7:28 PM", "2023-11-08T19:28:00+02:00"),
+        ("11:26 23.10.2025 |", "2025-10-23T11:26:00+03:00"),
+        ("August 19, 2023 — 01:31 am EDT", "2023-08-19T01:31:00-04:00"),  # printed zone wins
+    ],
+)
+def test_datelines_in_three_languages(text, expected):
+    found = find_date(text)
+    assert found is not None
+    assert to_datetime(found, KYIV).isoformat() == expected
+
+
+def test_no_date_in_plain_prose():
+    assert find_date("The minister arrived on a working visit.") is None
+
+
+def test_url_path_dates():
+    assert date_from_url("https://www.pravda.com.ua/eng/news/2023/08/16/7415762/") == dt.date(
+        2023, 8, 16)
+    assert date_from_url("http://en.people.cn/n3/2022/0329/c90000-10077039.html") == dt.date(
+        2022, 3, 29)
+    assert date_from_url("https://example.com/about/") is None
+
+
+def test_language_detection():
+    assert detect("The minister said that the talks were over.") == "en"
+    assert detect("Президент України провів нараду щодо саміту, яка відбулася в четвер.") == "uk"
+    assert detect("Президент заявил, что это было уже 24 обращение к парламентам.") == "ru"
+
+
+PAGE = """ date 2023-08-22 All Sections
+Ukraine confiscates property of Belarusian Defence Ministry
+
+Yevhen KizilovTuesday, 22 August 2023, 16:11
+Ukraine confiscates property of Belarusian Defence Ministry
+The High Anti-Corruption Court of Ukraine has recovered the property belonging to the Ministry of Defence of Belarus, in favour of the state.
+
+Source: website of the High Anti-Corruption Court of Ukraine
+
+Details: On Monday 21 August, the court granted the claim of the Ministry of Justice of Ukraine against the Republic of Belarus.
+
+Subjects: Anticorruption court
+"""  # noqa: E501
+
+
+def test_byline_with_a_person_gives_author_and_the_sites_outlet():
+    ex = extract_text(PAGE, url="https://www.pravda.com.ua/eng/news/2023/08/22/7416614/",
+                      config=CONFIG)
+    assert ex.title == "Ukraine confiscates property of Belarusian Defence Ministry"
+    assert ex.author == "Yevhen Kizilov"
+    assert ex.outlet == "Ukrainska Pravda"
+    assert ex.date.isoformat() == "2023-08-22T16:11:00+03:00"
+    assert ex.date_source == "dateline"
+    assert ex.attribution == "Source: website of the High Anti-Corruption Court of Ukraine"
+    assert "Source:" not in ex.body
+    assert "Subjects" not in ex.body
+    assert ex.body.count("Ukraine confiscates property") == 0  # the repeated headline is gone
+    assert ex.lang == "en"
+
+
+def test_russian_page_source_line_and_ad_marker():
+    page = (
+        '"Эти обращения не о политике" – Зеленский о выступлениях перед парламентами ЕС\n'
+        "Суббота, 9 июля 2022, 00:45\n"
+        "Президент Украины Владимир Зеленский надеется, что все 27 парламентов Евросоюза "
+        "услышат борьбу за свободу.\n"
+        "Источник: видеообращение Зеленского\n"
+        'Прямая речь: "Обратился к парламенту Словении, это было уже 24 обращения.\n'
+        "Реклама:\n"
+        'И первое – которое сделано вблизи передовой, а значит, мы придем к этому".\n'
+    )
+    ex = extract_text(page, url="https://pravda.com.ua/rus/news/2022/07/9/7357140",
+                      config=CONFIG)
+    assert ex.title.startswith('"Эти обращения не о политике"')
+    assert ex.date.isoformat() == "2022-07-09T00:45:00+03:00"
+    assert ex.attribution == "Источник: видеообращение Зеленского"
+    assert "Реклама" not in ex.body
+    assert "> Прямая речь:" in ex.body
+    assert ex.lang == "ru"
+
+
+def test_date_falls_back_to_the_leading_hint_line():
+    page = (" date 2023-08-09 Facts\n\nTarnavsky: enemy losses per day are 244 people\n\n"
+            "Some 18 units of enemy military equipment have been destroyed in a day, the "
+            "commander of the task force has said.\n")
+    ex = extract_text(page, config=Config(timezone="Europe/Kyiv"))
+    assert ex.date.date() == dt.date(2023, 8, 9)
+    assert ex.date_source == "meta"
+    assert ex.title == "Tarnavsky: enemy losses per day are 244 people"

@@ -1,0 +1,119 @@
+"""The text-dump cleaner: the seed page exactly, chrome out, and no surprises on odd input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from digest.config import Config, Source
+from digest.ingest import chrome
+from digest.ingest.structure import plain
+from digest.ingest.textdump import extract_text
+
+SHARED = Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / ".." /
+                             "shared"))
+SEED = SHARED / "corpus" / "news" / "000_124f943da4d3affc.txt"
+SEED_URL = "https://www.pravda.com.ua/eng/news/2023/08/16/7415762/"
+CONFIG = Config(timezone="Europe/Kyiv", sources=(
+    Source("European Pravda", (), "Europe/Kyiv"),
+    Source("Ukrainska Pravda", (), "Europe/Kyiv", ("pravda.com.ua",)),
+))
+
+
+def body_texts(body: str) -> list[str]:
+    return [plain(x) for x in body.splitlines() if x.strip()]
+
+
+@pytest.fixture
+def seed() -> str:
+    if not SEED.exists():
+        pytest.skip(f"../shared/corpus not present: {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_page_metadata(seed):
+    ex = extract_text(seed, url=SEED_URL, config=CONFIG)
+    assert ex.title == "Russia seeks to increase military cooperation with North Korea"
+    assert ex.date.isoformat() == "2023-08-16T09:27:00+03:00"
+    assert ex.outlet == "European Pravda"
+    assert ex.attribution.startswith("Source: Vedant Patel, Principal Deputy Spokesperson")
+    assert ex.lang == "en"
+    assert ex.summary.startswith("The US Department of State has reported")
+
+
+def test_seed_page_body_has_structure_and_no_chrome(seed):
+    ex = extract_text(seed, url=SEED_URL, config=CONFIG)
+    body = ex.body
+    assert body.startswith("The US Department of State has reported")
+    assert '> Quote: "I will also note' in body
+    assert "## Background" in body
+    assert body.count("\n- ") == 3
+    for chrome_text in ("Support Us", "Advertisement", "Укр Рус Eng", "All News", "RECENT NEWS",
+                        "Follow us on Twitter", "hybrid tribunal", "20:55", "Source:",
+                        "Only the latest news"):
+        assert chrome_text not in body, chrome_text
+
+
+def test_seed_page_without_config_still_finds_outlet_and_title(seed):
+    ex = extract_text(seed)
+    assert ex.title == "Russia seeks to increase military cooperation with North Korea"
+    assert ex.outlet == "European Pravda"
+    assert ex.date.isoformat() == "2023-08-16T09:27:00+00:00"  # the digest's zone: UTC default
+
+
+ARTICLE = [
+    "The city council approved the new budget on Monday after a long debate in the chamber.",
+    "Officials said that the money would be spent on schools, roads and the water supply.",
+    "The mayor told reporters that the vote was a victory for every resident of the city.",
+]
+
+
+def page(*middle: str) -> str:
+    menu = "\n".join(["Home", "World", "Politics", "Business", "Sport", "Subscribe", "Sign In"])
+    related = "\n\n".join(["Mayor opens new bridge", "Storm hits the coast overnight",
+                           "Local team wins the cup"])
+    return f"{menu}\n\nCouncil approves budget\n\n" + "\n\n".join(middle) + f"\n\n{related}\n"
+
+
+def test_menus_ads_and_related_lists_are_dropped():
+    ex = extract_text(page(ARTICLE[0], "Advertisement", ARTICLE[1], "Реклама", ARTICLE[2]))
+    assert body_texts(ex.body) == ARTICLE
+    assert ex.title == "Council approves budget"
+
+
+def test_learned_outlet_chrome_is_dropped(tmp_path):
+    promo = "Our newsletter brings you the best stories from the city every single morning."
+    others = [f"Story {n}: the committee met again today and said that nothing changed at all."
+              for n in range(3)]
+    pages = [("City News", page(other, promo)) for other in others]
+    model = chrome.learn(pages)
+    path = tmp_path / chrome.CHROME_FILE
+    chrome.save(model, path)
+    loaded = chrome.load(path)
+    assert chrome.normalize(promo) in loaded.lines_for("City News")
+    config = Config(sources=(Source("City News", (), None, ("city.example",)),))
+    ex = extract_text(page(ARTICLE[0], promo, ARTICLE[1]), url="https://city.example/a/1",
+                      config=config, chrome=loaded)
+    assert promo not in ex.body
+    assert body_texts(ex.body) == ARTICLE[:2]
+
+
+def test_learning_is_deterministic(tmp_path):
+    pages = [("A", page(ARTICLE[0])), ("A", page(ARTICLE[1])), ("B", page(ARTICLE[2]))]
+    first, second = tmp_path / "1.yaml", tmp_path / "2.yaml"
+    chrome.save(chrome.learn(pages), first)
+    chrome.save(chrome.learn(reversed(pages)), second)
+    assert first.read_bytes() == second.read_bytes()
+    assert chrome.load(tmp_path / "missing.yaml").outlets == {}
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", " ", "\x00\x01\x02", "a" * 10000,
+                                  "1.\n#\n>\n<\n" * 50, "Source:\n" * 3, "• \n" * 10,
+                                  "\ufeffTitle\r\nLine one.\rLine two.\u2028"])
+def test_never_crashes_and_body_lines_come_from_the_input(text):
+    ex = extract_text(text)
+    inputs = {line.strip() for line in text.replace("\r", "\n").split("\n")}
+    for line in body_texts(ex.body):
+        assert any(line in x for x in inputs), line
