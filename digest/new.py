@@ -59,6 +59,7 @@ def new_article(
     date: str | None = None,
     lang: str | None = None,
     draft: bool = False,
+    body: str = BODY,
 ) -> Path:
     """Write the new article and return its path; refuse to overwrite an existing file."""
     title = title.strip()
@@ -78,8 +79,8 @@ def new_article(
     meta: dict[str, object] = {"title": title, "date": when, "topic": topic}
     if lang and lang != config.language:
         meta["lang"] = lang
-    meta.update({"summary": "", "tags": [], "draft": draft, "id": fresh_id()})
-    _write_new(path, frontmatter.dump(meta, BODY), config)
+    meta.update({"tags": [], "draft": draft, "id": fresh_id()})
+    _write_new(path, frontmatter.dump(meta, body), config)
     reporter.info(f"wrote {_display(path, config)}")
     return path
 
