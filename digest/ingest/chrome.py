@@ -102,7 +102,7 @@ def is_chrome_phrase(line: str) -> bool:
         return True
     if _PREFIX_RE.match(text) and (len(text) < 300 or text.startswith(("©", "copyright"))):
         return True
-    return bool(_ANYWHERE_RE.search(text))
+    return len(text) < 600 and bool(_ANYWHERE_RE.search(text))
 
 
 @dataclass

@@ -49,6 +49,7 @@ _BARRIER = re.compile(
 # A card's headline glued to its teaser ("... Student-AthleteA 24-year-old woman ...").
 _GLUED = re.compile(r"^((?:\S+\s+){2,14}?\S*[a-z\d’'\"?!)])([A-Z][a-z]*\s)")
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _RUN = 3  # this many unpunctuated short lines in a row look like a menu or link list
 
 
@@ -178,7 +179,7 @@ def _is_glued_card(text: str) -> bool:
 
 def _date_only(text: str) -> bool:
     """A line that is a date (and time) with little else: a byline or comment stamp."""
-    if len(text) > 60 or not any(c.isdigit() for c in text):
+    if len(text) > 60 or not _YEAR.search(text):
         return False
     found = dates.find_date(text)
     return found is not None and (found.end - found.start) >= 0.6 * len(text)
@@ -214,8 +215,8 @@ def weight(ln: Line) -> float:
     if ln.kind == BARRIER:
         return -40.0
     if ln.kind == BAD:
-        return -4.0 - min(ln.tokens, 10) * 0.5
-    return -1.0 - min(ln.tokens, 12) * 0.25
+        return -12.0 - min(ln.tokens, 10) * 1.0
+    return -0.5 - min(ln.tokens, 12) * 0.1
 
 
 def main_region(lines: list[Line]) -> tuple[int, int]:
