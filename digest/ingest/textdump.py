@@ -64,6 +64,7 @@ class Line:
     punct: bool
     gap_before: bool  # a blank line separates it from the previous line
     kind: str = SHORT
+    learned: bool = False  # one of the outlet's learned chrome lines
 
 
 def extract_text(
@@ -138,7 +139,10 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
         return BARRIER
     if ln.tokens == 0 or _TICKER.match(text) or _URLISH.match(text):
         return BAD
-    if is_chrome_phrase(text) or (learned and normalize(text) in learned):
+    if learned and normalize(text) in learned:
+        ln.learned = True
+        return BAD
+    if is_chrome_phrase(text):
         return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
         return BAD
@@ -214,8 +218,10 @@ def weight(ln: Line) -> float:
         return float(ln.tokens)
     if ln.kind == BARRIER:
         return -40.0
+    if ln.learned:
+        return -2.0  # the outlet's own inserts (promos) sit inside articles too; dropped anyway
     if ln.kind == BAD:
-        return -12.0 - min(ln.tokens, 10) * 1.0
+        return -12.0 - min(ln.tokens, 10) * 0.5
     return -0.5 - min(ln.tokens, 12) * 0.1
 
 
