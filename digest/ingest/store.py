@@ -1,0 +1,219 @@
+"""Write articles into content/ without ever losing an editor's work or leaving half a file.
+
+Rules this module enforces, because content/ is hand-edited and under git:
+
+- a path is built only from sanitised parts (a topic slug, an ISO week, an ASCII slug) and is
+  checked to resolve inside content/ (a symlinked folder pointing elsewhere is refused);
+- an existing article is never overwritten; ``force`` replaces it only after copying it to
+  ``.digest/backups/``;
+- every write goes to a temporary file in the same folder, is fsynced, then renamed over the
+  target, so a crash leaves either the old file or the new one; temporary files a killed run
+  left behind are removed by the next run;
+- one ingest at a time per project (an exclusive lock on ``.digest/ingest.lock``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from digest import frontmatter
+from digest.config import SLUG_RE, Config
+from digest.report import DigestError
+
+KEY_ORDER = (
+    "title", "date", "topic", "source", "source_url", "author", "lang", "summary", "tags",
+    "attribution", "draft", "id", "raw", "raw_sha256", "date_source",
+)
+TMP_SUFFIX = ".digest-tmp"
+STATE_DIR = ".digest"
+
+
+class UnsafePathError(DigestError):
+    """A computed path would leave content/ (a bad slug, ``..``, or a symlink outside)."""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article already in content/, as far as ingest needs to know it."""
+
+    path: Path
+    meta: dict[str, Any]
+    body: str
+
+
+def article_id(raw_sha256: str) -> str:
+    """The stable identity feeds use as guid: set once from the raw page, never changed."""
+    return f"urn:digest:{raw_sha256[:16]}"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def iso_week(date: dt.datetime, tz: dt.tzinfo) -> str:
+    """``YYYY-Www`` of the date as seen in the digest's timezone (a week is a local notion)."""
+    local = date.astimezone(tz) if date.tzinfo else date.replace(tzinfo=tz)
+    year, week, _ = local.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def ordered_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Front matter keys in DESIGN.md's order, unknown keys after them, empty values dropped."""
+    known = {k: meta[k] for k in KEY_ORDER if k in meta and meta[k] not in (None, "", [])}
+    rest = {k: v for k, v in meta.items() if k not in KEY_ORDER and v not in (None, "", [])}
+    return {**known, **rest}
+
+
+class Store:
+    """The content/ folder of one project."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.root = Path(config.root).resolve()
+        self.content = (self.root / config.content_dir).resolve()
+        self.state = self.root / STATE_DIR
+
+    def articles(self) -> Iterator[StoredArticle]:
+        """Every readable article in content/; unreadable ones are build's and check's to report."""
+        if not self.content.is_dir():
+            return
+        for path in sorted(self.content.rglob("*.md")):
+            try:
+                doc = frontmatter.parse(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+                continue
+            yield StoredArticle(path, doc.meta, doc.body)
+
+    def path_for(self, topic: str, date: dt.datetime, slug: str) -> Path:
+        """``content/<topic>/<YYYY>-W<WW>/<slug>.md``, refusing anything that is not a slug."""
+        for part in (topic, slug):
+            if not SLUG_RE.match(part):
+                raise UnsafePathError(f"refusing to build a path from {part!r}: not a slug")
+        path = self.content / topic / iso_week(date, self.config.tz) / f"{slug}.md"
+        self.check_inside(path)
+        return path
+
+    def check_inside(self, path: Path) -> None:
+        """Raise unless ``path`` (following symlinks of existing parts) stays in content/."""
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.content):
+            raise UnsafePathError(f"refusing to write {path}: it resolves outside {self.content}")
+
+    def relative(self, path: Path) -> str:
+        """A path as the user knows it: relative to the project root."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def write(self, path: Path, meta: dict[str, Any], body: str, *, force: bool = False) -> Path | None:
+        """Write one article atomically; returns the backup made when ``force`` replaced one.
+
+        Without ``force`` an existing file is left alone and :class:`FileExistsError` raised.
+        """
+        self.check_inside(path)
+        backup = None
+        if path.exists():
+            if not force:
+                raise FileExistsError(f"{self.relative(path)} already exists")
+            backup = self.backup(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.check_inside(path)  # again: a folder may have been swapped for a symlink
+        atomic_write(path, frontmatter.dump(ordered_meta(meta), body))
+        return backup
+
+    def backup(self, path: Path) -> Path:
+        """Copy an article to ``.digest/backups/<same relative path>.<n>`` before replacing it."""
+        rel = path.resolve().relative_to(self.content)
+        folder = self.state / "backups" / rel.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        n = 1
+        while (folder / f"{rel.name}.{n}").exists():
+            n += 1
+        target = folder / f"{rel.name}.{n}"
+        shutil.copy2(path, target)
+        _fsync_file(target)
+        return target
+
+    def remove(self, path: Path) -> Path:
+        """Move an article out of content/ (into the backups) when --force relocates it."""
+        backup = self.backup(path)
+        path.unlink()
+        return backup
+
+    def clean_temporaries(self) -> list[Path]:
+        """Delete temporary files a killed run left in content/ (never a finished article)."""
+        if not self.content.is_dir():
+            return []
+        leftovers = [p for p in self.content.rglob(f"*{TMP_SUFFIX}") if p.is_file()]
+        for p in leftovers:
+            p.unlink(missing_ok=True)
+        return leftovers
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the project's ingest lock; a second ingest fails at once with a clear message."""
+        self.state.mkdir(parents=True, exist_ok=True)
+        lock_path = self.state / "ingest.lock"
+        with open(lock_path, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise DigestError(
+                    f"another 'digest ingest' is running in this project (lock {lock_path}); "
+                    "wait for it to finish"
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers and crashes see the old or the new file."""
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{_SAFE_NAME.sub('_', path.name)}.", suffix=TMP_SUFFIX
+    )
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
