@@ -35,6 +35,22 @@ def xml_text(text: str | None) -> str:
     return _XML_INVALID.sub("", text or "")
 
 
+def rss_html(text: str | None) -> str:
+    """Plain text for an RSS field that readers render as HTML (description; title in practice).
+
+    RSS 2.0 never says whether title and description hold text or HTML, and most readers
+    render them as HTML: a scraped '<' must still be '&lt;' once the XML layer is decoded,
+    or a title could carry live script into a reader. Atom declares ``type="text"`` and
+    gets the text as it is.
+    """
+    return escape(xml_text(text), quote=False)
+
+
+def rss_title(text: str | None) -> str:
+    """A title escaped for HTML-rendering readers only when it holds markup ('AT&T' stays)."""
+    return rss_html(text) if "<" in (text or "") else xml_text(text)
+
+
 def absolute_html(html: str, page_url: str) -> str:
     """Make every href/src in rendered HTML absolute against the page's URL."""
     return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{urljoin(page_url, m.group(2))}"', html)
@@ -99,13 +115,15 @@ def newest(items: Iterable[Item], limit: int) -> list[Item]:
     return sorted(items, key=lambda i: (i.date, i.id), reverse=True)[:limit]
 
 
-def _generator(channel: Channel, items: list[Item], config: Config, self_url: str) -> FeedGenerator:
+def _generator(channel: Channel, items: list[Item], config: Config, self_url: str,
+               rss: bool) -> FeedGenerator:
+    title, text = (rss_title, rss_html) if rss else (xml_text, xml_text)
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.id(channel.atom_url)
-    fg.title(xml_text(channel.title))
-    fg.description(xml_text(channel.description) or xml_text(channel.title))
-    fg.subtitle(xml_text(channel.description) or xml_text(channel.title))
+    fg.title(title(channel.title))
+    fg.description(text(channel.description) or text(channel.title))
+    fg.subtitle(text(channel.description) or text(channel.title))
     fg.link(href=self_url, rel="self")
     fg.link(href=channel.page_url, rel="alternate")  # last: feedgen uses it as RSS <link>
     fg.language(config.language)
@@ -118,11 +136,11 @@ def _generator(channel: Channel, items: list[Item], config: Config, self_url: st
     for item in items:
         fe = fg.add_entry(order="append")
         fe.id(item.id)
-        fe.title(xml_text(item.title))
+        fe.title(title(item.title))
         fe.link(href=item.url, rel="alternate")
         fe.published(item.date)
         fe.updated(item.updated)
-        fe.description(xml_text(item.summary))
+        fe.description(text(item.summary))
         fe.content(xml_text(item.html), type="html")
         if item.creator:
             fe.author({"name": xml_text(item.creator)})
@@ -135,8 +153,8 @@ def _generator(channel: Channel, items: list[Item], config: Config, self_url: st
 def _render(channel: Channel, items: list[Item], config: Config) -> tuple[bytes, bytes]:
     """RSS and Atom bytes, dropping the oldest items until both fit the byte budget."""
     while True:
-        rss = _generator(channel, items, config, channel.rss_url).rss_str(pretty=True)
-        atom = _generator(channel, items, config, channel.atom_url).atom_str(pretty=True)
+        rss = _generator(channel, items, config, channel.rss_url, True).rss_str(pretty=True)
+        atom = _generator(channel, items, config, channel.atom_url, False).atom_str(pretty=True)
         if max(len(rss), len(atom)) <= config.feed_max_bytes or len(items) <= 1:
             return rss, atom
         items = items[: max(1, len(items) * 3 // 4)]
