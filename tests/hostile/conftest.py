@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from digest.cli import main
 
+from .scan import Baseline
 from .tree import changed, outside, snapshot
 
 CONFIG = """\
@@ -104,3 +105,16 @@ def sandbox(tmp_path: Path) -> Sandbox:
     (box.outside_dir / "secret.md").write_text(GOOD, encoding="utf-8")
     (box.outside_dir / "notes.txt").write_text("must stay as it is\n", encoding="utf-8")
     return box
+
+
+@pytest.fixture(scope="session")
+def theme_baseline(tmp_path_factory: pytest.TempPathFactory) -> Baseline:
+    """The elements and scripts the default theme emits for harmless content."""
+    box = Sandbox(tmp_path_factory.mktemp("baseline"))
+    box.write("digest.yaml", CONFIG)
+    box.write("content/war/2023-W33/good.md", GOOD)
+    box.write("content/diplomacy/2023-W34/other.md", GOOD.replace("topic: war", "topic: diplomacy")
+              .replace("2023-08-16", "2023-08-23").replace("0001", "0002"))
+    result = box.build()
+    assert result.exit_code == 0, result.output
+    return Baseline().learn(box.site)

@@ -10,8 +10,10 @@ field a reader may show as HTML (RSS title/description/content:encoded, Atom
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,7 +24,7 @@ _TAG_NAMES = (
     "html head meta title link body a header div nav ul ol li main footer p h1 h2 h3 h4 h5 h6 "
     "article section span time em strong code pre blockquote table thead tbody tr th td s del "
     "hr br img figure figcaption small abbr sup sub details summary label"
-)
+)  # the theme's own extras (search form, SVG charts...) are learned: see Baseline
 ALLOWED_TAGS = frozenset(_TAG_NAMES.split(" "))
 URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "srcset",
                        "data", "background", "cite", "longdesc", "manifest", "ping"})
@@ -36,21 +38,40 @@ def bad_url(value: str) -> bool:
     return bool(_BAD_SCHEME.match(_CONTROL.sub("", value)))
 
 
+@dataclass
+class Baseline:
+    """What the theme itself puts in pages: learned from a build of harmless content."""
+
+    tags: set[str] = field(default_factory=lambda: set(ALLOWED_TAGS))
+    scripts: set[str] = field(default_factory=set)  # "src:<url>" or "inline:<text>"
+
+    def learn(self, site: Path) -> Baseline:
+        for path in site.rglob("*.html"):
+            scanner = _Scanner(str(path), self, learning=True)
+            scanner.feed(path.read_text(encoding="utf-8"))
+        return self
+
+
 class _Scanner(HTMLParser):
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, baseline: Baseline, learning: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.where = where
+        self.baseline = baseline
+        self.learning = learning
         self.findings: list[str] = []
         self._script: str | None = None  # type of the open <script>, None when outside one
+        self._inline: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if self.learning:
+            self.baseline.tags.add(tag)
         if tag == "script":
-            kind = values.get("type", "")
-            if kind != "application/ld+json":
-                self.findings.append(f"{self.where}: <script type={kind!r}>")
-            self._script = kind
-        elif tag not in ALLOWED_TAGS:
+            self._script = values.get("type", "")
+            self._inline = []
+            if "src" in values:
+                self._known_script("src:" + values["src"])
+        elif tag not in self.baseline.tags:
             self.findings.append(f"{self.where}: unexpected element <{tag}>")
         for name, value in values.items():
             if name.startswith("on"):
@@ -68,17 +89,29 @@ class _Scanner(HTMLParser):
             self._script = None
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
+        if tag == "script" and self._script is not None:
+            text = "".join(self._inline).strip()
+            if self._script == "application/ld+json":
+                if "<" in text:
+                    self.findings.append(f"{self.where}: '<' inside a JSON-LD block")
+            elif text:
+                self._known_script("inline:" + text)
             self._script = None
 
     def handle_data(self, data: str) -> None:
-        if self._script is not None and "<" in data:
-            self.findings.append(f"{self.where}: '<' inside a JSON-LD block: {data[:60]!r}")
+        if self._script is not None:
+            self._inline.append(data)
+
+    def _known_script(self, signature: str) -> None:
+        if self.learning:
+            self.baseline.scripts.add(signature)
+        elif signature not in self.baseline.scripts:
+            self.findings.append(f"{self.where}: script not from the theme: {signature[:80]!r}")
 
 
-def scan_html(text: str, where: str) -> list[str]:
+def scan_html(text: str, where: str, baseline: Baseline | None = None) -> list[str]:
     """Findings for one HTML document or fragment (empty when clean)."""
-    scanner = _Scanner(where)
+    scanner = _Scanner(where, baseline or Baseline())
     scanner.feed(text)
     scanner.close()
     return scanner.findings
@@ -112,21 +145,46 @@ def scan_feed(data: bytes, where: str) -> list[str]:
     return findings
 
 
-def scan_site(site: Path) -> tuple[list[str], int]:
-    """(findings, number of files looked at) for every HTML page and feed of a built site."""
+def scan_json_feed(data: bytes, where: str) -> list[str]:
+    """JSON Feed: valid JSON; ``content_html`` clean as HTML; URLs not script URLs."""
+    try:
+        feed = json.loads(data)
+    except ValueError as exc:
+        return [f"{where}: not valid JSON: {exc}"]
+    findings = []
+    for item in feed.get("items", []):
+        findings += scan_html(item.get("content_html", ""), f"{where} content_html")
+        for key in ("url", "external_url", "image"):
+            if bad_url(str(item.get(key, ""))):
+                findings.append(f"{where}: script URL in {key}")
+    return findings
+
+
+def scan_site(site: Path, baseline: Baseline | None = None) -> tuple[list[str], int]:
+    """(findings, number of files looked at) for every HTML page and feed of a built site.
+
+    ``baseline`` holds the theme's own elements and scripts; without one, any script
+    other than JSON-LD is a finding.
+    """
+    baseline = baseline or Baseline()
     findings: list[str] = []
     count = 0
     for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
+        if not path.is_file() or path.relative_to(site).parts[0] == "pagefind":
+            continue  # pagefind/ is the search index the third-party tool writes
         rel = path.relative_to(site).as_posix()
+        data = path.read_bytes()
         if path.suffix == ".html":
-            findings += scan_html(path.read_text(encoding="utf-8"), rel)
-            count += 1
-        elif path.suffix in (".xml", ".opml") and path.name != "sitemap.xml":
-            data = path.read_bytes()
-            findings += scan_opml(data, rel) if path.suffix == ".opml" else scan_feed(data, rel)
-            count += 1
+            findings += scan_html(data.decode("utf-8"), rel, baseline)
+        elif path.suffix == ".opml":
+            findings += scan_opml(data, rel)
+        elif path.suffix == ".xml" and path.name != "sitemap.xml":
+            findings += scan_feed(data, rel)
+        elif path.suffix == ".json" and path.stem.startswith("feed"):
+            findings += scan_json_feed(data, rel)
+        else:
+            continue
+        count += 1
     return findings, count
 
 
