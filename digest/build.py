@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from digest import feeds, markdown, sitemap, theme, urls
+from digest import charts, feeds, jsonfeed, markdown, search, sitemap, theme, urls
 from digest.config import Config
 from digest.content import Article
 from digest.content import load as load_content
@@ -60,11 +60,14 @@ def build(
             article.html = html
         issues = build_issues(articles, config)
         renderer = Renderer(env, config, _site_info(articles, issues, config))
+        renderer.site.search = search.available(reporter)
         writer = SiteWriter(out)
         try:
             pages = _write_pages(writer, renderer, articles, issues, config)
+            pages = _write_search(writer, renderer, articles, issues, config, reporter, pages)
             for path, data in feeds.build_feeds(articles, issues, config).items():
                 writer.write(path, data)
+            writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
             _write_extras(writer, config, statics, pages, articles)
             # 3. Swap the finished site in.
             writer.commit()
@@ -87,7 +90,8 @@ def _protected(config: Config) -> list[Path]:
 def _site_info(articles: list[Article], issues: list[Issue], config: Config) -> SiteInfo:
     topics = [TopicInfo(t, items) for t, items in by_topic(articles, config)]
     return SiteInfo(config.title, config.description, config.language, config.base_url,
-                    topics, issues, len(articles))
+                    topics, issues, len(articles),
+                    charts=charts.site_charts(issues, [t.topic for t in topics]))
 
 
 def _write_pages(writer: SiteWriter, renderer: Renderer, articles: list[Article],
@@ -100,6 +104,27 @@ def _write_pages(writer: SiteWriter, renderer: Renderer, articles: list[Article]
     except jinja2.TemplateError as exc:
         raise DigestError([theme.template_problem(exc, config)]) from None
     return paths
+
+
+def _write_search(writer: SiteWriter, renderer: Renderer, articles: list[Article],
+                  issues: list[Issue], config: Config, reporter: Reporter,
+                  pages: list[str]) -> list[str]:
+    """Index the staged pages, then add the search page (not in the sitemap: nothing to index).
+
+    When indexing fails the pages are rendered again without the search form,
+    so no page offers a search that does not exist. Staged pages are unlinked
+    first: a staged file may be a hard link to the live site's file.
+    """
+    if not renderer.site.search:
+        return pages
+    if search.index(writer, config, reporter):
+        path, html = search.page(renderer)
+        writer.write(urls.output_file(path), html.encode())
+        return pages
+    renderer.site.search = False
+    for path in pages:
+        (writer.stage / urls.output_file(path)).unlink(missing_ok=True)
+    return _write_pages(writer, renderer, articles, issues, config)
 
 
 def _write_extras(writer: SiteWriter, config: Config, statics: dict[str, Path],

@@ -78,6 +78,7 @@ class Channel:
     page_url: str
     rss_url: str
     atom_url: str
+    json_url: str | None = None  # the site channel also has a JSON Feed (digest.jsonfeed)
 
 
 def article_item(article: Article, site: urls.Site) -> Item:
@@ -173,7 +174,8 @@ def build_feeds(articles: list[Article], issues: list[Issue], config: Config) ->
 
     all_items = newest((article_item(a, site) for a in articles), config.feed_limit)
     emit(Channel(config.title, config.description, site.absolute(urls.HOME),
-                 site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM)),
+                 site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
+                 site.absolute(urls.FEED_JSON)),
          all_items, urls.FEED_RSS, urls.FEED_ATOM)
     issue_items = newest((issue_item(i, site) for i in issues), config.feed_limit)
     emit(Channel(f"{config.title}: weekly issues", f"Each weekly issue of {config.title}",
@@ -201,8 +203,10 @@ def opml(config: Config, channels: list[Channel]) -> bytes:
         "  <body>",
     ]
     for c in channels:
-        for label, url, kind in ((c.title, c.rss_url, "rss"), (f"{c.title} (Atom)", c.atom_url,
-                                                                "atom")):
+        variants = [(c.title, c.rss_url, "rss"), (f"{c.title} (Atom)", c.atom_url, "atom")]
+        if c.json_url:
+            variants.append((f"{c.title} (JSON Feed)", c.json_url, "json"))
+        for label, url, kind in variants:
             lines.append(
                 f"    <outline type={quoteattr(kind)} text={quoteattr(xml_text(label))} "
                 f"title={quoteattr(xml_text(label))} xmlUrl={quoteattr(url)} "

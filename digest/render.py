@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from digest import urls
+from digest.charts import SiteCharts
 from digest.config import Config, Topic
 from digest.content import Article
 from digest.issues import Issue, by_topic
@@ -81,12 +82,15 @@ class SiteInfo:
     issues: list[Issue]
     article_count: int
     extra: dict[str, Any] = field(default_factory=dict)
+    search: bool = False  # a Pagefind index is built: templates show the search form
+    charts: SiteCharts | None = None  # inline SVG charts (digest.charts)
 
 
 def site_feeds() -> list[FeedLink]:
     return [
         FeedLink("All articles (RSS)", "application/rss+xml", urls.FEED_RSS),
         FeedLink("All articles (Atom)", "application/atom+xml", urls.FEED_ATOM),
+        FeedLink("All articles (JSON Feed)", "application/feed+json", urls.FEED_JSON),
         FeedLink("Weekly issues (RSS)", "application/rss+xml", urls.WEEKS_FEED_RSS),
     ]
 
@@ -140,6 +144,7 @@ def render_pages(renderer: Renderer, articles: list[Article], issues: list[Issue
     """Every HTML page of the site, in a fixed order."""
     yield from _home_and_issues(renderer, issues)
     yield from _topics(renderer, articles, config)
+    yield _feeds_page(renderer)
     yield from _articles(renderer, articles, issues, config)
     page = renderer.page("404", urls.NOT_FOUND, "Page not found")
     yield renderer.render("404.html", page)
@@ -178,6 +183,16 @@ def _topics(renderer: Renderer, articles: list[Article],
                                  feeds=topic_feeds(topic))
             yield renderer.render("topic.html", page, topic=topic, articles=chunk, pager=pager,
                                   total=len(items))
+
+
+def _feeds_page(renderer: Renderer) -> tuple[str, str]:
+    """``/feeds/``: how to subscribe, with every feed of the site (each topic's too)."""
+    page = renderer.page("feeds", urls.FEEDS_PAGE, "Feeds",
+                         f"Follow {renderer.config.title} in a feed reader: every article, "
+                         "the weekly issues, or one topic.")
+    groups = [(t, topic_feeds(t.topic)) for t in renderer.site.topics]
+    return renderer.render("feeds.html", page, site_feeds=site_feeds(), topic_groups=groups,
+                           weeks_atom=urls.WEEKS_FEED_ATOM, opml=urls.OPML)
 
 
 def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
