@@ -14,9 +14,9 @@ tool alike), each round:
 Every build is a child process reaped with ``os.wait4``: wall time, CPU time
 (user + sys of the child and the workers it reaped) and its peak RSS
 (``ru_maxrss``: the largest single process). A sampler thread also sums the PSS
-of the whole process tree every 50 ms, which is the memory a multi-process build
-really holds. For the incremental scenarios the output folder's files are
-compared before and after, to show how many were rewritten.
+of the whole process tree every 100 ms (about 1 ms of CPU each), which is the
+memory a multi-process build really holds. For the incremental scenarios the
+output folder's files are compared before and after, to count those rewritten.
 
 The result is a markdown table per N on stdout (medians over the runs, ratio to
 Hugo's cold build); progress goes to stderr.
@@ -61,6 +61,7 @@ class Measurement:
     returncode: int
     rewritten: int | None = None  # output files added or modified, incremental scenarios
     stderr_tail: str = ""
+    load: float = 0.0  # 1-minute load average just before the build: other work on the machine
 
 
 def _children_of(root: int) -> list[int]:
@@ -98,7 +99,7 @@ def _pss_kb(pid: int) -> int:
 class TreeSampler(threading.Thread):
     """Polls the summed PSS of a process tree (PSS splits shared pages: forks count once)."""
 
-    def __init__(self, pid: int, interval: float = 0.05):
+    def __init__(self, pid: int, interval: float = 0.1):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.peak_kb = 0
@@ -113,6 +114,7 @@ class TreeSampler(threading.Thread):
 
 def run_measured(cmd: list[str], cwd: Path, log: Path) -> Measurement:
     """Run ``cmd`` to completion and measure it; its output goes to ``log``."""
+    load = os.getloadavg()[0]
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -131,6 +133,7 @@ def run_measured(cmd: list[str], cwd: Path, log: Path) -> Measurement:
         tree_mb=sampler.peak_kb / 1024,
         returncode=proc.returncode,
         stderr_tail=tail,
+        load=load,
     )
 
 
@@ -359,6 +362,12 @@ def bench_one(n: int, args: argparse.Namespace, work: Path) -> tuple[str, list[d
         log(f" run {run + 1}/{args.runs}")
         for scenario in scenarios:
             run_scenario(scenario, run, logs)
+    loads = [m.load for s in scenarios for m in s.results]
+    if loads:
+        notes.append(
+            f"1-minute load average before each build: {min(loads):.1f} to {max(loads):.1f} "
+            f"on {os.cpu_count()} cores (above ~0.5 per core, other work skews the figures)."
+        )
     raw = [
         {"n": n, "tool": s.tool, "scenario": s.name, "runs": [asdict(m) for m in s.results]}
         for s in scenarios
