@@ -69,9 +69,18 @@ def iso_week(date: dt.datetime, tz: dt.tzinfo) -> str:
 
 
 def ordered_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """Front matter keys in DESIGN.md's order, unknown keys after them, empty values dropped."""
-    known = {k: meta[k] for k in KEY_ORDER if k in meta and meta[k] not in (None, "", [])}
-    rest = {k: v for k, v in meta.items() if k not in KEY_ORDER and v not in (None, "", [])}
+    """Front matter keys in DESIGN.md's order, unknown keys after them, empty values dropped.
+
+    ``tags`` stays even when empty: an editor sees where tags go, and the file keeps YAML's
+    block style (a mapping of scalars only would be dumped on one flow-style line).
+    """
+    def keep(key: str, value: Any) -> bool:
+        return key == "tags" or value not in (None, "", [])
+
+    known = {k: meta[k] for k in KEY_ORDER if k in meta and keep(k, meta[k])}
+    rest = {k: v for k, v in meta.items() if k not in KEY_ORDER and keep(k, v)}
+    if not isinstance(known.get("tags", []), list):
+        known["tags"] = []
     return {**known, **rest}
 
 
@@ -95,12 +104,19 @@ class Store:
                 continue
             yield StoredArticle(path, doc.meta, doc.body)
 
+    def folder_for(self, topic: str, date: dt.datetime) -> Path:
+        """``content/<topic>/<YYYY>-W<WW>/``, refusing a topic that is not a slug."""
+        if not SLUG_RE.match(topic):
+            raise UnsafePathError(f"refusing to build a path from topic {topic!r}: not a slug")
+        folder = self.content / topic / iso_week(date, self.config.tz)
+        self.check_inside(folder)
+        return folder
+
     def path_for(self, topic: str, date: dt.datetime, slug: str) -> Path:
         """``content/<topic>/<YYYY>-W<WW>/<slug>.md``, refusing anything that is not a slug."""
-        for part in (topic, slug):
-            if not SLUG_RE.match(part):
-                raise UnsafePathError(f"refusing to build a path from {part!r}: not a slug")
-        path = self.content / topic / iso_week(date, self.config.tz) / f"{slug}.md"
+        if not SLUG_RE.match(slug):
+            raise UnsafePathError(f"refusing to build a path from slug {slug!r}: not a slug")
+        path = self.folder_for(topic, date) / f"{slug}.md"
         self.check_inside(path)
         return path
 
@@ -117,7 +133,9 @@ class Store:
         except ValueError:
             return str(path)
 
-    def write(self, path: Path, meta: dict[str, Any], body: str, *, force: bool = False) -> Path | None:
+    def write(
+        self, path: Path, meta: dict[str, Any], body: str, *, force: bool = False
+    ) -> Path | None:
         """Write one article atomically; returns the backup made when ``force`` replaced one.
 
         Without ``force`` an existing file is left alone and :class:`FileExistsError` raised.

@@ -1,0 +1,60 @@
+"""``digest ingest PATH...``: a thin click layer over :func:`digest.ingest.pipeline.ingest`.
+
+The main ``digest`` group registers this command; it lives here so that the ingest side can
+change its options without touching the build side's CLI module.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from digest import config as config_mod
+from digest.report import DigestError, Reporter
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--dry-run", "-n", is_flag=True, help="Show what would be written; write nothing.")
+@click.option("--topic", "-t", help="File every page under this topic slug.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@click.option("--force", is_flag=True,
+              help="Replace articles already ingested from the same raw page (a backup is kept "
+                   "in .digest/backups/).")
+@click.option("--config", "-c", "config_path", default="digest.yaml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The digest's configuration.")
+@click.option("--quiet", "-q", is_flag=True, help="Show only errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Show debug lines.")
+def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: bool, force: bool,
+           config_path: Path, quiet: bool, verbose: bool) -> None:
+    """Clean raw pages (PATH: .txt dumps and .html files, or folders of them) into content/.
+
+    With no PATH, the config's raw_dir (raw/) is ingested. Exits 1 when a file failed.
+    """
+    from digest.ingest.pipeline import ingest as run_ingest
+
+    reporter = Reporter(quiet=quiet or as_json, verbose=verbose)
+    try:
+        config = config_mod.load(config_path)
+        targets = list(paths) or [Path(config.root) / config.raw_dir]
+        report = run_ingest(targets, config, reporter, dry_run=dry_run, topic=topic, force=force)
+    except DigestError as exc:
+        for problem in exc.problems:
+            if problem not in reporter.problems:
+                reporter.add(problem)
+        if as_json:
+            click.echo(json.dumps({"error": [p.as_dict() for p in exc.problems]}, indent=2))
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    elif not quiet:
+        verb = "would write" if dry_run else "wrote"
+        click.echo(
+            f"ingest: {verb} {len(report.written)}, skipped {len(report.skipped)}, "
+            f"failed {len(report.failed)}",
+            err=True,
+        )
+    sys.exit(1 if report.failed else 0)

@@ -1,0 +1,335 @@
+"""``digest ingest``: raw pages in, articles in content/ out, and a report of every file.
+
+Per file: read -> already ingested? -> decode -> extract (HTML or text dump) -> date
+fallbacks -> topic -> duplicate? -> write. A problem with one file is recorded in the report
+and the run goes on; the caller exits non-zero when anything failed. The whole run holds the
+project's ingest lock, and starts by removing temporary files a killed run left behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digest.config import SLUG_RE, Config
+from digest.ingest import chrome as chrome_mod
+from digest.ingest import dates, metadata
+from digest.ingest.decode import NotTextError, decode
+from digest.ingest.dedupe import DedupeIndex
+from digest.ingest.model import Extraction
+from digest.ingest.slug import slugify, unique_slug
+from digest.ingest.store import Store, StoredArticle, UnsafePathError, article_id, sha256
+from digest.ingest.topic import choose_topic
+from digest.report import DigestError, Reporter
+
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt",)
+MAX_BYTES = 20_000_000  # bigger than any news page; a 50 MB "page" is refused, not parsed
+_URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
+
+
+@dataclass
+class FileResult:
+    """What happened to one input file."""
+
+    file: str
+    status: str  # "written", "skipped", "failed"
+    reason: str | None = None
+    article: str | None = None  # content path written (or that would be, in a dry run)
+    backup: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+    dry_run: bool = False
+
+    def _with(self, status: str) -> list[FileResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def written(self) -> list[FileResult]:
+        return self._with("written")
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        return self._with("skipped")
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return self._with("failed")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dry_run": self.dry_run,
+            "counts": {s: len(self._with(s)) for s in ("written", "skipped", "failed")},
+            "files": [asdict(r) for r in self.results],
+        }
+
+
+class _Skip(Exception):
+    """A file that is fine but not written (duplicate, already ingested, no article)."""
+
+
+@dataclass
+class _Run:
+    config: Config
+    store: Store
+    reporter: Reporter
+    dry_run: bool
+    topic: str | None
+    force: bool
+    index: DedupeIndex
+    by_raw: dict[str, StoredArticle]
+    chrome: chrome_mod.ChromeModel
+    claimed: set[Path] = field(default_factory=set)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    config: Config,
+    reporter: Reporter,
+    *,
+    dry_run: bool = False,
+    topic: str | None = None,
+    force: bool = False,
+) -> IngestReport:
+    """Ingest files and folders (recursively); see the module docstring for the steps."""
+    store = Store(config)
+    report = IngestReport(dry_run=dry_run)
+    if topic is not None and not _is_slug(topic):
+        raise DigestError(f"--topic {topic!r} is not a topic slug (lowercase a-z, 0-9 and '-')")
+    with store.lock():
+        if not dry_run:
+            for leftover in store.clean_temporaries():
+                reporter.debug(f"removed {store.relative(leftover)} left by an interrupted run")
+        run = _start(config, store, reporter, dry_run, topic, force)
+        for path, reason in walk(paths):
+            shown = _shown(path, store)
+            if reason:
+                report.results.append(FileResult(shown, "skipped", reason))
+                continue
+            report.results.append(_one(run, path, shown))
+            _tell(reporter, report.results[-1])
+    return report
+
+
+def _is_slug(value: str) -> bool:
+    return bool(SLUG_RE.match(value))
+
+
+def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topic: str | None,
+           force: bool) -> _Run:
+    index = DedupeIndex()
+    by_raw: dict[str, StoredArticle] = {}
+    for article in store.articles():
+        label = store.relative(article.path)
+        raw_sha = article.meta.get("raw_sha256")
+        raw_sha = raw_sha if isinstance(raw_sha, str) else None
+        if raw_sha:
+            by_raw.setdefault(raw_sha, article)
+        index.add(label, article.body, raw_sha)
+    chrome_path = Path(config.root) / chrome_mod.CHROME_FILE
+    try:
+        learned = chrome_mod.load(chrome_path)
+    except Exception as exc:  # noqa: BLE001 - a broken learned file must not stop ingest
+        reporter.warning(f"ignoring the learned chrome file: {exc}", file=chrome_path)
+        learned = chrome_mod.ChromeModel()
+    return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned)
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Input files in a stable order, each with a reason when it is not a page to ingest."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                yield child, _unsupported(child)
+        elif path.is_file():
+            yield path, _unsupported(path)
+        else:
+            yield path, "no such file or folder"
+
+
+def _unsupported(path: Path) -> str | None:
+    if path.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES:
+        return None
+    return f"not a page: only {', '.join(TEXT_SUFFIXES + HTML_SUFFIXES)} files are ingested"
+
+
+def _shown(path: Path, store: Store) -> str:
+    """The raw file as provenance: relative to the project root when inside it, else its name."""
+    try:
+        return path.resolve().relative_to(store.root).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
+def _tell(reporter: Reporter, result: FileResult) -> None:
+    if result.status == "written":
+        reporter.info(f"wrote {result.article} from {result.file}")
+    elif result.status == "skipped":
+        reporter.info(f"skipped {result.file}: {result.reason}")
+    else:
+        reporter.error(f"failed: {result.reason}", file=result.file)
+
+
+def _one(run: _Run, path: Path, shown: str) -> FileResult:
+    result = FileResult(shown, "failed")
+    try:
+        _process(run, path, result)
+    except _Skip as skip:
+        result.status, result.reason = "skipped", str(skip)
+    except (OSError, NotTextError, UnsafePathError, DigestError, ValueError) as exc:
+        result.status, result.reason = "failed", str(exc) or type(exc).__name__
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
+        result.status, result.reason = "failed", f"unexpected error: {exc!r}"
+    return result
+
+
+def _process(run: _Run, path: Path, result: FileResult) -> None:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 1_000_000} MB limit")
+    data = path.read_bytes()
+    raw_sha = sha256(data)
+    existing = run.by_raw.get(raw_sha)
+    if existing is not None and not run.force:
+        raise _Skip(f"already ingested as {run.store.relative(existing.path)}")
+    decoded = decode(data)
+    if decoded.repaired:
+        result.warnings.append("repaired mojibake (UTF-8 that had been read in a wrong encoding)")
+    ex = _extract(run, path, decoded.text)
+    result.warnings.extend(ex.warnings)
+    if not ex.body.strip():
+        raise _Skip("no article found")
+    _fill_date(run, path, decoded.text, ex, result)
+    _fill_title(ex, result)
+    ignore = frozenset({run.store.relative(existing.path)}) if existing else frozenset()
+    duplicate = run.index.check(ex.body, raw_sha, ignore)
+    if duplicate is not None:
+        raise _Skip(duplicate.reason())
+    _write(run, ex, raw_sha, result, existing)
+    run.index.add(result.file, ex.body, raw_sha)
+
+
+def _extract(run: _Run, path: Path, text: str) -> Extraction:
+    url = _url_hint(text)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from digest.ingest.html import extract_html  # trafilatura loads slowly; only when needed
+
+        return extract_html(text, url=url, config=run.config)
+    from digest.ingest.textdump import extract_text
+
+    return extract_text(text, url=url, config=run.config, chrome=run.chrome)
+
+
+def _url_hint(text: str) -> str | None:
+    """A scraper's leading ``url ...`` line, when the dump carries one."""
+    for line in text[:2000].splitlines()[:5]:
+        low = line.strip().lower()
+        for prefix in _URL_LINE_PREFIXES:
+            if low.startswith(prefix):
+                value = line.strip()[len(prefix):].strip()
+                if value.startswith(("http://", "https://")):
+                    return value.split()[0]
+    return None
+
+
+def _outlet_tz(run: _Run, ex: Extraction) -> dt.tzinfo:
+    source = metadata.source_for_host(ex.source_url, run.config) or (
+        metadata.source_named(ex.outlet, run.config) if ex.outlet else None
+    )
+    return dates.zone(source.timezone if source else None, run.config.timezone)
+
+
+def _fill_date(run: _Run, path: Path, text: str, ex: Extraction, result: FileResult) -> None:
+    """A page with no date is still ingested: hint line, URL path, then the file's mtime."""
+    if ex.date is not None and ex.date.tzinfo is None:
+        ex.date = ex.date.replace(tzinfo=_outlet_tz(run, ex))
+    if ex.date is not None:
+        return
+    tz = _outlet_tz(run, ex)
+    hint, _ = metadata.split_date_hint(text.split("\n", 1)[:1])
+    day, source = hint, "hint"
+    if day is None:
+        day, source = dates.date_from_url(ex.source_url), "url"
+    if day is not None:
+        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+    else:
+        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+        ex.date, source = mtime.astimezone(tz).replace(microsecond=0), "mtime"
+    ex.date_source = source
+    result.warnings.append(f"no date on the page; used the {_DATE_FALLBACKS[source]}")
+
+
+_DATE_FALLBACKS = {
+    "hint": "date hint at the top of the raw file",
+    "url": "date in the page's URL",
+    "mtime": "file's modification time",
+}
+
+
+def _fill_title(ex: Extraction, result: FileResult) -> None:
+    if ex.title and ex.title.strip():
+        return
+    first = next((ln for ln in ex.body.splitlines() if ln.strip()), "")
+    words = first.lstrip("#>-\\ ").split()
+    title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    ex.title = title or "Untitled"
+    result.warnings.append("no title on the page; used the start of the article")
+
+
+def _write(run: _Run, ex: Extraction, raw_sha: str, result: FileResult,
+           existing: StoredArticle | None) -> None:
+    old_topic = existing.meta.get("topic") if existing else None
+    topic, why = choose_topic(
+        run.config, ex.title or "", ex.body, forced=run.topic,
+        existing=old_topic if isinstance(old_topic, str) and _is_slug(old_topic) else None,
+    )
+    if why == "default":
+        result.warnings.append(f"no topic keyword matched; filed under {topic!r}")
+    assert ex.date is not None
+    meta = _front_matter(run, ex, topic, raw_sha, result.file)
+    folder = run.store.folder_for(topic, ex.date)
+    if existing is not None and existing.path.parent == folder:
+        target = existing.path  # --force replaces in place
+    else:
+        taken = {p.stem for p in run.claimed if p.parent == folder}
+        target = folder / f"{unique_slug(folder, slugify(ex.title or '', ex.lang), taken)}.md"
+        run.store.check_inside(target)
+    run.claimed.add(target)
+    result.status, result.article = "written", run.store.relative(target)
+    if run.dry_run:
+        return
+    backup = run.store.write(target, meta, ex.body, force=existing is not None)
+    if existing is not None and existing.path != target:
+        backup = run.store.remove(existing.path)
+    if backup is not None:
+        result.backup = run.store.relative(backup)
+
+
+def _front_matter(run: _Run, ex: Extraction, topic: str, raw_sha: str, raw: str) -> dict:
+    return {
+        "title": ex.title,
+        "date": ex.date,
+        "topic": topic,
+        "source": ex.outlet,
+        "source_url": ex.source_url,
+        "author": ex.author,
+        "lang": ex.lang or run.config.language,
+        "summary": ex.summary,
+        "tags": list(ex.tags),
+        "attribution": ex.attribution,
+        "draft": False,
+        "id": article_id(raw_sha),
+        "raw": raw,
+        "raw_sha256": raw_sha,
+        "date_source": ex.date_source,
+    }
