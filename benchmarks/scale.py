@@ -47,6 +47,7 @@ import generate  # noqa: E402  (a sibling script, not a package)
 
 DEFAULT_NS = (1000, 10000, 100000)
 PELICAN_FALLBACK = Path("/tmp/pelican-venv/bin/pelican")
+_WHERE_DIGEST = "import digest, pathlib; print(pathlib.Path(digest.__file__).parent)"
 
 
 # --- measuring one child process ---------------------------------------------------------
@@ -61,7 +62,7 @@ class Measurement:
     returncode: int
     rewritten: int | None = None  # output files added or modified, incremental scenarios
     stderr_tail: str = ""
-    load: float = 0.0  # 1-minute load average just before the build: other work on the machine
+    busy: float = 0.0  # share of the machine's CPU other work used just before the build
 
 
 def _children_of(root: int) -> list[int]:
@@ -112,9 +113,39 @@ class TreeSampler(threading.Thread):
             self.done.wait(self.interval)
 
 
-def run_measured(cmd: list[str], cwd: Path, log: Path) -> Measurement:
-    """Run ``cmd`` to completion and measure it; its output goes to ``log``."""
-    load = os.getloadavg()[0]
+def _cpu_ticks() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs since boot, from /proc/stat."""
+    with open("/proc/stat", encoding="ascii") as fh:
+        values = [int(v) for v in fh.readline().split()[1:]]
+    idle = values[3] + values[4]  # idle + iowait
+    return sum(values) - idle, sum(values)
+
+
+def machine_busy(seconds: float = 1.0) -> float:
+    """Share of all cores busy over ``seconds``: work by others that would skew a build."""
+    busy0, total0 = _cpu_ticks()
+    time.sleep(seconds)
+    busy1, total1 = _cpu_ticks()
+    return (busy1 - busy0) / max(total1 - total0, 1)
+
+
+def wait_until_quiet(limit: float, timeout: float) -> float:
+    """Wait (up to ``timeout`` s) until other work uses less than ``limit`` of the CPUs."""
+    deadline = time.monotonic() + timeout
+    busy = machine_busy()
+    while busy > limit and time.monotonic() < deadline:
+        busy = machine_busy()
+    return busy
+
+
+def run_measured(
+    cmd: list[str], cwd: Path, log: Path, quiet: tuple[float, float] = (1.0, 0.0)
+) -> Measurement:
+    """Run ``cmd`` to completion and measure it; its output goes to ``log``.
+
+    ``quiet`` is (CPU share, timeout): first wait for the machine to be that idle.
+    """
+    busy = wait_until_quiet(*quiet)
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -133,7 +164,7 @@ def run_measured(cmd: list[str], cwd: Path, log: Path) -> Measurement:
         tree_mb=sampler.peak_kb / 1024,
         returncode=proc.returncode,
         stderr_tail=tail,
-        load=load,
+        busy=busy,
     )
 
 
@@ -257,18 +288,21 @@ def log(message: str) -> None:
     sys.stderr.flush()
 
 
-def run_scenario(scenario: Scenario, run: int, logs: Path) -> Measurement:
+def run_scenario(
+    scenario: Scenario, run: int, logs: Path, quiet: tuple[float, float]
+) -> Measurement:
     scenario.prepare(run)
     before = snapshot(scenario.output) if scenario.count_rewritten else {}
     name = f"{scenario.tool}-{scenario.name.split()[0].strip(',')}-{run}.log"
-    result = run_measured(scenario.cmd, scenario.cwd, logs / name)
+    result = run_measured(scenario.cmd, scenario.cwd, logs / name, quiet)
     if scenario.count_rewritten and result.returncode == 0:
         result.rewritten = rewritten(before, snapshot(scenario.output))
     scenario.results.append(result)
     status = "ok" if result.returncode == 0 else f"FAILED ({result.returncode})"
     log(
         f"  {scenario.tool} {scenario.name}: {result.wall:.2f} s wall, {result.cpu:.2f} s cpu, "
-        f"{result.max_rss_mb:.0f} MB rss, {result.tree_mb:.0f} MB tree  {status}"
+        f"{result.max_rss_mb:.0f} MB rss, {result.tree_mb:.0f} MB tree, "
+        f"machine {result.busy:.0%} busy before  {status}"
     )
     return result
 
@@ -361,12 +395,12 @@ def bench_one(n: int, args: argparse.Namespace, work: Path) -> tuple[str, list[d
     for run in range(args.runs):
         log(f" run {run + 1}/{args.runs}")
         for scenario in scenarios:
-            run_scenario(scenario, run, logs)
-    loads = [m.load for s in scenarios for m in s.results]
-    if loads:
+            run_scenario(scenario, run, logs, (args.quiet_below, args.quiet_timeout))
+    busy = [m.busy for s in scenarios for m in s.results]
+    if busy:
         notes.append(
-            f"1-minute load average before each build: {min(loads):.1f} to {max(loads):.1f} "
-            f"on {os.cpu_count()} cores (above ~0.5 per core, other work skews the figures)."
+            f"other work on the machine in the second before each build: {min(busy):.0%} to "
+            f"{max(busy):.0%} of {os.cpu_count()} cores (figures are comparable near 0%)."
         )
     raw = [
         {"n": n, "tool": s.tool, "scenario": s.name, "runs": [asdict(m) for m in s.results]}
@@ -378,17 +412,25 @@ def bench_one(n: int, args: argparse.Namespace, work: Path) -> tuple[str, list[d
 
 
 def environment() -> str:
+    """One line naming the machine and the exact digest and Hugo that were measured."""
     hugo = shutil.which("hugo")
     hugo_version = (
         subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
         if hugo else "not installed"
     )
-    commit = subprocess.run(
-        ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    where = subprocess.run(
+        [sys.executable, "-c", _WHERE_DIGEST], capture_output=True, text=True
     ).stdout.strip()
+    git = ["git", "-C", where or str(HERE)]
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    dirty = subprocess.run([*git, "status", "--porcelain", "."], capture_output=True, text=True)
+    state = commit.stdout.strip() or "?"
+    if dirty.stdout.strip():
+        state += " with uncommitted changes"
     return (
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
-        f"{platform.python_version()}, Hugo {hugo_version}, digest at commit {commit or '?'}.\n"
+        f"{platform.python_version()}, Hugo {hugo_version}; digest from {where} "
+        f"(commit {state}).\n"
     )
 
 
@@ -406,6 +448,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="skip Pelican above this N (it needs ~1 minute per 10,000)")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    parser.add_argument("--quiet-below", type=float, default=0.15, metavar="SHARE",
+                        help="before each build, wait until other work uses less than this "
+                        "share of the CPUs (default 0.15; 1 disables)")
+    parser.add_argument("--quiet-timeout", type=float, default=120.0, metavar="S",
+                        help="longest wait for a quiet machine before building anyway")
     parser.add_argument("--json", type=Path, help="also write every measurement here")
     args = parser.parse_args(argv)
     args.tools = {t.strip() for t in args.tools.split(",") if t.strip()}
