@@ -207,6 +207,7 @@ def atomic_write(path: Path, text: str) -> None:
         dir=path.parent, prefix=f".{_SAFE_NAME.sub('_', path.name)}.", suffix=TMP_SUFFIX
     )
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; articles are ordinary files
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -217,6 +218,12 @@ def atomic_write(path: Path, text: str) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_file(path: Path) -> None:

@@ -1,0 +1,70 @@
+"""The same page twice, the same text, or a syndicated near-copy is recognised as not new."""
+
+from __future__ import annotations
+
+from digest.ingest.dedupe import DedupeIndex
+
+STORY = (
+    "The US Department of State has reported that Russia is determined to increase military "
+    "cooperation with North Korea. Patel said North Korea continues to provide military support "
+    "to Russia in its aggressive war against Ukraine. In addition, Russian Defence Minister "
+    "Sergei Shoigu visited North Korea to persuade Pyongyang to sell more weapons. Patel added "
+    "that any security cooperation or weapons trade between North Korea and Russia would violate "
+    "a number of UN Security Council resolutions. The United States will not hesitate to impose "
+    "sanctions against North Korea for supplying weapons to the Russian Federation."
+)
+OTHER = (
+    "Heavy rain flooded the streets of Odesa on Tuesday evening, leaving several districts "
+    "without electricity. City officials said repair crews worked through the night and most "
+    "homes had power again by morning. Forecasters expect more storms along the Black Sea coast "
+    "later this week, and residents were asked to avoid low-lying roads near the port."
+)
+
+
+def test_same_raw_file_names_the_original():
+    index = DedupeIndex()
+    index.add("raw/a.txt", STORY, raw_sha256="abc")
+    dup = index.check("anything", raw_sha256="abc")
+    assert dup is not None and dup.original == "raw/a.txt"
+    assert "duplicate of raw/a.txt" in dup.reason()
+
+
+def test_same_text_with_different_markup_and_spacing():
+    index = DedupeIndex()
+    index.add("content/x.md", STORY)
+    reformatted = "> " + STORY.replace(". ", ".\n\n").upper()
+    dup = index.check(reformatted)
+    assert dup is not None and dup.kind == "same text" and dup.original == "content/x.md"
+
+
+def test_syndicated_copy_with_small_edits_is_a_near_duplicate():
+    index = DedupeIndex()
+    index.add("content/original.md", STORY)
+    copy = STORY.replace("Patel added", "The spokesman added").replace(
+        "on Tuesday", "on Wednesday") + " Reuters contributed to this report."
+    dup = index.check(copy)
+    assert dup is not None and dup.kind == "near-duplicate"
+    assert dup.original == "content/original.md"
+    assert 0.8 <= dup.similarity < 1.0
+    assert "near-duplicate of content/original.md" in dup.reason()
+
+
+def test_different_stories_are_new():
+    index = DedupeIndex()
+    index.add("content/original.md", STORY)
+    assert index.check(OTHER) is None
+    half = " ".join(STORY.split()[: len(STORY.split()) // 2]) + " " + OTHER
+    assert index.check(half) is None
+
+
+def test_ignored_labels_do_not_count():
+    index = DedupeIndex()
+    index.add("content/original.md", STORY, raw_sha256="abc")
+    assert index.check(STORY, "abc", ignore=frozenset({"content/original.md"})) is None
+
+
+def test_short_bodies_only_match_exactly():
+    index = DedupeIndex()
+    index.add("a", "Short note about the weather today.")
+    assert index.check("Short note about the weather tomorrow.") is None
+    assert index.check("short note about the weather today") is not None
