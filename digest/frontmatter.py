@@ -115,15 +115,16 @@ def _leading_newlines(rest: str) -> int:
 
 
 def _refuse_aliases(yaml_text: str) -> None:
+    """Refuse anchors and aliases; a cheap regex first, then libyaml's events to be sure."""
     if not _MAYBE_ALIAS.search(yaml_text):
         return
     try:
-        for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
-            if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
-                line = token.start_mark.line + 2
+        for event in yaml.parse(yaml_text, Loader=_Loader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None or isinstance(event, yaml.AliasEvent):
                 raise FrontMatterError(
                     "YAML anchors and aliases are not allowed in front matter",
-                    line=line,
+                    line=event.start_mark.line + 2,
                     hint="write the value out in full",
                 )
     except yaml.YAMLError:
