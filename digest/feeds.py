@@ -111,6 +111,11 @@ def issue_item(issue: Issue, site: urls.Site) -> Item:
     )
 
 
+def latest(articles: Iterable[Article], limit: int) -> list[Article]:
+    """The ``limit`` newest articles, before any feed item is built: items cost HTML rewriting."""
+    return sorted(articles, key=lambda a: a.sort_key, reverse=True)[:limit]
+
+
 def newest(items: Iterable[Item], limit: int) -> list[Item]:
     """Newest first, stable tie-break on id, capped."""
     return sorted(items, key=lambda i: (i.date, i.id), reverse=True)[:limit]
@@ -172,7 +177,8 @@ def build_feeds(articles: list[Article], issues: list[Issue], config: Config) ->
         out[rss_path], out[atom_path] = rss, atom
         channels.append(channel)
 
-    all_items = newest((article_item(a, site) for a in articles), config.feed_limit)
+    all_items = newest((article_item(a, site) for a in latest(articles, config.feed_limit)),
+                       config.feed_limit)
     emit(Channel(config.title, config.description, site.absolute(urls.HOME),
                  site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
                  site.absolute(urls.FEED_JSON)),

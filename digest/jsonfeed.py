@@ -17,7 +17,7 @@ from typing import Any
 from digest import urls
 from digest.config import Config
 from digest.content import Article
-from digest.feeds import Item, article_item, newest, xml_text
+from digest.feeds import Item, article_item, latest, newest, xml_text
 
 VERSION = "https://jsonfeed.org/version/1.1"
 MIME_TYPE = "application/feed+json"
@@ -68,7 +68,8 @@ def _dumps(data: dict[str, Any]) -> bytes:
 def build(articles: list[Article], config: Config) -> bytes:
     """``feed.json``: the site feed's items, dropping the oldest until it fits the byte budget."""
     site = urls.Site(config.base_url)
-    items = newest((article_item(a, site) for a in articles), config.feed_limit)
+    items = newest((article_item(a, site) for a in latest(articles, config.feed_limit)),
+                   config.feed_limit)
     langs = {a.id: a.lang or config.language for a in articles}
     while True:
         data = _dumps(feed_json(config, items, langs))
