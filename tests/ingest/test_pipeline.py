@@ -1,0 +1,347 @@
+"""`digest ingest` end to end on real files: what is written, skipped and failed, and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from digest import frontmatter
+from digest.config import Config, Source, Topic
+from digest.ingest.cli import ingest as ingest_command
+from digest.ingest.pipeline import ingest
+from digest.report import Reporter
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("DIGEST_SHARED", REPO / ".." / "shared"))
+SEED = SHARED / "corpus" / "news" / "000_124f943da4d3affc.txt"
+
+LEAD = [
+    "Ukrainian officials said on Wednesday that the new air defence systems delivered by "
+    "partners have already been deployed near the capital.",
+    "The minister told reporters that the systems would protect critical infrastructure during "
+    "the coming winter, when attacks are expected to intensify.",
+    "According to him, several more batteries are due to arrive before the end of the year, and "
+    "crews have completed their training abroad.",
+]
+OTHER = [
+    "Heavy rain flooded the streets of Odesa on Tuesday evening, leaving several districts "
+    "without electricity for most of the night.",
+    "City officials said repair crews worked through the night and most homes had power again "
+    "by morning, though some streets stayed closed.",
+]
+RU = [
+    "Министр обороны заявил в среду, что новые системы противовоздушной обороны уже развернуты "
+    "вблизи столицы.",
+    "По его словам, до конца года прибудут еще несколько батарей, а экипажи завершили "
+    "подготовку за границей.",
+]
+UK = [
+    "Міністр оборони заявив у середу, що нові системи протиповітряної оборони вже розгорнуті "
+    "поблизу столиці.",
+    "За його словами, до кінця року прибудуть ще кілька батарей, а екіпажі завершили "
+    "підготовку за кордоном.",
+]
+
+
+def dump(title: str, paragraphs: list[str], dateline: str = "Wednesday, 16 August 2023, 09:27"):
+    """A text dump shaped like a scraped news page: menu, headline, dateline, body, chrome."""
+    return (
+        "Home News Politics\nSupport Us\n\n" + title + "\n\n" + dateline + "\n\n"
+        + "\n\n".join(paragraphs) + "\n\nAll News\nAdvertisement:\n"
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "raw").mkdir()
+    return tmp_path
+
+
+def config(root: Path, **kw) -> Config:
+    return Config(
+        root=root,
+        timezone="Europe/Kyiv",
+        topics=(Topic("war", "War", ("air defence", "missile", "ППО", "ПВО")),
+                Topic("diplomacy", "Diplomacy", ("cooperation", "sanction"))),
+        default_topic="general",
+        sources=(Source("European Pravda", ("Ukrainska Pravda",), "Europe/Kyiv",
+                        ("pravda.com.ua",)),),
+        **kw,
+    )
+
+
+def run(root: Path, *paths, **kw):
+    reporter = Reporter(quiet=True)
+    report = ingest([root / p for p in paths] or [root / "raw"], config(root), reporter, **kw)
+    return report
+
+
+def articles(root: Path) -> list[Path]:
+    content = root / "content"
+    return sorted(content.rglob("*.md")) if content.exists() else []
+
+
+def read(path: Path) -> frontmatter.Document:
+    return frontmatter.parse(path.read_text(encoding="utf-8"))
+
+
+def test_a_page_becomes_an_article_in_its_topic_and_week(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence near Kyiv", LEAD))
+    report = run(project)
+    assert [r.status for r in report.results] == ["written"]
+    [path] = articles(project)
+    assert path.relative_to(project).as_posix() == (
+        "content/war/2023-W33/ukraine-deploys-new-air-defence-near-kyiv.md")
+    assert report.results[0].article == path.relative_to(project).as_posix()
+    doc = read(path)
+    assert doc.meta["title"] == "Ukraine deploys new air defence near Kyiv"
+    assert doc.meta["date"] == dt.datetime(2023, 8, 16, 9, 27,
+                                           tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert doc.meta["raw"] == "raw/a.txt"
+    assert doc.meta["id"] == "urn:digest:" + doc.meta["raw_sha256"][:16]
+    assert "Support Us" not in doc.body and LEAD[0] in doc.body
+
+
+@pytest.mark.corpus
+def test_the_seed_page_gives_the_expected_article(project):
+    if not SEED.exists():
+        pytest.skip(f"../shared/corpus not present: {SEED}")
+    (project / "raw" / SEED.name).write_bytes(SEED.read_bytes())
+    report = run(project)
+    assert report.written and not report.failed
+    [path] = articles(project)
+    assert path.relative_to(project / "content").as_posix() == (
+        "diplomacy/2023-W33/russia-seeks-to-increase-military-cooperation-with-north-korea.md")
+    doc = read(path)
+    meta = doc.meta
+    assert list(meta)[:3] == ["title", "date", "topic"]
+    assert meta["title"] == "Russia seeks to increase military cooperation with North Korea"
+    assert meta["date"].isoformat() == "2023-08-16T09:27:00+03:00"
+    assert meta["source"] == "European Pravda"
+    assert meta["attribution"].startswith("Source: Vedant Patel, Principal Deputy Spokesperson")
+    assert meta["raw"] == f"raw/{SEED.name}"
+    assert meta["id"] == "urn:digest:" + meta["raw_sha256"][:16]
+    assert meta["lang"] == "en" and meta["draft"] is False
+    assert meta["date_source"] == "dateline"
+    assert '> Quote: "I will also note' in doc.body
+    assert "## Background" in doc.body
+    assert "- The US Department of State reported" in doc.body
+    for chrome in ("Support Us", "Advertisement", "RECENT NEWS", "Follow Ukrainska Pravda",
+                   "Source: Vedant"):
+        assert chrome not in doc.body
+
+
+def test_the_same_page_twice_is_written_once_and_names_the_original(project):
+    text = dump("Ukraine deploys new air defence near Kyiv", LEAD)
+    (project / "raw" / "a.txt").write_text(text)
+    (project / "raw" / "b.txt").write_text(text)
+    report = run(project)
+    assert [r.status for r in report.results] == ["written", "skipped"]
+    assert report.results[1].reason == "duplicate of raw/a.txt (same file contents)"
+    assert len(articles(project)) == 1
+
+
+def test_a_syndicated_copy_with_small_edits_is_a_near_duplicate(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    edited = [LEAD[0].replace("on Wednesday", "on Wednesday morning"), *LEAD[1:],
+              "Reuters contributed to this report."]
+    (project / "raw" / "b.txt").write_text(dump("Kyiv gets new air defence systems", edited))
+    report = run(project)
+    assert [r.status for r in report.results] == ["written", "skipped"]
+    assert report.results[1].reason.startswith("near-duplicate of raw/a.txt")
+
+
+def test_a_duplicate_of_an_article_already_in_content_names_that_article(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    run(project)
+    (project / "raw" / "b.txt").write_text(dump("Same story, other outlet", LEAD, "16.08.2023"))
+    report = run(project, "raw/b.txt")
+    [result] = report.results
+    assert result.status == "skipped"
+    assert "content/war/2023-W33/ukraine-deploys-new-air-defence.md" in result.reason
+
+
+def test_reingest_never_overwrites_an_edited_article(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    run(project)
+    [path] = articles(project)
+    edited = path.read_text(encoding="utf-8").replace(LEAD[1], "An editor rewrote this.")
+    path.write_text(edited, encoding="utf-8")
+    report = run(project)
+    assert report.results[0].status == "skipped"
+    assert report.results[0].reason == f"already ingested as {path.relative_to(project).as_posix()}"
+    assert path.read_text(encoding="utf-8") == edited
+
+
+def test_force_replaces_but_keeps_a_backup_and_the_editors_topic(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    run(project)
+    [path] = articles(project)
+    edited = path.read_text(encoding="utf-8").replace("topic: war", "topic: diplomacy")
+    path.write_text(edited, encoding="utf-8")
+    report = run(project, force=True)
+    [result] = report.results
+    assert result.status == "written" and result.backup
+    assert (project / result.backup).read_text(encoding="utf-8") == edited
+    [new_path] = articles(project)
+    assert new_path.parent.parent.name == "diplomacy"  # front matter wins over keywords
+    assert read(new_path).meta["id"] == read(project / result.backup).meta["id"]
+
+
+def test_dry_run_writes_nothing_but_reports_the_paths(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    (project / "raw" / "b.txt").write_text(dump("Ukraine deploys new air defence", OTHER))
+    report = run(project, dry_run=True)
+    assert [r.article for r in report.results] == [
+        "content/war/2023-W33/ukraine-deploys-new-air-defence.md",
+        "content/general/2023-W33/ukraine-deploys-new-air-defence.md",
+    ]
+    assert not (project / "content").exists()
+
+
+def test_same_titles_get_unique_slugs(project):
+    (project / "raw" / "a.txt").write_text(dump("Air defence update", LEAD))
+    other = [*OTHER, "Missile debris fell."]
+    (project / "raw" / "b.txt").write_text(dump("Air defence update", other))
+    run(project)
+    names = [p.name for p in articles(project)]
+    assert names == ["air-defence-update-2.md", "air-defence-update.md"]
+
+
+RU_TITLE, RU_SLUG = "Щит над столицей: новые системы ПВО", "shchit-nad-stolitsey-novye-sistemy-pvo"
+UK_TITLE, UK_SLUG = "Щит над столицею: нові системи ППО", "shchyt-nad-stolytseiu-novi-systemy-ppo"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "paragraphs", "title", "slug"),
+    [
+        ("cp1251", RU, RU_TITLE, RU_SLUG),
+        ("koi8_r", RU, RU_TITLE, RU_SLUG),
+        ("utf-16-le", UK, UK_TITLE, UK_SLUG),
+        ("cp1251", UK, UK_TITLE, UK_SLUG),
+    ],
+)
+def test_undeclared_cyrillic_encodings(project, encoding, paragraphs, title, slug):
+    text = dump(title, paragraphs, "16.08.2023 09:27")
+    (project / "raw" / "page.txt").write_bytes(text.encode(encoding))
+    report = run(project)
+    assert report.results[0].status == "written", report.results[0]
+    [path] = articles(project)
+    assert path.name == f"{slug}.md"
+    doc = read(path)
+    assert doc.meta["title"] == title
+    assert paragraphs[0] in doc.body
+
+
+def test_mojibake_is_repaired_and_reported(project):
+    text = dump("Щит над столицей: новые системы ПВО", RU, "16.08.2023 09:27")
+    (project / "raw" / "page.txt").write_text(text.encode("utf-8").decode("cp1251"), "utf-8")
+    report = run(project)
+    [result] = report.results
+    assert result.status == "written"
+    assert any("mojibake" in w for w in result.warnings)
+    assert RU[0] in read(project / result.article).body
+
+
+def test_failures_and_skips_do_not_stop_the_run(project):
+    raw = project / "raw"
+    (raw / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "notes.pdf").write_bytes(b"%PDF")
+    (raw / "sub").mkdir()
+    (raw / "sub" / "good.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    report = run(project)
+    by_file = {r.file: r for r in report.results}
+    assert by_file["raw/binary.txt"].status == "failed"
+    assert "not text" in by_file["raw/binary.txt"].reason
+    assert by_file["raw/empty.txt"].status == "skipped"
+    assert by_file["raw/empty.txt"].reason == "no article found"
+    assert by_file["raw/notes.pdf"].status == "skipped"
+    assert "not a page" in by_file["raw/notes.pdf"].reason
+    assert by_file["raw/sub/good.txt"].status == "written"
+
+
+def test_a_page_without_a_date_falls_back_to_the_file_time(project):
+    path = project / "raw" / "a.txt"
+    path.write_text(dump("Ukraine deploys new air defence", LEAD, "By staff"))
+    stamp = dt.datetime(2023, 8, 20, 22, 30, tzinfo=dt.UTC).timestamp()  # Monday 01:30 in Kyiv
+    os.utime(path, (stamp, stamp))
+    [result] = run(project).results
+    assert result.status == "written"
+    assert any("modification time" in w for w in result.warnings)
+    doc = read(project / result.article)
+    assert doc.meta["date_source"] == "mtime"
+    assert doc.meta["date"].isoformat() == "2023-08-21T01:30:00+03:00"
+    assert "/2023-W34/" in result.article
+
+
+def test_a_date_hint_line_is_the_first_fallback(project):
+    (project / "raw" / "a.txt").write_text(
+        " date 2023-08-16 All Sections\n" + dump("Ukraine deploys new air defence", LEAD, "x"))
+    [result] = run(project).results
+    doc = read(project / result.article)
+    assert doc.meta["date"].date() == dt.date(2023, 8, 16)
+    assert doc.meta["date_source"] in ("hint", "meta")
+
+
+def test_forced_topic(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    run(project, topic="culture")
+    [path] = articles(project)
+    assert path.parent.parent.name == "culture"
+    assert read(path).meta["topic"] == "culture"
+
+
+def test_raw_files_outside_the_project_are_named_by_file_name(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "page.txt"
+    outside.write_text(dump("Ukraine deploys new air defence", LEAD))
+    report = ingest([outside], config(project), Reporter(quiet=True))
+    assert read(project / report.results[0].article).meta["raw"] == "page.txt"
+
+
+def test_html_pages_are_ingested(project):
+    html = (
+        "<html lang='en'><head><title>Air defence arrives | Kyiv Daily</title>"
+        "<meta property='og:site_name' content='Kyiv Daily'>"
+        "<meta property='article:published_time' content='2023-08-16T09:27:00+03:00'>"
+        "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><h1>Air defence arrives</h1>"
+        + "".join(f"<p>{p}</p>" for p in LEAD)
+        + "</article><footer>© Kyiv Daily</footer></body></html>"
+    )
+    (project / "raw" / "page.html").write_text(html)
+    [result] = run(project).results
+    assert result.status == "written", result
+    doc = read(project / result.article)
+    assert doc.meta["title"] == "Air defence arrives"
+    assert doc.meta["source"] == "Kyiv Daily"
+    assert doc.meta["date"].isoformat() == "2023-08-16T09:27:00+03:00"
+    assert LEAD[2] in doc.body and "Home" not in doc.body
+
+
+def test_cli_json_report_and_exit_code(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    (project / "raw" / "bad.txt").write_bytes(bytes(range(256)) * 8)
+    (project / "digest.yaml").write_text("timezone: Europe/Kyiv\n")
+    result = CliRunner().invoke(
+        ingest_command, ["--json", "-c", str(project / "digest.yaml"), str(project / "raw")])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["counts"] == {"written": 1, "skipped": 0, "failed": 1}
+    assert {f["file"]: f["status"] for f in report["files"]} == {
+        "raw/a.txt": "written", "raw/bad.txt": "failed"}
+
+
+def test_cli_defaults_to_raw_dir_and_succeeds(project, monkeypatch):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    (project / "digest.yaml").write_text("timezone: Europe/Kyiv\n")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(ingest_command, ["--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "would write 1" in result.stderr
+    assert not (project / "content").exists()
