@@ -199,7 +199,7 @@ def test_dry_run_writes_nothing_but_reports_the_paths(project):
     report = run(project, dry_run=True)
     assert [r.article for r in report.results] == [
         "content/war/2023-W33/ukraine-deploys-new-air-defence.md",
-        "content/general/2023-W33/ukraine-deploys-new-air-defence.md",
+        "content/war/2023-W33/ukraine-deploys-new-air-defence-2.md",  # claimed, not written
     ]
     assert not (project / "content").exists()
 
