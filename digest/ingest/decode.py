@@ -36,6 +36,10 @@ _DECLARED = re.compile(
 # Characters XML 1.0 forbids (feeds break on them) plus C1 controls, which in decoded text
 # are always debris of a wrong decoding.
 _INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Invisible characters that only hide or reorder text: bidi overrides/isolates (they can make
+# a title read differently from what it says), zero-width space, word joiner, stray BOMs.
+# ZWJ/ZWNJ stay: some scripts and emoji need them.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 _CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "iso8859_5")
 # What a UTF-8 continuation byte (0x80-0xBF) becomes when read as cp1251 / cp1252 (the
 # cp1252 gaps come through latin-1 as C1 controls).
@@ -81,9 +85,10 @@ def decode(data: bytes) -> Decoded:
 
 
 def clean(text: str) -> str:
-    """Normalise newlines, drop NULs and XML-invalid characters, apply NFC."""
+    """Normalise newlines, drop NULs, XML-invalid and hiding characters, apply NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVALID_CHARS.sub("", text)
+    text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 

@@ -100,6 +100,12 @@ def test_nuls_controls_and_newlines_are_cleaned():
     assert not any(ch in text for ch in "\x00\x0b\x1f\r")
 
 
+def test_bidi_overrides_and_zero_width_spaces_are_removed():
+    coder = "\U0001f468\u200d\U0001f4bb"  # ZWJ sequence: kept
+    text = decode(f"Safe\u202etxt.exe and zero\u200bwidth, {coder}".encode()).text
+    assert text == f"Safetxt.exe and zerowidth, {coder}"
+
+
 def test_text_is_nfc():
     assert decode("Cafe\u0301".encode()).text == "Caf\u00e9"
 
