@@ -24,12 +24,15 @@ from digest.report import DigestError, Reporter
 @click.option("--force", is_flag=True,
               help="Replace articles already ingested from the same raw page (a backup is kept "
                    "in .digest/backups/).")
+@click.option("--learn-chrome", is_flag=True,
+              help="First relearn each outlet's repeated lines (menus, promos) from the given "
+                   "dumps into ingest-chrome.yaml, then ingest with them.")
 @click.option("--config", "-c", "config_path", default="digest.yaml", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="The digest's configuration.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Show debug lines.")
 def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: bool, force: bool,
-           config_path: Path, quiet: bool, verbose: bool) -> None:
+           learn_chrome: bool, config_path: Path, quiet: bool, verbose: bool) -> None:
     """Clean raw pages (PATH: .txt dumps and .html files, or folders of them) into content/.
 
     With no PATH, the config's raw_dir (raw/) is ingested. Exits 1 when a file failed.
@@ -40,7 +43,8 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
     try:
         config = config_mod.load(config_path)
         targets = list(paths) or [Path(config.root) / config.raw_dir]
-        report = run_ingest(targets, config, reporter, dry_run=dry_run, topic=topic, force=force)
+        report = run_ingest(targets, config, reporter, dry_run=dry_run, topic=topic, force=force,
+                            learn_chrome=learn_chrome)
     except DigestError as exc:
         for problem in exc.problems:
             if problem not in reporter.problems:

@@ -97,8 +97,14 @@ def ingest(
     dry_run: bool = False,
     topic: str | None = None,
     force: bool = False,
+    learn_chrome: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders (recursively); see the module docstring for the steps."""
+    """Ingest files and folders (recursively); see the module docstring for the steps.
+
+    ``learn_chrome`` first relearns each outlet's repeated lines from the text dumps in
+    ``paths`` and rewrites the project's chrome file (kept in memory only in a dry run).
+    """
+    paths = list(paths)
     store = Store(config)
     report = IngestReport(dry_run=dry_run)
     if topic is not None and not _is_slug(topic):
@@ -108,6 +114,8 @@ def ingest(
             for leftover in store.clean_temporaries():
                 reporter.debug(f"removed {store.relative(leftover)} left by an interrupted run")
         run = _start(config, store, reporter, dry_run, topic, force)
+        if learn_chrome:
+            run.chrome = relearn_chrome(paths, config, reporter, save=not dry_run)
         for path, reason in walk(paths):
             shown = _shown(path, store)
             if reason:
@@ -140,6 +148,33 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
         reporter.warning(f"ignoring the learned chrome file: {exc}", file=chrome_path)
         learned = chrome_mod.ChromeModel()
     return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned)
+
+
+def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Reporter, *,
+                   save: bool = True) -> chrome_mod.ChromeModel:
+    """Learn the lines each outlet repeats across the given dumps; write the chrome file.
+
+    Pages are grouped by the outlet the cleaner will look them up by (the host of the URL a
+    dump carries); dumps without a URL teach nothing.
+    """
+    pairs: list[tuple[str, str]] = []
+    for path, reason in walk(paths):
+        if reason or path.suffix.lower() not in TEXT_SUFFIXES or path.stat().st_size > MAX_BYTES:
+            continue
+        try:
+            text = decode(path.read_bytes()).text
+        except (OSError, NotTextError):
+            continue
+        outlet = metadata.outlet_from_url(_url_hint(text), config)
+        if outlet:
+            pairs.append((outlet, text))
+    model = chrome_mod.learn(pairs)
+    target = Path(config.root) / chrome_mod.CHROME_FILE
+    if save:
+        chrome_mod.save(model, target)
+    reporter.info(f"learned chrome of {len(model.outlets)} outlets from {len(pairs)} pages"
+                  + (f" into {target}" if save else ""))
+    return model
 
 
 def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:

@@ -345,3 +345,17 @@ def test_cli_defaults_to_raw_dir_and_succeeds(project, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "would write 1" in result.stderr
     assert not (project / "content").exists()
+
+
+def test_learn_chrome_writes_the_reviewable_file_and_uses_it(project):
+    promo = "Read our weekly newsletter every Friday morning in your inbox for free."
+    for i, paras in enumerate((LEAD, OTHER, RU)):
+        text = f"url https://www.example-news.com/2023/08/1{i}/story-{i}\n" + dump(
+            f"Story number {i} of the week", [*paras, promo])
+        (project / "raw" / f"{i}.txt").write_text(text)
+    report = run(project, learn_chrome=True)
+    assert len(report.written) == 3
+    learned = (project / "ingest-chrome.yaml").read_text(encoding="utf-8")
+    assert "example-news.com" in learned and "weekly newsletter" in learned
+    for path in articles(project):
+        assert "weekly newsletter" not in read(path).body
