@@ -198,6 +198,18 @@ def _represent_datetime(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.Nod
 
 _Dumper.add_representer(dt.datetime, _represent_datetime)
 
+# YAML reads NEL, LS and PS as line breaks and folds them into spaces, yet PyYAML writes them
+# raw in plain and single-quoted scalars. Double quotes make it write them as escapes.
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if _YAML_BREAKS.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
 
 def dump(meta: dict[str, Any], body: str) -> str:
     """Serialise front matter and body; ``parse(dump(m, b))`` gives back ``m`` and ``b``."""
