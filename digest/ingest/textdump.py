@@ -23,6 +23,7 @@ front; nothing is invented. The function never raises on any text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.config import Config
@@ -42,12 +43,15 @@ _COMMENT = re.compile(r"^.{1,50}\s(?:says|said|wrote|пише|пишет)\s?:$|^
 # Where an article's page stops being the article: comment sections and "more stories".
 _BARRIER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s+to\b.*)?$|^leave a (?:reply|comment)"
-    r"|^related:?$|^(?:related|more|recommended|popular|trending|latest)\s+(?:stories|articles|news|posts|"
+    r"|^related:?$|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$|^(?:related|more|recommended|popular|trending|latest)\s+(?:stories|articles|news|posts|"
     r"reads|videos|headlines)\b|^you (?:may|might) also like|^more from\b|^read next\b"
     r"|^(?:коментарі|комментарии|читайте також|читайте также|інші новини|другие новости)\b",
     re.I)
 # A card's headline glued to its teaser ("... Student-AthleteA 24-year-old woman ...").
-_GLUED = re.compile(r"^((?:\S+\s+){2,14}?\S*[a-z\d’'\"?!)])([A-Z][a-z]*\s)")
+# The headline's last word is a whole word (a capital and four or more small letters,
+# or closing punctuation), so that camel-case names (MacBook, iPhone, LeBron, McPherson,
+# SoftBank) are not read as a seam.
+_GLUED = re.compile(r"^((?:\S+\s+){2,14}?(?:\S*[A-Z][a-z]{4,}|\S*[a-z][?!)]))([A-Z][a-z]*\s)")
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RUN = 3  # this many unpunctuated short lines in a row look like a menu or link list
@@ -131,6 +135,7 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
         ln.kind = _kind(ln, learned, nostop)
     _mark_link_runs(lines)
     _mark_comment_zone(lines)
+    _mark_echoes(lines)
 
 
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
@@ -156,8 +161,11 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     return SHORT
 
 
+# End matter: once the article has run, a comment section or a list of sources ends it.
 _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
-                           r"|^leave a (?:reply|comment)|^(?:коментарі|комментарии)\b", re.I)
+                           r"|^leave a (?:reply|comment)|^(?:коментарі|комментарии)\b"
+                           r"|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$",
+                           re.I)
 
 
 def _mark_comment_zone(lines: list[Line]) -> None:
@@ -170,6 +178,14 @@ def _mark_comment_zone(lines: list[Line]) -> None:
             return
         if ln.kind == GOOD:
             prose += ln.tokens
+
+
+def _mark_echoes(lines: list[Line]) -> None:
+    """A line repeating one of the two lines before it is a caption or alt text echoed."""
+    for i in range(1, len(lines)):
+        text = lines[i].text
+        if text == lines[i - 1].text or (i > 1 and text == lines[i - 2].text):
+            lines[i].kind = BAD
 
 
 def _is_glued_card(text: str) -> bool:
@@ -208,7 +224,8 @@ def _mark_link_runs(lines: list[Line]) -> None:
             j += 1
         if j - i >= _RUN:
             for ln in lines[i:j]:
-                ln.kind = BAD
+                if ln.kind != BARRIER:
+                    ln.kind = BAD
         i = max(j, i + 1)
 
 
@@ -225,14 +242,39 @@ def weight(ln: Line) -> float:
     return -0.5 - min(ln.tokens, 12) * 0.1
 
 
+_MIN_REGION = 8.0  # less prose than one sentence: the page has no article by the usual signs
+
+
 def main_region(lines: list[Line]) -> tuple[int, int]:
-    """The ``[start, end)`` run of lines with the largest total weight (Kadane)."""
+    """The ``[start, end)`` run of lines with the largest total weight.
+
+    A page whose text has no sentence-like prose at all (a score table, a recipe, a
+    page in a language without a stopword list) would give no region; then the
+    short lines count for their words too, so that its densest text block is kept
+    rather than nothing.
+    """
+    best, span = _densest(lines, weight)
+    if best < _MIN_REGION:
+        relaxed, relaxed_span = _densest(lines, _relaxed_weight)
+        if relaxed > best:
+            return relaxed_span
+    return span
+
+
+def _relaxed_weight(ln: Line) -> float:
+    if ln.kind == SHORT:
+        return ln.tokens * 0.5 - 1.0
+    return weight(ln)
+
+
+def _densest(lines: list[Line], weigh: Callable[[Line], float]) -> tuple[float, tuple[int, int]]:
+    """Kadane's maximum-sum run over the lines' weights."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, ln in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += weight(ln)
+        total += weigh(ln)
         if total > best:
             best, best_span = total, (start, i + 1)
-    return best_span
+    return best, best_span
