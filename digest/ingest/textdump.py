@@ -32,7 +32,7 @@ from digest.ingest.chrome import ChromeModel, is_chrome_phrase, normalize
 from digest.ingest.lang import stopword_ratio, words
 from digest.ingest.model import Extraction
 
-GOOD, SHORT, BAD, BARRIER = "good", "short", "bad", "barrier"
+GOOD, SHORT, BAD, BARRIER, TABLE = "good", "short", "bad", "barrier", "table"
 _END_PUNCT = re.compile(r"[.!?…:;\"”»’。！？」](?:[\"”»’)\]\s]*)$")
 _TICKER = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:min|mins|minutes|hours?|h)"
                      r"(?:\s+ago)?|\d+[\d\s.,kKmM]*)$", re.I)
@@ -134,6 +134,7 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
     for ln in lines:
         ln.kind = _kind(ln, learned, nostop)
     _mark_link_runs(lines)
+    _mark_tables(lines)
     _mark_comment_zone(lines)
     _mark_echoes(lines)
 
@@ -229,12 +230,34 @@ def _mark_link_runs(lines: list[Line]) -> None:
         i = max(j, i + 1)
 
 
+def _cells(ln: Line) -> int:
+    return sum(1 for cell in ln.text.split("\t") if cell.strip()) if "\t" in ln.text else 0
+
+
+def _mark_tables(lines: list[Line]) -> None:
+    """Rows of a data table (a browser writes cells apart by tabs) are content.
+
+    Standings, results and schedules carry no sentences; a run of rows with three or
+    more filled cells each is a table the article shows, not a menu."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _cells(lines[j]) >= 3 and (j == i or not lines[j].gap_before):
+            j += 1
+        if j - i >= _RUN:
+            for ln in lines[i:j]:
+                ln.kind = TABLE
+        i = max(j, i + 1)
+
+
 def weight(ln: Line) -> float:
     """A line's contribution to its region: prose adds, everything else costs."""
     if ln.kind == GOOD:
         return float(ln.tokens)
     if ln.kind == BARRIER:
         return -40.0
+    if ln.kind == TABLE:
+        return ln.tokens * 0.5
     if ln.learned:
         return -2.0  # the outlet's own inserts (promos) sit inside articles too; dropped anyway
     if ln.kind == BAD:
