@@ -54,6 +54,7 @@ _BARRIER = re.compile(
 _GLUED = re.compile(r"^((?:\S+\s+){2,14}?(?:\S*[A-Z][a-z]{4,}|\S*[a-z][?!)]))([A-Z][a-z]*\s)")
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_LIST_MAX = 12  # the longest run kept as the article's own list
 _RUN = 3  # this many unpunctuated short lines in a row look like a menu or link list
 
 
@@ -69,6 +70,7 @@ class Line:
     gap_before: bool  # a blank line separates it from the previous line
     kind: str = SHORT
     learned: bool = False  # one of the outlet's learned chrome lines
+    listed: bool = False  # short line that only its neighbours (a packed run) made chrome
 
 
 def extract_text(
@@ -95,6 +97,7 @@ def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | N
     learned = chrome.lines_for(outlet_hint) if chrome else frozenset()
     classify(lines, learned)
     start, end = main_region(lines)
+    restore_lists(lines, start, end)
     head = metadata.read_header(lines, start, end, hint_line, url, config)
     body_lines = [ln for ln in lines[start:end]
                   if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
@@ -173,7 +176,7 @@ def _mark_comment_zone(lines: list[Line]) -> None:
     """Everything after a comment-section heading that follows the article is comments."""
     prose = 0
     for i, ln in enumerate(lines):
-        if prose >= 60 and len(ln.text) < 150 and _COMMENT_HEAD.match(ln.text):
+        if prose >= 60 and len(ln.text) < 150 and _COMMENT_HEAD.match(ln.text.strip("[]() ")):
             for rest in lines[i:]:
                 rest.kind = BAD
             return
@@ -226,6 +229,7 @@ def _mark_link_runs(lines: list[Line]) -> None:
         if j - i >= _RUN:
             for ln in lines[i:j]:
                 if ln.kind != BARRIER:
+                    ln.listed = ln.kind == SHORT
                     ln.kind = BAD
         i = max(j, i + 1)
 
@@ -248,6 +252,26 @@ def _mark_tables(lines: list[Line]) -> None:
             for ln in lines[i:j]:
                 ln.kind = TABLE
         i = max(j, i + 1)
+
+
+def restore_lists(lines: list[Line], start: int, end: int) -> None:
+    """A packed run of short lines between two paragraphs of the article is its list.
+
+    Runs count as chrome while the region is sought (menus look the same); once the
+    region is known, a run that sits between prose paragraphs inside it is the
+    article's own list (items, schedules, specifications) and stays."""
+    i = start + 1
+    while i < end - 1:
+        if not lines[i].listed:
+            i += 1
+            continue
+        j = i
+        while j < end and lines[j].listed:
+            j += 1
+        if j < end and lines[i - 1].kind == GOOD and lines[j].kind == GOOD and j - i <= _LIST_MAX:
+            for ln in lines[i:j]:
+                ln.kind = SHORT
+        i = j
 
 
 def weight(ln: Line) -> float:
