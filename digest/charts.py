@@ -29,8 +29,9 @@ PALETTE = (
 )
 
 # Bar chart geometry, in viewBox units.
-WIDTH, HEIGHT = 480, 190
-LEFT, RIGHT, TOP, BOTTOM = 30, 6, 10, 24
+# Sized for the ~300 px column beside the issue, so 11-unit text stays ~11 px there.
+WIDTH, HEIGHT = 300, 150
+LEFT, RIGHT, TOP, BOTTOM = 24, 4, 8, 20
 # Sparkline geometry.
 SPARK_W, SPARK_H, SPARK_PAD = 120, 28, 3
 
@@ -104,7 +105,8 @@ def _ticks(peak: int) -> list[int]:
     if peak <= 0:
         return [0]
     if peak <= 4:
-        return list(range(0, peak + 1, 2 if peak > 2 else 1))
+        step = 2 if peak > 2 else 1
+        return list(range(0, peak + step, step))
     step = peak / 2
     magnitude = 10 ** (len(str(int(step))) - 1)
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= step)
@@ -158,9 +160,9 @@ def bar_chart(data: WeeklyCounts, chart_id: str = "weekly-chart") -> str:
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                 f'fill="{s.color}"><title>{week} · {escape(s.topic.title)}: {n}</title></rect>'
             )
-        label = "W" + week.split("-W")[1]
+        label = week.split("-W")[1]
         weight = ' font-weight="700"' if i == len(data.weeks) - 1 else ""
-        parts.append(f'<text class="axis" x="{x + bar / 2:.1f}" y="{HEIGHT - 8}" '
+        parts.append(f'<text class="axis" x="{x + bar / 2:.1f}" y="{HEIGHT - 6}" '
                      f'text-anchor="middle"{weight}>{label}</text></g>')
     parts.append("</svg>")
     return "".join(parts)

@@ -1,0 +1,95 @@
+"""Search: a Pagefind index when pagefind is installed; a clean site without it, never a failure."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+
+import pytest
+
+from digest import search
+from digest.report import Reporter
+
+BODY = "The delegation discussed the quince harvest in Zakarpattia.\n\nAnother paragraph."
+
+
+def _reporter() -> Reporter:
+    return Reporter(stream=io.StringIO())
+
+
+def _pages(project) -> list[str]:
+    return [p.read_text() for p in project.site.rglob("*.html")]
+
+
+@pytest.fixture
+def with_pagefind():
+    if search.executable() is None:
+        pytest.skip("pagefind is not installed (pip install 'pagefind[bin]')")
+
+
+def test_index_and_search_page_are_built_under_the_subpath(project, with_pagefind):
+    project.article("quince", body=BODY)
+    project.article("other", body="Nothing to see.")
+    reporter = _reporter()
+    project.build(reporter)
+    bundle = project.site / "pagefind"
+    assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind.js").is_file()
+    assert any(bundle.glob("index/*.pf_index"))
+    page = (project.site / "search/index.html").read_text()
+    assert 'data-base="/digest/"' in page  # results link under the base path
+    assert 'src="../pagefind/pagefind-ui.js"' in page
+    home = (project.site / "index.html").read_text()
+    assert 'action="search/"' in home and 'name="q"' in home
+    article = (project.site / "war/2023-W33/quince/index.html").read_text()
+    assert "data-pagefind-body" in article
+    assert "search skipped" not in reporter.stream.getvalue()
+    assert "search/" not in (project.site / "sitemap.xml").read_text().replace(
+        "/digest/search/", "")  # the search page is not a page to index
+
+
+def test_index_is_byte_identical_and_kept_on_rebuild(project, with_pagefind, tmp_path):
+    for i in range(6):
+        project.article(f"a{i}", topic="war" if i % 2 else "diplomacy", body=f"Word{i} {BODY}")
+    project.build(out=tmp_path / "one")
+    project.build(out=tmp_path / "two")
+    one, two = (project.files(tmp_path / n / "pagefind") for n in ("one", "two"))
+    assert one == two
+    before = os.stat(tmp_path / "one/pagefind/pagefind-entry.json").st_ino
+    project.build(out=tmp_path / "one")
+    assert os.stat(tmp_path / "one/pagefind/pagefind-entry.json").st_ino == before
+
+
+def test_without_pagefind_the_build_succeeds_and_shows_no_search(project, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(project.root / "no-such-pagefind"))
+    project.article("quince", body=BODY)
+    reporter = _reporter()
+    project.build(reporter)
+    assert "search skipped: pagefind is not installed" in reporter.stream.getvalue()
+    assert reporter.errors == []
+    assert not (project.site / "pagefind").exists()
+    assert not (project.site / "search").exists()
+    for html in _pages(project):
+        assert 'role="search"' not in html and "pagefind/" not in html
+
+
+def test_a_failing_pagefind_is_a_warning_and_the_pages_drop_the_search_form(project,
+                                                                           monkeypatch):
+    fake = project.root / "broken-pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: index exploded' >&2\nexit 3\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    project.article("quince", body=BODY)
+    reporter = _reporter()
+    project.build(reporter)
+    (warning,) = reporter.warnings
+    assert warning.message == "search skipped: pagefind failed: Error: index exploded"
+    assert not (project.site / "search").exists()
+    for html in _pages(project):
+        assert 'role="search"' not in html
+
+
+def test_search_language_is_the_primary_subtag(project):
+    (project.root / "digest.yaml").write_text(
+        (project.root / "digest.yaml").read_text() + "language: uk-UA\n")
+    assert search.language(project.config()) == "uk"
