@@ -79,7 +79,10 @@ def run_pagefind(site: Path, output: Path, config: Config) -> subprocess.Complet
 
 def index(writer: SiteWriter, config: Config, reporter: Reporter) -> bool:
     """Index the staged site and stage the bundle under ``pagefind/``; False on failure."""
-    with tempfile.TemporaryDirectory(prefix="digest-pagefind-") as tmp:
+    # Beside the staging folder, named like it, so the next build removes what a killed
+    # run leaves behind (see SiteWriter._recover) instead of it piling up in /tmp.
+    scratch = writer.stage.parent
+    with tempfile.TemporaryDirectory(prefix=f".{writer.final.name}.pagefind-", dir=scratch) as tmp:
         output = Path(tmp) / "bundle"
         try:
             result = run_pagefind(writer.stage, output, config)
