@@ -286,6 +286,8 @@ def weight(ln: Line) -> float:
         return -2.0  # the outlet's own inserts (promos) sit inside articles too; dropped anyway
     if ln.kind == BAD:
         return -12.0 - min(ln.tokens, 10) * 0.5
+    if ln.punct and ln.gap_before and ln.tokens >= 4:
+        return ln.tokens * 0.1  # a short paragraph of its own: a sentence or two of the article
     return -0.5 - min(ln.tokens, 12) * 0.1
 
 
