@@ -102,6 +102,14 @@ class SiteWriter:
 
 def check_output_dir(out: Path, protected: list[Path]) -> None:
     """Refuse an output folder that would replace the user's own files."""
+    if out.is_symlink():
+        # The swap would move the link aside and put a real folder in its place; a link
+        # planted in a cloned project could also aim the build at any folder of the user's.
+        raise DigestError([Problem(
+            "error", f"the output folder {out} is a symbolic link (to {os.readlink(out)})",
+            hint="digest replaces its output folder whole: remove the link, or pass the "
+                 "real folder with --out",
+        )])
     out_r = out.resolve()
     for p in protected:
         p_r = p.resolve()
