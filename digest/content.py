@@ -126,6 +126,10 @@ def load_file(file: Path, config: Config, problems: list[Problem]) -> Article | 
         problems.append(Problem("error", "symlink points outside the content folder; skipped",
                                 name, hint="copy the file into content/ instead of linking it"))
         return None
+    if not file.is_file():  # a FIFO or device would block the read forever
+        problems.append(Problem("error", "not a regular file; skipped", name,
+                                hint="articles are plain text files"))
+        return None
     where = _layout(file, config.root / config.content_dir)
     if isinstance(where, str):
         problems.append(Problem("error", where, name,
