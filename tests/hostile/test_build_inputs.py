@@ -159,3 +159,26 @@ def test_output_folder_that_would_replace_the_project_is_refused(sandbox):
     result = sandbox.build("--out", str(sandbox.outside_dir / "mine"))
     assert result.exit_code == 1 and "does not look like a digest site" in result.stderr
     assert sandbox.changes_outside() == []
+
+
+def test_symlinked_output_folder_is_refused_and_its_target_kept(sandbox):
+    sandbox.write(W + "good.md", GOOD)
+    target = sandbox.outside_dir / "site"
+    target.mkdir()
+    (target / "index.html").write_text("<html>someone else's</html>")
+    os.symlink(target, sandbox.site)
+    sandbox.mark()
+    result = sandbox.build()
+    assert result.exit_code == 1
+    assert "is a symbolic link" in result.stderr
+    assert sandbox.changes_outside("proj/.digest.lock") == []
+
+
+def test_fifo_in_content_is_named_instead_of_blocking_the_build(sandbox):
+    sandbox.write(W + "good.md", GOOD)
+    os.mkfifo(sandbox.root / W / "pipe.md")
+    sandbox.mark()
+    result = sandbox.build()
+    assert result.exit_code == 1
+    assert f"{W}pipe.md: not a regular file" in result.stderr
+    assert sandbox.changes_outside("proj/.digest.lock") == []
