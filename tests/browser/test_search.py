@@ -1,0 +1,65 @@
+"""Search in the browser: a word from an article's body finds that article, under the subpath."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from digest.frontmatter import parse
+
+from .conftest import Served
+
+pytestmark = pytest.mark.browser
+WORD = re.compile(r"[A-Za-z]{6,}")
+
+
+def rare_word(project: Path) -> tuple[str, str]:
+    """(word, title): a body word found in as few articles as possible, and one article with it."""
+    bodies = {}
+    for path in sorted((project / "content").rglob("*.md")):
+        doc = parse(path.read_text(encoding="utf-8"))
+        bodies[doc.meta["title"]] = {w.lower() for w in WORD.findall(doc.body)}
+    frequency = Counter(w for words in bodies.values() for w in words)
+    word = min(frequency, key=lambda w: (frequency[w], w))
+    title = next(t for t, words in sorted(bodies.items()) if word in words)
+    return word, title
+
+
+def _search(browser, site: Served, start: str, query: str):
+    if not (site.root / "pagefind" / "pagefind-ui.js").is_file():
+        pytest.skip("the site was built without search (pagefind is not installed)")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.url} HTTP {r.status}")
+            if r.status >= 400 else None)
+    page.goto(site.page_url(start))
+    page.fill("#q", query)
+    page.press("#q", "Enter")  # the header form: a plain GET to the search page
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    titles = page.eval_on_selector_all(".pagefind-ui__result-link",
+                                       "links => links.map(a => [a.textContent, a.href])")
+    context.close()
+    return titles, errors
+
+
+def test_header_search_finds_an_article_by_a_word_of_its_body(browser, generated_site):
+    word, title = rare_word(generated_site.project)
+    results, errors = _search(browser, generated_site, "", word)
+    assert title in [t for t, _ in results]
+    for _, href in results:
+        assert href.startswith(generated_site.url)  # results link under /digest/
+        target = href[len(generated_site.url):]
+        assert (generated_site.root / target / "index.html").is_file(), href
+    assert errors == []
+
+
+def test_search_finds_the_example_article(browser, example_site):
+    results, errors = _search(browser, example_site, "weeks/", "Shoigu")
+    assert [t for t, _ in results] == ["Russia seeks to increase military cooperation with "
+                                       "North Korea"]
+    assert errors == []
