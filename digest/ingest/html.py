@@ -55,7 +55,7 @@ def extract_html(html: str, *, url: str | None = None, config: Config | None = N
 
 def _extract(html: str, url: str | None, config: Config) -> Extraction:
     head = read_head(html)
-    url = url or head.get("url")
+    url = url or _web_url(head.get("url"))
     # trafilatura's own metadata pass (htmldate, author heuristics) costs more than the
     # extraction itself; the page's meta tags give the same fields at a fraction of it.
     doc = trafilatura.bare_extraction(
@@ -86,6 +86,14 @@ _HEAD_KEYS = {
     "application-name": "site", "author": "author", "article:author": "author",
     "description": "description", "og:description": "description", "og:url": "url",
 }
+
+
+def _web_url(value: str | None) -> str | None:
+    """An http(s) URL from the page's own meta tags, or None: a scraped page may claim
+    ``javascript:...`` as its og:url, and source_url is written into links on the site."""
+    if value and value.startswith(("http://", "https://")) and " " not in value:
+        return value
+    return None
 
 
 def read_head(html: str) -> dict[str, str]:
