@@ -122,6 +122,107 @@ def _time_of(m: re.Match[str]) -> tuple[dt.time, dt.timezone | None]:
     return dt.time(hour, minute), offset
 
 
+_WEEKDAY_NAMES: dict[int, str] = {
+    0: "monday mon понеділок понедельник", 1: "tuesday tue tues вівторок вторник",
+    2: "wednesday wed середа среда", 3: "thursday thu thurs четвер четверг",
+    4: "friday fri п'ятниця п’ятниця пятница", 5: "saturday sat субота суббота",
+    6: "sunday sun неділя воскресенье",
+}
+WEEKDAYS: dict[str, int] = {n: d for d, names in _WEEKDAY_NAMES.items() for n in names.split()}
+_WEEKDAY = r"(?:(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+_NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)(?![\d:])"
+_PARTIAL_PATTERNS = [
+    re.compile(r"(?<![\w'’:./-])" + _WEEKDAY + _DAY + r"\s+" + _MONTH + r"(?!\w)" + _NO_YEAR, re.I),
+    re.compile(r"(?<![\w'’])" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?!\w)" + _NO_YEAR, re.I),
+]
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A day and month printed without a year ("Thursday, August 24", "23 августа")."""
+
+    month: int
+    day: int
+    weekday: int | None
+    start: int
+    end: int
+
+
+def find_partial(text: str) -> Partial | None:
+    """The earliest day-and-month date without a year in ``text`` (month written as a word)."""
+    best: Partial | None = None
+    for pattern in _PARTIAL_PATTERNS:
+        for m in pattern.finditer(text):
+            month, day = MONTHS.get(m["mon"].lower(), 0), int(m["d"])
+            if not 1 <= month <= 12 or not 1 <= day <= 31 or (best and m.start() >= best.start):
+                continue
+            wd = WEEKDAYS.get(m["wd"].lower().rstrip(".,")) if m["wd"] else None
+            best = Partial(month, day, wd, m.start(), m.end())
+            break
+    return best
+
+
+def resolve_year(partial: Partial, years: list[int], reference: dt.date | None,
+                 ) -> dt.date | None:
+    """Give a year-less date its year.
+
+    ``years`` are years the page itself points to (URL, date hint, copyright line),
+    best first; the first one that fits the printed weekday (or any, when none is
+    printed) wins. Else, with a ``reference`` (when the page was fetched), the nearest
+    date on or before it that fits. A weekday that fits no year near the evidence is
+    ignored rather than trusted over the page's own year.
+    """
+    for year in years:
+        day = _fitting(partial, range(year, year - 1, -1))
+        if day is not None:
+            return day
+    if years:
+        return _make(partial, years[0])
+    if reference is None:
+        return None
+    latest = reference.year if (partial.month, partial.day) <= (reference.month, reference.day) \
+        else reference.year - 1
+    fitting = _fitting(partial, range(latest, latest - 12, -1))
+    return fitting if fitting is not None else _make(partial, latest)
+
+
+def _fitting(partial: Partial, years: range) -> dt.date | None:
+    for year in years:
+        day = _make(partial, year)
+        if day is not None and (partial.weekday is None or day.weekday() == partial.weekday):
+            return day
+    return None
+
+
+def _make(partial: Partial, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, partial.month, partial.day)
+    except ValueError:
+        return None
+
+
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)[^\n]{0,40}?(?:\d{4}\s*[-–—]\s*)?"
+                             r"((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def copyright_year(text: str) -> int | None:
+    """The (last) year of a copyright notice, an upper bound for the page's date."""
+    m = _COPYRIGHT_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+_URL_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def year_from_url(url: str | None) -> int | None:
+    """A year written in a URL path segment (/2023/, -2023-)."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    m = _URL_YEAR.search(path)
+    return int(m.group(1)) if m else None
+
+
 def to_datetime(found: Found, tz: dt.tzinfo) -> dt.datetime:
     """An aware datetime: the printed zone if any, else ``tz`` (midnight when no time)."""
     zone = found.offset or tz

@@ -139,7 +139,7 @@ def is_headline(text: str) -> bool:
 
 
 def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | None,
-                url: str | None, config: Config) -> Header:
+                url: str | None, config: Config, reference: dt.date | None = None) -> Header:
     """Find title, dateline, byline and attribution around the article region."""
     head = Header(Extraction(body=""))
     ex = head.extraction
@@ -159,6 +159,8 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     source = _outlet(byline, lines, start, end, url, config, ex)
     tz = dates.zone(source.timezone if source and source.timezone else None, config.timezone)
     _set_date(ex, found, tz, url, hint, lines, start, end)
+    if ex.date is None:
+        _set_yearless_date(ex, tz, url, hint, lines, start, end, reference)
     _attribution(lines, start, end, head)
     ex.lang = detect(" ".join(ln.text for ln in lines[start:end]) or (ex.title or ""))
     return head
@@ -275,6 +277,31 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source = source
+
+
+def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.date | None,
+                       lines: Sequence[Line], start: int, end: int,
+                       reference: dt.date | None) -> None:
+    """A date printed without its year ("on Thursday, August 24", "вечером 23 августа").
+
+    The year comes from the page's own evidence (a year in the URL, the date hint, the
+    copyright notice), else from the reference date (when the page was fetched): the
+    nearest date before it, on the printed weekday if there is one."""
+    partial = None
+    for ln in lines[max(0, start - 3): min(end, start + 12)]:
+        partial = dates.find_partial(ln.text) if len(ln.text) < 2000 else None
+        if partial is not None:
+            break
+    if partial is None:
+        return
+    years = [y for y in (dates.year_from_url(url), hint.year if hint else None) if y]
+    if not years:
+        notice = next((y for ln in reversed(lines) if (y := dates.copyright_year(ln.text))), None)
+        years = [notice] if notice else []
+    day = dates.resolve_year(partial, years, reference)
+    if day is not None:
+        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+        ex.date_source = "text"
 
 
 def _attribution(lines: Sequence[Line], start: int, end: int, head: Header) -> None:

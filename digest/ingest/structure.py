@@ -60,9 +60,15 @@ def _join(blocks: list[str]) -> str:
     return text + ("\n" if blocks else "")
 
 
+_ESCAPED = re.compile(r"^\d{0,9}\\")  # where :func:`plain` takes a backslash away
+
+
 def escape(text: str) -> str:
-    """Backslash-escape a line start that Markdown would read as syntax."""
-    if _SPECIAL.match(text) or re.match(r"^[-–—]{3,}\s*$", text):
+    """Backslash-escape a line start that Markdown would read as syntax.
+
+    A line that already has a backslash where an escape would go gets one more, so
+    that :func:`plain` is the exact inverse and never eats the page's own backslash."""
+    if _SPECIAL.match(text) or re.match(r"^[-–—]{3,}\s*$", text) or _ESCAPED.match(text):
         m = re.match(r"^\d{1,9}", text)
         if m:
             return text[: m.end()] + "\\" + text[m.end():]
@@ -88,4 +94,4 @@ def plain(line: str) -> str:
         if line.startswith(marker):
             line = line[len(marker):]
             break
-    return re.sub(r"^(\d{0,9})\\", r"\1", line)
+    return re.sub(r"^(\d{0,9})\\", r"\1", line, count=1)

@@ -22,6 +22,7 @@ front; nothing is invented. The function never raises on any text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,18 +80,26 @@ def extract_text(
     url: str | None = None,
     config: Config | None = None,
     chrome: ChromeModel | None = None,
+    reference: dt.date | None = None,
 ) -> Extraction:
-    """Clean one text dump into an :class:`Extraction` (body Markdown plus metadata)."""
+    """Clean one text dump into an :class:`Extraction` (body Markdown plus metadata).
+
+    ``reference`` is when the page was fetched (a date or datetime), if known: a date
+    the page prints without its year is taken as the nearest one before it."""
     config = config or Config()
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
     try:
-        return _extract(text, url, config, chrome)
+        return _extract(text, url, config, chrome, reference)
     except Exception as exc:  # noqa: BLE001 - a hostile page must not stop an ingest run
         return Extraction(body="", source_url=url, warnings=[f"cleaner failed: {exc!r}"])
 
 
 def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | None,
-             ) -> Extraction:
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+             reference: dt.date | None = None) -> Extraction:
+    # The same line breaks as str.splitlines() (\r, \x0b, \x1c, \u2028 ...), so that no body
+    # line ever spans two of the input's lines however a reader splits them.
+    raw_lines = text.splitlines()
     hint_line, raw_lines = metadata.split_date_hint(raw_lines)
     lines = to_lines(raw_lines)
     outlet_hint = metadata.outlet_from_url(url, config)
@@ -98,7 +107,7 @@ def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | N
     classify(lines, learned)
     start, end = main_region(lines)
     restore_lists(lines, start, end)
-    head = metadata.read_header(lines, start, end, hint_line, url, config)
+    head = metadata.read_header(lines, start, end, hint_line, url, config, reference)
     body_lines = [ln for ln in lines[start:end]
                   if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
     result = head.extraction

@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from digest.config import Config, Source
-from digest.ingest.dates import date_from_url, find_date, to_datetime, zone
+from digest.ingest.dates import (
+    copyright_year,
+    date_from_url,
+    find_date,
+    find_partial,
+    resolve_year,
+    to_datetime,
+    zone,
+)
 from digest.ingest.lang import detect
 from digest.ingest.textdump import extract_text
 
@@ -118,3 +126,53 @@ def test_date_falls_back_to_the_leading_hint_line():
     assert ex.date.date() == dt.date(2023, 8, 9)
     assert ex.date_source == "meta"
     assert ex.title == "Tarnavsky: enemy losses per day are 244 people"
+
+
+LEAD = ("Danish filmmaker Lars von Trier defended himself on Thursday, August 24, after a "
+        "controversial post caused a stir in the press and among politicians.\n\n"
+        "The director said that he had only stated the obvious about the war and its cost.\n")
+
+
+def test_yearless_date_takes_the_year_of_the_printed_weekday_before_the_reference():
+    ex = extract_text(LEAD, config=Config(timezone="Europe/Kyiv"),
+                      reference=dt.datetime(2026, 11, 27, 12, 0))
+    assert ex.date.date() == dt.date(2023, 8, 24)  # the last Thursday, August 24 before 2026
+    assert ex.date_source == "text"
+
+
+def test_yearless_date_takes_the_year_from_the_url_or_the_copyright_line():
+    ex = extract_text(LEAD, url="https://example.com/news/2023/von-trier", config=CONFIG)
+    assert ex.date.date() == dt.date(2023, 8, 24)
+    ex = extract_text(LEAD + "\n© 2023 Example Media. All rights reserved.\n", config=CONFIG)
+    assert ex.date.date() == dt.date(2023, 8, 24)
+
+
+def test_yearless_date_without_any_evidence_stays_unknown():
+    assert extract_text(LEAD, config=CONFIG).date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Самолет, упавший вечером 23 августа в Тверской области", dt.date(2023, 8, 25),
+         dt.date(2023, 8, 23)),
+        ("MOSCOW, December 11 (TASS) -", dt.date(2024, 1, 5), dt.date(2023, 12, 11)),
+        ("Київ, 3 серпня. Інтерфакс-Україна", dt.date(2023, 8, 3), dt.date(2023, 8, 3)),
+        ("Sat, 19 Aug", dt.date(2024, 1, 1), dt.date(2023, 8, 19)),
+    ],
+)
+def test_yearless_dates_resolve_to_the_nearest_past_date(text, reference, expected):
+    partial = find_partial(text)
+    assert partial is not None
+    assert resolve_year(partial, [], reference) == expected
+
+
+@pytest.mark.parametrize("text", ["on August 24, 2023 he said", "at 12:30", "in 2011 he",
+                                  "24 серпня 2023 року", "version 10.5 May"])
+def test_full_dates_and_numbers_are_not_yearless_dates(text):
+    assert find_partial(text) is None
+
+
+def test_copyright_year_is_the_last_year_of_the_notice():
+    assert copyright_year("Copyright © 2010-2023 Example Media") == 2023
+    assert copyright_year("No notice here, 2023") is None

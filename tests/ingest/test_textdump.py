@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from digest.config import Config, Source
 from digest.ingest import chrome
@@ -117,3 +119,35 @@ def test_never_crashes_and_body_lines_come_from_the_input(text):
     inputs = {line.strip() for line in text.replace("\r", "\n").split("\n")}
     for line in body_texts(ex.body):
         assert any(line in x for x in inputs), line
+
+
+# Pieces a hostile or broken page is made of: prose, chrome, Markdown syntax, dates,
+# labels the structure step rewrites, and every kind of line break and odd character.
+_PIECES = st.sampled_from([
+    *ARTICLE, "Home", "Advertisement", "Source: Reuters", "Quote: \"It will end", "Background",
+    "• item", "- item", "1. first", "# heading", "> quoted", "<div>", "---", "\\", "1\\2",
+    "Thursday, August 24", "23 августа", "Wednesday, 16 August 2023, 09:27", "20:55",
+    "date 2023-08-09 Facts", " date 2023-13-45 x", "12 comments", "Sources:", "a\tb\tc",
+    "\u2028", "\x0b", "\x0c", "\x1c", "\x85", "\r", "\r\n", "\ufeff", "\x00", "©",
+])
+_LINES = st.lists(st.one_of(_PIECES, st.text(max_size=80)), max_size=40)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_LINES, st.sampled_from(["\n", "\n\n", "\r\n", ""]))
+def test_property_body_lines_are_input_lines(pieces, sep):
+    text = sep.join(pieces)
+    ex = extract_text(text, url="https://example.com/2023/08/24/x", config=CONFIG)
+    assert not any(w.startswith("cleaner failed") for w in ex.warnings), ex.warnings
+    inputs = text.splitlines()
+    for line in body_texts(ex.body):
+        assert any(line in x for x in inputs), (line, inputs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=2000))
+def test_property_any_text_is_cleaned_without_failing(text):
+    ex = extract_text(text)
+    assert not any(w.startswith("cleaner failed") for w in ex.warnings), ex.warnings
+    for line in body_texts(ex.body):
+        assert any(line in x for x in text.splitlines()), line
