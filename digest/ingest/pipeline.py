@@ -193,6 +193,8 @@ def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
 
 
 def _unsupported(path: Path) -> str | None:
+    if not path.is_file():  # a FIFO or device named *.txt would block the read forever
+        return "not a regular file"
     if path.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES:
         return None
     return f"not a page: only {', '.join(TEXT_SUFFIXES + HTML_SUFFIXES)} files are ingested"
