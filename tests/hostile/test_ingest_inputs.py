@@ -1,0 +1,139 @@
+"""``digest ingest`` on broken, huge and malicious raw pages, then ``digest build`` on the result.
+
+One run gets every hostile page beside a normal one: it must not crash, must go
+on past each bad page (naming it), exit non-zero when a page failed, write
+nothing outside content/ (and its own state folder), leave only parseable
+articles, and the site built from them must hold no live markup.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from digest import frontmatter
+
+from . import payloads as p
+from .scan import scan_site
+
+ARTICLE = [
+    "The foreign minister said on Wednesday that the talks would continue next week in the "
+    "capital, and that both delegations had agreed on a schedule for the next round.",
+    "Officials from the ministry told reporters that the agreement covered energy supplies, "
+    "grain exports and the exchange of prisoners, and that details would follow.",
+    "The spokesperson added that the government expected the first results within a month, "
+    "while critics in parliament warned that the timetable was far too optimistic.",
+]
+CYRILLIC = [
+    "Міністр закордонних справ заявив у середу, що переговори продовжаться наступного тижня "
+    "у столиці, і що обидві делегації погодили графік наступного раунду.",
+    "Представники міністерства повідомили журналістам, що угода охоплює постачання енергії, "
+    "експорт зерна та обмін полоненими, а подробиці будуть згодом.",
+]
+
+
+def dump(title: str, paragraphs: list[str], date: str = "16 August 2023, 09:27") -> str:
+    """A text dump shaped like the raw pages: chrome, title, dateline, paragraphs."""
+    lines = ["Menu", "Subscribe", "Support Us", "", title, "", f"News Wire {date}", ""]
+    for para in paragraphs:
+        lines += [para, ""]
+    return "\n".join(lines + ["Follow us on social media", "All rights reserved"])
+
+
+def html_page(title: str, body: str, head: str = "") -> str:
+    return (f"<!doctype html><html><head><title>{title}</title>{head}</head><body>"
+            f"<nav>Menu Subscribe</nav><article><h1>{title}</h1>{body}</article></body></html>")
+
+
+def _hostile_pages() -> dict[str, bytes]:
+    paras = "".join(f"<p>{t}</p>" for t in ARTICLE)
+    s = "scr" + "ipt"
+    js = "java" + "script:"
+    pages: dict[str, str | bytes] = {
+        "empty.txt": b"",
+        "blank.html": b"   \n\n  ",
+        "binary.txt": bytes(range(256)) * 64,
+        "nul-bytes.txt": dump("Talks continue\x00 in the capital", ARTICLE)
+        .replace(" ", "\x00 ", 5),
+        "invalid-utf8.txt": dump("Talks continue", ARTICLE).encode() + b"\xff\xfe\xc3\x28" * 10,
+        "cp1251.txt": dump("Переговори продовжаться", CYRILLIC).encode("cp1251"),
+        "koi8r.txt": dump("Переговоры продолжатся", CYRILLIC).encode("koi8_r", "replace"),
+        "utf16.txt": dump("Talks continue in UTF-16", ARTICLE).encode("utf-16-le"),
+        "utf16be.html": html_page("Talks in UTF-16 BE", paras).encode("utf-16-be"),
+        "zero-width.txt": dump("Talks" + p.ZERO_WIDTH + " continue" + p.BIDI,
+                               [a + p.ZERO_WIDTH + p.BIDI for a in ARTICLE]),
+        "controls.txt": dump("Talks " + p.XML_INVALID + " continue",
+                             [a + p.XML_INVALID for a in ARTICLE]),
+        "payload.txt": dump(p.SCRIPT_TAG + " --- Talks: a title: with --- fences",
+                            [p.IMG_ONERROR + " " + ARTICLE[0], p.JS_LINK_HTML + ARTICLE[1],
+                             "Quote: \"" + p.CLOSE_SCRIPT + "\" he said.", ARTICLE[2],
+                             "Source: " + p.SVG_ONLOAD + " officials"]),
+        "payload.html": html_page(
+            p.SCRIPT_TAG + " Talks: continue --- again",
+            f"<p>{ARTICLE[0]}<{s}>{p.SCRIPT_TAG}</{s}></p>"
+            f"<p><a href=\"{js}alert(1)\">{ARTICLE[1]}</a></p>"
+            f"<p onclick=\"alert(1)\">{ARTICLE[2]}<img src=x onerror=alert(1)></p>"
+            f"<p>{'&lt;' + s + '&gt;alert(1)&lt;/' + s + '&gt;'} {ARTICLE[0]}</p>",
+            head=(f"<meta name=\"description\" content=\"{p.IMG_ONERROR.replace(chr(34), '')}\">"
+                  f"<meta property=\"og:url\" content=\"{js}alert(1)\">"
+                  f"<meta name=\"keywords\" content=\"{p.SCRIPT_TAG}\">"
+                  f"<meta name=\"author\" content=\"&lt;svg onload=alert(1)&gt;\">"
+                  f"<link rel=\"canonical\" href=\"{js}alert(1)\">")),
+        "deep.html": html_page("Deeply nested", "<div>" * 100_000 + paras + "</div>" * 100_000),
+        "unclosed.html": html_page("Unclosed", "<div><p><b><i>" * 5000 + paras),
+        "no-date.txt": "\n".join(["An undated article about the talks", "", *ARTICLE]),
+        "impossible-date.txt": dump("Talks on a day that never was", ARTICLE,
+                                    date="30 February 2023, 25:61"),
+        "normal.txt": dump("Ordinary talks continue in the capital", ARTICLE),
+        "duplicate-of-normal.txt": dump("Ordinary talks continue in the capital", ARTICLE)
+        + "\n",
+        "image.png": b"\x89PNG\r\n\x1a\n" + bytes(100),
+    }
+    return {k: v.encode() if isinstance(v, str) else v for k, v in pages.items()}
+
+
+@pytest.fixture
+def ingested(sandbox):
+    for name, data in _hostile_pages().items():
+        sandbox.write(f"raw/{name}", data)
+    os.symlink(sandbox.outside_dir / "notes.txt", sandbox.root / "raw" / "linked.txt")
+    sandbox.mark()
+    result = sandbox.run("ingest", "-c", str(sandbox.root / "digest.yaml"),
+                         str(sandbox.root / "raw"))
+    return sandbox, result
+
+
+def test_ingest_survives_every_page_and_writes_only_content(ingested):
+    sandbox, result = ingested
+    assert result.exit_code in (0, 1), result.output
+    assert sandbox.changes_outside("proj/content", "proj/.digest", "proj/.digest.lock",
+                                   "proj/ingest-chrome.yaml") == []
+    articles = sorted(sandbox.content.rglob("*.md"))
+    assert articles, result.output
+    for path in articles:  # no partial or unreadable file
+        doc = frontmatter.parse(path.read_text(encoding="utf-8"))
+        assert doc.meta["title"] and doc.meta["date"].tzinfo is not None
+        url = doc.meta.get("source_url")
+        assert url is None or url.startswith(("http://", "https://")), url
+    assert not list(sandbox.content.rglob("*.digest-tmp"))
+    bodies = " ".join(p.read_text(encoding="utf-8") for p in articles)
+    assert "Ordinary talks" in bodies  # the normal page made it through the hostile ones
+
+
+def test_site_built_from_hostile_pages_holds_no_live_markup(ingested, theme_baseline):
+    sandbox, _ = ingested
+    result = sandbox.build()
+    assert result.exit_code == 0, result.output
+    findings, files = scan_site(sandbox.site, theme_baseline)
+    assert files > 5
+    assert findings == []
+
+
+def test_fifo_in_raw_is_skipped_not_waited_on(sandbox):
+    sandbox.write("raw/normal.txt", dump("Ordinary talks continue in the capital", ARTICLE))
+    os.mkfifo(sandbox.root / "raw" / "pipe.txt")
+    result = sandbox.run("ingest", "--json", "-c", str(sandbox.root / "digest.yaml"),
+                         str(sandbox.root / "raw"))
+    assert "pipe.txt" in result.stdout and "not a regular file" in result.stdout
+    assert list(sandbox.content.rglob("*.md"))
