@@ -233,6 +233,7 @@ def _base_path(config_path: Path, *, strict: bool = False) -> str:
 
 
 def _sigterm(signum: int, frame: object) -> None:
+    """SIGINT and SIGTERM both end ``serve_forever`` the way Ctrl-C does."""
     raise KeyboardInterrupt
 
 
@@ -249,7 +250,8 @@ def serve(config_path: Path, reporter: Reporter, *, host: str = "127.0.0.1", por
         )]) from None
     session.origin = f"http://{url_host(host)}:{server.server_address[1]}"
     session.state.base_path = _base_path(config_path)
-    previous = signal.signal(signal.SIGTERM, _sigterm)
+    # Both stop the server, even where the shell started it with SIGINT ignored (`&`).
+    previous = {sig: signal.signal(sig, _sigterm) for sig in (signal.SIGINT, signal.SIGTERM)}
     threads = [threading.Thread(target=session.watch, name="digest-watch", daemon=True),
                threading.Thread(target=session.build_loop, name="digest-build", daemon=True)]
     try:
@@ -267,5 +269,6 @@ def serve(config_path: Path, reporter: Reporter, *, host: str = "127.0.0.1", por
         for t in threads:
             if t.is_alive():
                 t.join(timeout=10)
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     reporter.info("stopped")
