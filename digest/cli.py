@@ -158,8 +158,9 @@ def check(config_path: Path, site: bool, out: Path | None, base_url: str | None,
     elif not failed:
         reporter.info(f"check: no errors, {len(reporter.warnings)} warnings")
     else:
-        click.echo(f"digest: check found {len(reporter.errors)} errors, "
-                   f"{len(reporter.warnings)} warnings", err=True)
+        errors, warnings = len(reporter.errors), len(reporter.warnings)
+        click.echo(f"digest: check found {errors} error{'s' * (errors != 1)}, "
+                   f"{warnings} warning{'s' * (warnings != 1)}", err=True)
     return 1 if failed else 0
 
 
