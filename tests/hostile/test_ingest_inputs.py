@@ -137,3 +137,42 @@ def test_fifo_in_raw_is_skipped_not_waited_on(sandbox):
                          str(sandbox.root / "raw"))
     assert "pipe.txt" in result.stdout and "not a regular file" in result.stdout
     assert list(sandbox.content.rglob("*.md"))
+
+
+def _limited_ingest(root, *paths: str):
+    """``digest ingest`` in a child process capped at 1.5 GB of address space."""
+    import resource
+    import subprocess
+    import sys
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+    return subprocess.run(
+        [sys.executable, "-c", "from digest.cli import main; main()", "ingest",
+         "-c", str(root / "digest.yaml"), *paths],
+        capture_output=True, text=True, timeout=300, preexec_fn=cap, check=False,
+    )
+
+
+def test_50_mb_page_is_refused_with_a_clear_message_and_the_run_goes_on(sandbox):
+    para = "".join(f"<p>{t}</p>" for t in ARTICLE)
+    with open(sandbox.root / "huge.html", "w", encoding="utf-8") as handle:
+        handle.write(html_page("A huge page", ""))
+        for _ in range(50_000_000 // len(para) + 1):
+            handle.write(para)
+    sandbox.write("small.txt", dump("Ordinary talks continue in the capital", ARTICLE))
+    result = _limited_ingest(sandbox.root, str(sandbox.root / "huge.html"),
+                             str(sandbox.root / "small.txt"))
+    assert result.returncode == 1
+    assert "huge.html" in result.stderr and "MB limit" in result.stderr
+    assert len(list(sandbox.content.rglob("*.md"))) == 1
+
+
+def test_5_mb_page_is_ingested_within_bounds(sandbox):
+    paras = [f"{ARTICLE[i % 3]} Paragraph {i}." for i in range(25_000)]
+    sandbox.write("raw/long.txt", dump("A very long article about the talks", paras))
+    assert (sandbox.root / "raw/long.txt").stat().st_size > 4_000_000
+    result = _limited_ingest(sandbox.root, str(sandbox.root / "raw"))
+    assert result.returncode == 0, result.stderr
+    assert len(list(sandbox.content.rglob("*.md"))) == 1
