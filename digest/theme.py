@@ -86,16 +86,23 @@ def template_problem(exc: Exception, config: Config) -> Problem:
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return Problem("error", f"template syntax error: {exc.message}", exc.filename or exc.name,
                        exc.lineno, "fix the template, or delete the project's override")
+    file, line = _template_frame(exc)
     if isinstance(exc, jinja2.TemplateNotFound):
+        # Name the template that asked for it (an include or extends), when there is one.
         return Problem("error", f"template {exc.name!r} not found in the theme",
-                       str(config.root / "themes" / config.theme / "templates"),
+                       file or str(config.root / "themes" / config.theme / "templates"), line,
                        hint="add it to themes/<theme>/templates/ or use the default theme")
+    return Problem("error", f"template error: {exc}", file, line,
+                   "fix the template, or delete the project's override")
+
+
+def _template_frame(exc: Exception) -> tuple[str | None, int | None]:
+    """The innermost template file and line in a rendering traceback (Jinja maps them)."""
     tb = exc.__traceback__
     file, line = None, None
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
-        if name.endswith(".html") or name.endswith(".xml"):
+        if name.endswith((".html", ".xml", ".txt")):
             file, line = name, tb.tb_lineno
         tb = tb.tb_next
-    return Problem("error", f"template error: {exc}", file, line,
-                   "fix the template, or delete the project's override")
+    return file, line
