@@ -98,6 +98,8 @@ class Store:
         if not self.content.is_dir():
             return
         for path in sorted(self.content.rglob("*.md")):
+            if not path.is_file():  # a FIFO would block the read forever
+                continue
             try:
                 doc = frontmatter.parse(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
