@@ -133,6 +133,8 @@ def test_site_built_from_hostile_pages_holds_no_live_markup(ingested, theme_base
 def test_fifo_in_raw_is_skipped_not_waited_on(sandbox):
     sandbox.write("raw/normal.txt", dump("Ordinary talks continue in the capital", ARTICLE))
     os.mkfifo(sandbox.root / "raw" / "pipe.txt")
+    (sandbox.content / "war" / "2023-W33").mkdir(parents=True)
+    os.mkfifo(sandbox.content / "war" / "2023-W33" / "pipe.md")
     result = sandbox.run("ingest", "--json", "-c", str(sandbox.root / "digest.yaml"),
                          str(sandbox.root / "raw"))
     assert "pipe.txt" in result.stdout and "not a regular file" in result.stdout
