@@ -103,6 +103,9 @@ class Store:
             try:
                 doc = frontmatter.parse(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+                claim = _claim_of_unreadable(path)
+                if claim is not None:
+                    yield claim
                 continue
             yield StoredArticle(path, doc.meta, doc.body)
 
@@ -201,6 +204,21 @@ class Store:
 
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
+_RAW_SHA_LINE = re.compile(r"^raw_sha256:[ \t]*['\"]?([0-9a-f]{64})\b", re.MULTILINE)
+
+
+def _claim_of_unreadable(path: Path) -> StoredArticle | None:
+    """An article an editor's edit left unparseable still names its raw page.
+
+    Without this, re-ingesting would not see it and write a second copy beside it
+    (``...-2.md``), so the half-finished edit would end up duplicated in the site.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    m = _RAW_SHA_LINE.search(text)
+    return StoredArticle(path, {"raw_sha256": m.group(1)}, "") if m else None
 
 
 def atomic_write(path: Path, text: str) -> None:
