@@ -30,7 +30,7 @@ from digest.lock import project_lock
 from .tree import manifest
 
 KILLS = 20
-ARTICLES = 120
+ARTICLES = 40
 _GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 DIGEST = [sys.executable, "-c", "from digest.cli import main; main()"]
 
