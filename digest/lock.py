@@ -23,7 +23,15 @@ LOCK_NAME = ".digest.lock"
 @contextmanager
 def project_lock(root: Path, what: str) -> Iterator[None]:
     path = root / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        # O_NOFOLLOW: the lock file is truncated below, and a '.digest.lock' symlink planted
+        # in a cloned project must not make that truncate a file of the user's elsewhere.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as exc:
+        raise DigestError([Problem(
+            "error", f"cannot open the project lock: {exc.strerror}", str(path),
+            hint="it must be a plain file (or absent); remove it if it is a symbolic link",
+        )]) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
