@@ -182,3 +182,14 @@ def test_fifo_in_content_is_named_instead_of_blocking_the_build(sandbox):
     assert result.exit_code == 1
     assert f"{W}pipe.md: not a regular file" in result.stderr
     assert sandbox.changes_outside("proj/.digest.lock") == []
+
+
+def test_planted_lock_symlink_does_not_truncate_its_target(sandbox):
+    """A cloned project could carry '.digest.lock' -> a file of the user's."""
+    sandbox.write(W + "good.md", GOOD)
+    os.symlink(sandbox.outside_dir / "notes.txt", sandbox.root / ".digest.lock")
+    sandbox.mark()
+    result = sandbox.build()
+    assert result.exit_code == 1
+    assert ".digest.lock" in result.stderr
+    assert sandbox.changes_outside() == []
