@@ -27,6 +27,8 @@ from pathlib import Path
 
 import yaml
 
+from digest.ingest.store import atomic_write
+
 CHROME_FILE = "ingest-chrome.yaml"
 MIN_PAGES = 2
 MIN_SHARE = 0.34
@@ -151,7 +153,9 @@ def save(model: ChromeModel, path: Path) -> None:
     }
     header = "# Lines each outlet repeats on its pages; ingest drops them. Relearned on request.\n"
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
-    path.write_text(header + body, encoding="utf-8")
+    # atomic: a killed run keeps the old file; and a symlink at ``path`` is replaced, not
+    # followed, so a link planted in a cloned project cannot aim this write elsewhere
+    atomic_write(path, header + body)
 
 
 def load(path: Path) -> ChromeModel:
