@@ -187,6 +187,9 @@ class Store:
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the project's ingest lock; a second ingest fails at once with a clear message."""
+        if self.state.is_symlink():  # backups and the lock would be written where it points
+            raise DigestError(f"{self.state} is a symbolic link; ingest keeps its lock and "
+                              "backups there: make it a plain folder (or remove it)")
         self.state.mkdir(parents=True, exist_ok=True)
         lock_path = self.state / "ingest.lock"
         with open(lock_path, "a+") as handle:
