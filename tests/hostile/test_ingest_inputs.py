@@ -178,3 +178,23 @@ def test_5_mb_page_is_ingested_within_bounds(sandbox):
     result = _limited_ingest(sandbox.root, str(sandbox.root / "raw"))
     assert result.returncode == 0, result.stderr
     assert len(list(sandbox.content.rglob("*.md"))) == 1
+
+
+def test_planted_symlinks_in_the_project_do_not_redirect_ingest_writes(sandbox):
+    """A cloned project could carry its state folder or chrome file as links to elsewhere."""
+    for i in range(3):
+        sandbox.write(f"raw/a{i}.txt", dump(f"Talks {i} continue in the capital",
+                                            [a + f" ({i})" for a in ARTICLE]))
+    os.symlink(sandbox.outside_dir / "notes.txt", sandbox.root / "ingest-chrome.yaml")
+    os.symlink(sandbox.outside_dir, sandbox.root / ".digest")
+    sandbox.mark()
+    args = ("ingest", "--learn-chrome", "-c", str(sandbox.root / "digest.yaml"))
+    result = sandbox.run(*args, str(sandbox.root / "raw"))
+    assert result.exit_code == 1 and ".digest is a symbolic link" in result.output
+    assert sandbox.changes_outside() == []
+    os.unlink(sandbox.root / ".digest")
+    result = sandbox.run(*args, str(sandbox.root / "raw"))
+    assert result.exit_code == 0, result.output
+    assert sandbox.changes_outside("proj/content", "proj/.digest", "proj/ingest-chrome.yaml") \
+        == []
+    assert not (sandbox.root / "ingest-chrome.yaml").is_symlink()
