@@ -170,13 +170,16 @@ def check(config_path: Path, site: bool, out: Path | None, base_url: str | None,
 @click.option("--port", "-p", default=8000, show_default=True, type=int,
               help="Port to listen on (0: any free port).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--search", is_flag=True,
+              help="Also build the search index on every rebuild (slow on big digests).")
 @quiet_verbose
 @run
-def serve(config_path: Path, host: str, port: int, drafts: bool, reporter: Reporter) -> int:
+def serve(config_path: Path, host: str, port: int, drafts: bool, search: bool,
+          reporter: Reporter) -> int:
     """Build, serve the site locally, rebuild and reload the browser on every change."""
     from digest.serve import serve as run_serve
 
-    run_serve(config_path, reporter, host=host, port=port, drafts=drafts)
+    run_serve(config_path, reporter, host=host, port=port, drafts=drafts, search=search)
     return 0
 
 
