@@ -193,3 +193,12 @@ def test_planted_lock_symlink_does_not_truncate_its_target(sandbox):
     assert result.exit_code == 1
     assert ".digest.lock" in result.stderr
     assert sandbox.changes_outside() == []
+
+
+def test_planted_cache_symlink_does_not_redirect_build_writes(sandbox):
+    """A cloned project could carry '.digest-cache' -> a folder of the user's (a repo, ~)."""
+    sandbox.write(W + "good.md", GOOD)
+    os.symlink(sandbox.outside_dir, sandbox.root / ".digest-cache")
+    sandbox.mark()
+    sandbox.build()
+    assert sandbox.changes_outside("proj/site", "proj/.digest.lock", "proj/.digest-cache") == []
