@@ -3,24 +3,31 @@
 The function below reads top to bottom like the pipeline in DESIGN.md. Nothing
 is written until every input has loaded without error; the site is then
 written beside the old one and swapped in whole (:mod:`digest.output`).
+
+A rebuild costs what changed (:mod:`digest.cache`): unchanged content files
+are not read, unchanged pages are not rendered (their old files are kept, mtime
+and all), and when no input changed at all the build stops after one look at
+the file system. ``clean=True`` ignores the cache; the output is the same.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from digest import charts, feeds, jsonfeed, markdown, search, sitemap, theme, urls
+from digest import charts, feeds, jsonfeed, search, sitemap, store, theme, urls
+from digest.cache import BuildCache, cache_key, fingerprint
 from digest.config import Config
 from digest.content import Article
-from digest.content import load as load_content
 from digest.issues import Issue, build_issues, by_topic
 from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
-from digest.render import Renderer, SiteInfo, TopicInfo, render_pages
-from digest.report import DigestError, Reporter
+from digest.parallel import fork_map
+from digest.render import PageSpec, Renderer, SiteInfo, TopicInfo, page_specs
+from digest.report import DigestError, Problem, Reporter
 
 
 @dataclass
@@ -31,6 +38,8 @@ class BuildResult:
     files: int
     written: int  # files whose bytes changed
     unchanged: int  # files kept as they were (same bytes, same mtime)
+    rendered: int = 0  # pages rendered (the others were unchanged and kept)
+    up_to_date: bool = False  # nothing changed since the last build: nothing was done
 
 
 def build(
@@ -40,46 +49,66 @@ def build(
     out: Path | None = None,
     drafts: bool = False,
     strict: bool = False,
+    clean: bool = False,
+    workers: int | None = None,
 ) -> BuildResult:
     """Build the site of ``config`` into ``out`` (default: the config's output_dir)."""
     out = out or config.root / config.output_dir
     check_output_dir(out, _protected(config))
     with project_lock(config.root, "build"):
         # 1. Load and validate: collect every problem before giving up.
-        articles, problems = load_content(config, drafts=drafts)
-        for p in problems:
+        env = theme.environment(config)
+        statics = theme.static_files(config)
+        with_search = config.search and search.available(reporter)
+        key = cache_key(_config_key(config), theme.fingerprint(config), drafts, with_search, out)
+        cache = BuildCache(config.root / ".digest-cache", key) if clean else \
+            BuildCache.load(config.root, key)
+        sources, problems = store.scan(config)
+        inputs = fingerprint(key, [(s.name, s.signature) for s in sources])
+        if cache.inputs == inputs and cache.output == _signature(out) and not problems:
+            reporter.info(f"{out} is up to date ({len(sources)} articles, nothing changed)")
+            return BuildResult(out, len(sources), len(cache.pages), 0, 0, 0, up_to_date=True)
+        articles, found = store.read(sources, config, cache, drafts=drafts, workers=workers)
+        for p in problems + found:
             reporter.add(p)
         if reporter.errors or (strict and reporter.warnings):
             raise DigestError(reporter.errors or reporter.warnings)
-        env = theme.environment(config)
-        statics = theme.static_files(config)
 
-        # 2. Render: each body once, reused by every page and feed that shows it.
-        for article, html in zip(articles, markdown.render_many([a.body for a in articles]),
-                                 strict=True):
-            article.html = html
+        # 2. Render: each body once (cached across builds), each changed page once.
         issues = build_issues(articles, config)
-        renderer = Renderer(env, config, _site_info(articles, issues, config))
-        renderer.site.search = search.available(reporter)
+        site = _site_info(articles, issues, config, with_search)
+        renderer = Renderer(env, config, site)
         writer = SiteWriter(out)
         try:
-            pages = _write_pages(writer, renderer, articles, issues, config)
-            pages = _write_search(writer, renderer, articles, issues, config, reporter, pages)
+            if cache.pages and cache.output == _signature(out):
+                writer.seed()
+            specs, todo = _render_pages(writer, renderer, cache, key, articles, issues, workers)
+            if site.search and not search.index(writer, config, reporter):
+                site.search = False  # no page may offer a search that does not exist
+                specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
+                                            workers)
+            if site.search:
+                path, html = search.page(renderer)
+                writer.write(urls.output_file(path), html.encode())
             for path, data in feeds.build_feeds(articles, issues, config).items():
                 writer.write(path, data)
             writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
-            _write_extras(writer, config, statics, pages, articles)
-            # 3. Swap the finished site in.
+            _write_extras(writer, config, statics, [s.path for s in specs], articles)
+            # 3. Swap the finished site in, then remember what it was made of.
             writer.commit()
         except BaseException:
             writer.abort()
             raise
+        cache.pages = {urls.output_file(s.path): s.key for s in specs if s.key is not None}
+        cache.inputs, cache.output = inputs, _signature(out)
+        cache.save()
     files = writer.written + writer.linked
     reporter.info(
-        f"built {len(articles)} articles into {out}: {len(pages)} pages, {files} files "
-        f"({writer.written} changed)"
+        f"built {len(articles)} articles into {out}: {len(specs)} pages "
+        f"({len(todo)} rendered), {files} files ({writer.written} changed)"
     )
-    return BuildResult(out, len(articles), len(pages), files, writer.written, writer.linked)
+    return BuildResult(out, len(articles), len(specs), files, writer.written, writer.linked,
+                       rendered=len(todo))
 
 
 def _protected(config: Config) -> list[Path]:
@@ -87,44 +116,84 @@ def _protected(config: Config) -> list[Path]:
     return [root, root / config.content_dir, root / config.raw_dir, root / "themes"]
 
 
-def _site_info(articles: list[Article], issues: list[Issue], config: Config) -> SiteInfo:
+def _config_key(config: Config) -> tuple[object, ...]:
+    return tuple(getattr(config, f.name) for f in dataclasses.fields(config))
+
+
+def _signature(out: Path) -> str:
+    """Identity of the output folder as the last build left it (a swap gives a new inode)."""
+    try:
+        st, index = out.stat(), (out / "index.html").stat()
+    except OSError:
+        return ""
+    return fingerprint(st.st_ino, st.st_mtime_ns, index.st_ino, index.st_mtime_ns)
+
+
+def _site_info(articles: list[Article], issues: list[Issue], config: Config,
+               with_search: bool) -> SiteInfo:
     topics = [TopicInfo(t, items) for t, items in by_topic(articles, config)]
     return SiteInfo(config.title, config.description, config.language, config.base_url,
-                    topics, issues, len(articles),
+                    topics, issues, len(articles), search=with_search,
                     charts=charts.site_charts(issues, [t.topic for t in topics]))
 
 
-def _write_pages(writer: SiteWriter, renderer: Renderer, articles: list[Article],
-                 issues: list[Issue], config: Config) -> list[str]:
-    paths = []
-    try:
-        for path, html in render_pages(renderer, articles, issues, config):
-            writer.write(urls.output_file(path), html.encode())
-            paths.append(path)
-    except jinja2.TemplateError as exc:
-        raise DigestError([theme.template_problem(exc, config)]) from None
-    return paths
+def _shell(site: SiteInfo) -> tuple[object, ...]:
+    """What any page may show of the whole site: counts, issue list, charts, search."""
+    return (
+        site.article_count, site.search,
+        tuple((t.slug, t.title, t.count) for t in site.topics),
+        tuple((i.id, i.count) for i in site.issues),
+        repr(site.charts),
+    )
 
 
-def _write_search(writer: SiteWriter, renderer: Renderer, articles: list[Article],
-                  issues: list[Issue], config: Config, reporter: Reporter,
-                  pages: list[str]) -> list[str]:
-    """Index the staged pages, then add the search page (not in the sitemap: nothing to index).
+def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key: str,
+                  articles: list[Article], issues: list[Issue],
+                  workers: int | None) -> tuple[list[PageSpec], list[PageSpec]]:
+    """Stage every page: unchanged ones kept from the old site, the others rendered.
 
-    When indexing fails the pages are rendered again without the search form,
-    so no page offers a search that does not exist. Staged pages are unlinked
-    first: a staged file may be a hard link to the live site's file.
+    Returns (all page specs, the ones rendered).
     """
-    if not renderer.site.search:
-        return pages
-    if search.index(writer, config, reporter):
-        path, html = search.page(renderer)
-        writer.write(urls.output_file(path), html.encode())
-        return pages
-    renderer.site.search = False
-    for path in pages:
-        (writer.stage / urls.output_file(path)).unlink(missing_ok=True)
-    return _write_pages(writer, renderer, articles, issues, config)
+    config = renderer.config
+    renderer.shell = fingerprint(key, _shell(renderer.site))
+    specs = list(page_specs(renderer, articles, issues, config))
+    todo = [s for s in specs if not _kept(s, cache, writer)]
+    _load_html(cache, articles, [s.data["article"] for s in todo if "article" in s.data], config)
+
+    def render(spec: PageSpec) -> tuple[str, bool, Problem | None]:
+        path = urls.output_file(spec.path)
+        try:
+            html = renderer.render_spec(spec)
+        except jinja2.TemplateError as exc:
+            return path, False, theme.template_problem(exc, config)
+        return path, writer.stage_file(path, html.encode()), None
+
+    results = fork_map(render, todo, workers=workers)
+    errors = [problem for _, _, problem in results if problem is not None]
+    if errors:
+        raise DigestError(errors[:1])
+    for path, changed, _ in results:
+        writer.record(path, changed)
+    return specs, todo
+
+
+def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:
+    """An unchanged page keeps its old file: not rendered, not rewritten."""
+    path = urls.output_file(spec.path)
+    return spec.key is not None and cache.pages.get(path) == spec.key and writer.keep(path)
+
+
+def _load_html(cache: BuildCache, articles: list[Article], pages: list[Article],
+               config: Config) -> None:
+    """Fill in the cached HTML of articles that a rendered page or a feed shows."""
+    wanted = {id(a): a for a in pages}
+    wanted.update((id(a), a) for a in feeds.latest(articles, config.feed_limit))
+    for _, items in by_topic(articles, config):
+        wanted.update((id(a), a) for a in items[: config.feed_limit])
+    missing = [a for a in wanted.values() if not a.html]
+    found = cache.html([a.file.as_posix() for a in missing])
+    for a in missing:
+        a.html = found.get(a.file.as_posix(), a.html)
 
 
 def _write_extras(writer: SiteWriter, config: Config, statics: dict[str, Path],

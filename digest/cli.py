@@ -78,15 +78,20 @@ def main() -> None:
                    "(env: DIGEST_BASE_URL; overrides the config).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--clean", is_flag=True,
+              help="Ignore the build cache (.digest-cache/): read and render everything.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Worker processes for rendering (default: one per CPU core).")
 @quiet_verbose
 @run
 def build(config_path: Path, out: Path | None, base_url: str | None, drafts: bool,
-          strict: bool, reporter: Reporter) -> int:
+          strict: bool, clean: bool, jobs: int | None, reporter: Reporter) -> int:
     """Render content/ into a static site."""
     from digest.build import build as build_site
 
     config = load_config(config_path, base_url=base_url)
-    build_site(config, reporter, out=out, drafts=drafts, strict=strict)
+    build_site(config, reporter, out=out, drafts=drafts, strict=strict, clean=clean,
+               workers=jobs)
     return 0
 
 

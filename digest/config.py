@@ -57,6 +57,7 @@ class Config:
     feed_max_bytes: int = 900_000
     per_page: int = 20
     cname: str | None = None
+    search: bool = True
     content_dir: str = "content"
     output_dir: str = "site"
     raw_dir: str = "raw"
@@ -132,6 +133,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("feed_max_bytes", int, "byte budget of each feed; older items are dropped", _positive),
     Option("per_page", int, "articles per topic page", _positive),
     Option("cname", (str, type(None)), "custom domain written to CNAME for GitHub Pages"),
+    Option("search", bool, "build a Pagefind full-text search index (when pagefind is installed)"),
     Option("content_dir", str, "folder of the article store", _relative_dir),
     Option("output_dir", str, "folder the site is built into", _relative_dir),
     Option("raw_dir", str, "folder of raw scraped pages", _relative_dir),
@@ -141,7 +143,8 @@ _BY_KEY = {o.key: o for o in OPTIONS}
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {str: "text", int: "a whole number", list: "a list", type(None): "empty"}
+    names = {str: "text", int: "a whole number", list: "a list", type(None): "empty",
+             bool: "true or false"}
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
@@ -213,7 +216,8 @@ def _check_key(key: str, value: Any) -> str | None:
     option = _BY_KEY.get(key)
     if option is None:
         return f"unknown key {key!r}"
-    if isinstance(value, bool) or not isinstance(value, option.kind):
+    wants_bool = option.kind is bool
+    if isinstance(value, bool) != wants_bool or not isinstance(value, option.kind):
         return f"{key!r} must be {_type_name(option.kind)}, not {type(value).__name__}"
     if option.check and value is not None:
         reason = option.check(value)

@@ -52,6 +52,8 @@ class Article:
     updated: dt.datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     html: str = ""
+    words: int = 0  # body length, kept so a cached article needs no body
+    fingerprint: str = ""  # hash of the source file: page keys and the cache compare it
 
     @property
     def path(self) -> str:
@@ -60,7 +62,8 @@ class Article:
 
     @property
     def reading_minutes(self) -> int:
-        return max(1, round(len(self.body.split()) / WORDS_PER_MINUTE))
+        words = self.words or len(self.body.split())
+        return max(1, round(words / WORDS_PER_MINUTE))
 
     @property
     def sort_key(self) -> tuple[dt.datetime, str]:
@@ -106,7 +109,7 @@ def load(
         article = load_file(file, config, problems)
         if article is not None and (drafts or not article.draft):
             articles.append(article)
-    _check_unique_ids(articles, problems)
+    check_unique_ids(articles, problems)
     articles.sort(key=lambda a: a.sort_key)
     return articles, problems
 
@@ -150,7 +153,11 @@ def load_file(file: Path, config: Config, problems: list[Problem]) -> Article | 
     except FrontMatterError as exc:
         problems.append(Problem("error", exc.message, name, exc.line, exc.hint))
         return None
-    return _article(doc, file, name, (folder_topic, folder_week, slug), config, problems)
+    article = _article(doc, file, name, (folder_topic, folder_week, slug), config, problems)
+    if article is not None:
+        article.words = len(doc.body.split())
+        article.fingerprint = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+    return article
 
 
 def _layout(file: Path, content_dir: Path) -> tuple[str, str, str] | str:
@@ -270,7 +277,7 @@ def _optional_fields(meta: dict[str, Any], bad) -> dict[str, Any]:
     return fields
 
 
-def _check_unique_ids(articles: list[Article], problems: list[Problem]) -> None:
+def check_unique_ids(articles: list[Article], problems: list[Problem]) -> None:
     seen: dict[str, Article] = {}
     for a in articles:
         first = seen.setdefault(a.id, a)

@@ -196,7 +196,13 @@ def _represent_datetime(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.Nod
     return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
 
 
+def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
+    """Lists inline (``tags: [a, b]``), everything else in block style, whatever the mix."""
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
 _Dumper.add_representer(dt.datetime, _represent_datetime)
+_Dumper.add_representer(list, _represent_list)
 
 # YAML reads NEL, LS and PS as line breaks and folds them into spaces, yet PyYAML writes them
 # raw in plain and single-quoted scalars. Double quotes make it write them as escapes.
@@ -218,7 +224,7 @@ def dump(meta: dict[str, Any], body: str) -> str:
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
-        default_flow_style=None,
+        default_flow_style=False,
         width=10_000,
     )
     body = body.strip("\n")

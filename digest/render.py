@@ -8,6 +8,7 @@ template gives the right link for the page it is on (see :mod:`digest.urls`).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -120,6 +121,7 @@ class Renderer:
         env.globals["url"] = url
         env.globals["abs_url"] = self.links.absolute
         self._templates: dict[str, jinja2.Template] = {}
+        self.shell = ""  # fingerprint of what every page shows (see digest.build)
 
     def template(self, name: str) -> jinja2.Template:
         if name not in self._templates:
@@ -138,36 +140,73 @@ class Renderer:
         html = self.template(template).render(site=self.site, page=page, **data)
         return page.path, html
 
+    def spec(self, template: str, page: Page, key: tuple[object, ...] | None,
+             **data: Any) -> PageSpec:
+        """A page to render later; ``key`` names every input beyond the site-wide shell."""
+        return PageSpec(page.path, template, page, data,
+                        None if key is None else fingerprint(self.shell, template, *key))
 
-def render_pages(renderer: Renderer, articles: list[Article], issues: list[Issue],
-                 config: Config) -> Iterator[tuple[str, str]]:
+    def render_spec(self, spec: PageSpec) -> str:
+        return self.template(spec.template).render(site=self.site, page=spec.page, **spec.data)
+
+
+@dataclass
+class PageSpec:
+    """One page before rendering. Equal keys mean equal HTML, so a rebuild may skip it."""
+
+    path: str
+    template: str
+    page: Page
+    data: dict[str, Any]
+    key: str | None  # None: always render
+
+
+def fingerprint(*parts: object) -> str:
+    """A short, stable hash of the given parts (their repr)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+def _card(a: Article) -> tuple[str, str]:
+    """What a card (title, outlet, time, summary, reading time) depends on: path and file."""
+    return a.path, a.fingerprint
+
+
+def _issue_key(issue: Issue) -> tuple[object, ...]:
+    neighbours = tuple((i.id, i.count) if i else None for i in (issue.previous, issue.next))
+    sections = tuple((s.topic.slug, tuple(_card(a) for a in s.articles)) for s in issue.sections)
+    return issue.id, neighbours, sections
+
+
+def page_specs(renderer: Renderer, articles: list[Article], issues: list[Issue],
+               config: Config) -> Iterator[PageSpec]:
     """Every HTML page of the site, in a fixed order."""
     yield from _home_and_issues(renderer, issues)
     yield from _topics(renderer, articles, config)
     yield _feeds_page(renderer)
     yield from _articles(renderer, articles, issues, config)
     page = renderer.page("404", urls.NOT_FOUND, "Page not found")
-    yield renderer.render("404.html", page)
+    yield renderer.spec("404.html", page, ())
 
 
-def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[tuple[str, str]]:
+def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     latest = issues[-1] if issues else None
     title = renderer.config.title
-    yield renderer.render("home.html", renderer.page("home", urls.HOME, title), issue=latest)
+    yield renderer.spec("home.html", renderer.page("home", urls.HOME, title),
+                        _issue_key(latest) if latest else (), issue=latest)
     newest_first = list(reversed(issues))
     page = renderer.page("weeks", urls.WEEKS, "All issues")
-    yield renderer.render("weeks.html", page, issues=newest_first)
+    yield renderer.spec("weeks.html", page, (), issues=newest_first)
     for issue in issues:
         page = renderer.page("issue", issue.path, f"Week {issue.id}",
                              f"{issue.count} articles from week {issue.id}")
-        yield renderer.render("issue.html", page, issue=issue)
+        yield renderer.spec("issue.html", page, _issue_key(issue), issue=issue)
 
 
 def _topics(renderer: Renderer, articles: list[Article],
-            config: Config) -> Iterator[tuple[str, str]]:
+            config: Config) -> Iterator[PageSpec]:
     topics = by_topic(articles, config)
     page = renderer.page("topics", urls.TOPICS, "Topics")
-    yield renderer.render("topics.html", page, topics=renderer.site.topics)
+    yield renderer.spec("topics.html", page, (), topics=renderer.site.topics)
     for topic, items in topics:
         count = max(1, math.ceil(len(items) / config.per_page))
         for number in range(1, count + 1):
@@ -181,22 +220,23 @@ def _topics(renderer: Renderer, articles: list[Article],
             description = f"{len(items)} articles on {topic.title}"
             page = renderer.page("topic", urls.topic(topic.slug, number), title, description,
                                  feeds=topic_feeds(topic))
-            yield renderer.render("topic.html", page, topic=topic, articles=chunk, pager=pager,
-                                  total=len(items))
+            key = (topic, number, count, len(items), tuple(_card(a) for a in chunk))
+            yield renderer.spec("topic.html", page, key, topic=topic, articles=chunk,
+                                pager=pager, total=len(items))
 
 
-def _feeds_page(renderer: Renderer) -> tuple[str, str]:
+def _feeds_page(renderer: Renderer) -> PageSpec:
     """``/feeds/``: how to subscribe, with every feed of the site (each topic's too)."""
     page = renderer.page("feeds", urls.FEEDS_PAGE, "Feeds",
                          f"Follow {renderer.config.title} in a feed reader: every article, "
                          "the weekly issues, or one topic.")
     groups = [(t, topic_feeds(t.topic)) for t in renderer.site.topics]
-    return renderer.render("feeds.html", page, site_feeds=site_feeds(), topic_groups=groups,
-                           weeks_atom=urls.WEEKS_FEED_ATOM, opml=urls.OPML)
+    return renderer.spec("feeds.html", page, (), site_feeds=site_feeds(), topic_groups=groups,
+                         weeks_atom=urls.WEEKS_FEED_ATOM, opml=urls.OPML)
 
 
 def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
-              config: Config) -> Iterator[tuple[str, str]]:
+              config: Config) -> Iterator[PageSpec]:
     issue_of = {i.id: i for i in issues}
     for topic, items in by_topic(articles, config):
         chronological = list(reversed(items))
@@ -205,6 +245,8 @@ def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
             following = chronological[i + 1] if i + 1 < len(chronological) else None
             page = renderer.page("article", article.path, article.title, article.summary or "",
                                  article.lang, topic_feeds(topic))
-            yield renderer.render("article.html", page, article=article, topic=topic,
-                                  issue=issue_of[article.week], previous=previous,
-                                  next=following)
+            key = (topic, _card(article), article.week,
+                   *((n.path, n.title) if n else None for n in (previous, following)))
+            yield renderer.spec("article.html", page, key, article=article, topic=topic,
+                                issue=issue_of[article.week], previous=previous,
+                                next=following)

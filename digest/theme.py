@@ -8,6 +8,7 @@ autoescape on: scraped text is always escaped unless a template says otherwise.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -106,3 +107,13 @@ def _template_frame(exc: Exception) -> tuple[str | None, int | None]:
             file, line = name, tb.tb_lineno
         tb = tb.tb_next
     return file, line
+
+
+def fingerprint(config: Config) -> str:
+    """Hash of every template and static file in the theme chain: a change re-renders all."""
+    digest = hashlib.blake2b(digest_size=12)
+    for theme_dir in theme_dirs(config):
+        for file in sorted(p for p in theme_dir.rglob("*") if p.is_file()):
+            digest.update(file.relative_to(theme_dir).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,210 @@
+"""The build cache in ``.digest-cache/``: what the last build read and wrote.
+
+A rebuild should cost what changed, not what exists. The cache keeps, for
+each content file, its stat signature, its sha256 and the validated article
+fields; each article's rendered HTML in an append-only pack file; and, for
+each page, the key of the inputs it was rendered from (see
+:mod:`digest.pages`). A file whose stat signature matches is not read again; a
+page whose key matches is not rendered again (the old file is kept, mtime and
+all).
+
+The cache is an optimisation only: it is versioned by digest's version and a
+schema number, a build with ``--clean`` ignores it, and the output is
+byte-identical with and without it. It is JSON, never pickle: a cloned
+repository could carry a crafted cache, and loading it must not run code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from digest import __version__
+from digest.content import Article
+
+CACHE_DIR = ".digest-cache"
+SCHEMA = 1
+_INDEX = "build.json"
+_PACK = "html-{}.pack"  # a new generation on every compaction; the index names its pack
+_DATES = ("date", "updated")
+_PLAIN_FIELDS = tuple(
+    f.name for f in fields(Article) if f.name not in ("file", "html", "extra", *_DATES)
+)
+
+
+def fingerprint(*parts: object) -> str:
+    """A short, stable hash of the given parts (their repr)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
+def stat_signature(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+def _article_to_json(a: Article) -> dict[str, Any]:
+    data = {name: getattr(a, name) for name in _PLAIN_FIELDS}
+    data["file"] = a.file.as_posix()
+    data["extra"] = a.extra
+    for name in _DATES:
+        value = getattr(a, name)
+        data[name] = value.isoformat() if value is not None else None
+    data["body"] = ""  # bodies stay in content/; the HTML is in the pack
+    return data
+
+
+def _article_from_json(data: dict[str, Any]) -> Article:
+    values = dict(data)
+    values["file"] = Path(values["file"])
+    for name in _DATES:
+        if values.get(name) is not None:
+            values[name] = dt.datetime.fromisoformat(values[name])
+    return Article(**values)
+
+
+@dataclass
+class Entry:
+    """One content file as last read: stat signature, the article, where its HTML is."""
+
+    signature: tuple[int, int]
+    article: dict[str, Any]
+    html: tuple[int, int]  # (offset, length) in the pack
+
+
+@dataclass
+class BuildCache:
+    folder: Path
+    key: str  # digest version + schema + everything every page depends on
+    entries: dict[str, Entry] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # output path -> input key
+    inputs: str = ""  # fingerprint of every input: equal means nothing to do
+    output: str = ""  # signature of the site folder the cache describes
+    generation: int = 0
+    _pack_size: int = 0
+    _pending: list[bytes] = field(default_factory=list)
+
+    # Reading ---------------------------------------------------------------
+    @classmethod
+    def load(cls, root: Path, key: str) -> BuildCache:
+        """The cache for ``key``; an empty one when missing, unreadable or for another key."""
+        folder = root / CACHE_DIR
+        empty = cls(folder, key)
+        if folder.is_symlink():
+            return empty  # planted elsewhere: never read or write through it (see save)
+        try:
+            data = json.loads((folder / _INDEX).read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("key") != key:
+                return empty
+            generation = int(data["generation"])
+            pack_size = (folder / _PACK.format(generation)).stat().st_size
+            entries = {
+                name: Entry(tuple(e["signature"]), e["article"], tuple(e["html"]))
+                for name, e in data["entries"].items()
+            }
+            if any(sum(e.html) > pack_size for e in entries.values()):
+                return empty  # a truncated pack: start over rather than serve wrong HTML
+            return cls(folder, key, entries, dict(data["pages"]), str(data["inputs"]),
+                       str(data["output"]), generation, pack_size)
+        except (OSError, ValueError, KeyError, TypeError):
+            return empty
+
+    def article(self, name: str, signature: tuple[int, int]) -> Article | None:
+        """The cached article of content file ``name`` when the file has not changed."""
+        entry = self.entries.get(name)
+        if entry is None or entry.signature != signature:
+            return None
+        try:
+            return _article_from_json(entry.article)
+        except (TypeError, ValueError):
+            return None
+
+    def html(self, names: list[str]) -> dict[str, str]:
+        """Cached HTML of the given content files, read from the pack in offset order."""
+        wanted = sorted((self.entries[n].html, n) for n in names if n in self.entries)
+        out: dict[str, str] = {}
+        if not wanted:
+            return out
+        with open(self.folder / _PACK.format(self.generation), "rb") as pack:
+            for (offset, length), name in wanted:
+                pack.seek(offset)
+                out[name] = pack.read(length).decode("utf-8")
+        return out
+
+    # Writing ---------------------------------------------------------------
+    def remember(self, name: str, signature: tuple[int, int], article: Article,
+                 html: str) -> None:
+        data = html.encode("utf-8")
+        offset = self._pack_size + sum(len(p) for p in self._pending)
+        self._pending.append(data)
+        self.entries[name] = Entry(signature, _article_to_json(article), (offset, len(data)))
+
+    def keep_only(self, names: set[str]) -> None:
+        for gone in set(self.entries) - names:
+            del self.entries[gone]
+
+    def save(self) -> None:
+        """Write the pack, then the index atomically; compact when most of the pack is garbage.
+
+        A run killed before the index is replaced leaves the old index, which
+        only refers to bytes that were already in its own pack generation.
+        """
+        if self.folder.is_symlink():
+            return  # a planted link must not make the build write outside the project
+        self.folder.mkdir(exist_ok=True)
+        _replace(self.folder / ".gitignore", b"*\n")
+        live = sum(e.html[1] for e in self.entries.values())
+        total = self._pack_size + sum(len(p) for p in self._pending)
+        if total > 2 * live + (1 << 20):
+            self._compact()
+        else:
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
+            fd = os.open(self.folder / _PACK.format(self.generation), flags, 0o644)
+            with os.fdopen(fd, "ab") as pack:
+                pack.write(b"".join(self._pending))
+        self._pending = []
+        index = {
+            "key": self.key, "inputs": self.inputs, "output": self.output, "pages": self.pages,
+            "generation": self.generation,
+            "entries": {n: {"signature": e.signature, "article": e.article, "html": e.html}
+                        for n, e in sorted(self.entries.items())},
+        }
+        _replace(self.folder / _INDEX, json.dumps(index, separators=(",", ":")).encode())
+        for stale in self.folder.glob(_PACK.format("*")):
+            if stale.name != _PACK.format(self.generation):
+                stale.unlink(missing_ok=True)
+
+    def _compact(self) -> None:
+        pending = b"".join(self._pending)
+        names = list(self.entries)
+        old = self.html([n for n in names if self.entries[n].html[0] < self._pack_size])
+        chunks, offset = [], 0
+        for name in names:
+            entry = self.entries[name]
+            start, length = entry.html
+            data = old[name].encode() if name in old else pending[
+                start - self._pack_size : start - self._pack_size + length]
+            entry.html = (offset, len(data))
+            chunks.append(data)
+            offset += len(data)
+        self.generation += 1
+        _replace(self.folder / _PACK.format(self.generation), b"".join(chunks))
+        self._pack_size = offset
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write a file whole under a temporary name, then rename it over ``path`` (even a link)."""
+    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+
+
+def cache_key(*parts: object) -> str:
+    return fingerprint(__version__, SCHEMA, *parts)

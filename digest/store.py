@@ -1,0 +1,88 @@
+"""Reading the content store for a build: every file listed and stat'ed, only changed ones read.
+
+A file whose stat signature matches the build cache comes back as the cached
+Article (its HTML stays in the cache's pack until a page or feed needs it).
+Every other file is read, validated and rendered to HTML in forked workers
+(:mod:`digest.parallel`), and remembered in the cache for the next build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest import markdown
+from digest.cache import BuildCache, stat_signature
+from digest.config import Config
+from digest.content import Article, check_unique_ids, find_files, load_file
+from digest.parallel import fork_map
+from digest.report import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """One content file: where it is, how it is named in messages, its stat signature."""
+
+    file: Path
+    name: str
+    signature: tuple[int, int]
+
+
+def scan(config: Config) -> tuple[list[Source], list[Problem]]:
+    """List every content file with its stat signature (no file is read)."""
+    content_dir = config.root / config.content_dir
+    if not content_dir.is_dir():
+        return [], [Problem(
+            "warning", "no content folder; the site will be empty", str(content_dir),
+            hint="run 'digest ingest raw/' or add content/<topic>/<YYYY>-W<WW>/<slug>.md",
+        )]
+    sources = []
+    for file in find_files(content_dir):
+        try:
+            signature = (0, -1) if file.is_symlink() else stat_signature(file)
+        except OSError:
+            signature = (0, -1)  # read below, which reports why it cannot be
+        sources.append(Source(file, _name(file, config), signature))
+    return sources, []
+
+
+def _name(file: Path, config: Config) -> str:
+    try:
+        return file.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(file)
+
+
+def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bool,
+         workers: int | None = None) -> tuple[list[Article], list[Problem]]:
+    """Articles of every source, sorted, drafts only if asked; problems of all of them."""
+    articles: list[Article] = []
+    fresh: list[Source] = []
+    for source in sources:
+        cached = cache.article(source.name, source.signature) if source.signature[1] >= 0 else None
+        if cached is None:
+            fresh.append(source)
+        else:
+            articles.append(cached)
+
+    def load_one(source: Source) -> tuple[Article | None, list[Problem], str]:
+        problems: list[Problem] = []
+        article = load_file(source.file, config, problems)
+        html = markdown.render(article.body) if article is not None else ""
+        return article, problems, html
+
+    problems: list[Problem] = []
+    for source, (article, found, html) in zip(fresh, fork_map(load_one, fresh, workers=workers),
+                                              strict=True):
+        problems.extend(found)
+        if article is not None:
+            article.html = html
+            articles.append(article)
+            if source.signature[1] >= 0:
+                cache.remember(source.name, source.signature, article, html)
+    cache.keep_only({s.name for s in sources})
+    if not drafts:
+        articles = [a for a in articles if not a.draft]
+    check_unique_ids(articles, problems)
+    articles.sort(key=lambda a: a.sort_key)
+    return articles, problems

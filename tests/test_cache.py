@@ -1,0 +1,106 @@
+"""The build cache: a rebuild does only what changed, and the output never depends on it."""
+
+import datetime as dt
+import shutil
+
+from conftest import KYIV
+
+from digest.report import Reporter
+
+
+def populate(project, n=30):
+    for i in range(n):
+        project.article(f"story-{i}", topic="war" if i % 3 else "diplomacy",
+                        date=dt.datetime(2023, 8, 1 + i % 28, 9, i % 60, tzinfo=KYIV),
+                        body=f"Paragraph {i}.\n\nAnother paragraph of story {i}.")
+
+
+def mtimes(project):
+    return {p: (project.site / p).stat().st_mtime_ns for p in project.files()}
+
+
+def test_cached_rebuild_after_an_edit_equals_a_clean_build(project, tmp_path):
+    populate(project)
+    project.build()
+    path = project.root / "content/war/2023-W31/story-1.md"
+    path.write_text(path.read_text().replace("Paragraph 1.", "Paragraph one, edited."))
+    project.build()
+    cached = project.files()
+    shutil.rmtree(project.root / ".digest-cache")
+    project.build(out=tmp_path / "clean", clean=True)
+    assert cached == project.files(tmp_path / "clean")
+    assert "Paragraph one, edited." in (project.site / "war/2023-W31/story-1/index.html").read_text()
+
+
+def test_nothing_changed_means_nothing_is_done(project):
+    populate(project)
+    project.build()
+    before = mtimes(project)
+    result = project.build()
+    assert result.up_to_date
+    assert mtimes(project) == before
+
+
+def test_one_changed_body_rewrites_only_its_pages_and_feeds(project):
+    populate(project)
+    project.build()
+    before = mtimes(project)
+    path = project.root / "content/war/2023-W31/story-1.md"
+    path.write_text(path.read_text().replace("Paragraph 1.", "Paragraph one, edited."))
+    reporter = Reporter(quiet=True)
+    result = project.build(reporter)
+    after = mtimes(project)
+    changed = sorted(p for p in after if after[p] != before.get(p))
+    assert result.rendered <= 4
+    assert "war/2023-W31/story-1/index.html" in changed
+    other_articles = [p for p in changed if p.endswith("index.html") and "story-1/" not in p
+                      and not p.startswith(("topics/", "weeks/", "index.html", "pagefind"))]
+    assert other_articles == []
+
+
+def test_a_changed_title_updates_neighbours_and_lists(project):
+    populate(project)
+    project.build()
+    path = project.root / "content/war/2023-W31/story-1.md"
+    path.write_text(path.read_text().replace("title: Title of story-1", "title: Renamed story"))
+    project.build()
+    for page in project.site.rglob("index.html"):
+        assert "Title of story-1<" not in page.read_text(), page
+
+
+def test_a_template_change_rerenders_every_page(project):
+    populate(project, 6)
+    project.build()
+    override = project.root / "themes/default/templates/_card.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p class=custom>{{ item.title }}</p>\n")
+    project.build()
+    assert "class=custom" in (project.site / "topics/war/index.html").read_text()
+
+
+def test_deleted_article_disappears(project):
+    populate(project, 6)
+    project.build()
+    (project.root / "content/war/2023-W31/story-1.md").unlink()
+    project.build()
+    assert not (project.site / "war/2023-W31/story-1").exists()
+    assert "story-1/" not in (project.site / "sitemap.xml").read_text()
+
+
+def test_a_corrupt_cache_is_ignored(project, tmp_path):
+    populate(project, 6)
+    project.build()
+    for f in (project.root / ".digest-cache").iterdir():
+        f.write_bytes(b"\x00garbage")
+    path = project.root / "content/war/2023-W31/story-1.md"
+    path.write_text(path.read_text().replace("Paragraph 1.", "Changed."))
+    project.build()
+    project.build(out=tmp_path / "clean", clean=True)
+    assert project.files() == project.files(tmp_path / "clean")
+
+
+def test_parallel_and_serial_builds_are_identical(project, tmp_path):
+    populate(project, 240)  # above the threshold where work is forked
+    project.build(out=tmp_path / "one", clean=True, workers=2)
+    project.build(out=tmp_path / "two", clean=True, workers=1)
+    assert project.files(tmp_path / "one") == project.files(tmp_path / "two")
