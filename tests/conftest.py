@@ -87,5 +87,6 @@ def project(tmp_path: Path) -> Project:
 def shared_corpus() -> Path:
     corpus = SHARED / "corpus"
     if not corpus.is_dir():
-        pytest.skip(f"evaluation corpus not present at {corpus} (a user's checkout lacks ../shared)")
+        pytest.skip(f"evaluation corpus not present at {corpus} "
+                    "(a user's checkout lacks ../shared)")
     return corpus

@@ -29,7 +29,8 @@ def test_cached_rebuild_after_an_edit_equals_a_clean_build(project, tmp_path):
     shutil.rmtree(project.root / ".digest-cache")
     project.build(out=tmp_path / "clean", clean=True)
     assert cached == project.files(tmp_path / "clean")
-    assert "Paragraph one, edited." in (project.site / "war/2023-W31/story-1/index.html").read_text()
+    page = project.site / "war/2023-W31/story-1/index.html"
+    assert "Paragraph one, edited." in page.read_text()
 
 
 def test_nothing_changed_means_nothing_is_done(project):

@@ -134,4 +134,5 @@ def test_every_page_links_its_feeds(built):
         html = (built.site / page).read_text()
         assert f'type="application/rss+xml" title="All articles (RSS)" href="{ORIGIN}feed.xml"' \
             in html
-    assert f'href="{ORIGIN}topics/war/feed.xml"' in (built.site / "topics/war/index.html").read_text()
+    topic_page = (built.site / "topics/war/index.html").read_text()
+    assert f'href="{ORIGIN}topics/war/feed.xml"' in topic_page
