@@ -423,7 +423,8 @@ def environment() -> str:
         if hugo else "not installed"
     )
     where = subprocess.run(
-        [sys.executable, "-c", _WHERE_DIGEST], capture_output=True, text=True
+        [sys.executable, "-c", _WHERE_DIGEST], capture_output=True, text=True,
+        cwd=tempfile.gettempdir(),  # as the builds run: not from this checkout's folder
     ).stdout.strip()
     git = ["git", "-C", where or str(HERE)]
     commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
