@@ -61,13 +61,16 @@ def build(
         statics = theme.static_files(config)
         with_search = config.search and search.available(reporter)
         key = cache_key(_config_key(config), theme.fingerprint(config), drafts, with_search, out)
-        cache = BuildCache(config.root / ".digest-cache", key) if clean else \
-            BuildCache.load(config.root, key)
         sources, problems = store.scan(config)
         inputs = fingerprint(key, [(s.name, s.signature) for s in sources])
-        if cache.inputs == inputs and cache.output == _signature(out) and not problems:
+        if not clean and not problems and BuildCache.peek(config.root, key) == (
+                inputs, _signature(out)):
             reporter.info(f"{out} is up to date ({len(sources)} articles, nothing changed)")
-            return BuildResult(out, len(sources), len(cache.pages), 0, 0, 0, up_to_date=True)
+            return BuildResult(out, len(sources), 0, 0, 0, 0, up_to_date=True)
+        cache = BuildCache(config.root / ".digest-cache", key) if clean else \
+            BuildCache.load(config.root, key)
+        if cache.output != _signature(out):
+            cache.pages, cache.files, cache.changed = {}, None, None  # describes another site
         articles, found = store.read(sources, config, cache, drafts=drafts, workers=workers)
         for p in problems + found:
             reporter.add(p)
@@ -80,9 +83,10 @@ def build(
         renderer = Renderer(env, config, site)
         writer = SiteWriter(out)
         try:
-            if cache.pages and cache.output == _signature(out):
-                writer.seed()
+            if cache.pages:
+                writer.seed(cache.files, cache.changed)
             specs, todo = _render_pages(writer, renderer, cache, key, articles, issues, workers)
+            writer.finish(".html")  # the search index must not see deleted pages
             if site.search and not search.index(writer, config, reporter):
                 site.search = False  # no page may offer a search that does not exist
                 specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
@@ -95,12 +99,14 @@ def build(
             writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
             _write_extras(writer, config, statics, [s.path for s in specs], articles)
             # 3. Swap the finished site in, then remember what it was made of.
-            writer.commit()
+            writer.commit(keep_spare=True)
         except BaseException:
             writer.abort()
             raise
         cache.pages = {urls.output_file(s.path): s.key for s in specs if s.key is not None}
         cache.inputs, cache.output = inputs, _signature(out)
+        cache.files = sorted(writer.produced)
+        cache.changed = writer.changed if writer.seeded else None
         cache.save()
     files = writer.written + writer.linked
     reporter.info(
@@ -143,8 +149,17 @@ def _shell(site: SiteInfo) -> tuple[object, ...]:
         site.article_count, site.search,
         tuple((t.slug, t.title, t.count) for t in site.topics),
         tuple((i.id, i.count) for i in site.issues),
-        repr(site.charts),
+        _charts_key(site.charts),
     )
+
+
+def _charts_key(charts_: charts.SiteCharts | None) -> tuple[object, ...] | None:
+    """The charts as drawn (their data holds a frozenset, whose repr order varies by process)."""
+    if charts_ is None:
+        return None
+    data = charts_.data
+    weeks = (data.weeks, sorted(data.issues), [s.counts for s in data.series]) if data else None
+    return charts_.weekly, charts_.sparklines, charts_.colors, weeks
 
 
 def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key: str,

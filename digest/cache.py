@@ -30,6 +30,7 @@ from digest.content import Article
 CACHE_DIR = ".digest-cache"
 SCHEMA = 1
 _INDEX = "build.json"
+_STATE = "state.json"  # small: what the nothing-changed check reads
 _PACK = "html-{}.pack"  # a new generation on every compaction; the index names its pack
 _DATES = ("date", "updated")
 _PLAIN_FIELDS = tuple(
@@ -85,6 +86,8 @@ class BuildCache:
     inputs: str = ""  # fingerprint of every input: equal means nothing to do
     output: str = ""  # signature of the site folder the cache describes
     generation: int = 0
+    files: list[str] | None = None  # every file of the site the cache describes
+    changed: list[str] | None = None  # what the build that made that site changed
     _pack_size: int = 0
     _pending: list[bytes] = field(default_factory=list)
 
@@ -109,9 +112,24 @@ class BuildCache:
             if any(sum(e.html) > pack_size for e in entries.values()):
                 return empty  # a truncated pack: start over rather than serve wrong HTML
             return cls(folder, key, entries, dict(data["pages"]), str(data["inputs"]),
-                       str(data["output"]), generation, pack_size)
+                       str(data["output"]), generation, data.get("files"), data.get("changed"),
+                       pack_size)
         except (OSError, ValueError, KeyError, TypeError):
             return empty
+
+    @staticmethod
+    def peek(root: Path, key: str) -> tuple[str, str]:
+        """(inputs, output) of the last build with ``key``, without loading the whole cache."""
+        folder = root / CACHE_DIR
+        try:
+            if folder.is_symlink():
+                return "", ""
+            data = json.loads((folder / _STATE).read_text(encoding="utf-8"))
+            if data.get("key") == key:
+                return str(data["inputs"]), str(data["output"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+        return "", ""
 
     def article(self, name: str, signature: tuple[int, int]) -> Article | None:
         """The cached article of content file ``name`` when the file has not changed."""
@@ -169,11 +187,13 @@ class BuildCache:
         self._pending = []
         index = {
             "key": self.key, "inputs": self.inputs, "output": self.output, "pages": self.pages,
-            "generation": self.generation,
+            "generation": self.generation, "files": self.files, "changed": self.changed,
             "entries": {n: {"signature": e.signature, "article": e.article, "html": e.html}
                         for n, e in sorted(self.entries.items())},
         }
         _replace(self.folder / _INDEX, json.dumps(index, separators=(",", ":")).encode())
+        state = {"key": self.key, "inputs": self.inputs, "output": self.output}
+        _replace(self.folder / _STATE, json.dumps(state).encode())
         for stale in self.folder.glob(_PACK.format("*")):
             if stale.name != _PACK.format(self.generation):
                 stale.unlink(missing_ok=True)

@@ -8,6 +8,13 @@ written, the staging folder and the old site are exchanged in one
 ``renameat2(RENAME_EXCHANGE)`` call: at every instant ``site/`` is either the
 old site or the new one, whole. A failed or killed build leaves only a
 staging folder, which the next run removes.
+
+Double buffering keeps rebuilds proportional to what changed: after a swap
+the previous site is kept as ``.site.spare/`` (hard links, so it costs
+directory entries, not file data). The next build renames the spare into the
+staging folder and brings it level with the live site by re-linking only the
+files the last build changed (the build cache records them), instead of
+copying 10,000 folders and deleting as many.
 """
 
 from __future__ import annotations
@@ -43,43 +50,73 @@ class SiteWriter:
         self.final = final
         self.stage = final.parent / f".{final.name}.tmp-{os.getpid()}"
         self.old = final.parent / f".{final.name}.old-{os.getpid()}"
+        self.spare = final.parent / f".{final.name}.spare"
         self.written = 0
         self.linked = 0
         self.seeded = False
         self.produced: set[str] = set()
+        self.changed: list[str] = []  # paths whose bytes differ from the old site's, or removed
+        self._previous: set[str] | None = None
         self._dirs: set[Path] = set()
         self._recover()
         self.stage.mkdir(parents=True)
 
-    def seed(self) -> None:
+    def seed(self, files: list[str] | None = None, last_changed: list[str] | None = None) -> None:
         """Start the staging folder as a hard-linked copy of the old site.
 
         Then a page the build does not need to render is already in place, and
-        :meth:`finish` removes what the new site no longer has. Used when the
-        build cache describes the old site; a plain build starts empty.
+        :meth:`finish` removes what the new site no longer has. ``files`` (the
+        old site's files) and ``last_changed`` (what the build that made it
+        changed) come from the build cache; with them the spare is reused.
         """
         if not self.final.is_dir():
             return
         self.stage.rmdir()
-        if shutil.which("cp") and _run(["cp", "-al", "--", str(self.final), str(self.stage)]):
-            self.seeded = True
-            return
-        shutil.rmtree(self.stage, ignore_errors=True)
-        shutil.copytree(self.final, self.stage, copy_function=os.link)
+        self._previous = set(files) if files is not None else None
+        if last_changed is not None and files is not None and self.spare.is_dir():
+            self.spare.rename(self.stage)
+            self._level(last_changed)
+        elif not (shutil.which("cp") and _run(["cp", "-al", "--", str(self.final),
+                                                 str(self.stage)])):
+            shutil.rmtree(self.stage, ignore_errors=True)
+            shutil.copytree(self.final, self.stage, copy_function=os.link)
         self.seeded = True
+
+    def _level(self, paths: list[str]) -> None:
+        """Make the staged spare equal to the live site at ``paths`` (the last build's changes)."""
+        for path in paths:
+            dest, live = self.stage / path, self.final / path
+            with contextlib.suppress(FileNotFoundError):
+                dest.unlink()
+            if live.is_file():
+                self._parent(dest)
+                os.link(live, dest)
+            else:
+                self._prune(dest.parent)
+
+    def _prune(self, folder: Path) -> None:
+        """Remove ``folder`` and its parents inside the stage while they are empty."""
+        while folder != self.stage and folder.is_relative_to(self.stage):
+            try:
+                folder.rmdir()
+            except OSError:
+                return
+            self._dirs.discard(folder)
+            folder = folder.parent
 
     def _recover(self) -> None:
         """Remove leftovers of killed runs; restore an old site a killed swap left aside."""
         parent = self.final.parent
         prefix = f".{self.final.name}."
-        leftovers = sorted(p for p in parent.glob(prefix + "*") if p.is_dir())
+        leftovers = sorted(p for p in parent.glob(prefix + "*")
+                           if p.is_dir() and p != self.spare)
         if not self.final.exists():
             olds = [p for p in leftovers if p.name.startswith(prefix + "old-")]
             if olds:
                 olds[-1].rename(self.final)
                 leftovers.remove(olds[-1])
         for p in leftovers:
-            shutil.rmtree(p, ignore_errors=True)
+            _remove_tree(p)
 
     def _parent(self, dest: Path) -> None:
         parent = dest.parent
@@ -115,10 +152,14 @@ class SiteWriter:
         dest.write_bytes(data)
         return True
 
+    def copy(self, path: str, source: Path) -> None:
+        self.write(path, source.read_bytes())
+
     def record(self, path: str, changed: bool) -> None:
         self.produced.add(path)
         if changed:
             self.written += 1
+            self.changed.append(path)
         else:
             self.linked += 1
 
@@ -138,34 +179,54 @@ class SiteWriter:
         self.linked += 1
         return True
 
-    def finish(self) -> None:
-        """Remove staged files the new site does not have (only a seeded stage has any)."""
+    def finish(self, suffix: str = "") -> None:
+        """Remove staged files the new site does not have (only a seeded stage has any).
+
+        ``suffix=".html"`` removes only stale pages: the search indexer reads
+        the staged pages before the feeds and other files are written.
+        """
         if not self.seeded:
+            return
+        if self._previous is not None:
+            stale = [p for p in self._previous - self.produced if p.endswith(suffix)]
+            self._previous.difference_update(stale)
+            for path in sorted(stale):
+                (self.stage / path).unlink(missing_ok=True)
+                self.changed.append(path)
+                self._prune((self.stage / path).parent)
             return
         for dirpath, _dirnames, filenames in os.walk(self.stage, topdown=False):
             rel = os.path.relpath(dirpath, self.stage)
             prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
             for name in filenames:
-                if prefix + name not in self.produced:
+                if prefix + name not in self.produced and name.endswith(suffix):
                     os.unlink(os.path.join(dirpath, name))
             if prefix and not os.listdir(dirpath):
                 os.rmdir(dirpath)
 
-    def copy(self, path: str, source: Path) -> None:
-        self.write(path, source.read_bytes())
+    def commit(self, keep_spare: bool = False) -> None:
+        """Swap the staged site in; the old one becomes the spare or is deleted.
 
-    def commit(self) -> None:
-        """Swap the staged site in; afterwards the old one is deleted."""
+        Keep the spare only when this build knows exactly how it differs from
+        the new site (a seeded build: ``changed`` lists every difference).
+        """
         self.finish()
-        if self.final.exists():
-            if _exchange(self.stage, self.final):
-                _remove_tree(self.stage)
-                return
+        keep_spare = keep_spare and self.seeded
+        if self.spare.exists():
+            _remove_tree(self.spare)
+        if not self.final.exists():
+            self.stage.rename(self.final)
+            return
+        if _exchange(self.stage, self.final):
+            retired = self.stage
+        else:
             self.final.rename(self.old)
             self.stage.rename(self.final)
-            _remove_tree(self.old)
+            retired = self.old
+        if keep_spare:
+            retired.rename(self.spare)
         else:
-            self.stage.rename(self.final)
+            _remove_tree(retired)
 
     def abort(self) -> None:
         _remove_tree(self.stage)

@@ -3,7 +3,7 @@
 import datetime as dt
 import shutil
 
-from conftest import KYIV
+from conftest import KYIV, Project
 
 from digest.report import Reporter
 
@@ -105,3 +105,33 @@ def test_parallel_and_serial_builds_are_identical(project, tmp_path):
     project.build(out=tmp_path / "one", clean=True, workers=2)
     project.build(out=tmp_path / "two", clean=True, workers=1)
     assert project.files(tmp_path / "one") == project.files(tmp_path / "two")
+
+
+def test_a_chain_of_rebuilds_stays_equal_to_clean_builds(project, tmp_path):
+    """Each rebuild reuses the previous site as its staging folder; it must never drift."""
+    populate(project, 12)
+    project.build()
+    project.build()  # the first seeded build: from here on the spare is in use
+    steps = [
+        lambda: (project.root / "content/war/2023-W31/story-1.md").write_text(
+            (project.root / "content/war/2023-W31/story-1.md").read_text() + "\nMore.\n"),
+        lambda: (project.root / "content/war/2023-W31/story-2.md").unlink(),
+        lambda: project.article("brand-new", date=dt.datetime(2023, 8, 30, 9, 0, tzinfo=KYIV)),
+        lambda: (project.root / "content/war/2023-W31/story-1.md").write_text(
+            (project.root / "content/war/2023-W31/story-1.md").read_text().replace(
+                "title: Title of story-1", "title: Back to one")),
+        lambda: (project.root / "content/war/2023-W35/brand-new.md").unlink(),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        project.build()
+        twin = Project(tmp_path / f"twin-{number}", (project.root / "digest.yaml").read_text())
+        shutil.copytree(project.root / "content", twin.root / "content", dirs_exist_ok=True)
+        twin.build(clean=True)
+        assert project.files() == twin.files(), f"step {number}"
+        spare = project.root / ".site.spare"
+        assert spare.is_dir()
+        live_inodes = {p.relative_to(project.site): p.stat().st_ino
+                       for p in project.site.rglob("*") if p.is_file()}
+        assert live_inodes  # the spare shares file data with the live site, never its paths
+        assert not any((spare / rel).is_symlink() for rel in live_inodes)
