@@ -71,7 +71,8 @@ def build(
             BuildCache.load(config.root, key)
         if cache.output != _signature(out):
             cache.pages, cache.files, cache.changed = {}, None, None  # describes another site
-        articles, found = store.read(sources, config, cache, drafts=drafts, workers=workers)
+        articles, found = store.read(sources, config, cache, drafts=drafts, workers=workers,
+                                     reporter=reporter)
         for p in problems + found:
             reporter.add(p)
         if reporter.errors or (strict and reporter.warnings):
@@ -85,12 +86,13 @@ def build(
         try:
             if cache.pages:
                 writer.seed(cache.files, cache.changed)
-            specs, todo = _render_pages(writer, renderer, cache, key, articles, issues, workers)
+            specs, todo = _render_pages(writer, renderer, cache, key, articles, issues, workers,
+                                        reporter)
             writer.finish(".html")  # the search index must not see deleted pages
             if site.search and not search.index(writer, config, reporter):
                 site.search = False  # no page may offer a search that does not exist
                 specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
-                                            workers)
+                                            workers, reporter)
             if site.search:
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
@@ -163,8 +165,8 @@ def _charts_key(charts_: charts.SiteCharts | None) -> tuple[object, ...] | None:
 
 
 def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key: str,
-                  articles: list[Article], issues: list[Issue],
-                  workers: int | None) -> tuple[list[PageSpec], list[PageSpec]]:
+                  articles: list[Article], issues: list[Issue], workers: int | None,
+                  reporter: Reporter) -> tuple[list[PageSpec], list[PageSpec]]:
     """Stage every page: unchanged ones kept from the old site, the others rendered.
 
     Returns (all page specs, the ones rendered).
@@ -183,7 +185,8 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
             return path, False, theme.template_problem(exc, config)
         return path, writer.stage_file(path, html.encode()), None
 
-    results = fork_map(render, todo, workers=workers)
+    with reporter.progress(len(todo), "rendering pages") as bar:
+        results = fork_map(render, todo, workers=workers, advance=bar.advance)
     errors = [problem for _, _, problem in results if problem is not None]
     if errors:
         raise DigestError(errors[:1])

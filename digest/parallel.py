@@ -37,23 +37,34 @@ def _run_chunk(index: int) -> list[Any]:
 
 
 def fork_map(fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = None,
-             min_items: int = 200) -> list[R]:
+             min_items: int = 200, advance: Callable[[int], None] | None = None) -> list[R]:
     """``[fn(x) for x in items]``, in forked worker processes when it pays off.
 
     Results come back in order. ``fn`` may be a closure: it is inherited, not
-    pickled; its results must be picklable.
+    pickled; its results must be picklable. ``advance(n)`` is called in this
+    process as results arrive (for a progress bar).
     """
     global _TASK
     workers = workers or default_workers()
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if workers < 2 or len(items) < min_items or not forkable:
-        return [fn(x) for x in items]
+        results = []
+        for x in items:
+            results.append(fn(x))
+            if advance is not None:
+                advance(1)
+        return results
     size = max(1, -(-len(items) // (workers * 4)))
     bounds = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
     _TASK = (fn, items, bounds)
     try:
         context = multiprocessing.get_context("fork")
+        results = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [r for chunk in pool.map(_run_chunk, range(len(bounds))) for r in chunk]
+            for chunk in pool.map(_run_chunk, range(len(bounds))):
+                results.extend(chunk)
+                if advance is not None:
+                    advance(len(chunk))
+        return results
     finally:
         _TASK = None

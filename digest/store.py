@@ -16,7 +16,7 @@ from digest.cache import BuildCache, stat_signature
 from digest.config import Config
 from digest.content import Article, check_unique_ids, find_files, load_file
 from digest.parallel import fork_map
-from digest.report import Problem
+from digest.report import Problem, Reporter
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ def _name(file: Path, config: Config) -> str:
 
 
 def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bool,
-         workers: int | None = None) -> tuple[list[Article], list[Problem]]:
+         workers: int | None = None, reporter: Reporter | None = None,
+         ) -> tuple[list[Article], list[Problem]]:
     """Articles of every source, sorted, drafts only if asked; problems of all of them."""
     articles: list[Article] = []
     fresh: list[Source] = []
@@ -72,8 +73,9 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
         return article, problems, html
 
     problems: list[Problem] = []
-    for source, (article, found, html) in zip(fresh, fork_map(load_one, fresh, workers=workers),
-                                              strict=True):
+    with (reporter or Reporter(quiet=True)).progress(len(fresh), "reading articles") as bar:
+        loaded = fork_map(load_one, fresh, workers=workers, advance=bar.advance)
+    for source, (article, found, html) in zip(fresh, loaded, strict=True):
         problems.extend(found)
         if article is not None:
             article.html = html
