@@ -90,6 +90,7 @@ class BuildCache:
     changed: list[str] | None = None  # what the build that made that site changed
     _pack_size: int = 0
     _pending: list[bytes] = field(default_factory=list)
+    _pending_size: int = 0
 
     # Reading ---------------------------------------------------------------
     @classmethod
@@ -157,8 +158,9 @@ class BuildCache:
     def remember(self, name: str, signature: tuple[int, int], article: Article,
                  html: str) -> None:
         data = html.encode("utf-8")
-        offset = self._pack_size + sum(len(p) for p in self._pending)
+        offset = self._pack_size + self._pending_size
         self._pending.append(data)
+        self._pending_size += len(data)
         self.entries[name] = Entry(signature, _article_to_json(article), (offset, len(data)))
 
     def keep_only(self, names: set[str]) -> None:
@@ -176,7 +178,7 @@ class BuildCache:
         self.folder.mkdir(exist_ok=True)
         _replace(self.folder / ".gitignore", b"*\n")
         live = sum(e.html[1] for e in self.entries.values())
-        total = self._pack_size + sum(len(p) for p in self._pending)
+        total = self._pack_size + self._pending_size
         if total > 2 * live + (1 << 20):
             self._compact()
         else:
@@ -184,7 +186,7 @@ class BuildCache:
             fd = os.open(self.folder / _PACK.format(self.generation), flags, 0o644)
             with os.fdopen(fd, "ab") as pack:
                 pack.write(b"".join(self._pending))
-        self._pending = []
+        self._pending, self._pending_size = [], 0
         index = {
             "key": self.key, "inputs": self.inputs, "output": self.output, "pages": self.pages,
             "generation": self.generation, "files": self.files, "changed": self.changed,
