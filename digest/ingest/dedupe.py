@@ -7,6 +7,12 @@ sentence or two). Resemblance is estimated from a bottom-k sketch of each body's
 hashes (Broder's estimator), so remembering a 10,000-article store costs a few hundred
 integers per article; candidates are found through an inverted index of sketch hashes, so a
 check does not compare against every article.
+
+Text is only compared for bodies of at least :data:`MIN_WORDS` words. A shorter "body" is
+too little to tell two stories apart: when the cleaner keeps only a site's sidebar or a
+cookie notice from two different pages, their bodies are identical, and calling the second
+page a duplicate would silently lose it. Such pages are written (and are easy to spot and
+delete), which costs less than a story that never arrives.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from dataclasses import dataclass, field
 SHINGLE = 5
 SKETCH = 128
 THRESHOLD = 0.8
-MIN_WORDS = 25  # shorter bodies are compared by exact text only: too little to judge resemblance
+MIN_WORDS = 50  # shorter bodies are never compared by text: too little to tell stories apart
 
 _WORD = re.compile(r"\w+")
 
@@ -32,13 +38,18 @@ class Duplicate:
     kind: str  # "same file", "same text", "near-duplicate"
     original: str
     similarity: float = 1.0
+    note: str | None = None  # the original's other file ("article content/...", "from raw/...")
 
     def reason(self) -> str:
+        """One line naming the original (both its files when known) and why it matches."""
         if self.kind == "same file":
-            return f"duplicate of {self.original} (same file contents)"
-        if self.kind == "same text":
-            return f"duplicate of {self.original} (same article text)"
-        return f"near-duplicate of {self.original} (similarity {self.similarity:.2f})"
+            why, head = "same file contents", "duplicate"
+        elif self.kind == "same text":
+            why, head = "same article text", "duplicate"
+        else:
+            why, head = f"similarity {self.similarity:.2f}", "near-duplicate"
+        note = f"; {self.note}" if self.note else ""
+        return f"{head} of {self.original} ({why}{note})"
 
 
 @dataclass
@@ -56,15 +67,21 @@ class DedupeIndex:
     _text: dict[str, str] = field(default_factory=dict)
     _entries: list[_Entry] = field(default_factory=list)
     _postings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    _notes: dict[str, str] = field(default_factory=dict)
 
-    def add(self, label: str, body: str, raw_sha256: str | None = None) -> None:
-        """Remember an article under ``label`` (a content path or a raw file path)."""
+    def add(self, label: str, body: str, raw_sha256: str | None = None,
+            note: str | None = None) -> None:
+        """Remember an article under ``label`` (a content path or a raw file path).
+
+        ``note`` names the original's other file in reports (its raw page, or the article
+        a raw page became), so that a skipped page's reason names both."""
+        if note:
+            self._notes.setdefault(label, note)
         if raw_sha256:
             self._raw.setdefault(raw_sha256, label)
         words = normal_words(body)
-        if words:
-            self._text.setdefault(_text_hash(words), label)
         if len(words) >= MIN_WORDS:
+            self._text.setdefault(_text_hash(words), label)
             index = len(self._entries)
             sketch = _sketch(words)
             self._entries.append(_Entry(label, sketch))
@@ -76,16 +93,17 @@ class DedupeIndex:
     ) -> Duplicate | None:
         """The first reason this page is not new, or None; ``ignore`` skips those labels."""
         if raw_sha256 and self._raw.get(raw_sha256) not in (None, *ignore):
-            return Duplicate("same file", self._raw[raw_sha256])
+            return self._found("same file", self._raw[raw_sha256])
         words = normal_words(body)
-        if not words:
+        if len(words) < MIN_WORDS:
             return None
         original = self._text.get(_text_hash(words))
         if original is not None and original not in ignore:
-            return Duplicate("same text", original)
-        if len(words) < MIN_WORDS:
-            return None
+            return self._found("same text", original)
         return self._near(words, ignore)
+
+    def _found(self, kind: str, original: str, similarity: float = 1.0) -> Duplicate:
+        return Duplicate(kind, original, similarity, self._notes.get(original))
 
     def _near(self, words: list[str], ignore: frozenset[str]) -> Duplicate | None:
         sketch = _sketch(words)
@@ -104,7 +122,7 @@ class DedupeIndex:
             similarity = resemblance(sketch, entry.sketch)
             if similarity >= self.threshold and (best is None or similarity > best[0]):
                 best = (similarity, entry.label)
-        return Duplicate("near-duplicate", best[1], best[0]) if best else None
+        return self._found("near-duplicate", best[1], best[0]) if best else None
 
 
 def normal_words(text: str) -> list[str]:

@@ -140,7 +140,8 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
         raw_sha = raw_sha if isinstance(raw_sha, str) else None
         if raw_sha:
             by_raw.setdefault(raw_sha, article)
-        index.add(label, article.body, raw_sha)
+        raw = article.meta.get("raw")
+        index.add(label, article.body, raw_sha, f"from {raw}" if isinstance(raw, str) else None)
     chrome_path = Path(config.root) / chrome_mod.CHROME_FILE
     try:
         learned = chrome_mod.load(chrome_path)
@@ -253,7 +254,7 @@ def _process(run: _Run, path: Path, result: FileResult) -> None:
     if duplicate is not None:
         raise _Skip(duplicate.reason())
     _write(run, ex, raw_sha, result, existing)
-    run.index.add(result.file, ex.body, raw_sha)
+    run.index.add(result.file, ex.body, raw_sha, f"article {result.article}")
 
 
 def _extract(run: _Run, path: Path, text: str) -> Extraction:

@@ -63,8 +63,26 @@ def test_ignored_labels_do_not_count():
     assert index.check(STORY, "abc", ignore=frozenset({"content/original.md"})) is None
 
 
-def test_short_bodies_only_match_exactly():
+def test_short_bodies_are_never_duplicates_by_text():
+    # two different pages whose cleaned bodies came out as the same sidebar
+    sidebar = ("Most read: Kyiv metro hours change. Weather: rain expected on Friday. "
+               "Subscribe to our daily briefing for the headlines.")
     index = DedupeIndex()
-    index.add("a", "Short note about the weather today.")
-    assert index.check("Short note about the weather tomorrow.") is None
-    assert index.check("short note about the weather today") is not None
+    index.add("a", sidebar)
+    assert index.check(sidebar) is None
+    assert index.check(sidebar.upper()) is None
+
+
+def test_the_same_file_is_a_duplicate_however_short():
+    index = DedupeIndex()
+    index.add("raw/a.txt", "Short note.", raw_sha256="abc")
+    assert index.check("Short note.", raw_sha256="abc") is not None
+
+
+def test_the_reason_names_the_originals_other_file_too():
+    index = DedupeIndex()
+    index.add("raw/a.txt", STORY, "abc", note="article content/war/2023-W33/x.md")
+    dup = index.check(STORY)
+    assert dup is not None
+    assert dup.reason() == ("duplicate of raw/a.txt (same article text; "
+                            "article content/war/2023-W33/x.md)")

@@ -142,8 +142,31 @@ def test_the_same_page_twice_is_written_once_and_names_the_original(project):
     (project / "raw" / "b.txt").write_text(text)
     report = run(project)
     assert [r.status for r in report.results] == ["written", "skipped"]
-    assert report.results[1].reason == "duplicate of raw/a.txt (same file contents)"
+    assert report.results[1].reason == (
+        "duplicate of raw/a.txt (same file contents; "
+        "article content/war/2023-W33/ukraine-deploys-new-air-defence-near-kyiv.md)")
     assert len(articles(project)) == 1
+
+
+def test_two_pages_whose_short_bodies_came_out_identical_are_both_written(project):
+    # the cleaner kept only the site's sidebar from two different stories
+    sidebar = ["Kyiv metro changes its hours from Monday, the city council said today.",
+               "Rain is expected on Friday and the weekend should be warm and dry."]
+    (project / "raw" / "a.txt").write_text(dump("Talks on grain exports resume in Istanbul",
+                                                sidebar))
+    (project / "raw" / "b.txt").write_text(dump("Drone attack damages port in Izmail", sidebar))
+    report = run(project)
+    assert [r.status for r in report.results] == ["written", "written"]
+    assert len(articles(project)) == 2
+
+
+def test_a_duplicate_already_in_content_names_the_article_and_its_raw_page(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    run(project)
+    (project / "raw" / "b.txt").write_text(dump("Same story, other outlet", LEAD, "16.08.2023"))
+    [result] = run(project, "raw/b.txt").results
+    assert result.reason == ("duplicate of content/war/2023-W33/ukraine-deploys-new-air-defence.md"
+                             " (same article text; from raw/a.txt)")
 
 
 def test_a_syndicated_copy_with_small_edits_is_a_near_duplicate(project):
