@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from digest import config as config_mod
-from digest import content, theme
+from digest import content, store, theme
 from digest.config import Config
 from digest.report import DigestError, Reporter
 
@@ -45,7 +45,7 @@ def check(
 
 def check_content(config: Config, reporter: Reporter) -> int:
     """Validate every article, drafts included; returns how many loaded."""
-    articles, problems = content.load(config, drafts=True)
+    articles, problems = store.load(config, drafts=True)
     for p in problems:
         reporter.add(p)
     for a in articles:

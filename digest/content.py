@@ -92,28 +92,6 @@ def find_files(content_dir: Path) -> list[Path]:
     return found
 
 
-def load(
-    config: Config, *, drafts: bool = False
-) -> tuple[list[Article], list[Problem]]:
-    """Read and validate every article. Returns (articles, problems); drafts only if asked."""
-    content_dir = config.root / config.content_dir
-    problems: list[Problem] = []
-    articles: list[Article] = []
-    if not content_dir.is_dir():
-        problems.append(
-            Problem("warning", "no content folder; the site will be empty", str(content_dir),
-                    hint="run 'digest ingest raw/' or add content/<topic>/<YYYY>-W<WW>/<slug>.md")
-        )
-        return articles, problems
-    for file in find_files(content_dir):
-        article = load_file(file, config, problems)
-        if article is not None and (drafts or not article.draft):
-            articles.append(article)
-    check_unique_ids(articles, problems)
-    articles.sort(key=lambda a: a.sort_key)
-    return articles, problems
-
-
 def _display(file: Path, config: Config) -> str:
     try:
         return str(file.relative_to(config.root))

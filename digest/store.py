@@ -88,3 +88,12 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
     check_unique_ids(articles, problems)
     articles.sort(key=lambda a: a.sort_key)
     return articles, problems
+
+
+def load(config: Config, *, drafts: bool = False, workers: int | None = None,
+         ) -> tuple[list[Article], list[Problem]]:
+    """Read and validate every article, without the build cache (``digest check``, tests)."""
+    sources, problems = scan(config)
+    scratch = BuildCache(config.root / ".digest-cache", "")  # in memory only: never saved
+    articles, found = read(sources, config, scratch, drafts=drafts, workers=workers)
+    return articles, problems + found

@@ -2,18 +2,18 @@ import datetime as dt
 
 from conftest import KYIV
 
-from digest import content
+from digest import content, store
 
 
 def errors(project):
-    _, problems = content.load(project.config())
+    _, problems = store.load(project.config())
     return [p for p in problems if p.level == "error"]
 
 
 def test_valid_articles_load_sorted_with_defaults(project):
     project.article("b", date=dt.datetime(2023, 8, 17, 10, 0, tzinfo=KYIV))
     project.article("a", tags=["x"], source="Outlet", id="urn:digest:1")
-    articles, problems = content.load(project.config())
+    articles, problems = store.load(project.config())
     assert problems == []
     assert [a.slug for a in articles] == ["a", "b"]
     assert articles[0].id == "urn:digest:1" and articles[0].tags == ["x"]
@@ -67,8 +67,8 @@ def test_duplicate_ids_are_errors(project):
 
 def test_drafts_are_left_out_unless_asked(project):
     project.article("d", draft=True)
-    assert content.load(project.config())[0] == []
-    assert len(content.load(project.config(), drafts=True)[0]) == 1
+    assert store.load(project.config())[0] == []
+    assert len(store.load(project.config(), drafts=True)[0]) == 1
 
 
 def test_week_is_taken_in_the_digest_timezone():

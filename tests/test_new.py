@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from digest import config as config_mod
-from digest import content, frontmatter
+from digest import frontmatter, store
 from digest.cli import main
 
 CONFIG = "title: T\ntimezone: Europe/Kyiv\ntopics: [war, diplomacy]\n"
@@ -37,7 +37,7 @@ def test_new_writes_a_valid_article_in_its_week_folder(root: Path) -> None:
     assert doc.meta["title"] == "Talks in Geneva: day two"
     assert doc.meta["date"].isoformat() == "2023-08-20T23:30:00+03:00"
     assert doc.meta["id"].startswith("urn:digest:") and len(doc.meta["id"]) == 27
-    articles, problems = content.load(config_mod.load(root / "digest.yaml"))
+    articles, problems = store.load(config_mod.load(root / "digest.yaml"))
     assert [a.title for a in articles] == ["Talks in Geneva: day two"] and not problems
 
 
