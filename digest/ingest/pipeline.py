@@ -22,6 +22,7 @@ from digest.ingest.dedupe import DedupeIndex
 from digest.ingest.model import Extraction
 from digest.ingest.slug import slugify, unique_slug
 from digest.ingest.store import Store, StoredArticle, UnsafePathError, article_id, sha256
+from digest.ingest.tags import derive_tags
 from digest.ingest.topic import choose_topic
 from digest.report import DigestError, Reporter
 
@@ -334,6 +335,7 @@ def _write(run: _Run, ex: Extraction, raw_sha: str, result: FileResult,
     if why == "default":
         result.warnings.append(f"no topic keyword matched; filed under {topic!r}")
     assert ex.date is not None
+    ex.tags = _tags(run, ex, existing)
     meta = _front_matter(run, ex, topic, raw_sha, result.file)
     folder = run.store.folder_for(topic, ex.date)
     if existing is not None and existing.path.parent == folder:
@@ -351,6 +353,14 @@ def _write(run: _Run, ex: Extraction, raw_sha: str, result: FileResult,
         backup = run.store.remove(existing.path)
     if backup is not None:
         result.backup = run.store.relative(backup)
+
+
+def _tags(run: _Run, ex: Extraction, existing: StoredArticle | None) -> list[str]:
+    """The editor's tags on re-ingest (like the topic), else tags derived from the page."""
+    kept = existing.meta.get("tags") if existing else None
+    if isinstance(kept, list) and kept and all(isinstance(t, str) for t in kept):
+        return kept
+    return derive_tags(run.config.topics, ex.title or "", ex.body, ex.tags, ex.lang)
 
 
 def _front_matter(run: _Run, ex: Extraction, topic: str, raw_sha: str, raw: str) -> dict:

@@ -47,16 +47,19 @@ def score_topics(topics: tuple[Topic, ...], title: str, body: str) -> str | None
     title_folded, body_folded = title.casefold(), body.casefold()
     best, best_score = None, 0
     for topic in topics:
-        score = 0
-        for keyword in topic.keywords:
-            pattern = _pattern(keyword)
-            if pattern is None:
-                continue
-            score += TITLE_WEIGHT * len(pattern.findall(title_folded))
-            score += min(BODY_CAP, len(pattern.findall(body_folded)))
+        score = sum(keyword_score(k, title_folded, body_folded) for k in topic.keywords)
         if score > best_score:
             best, best_score = topic.slug, score
     return best
+
+
+def keyword_score(keyword: str, title_folded: str, body_folded: str) -> int:
+    """How strongly a page (case-folded title and body) speaks of ``keyword``; 0 if not at all."""
+    pattern = _pattern(keyword)
+    if pattern is None:
+        return 0
+    return (TITLE_WEIGHT * len(pattern.findall(title_folded))
+            + min(BODY_CAP, len(pattern.findall(body_folded))))
 
 
 @lru_cache(maxsize=1024)

@@ -160,11 +160,12 @@ def test_two_pages_whose_short_bodies_came_out_identical_are_both_written(projec
     assert len(articles(project)) == 2
 
 
-def test_a_duplicate_already_in_content_names_the_article_and_its_raw_page(project):
+def test_a_duplicate_of_an_article_already_in_content_names_it_and_its_raw_page(project):
     (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
     run(project)
     (project / "raw" / "b.txt").write_text(dump("Same story, other outlet", LEAD, "16.08.2023"))
     [result] = run(project, "raw/b.txt").results
+    assert result.status == "skipped"
     assert result.reason == ("duplicate of content/war/2023-W33/ukraine-deploys-new-air-defence.md"
                              " (same article text; from raw/a.txt)")
 
@@ -177,16 +178,6 @@ def test_a_syndicated_copy_with_small_edits_is_a_near_duplicate(project):
     report = run(project)
     assert [r.status for r in report.results] == ["written", "skipped"]
     assert report.results[1].reason.startswith("near-duplicate of raw/a.txt")
-
-
-def test_a_duplicate_of_an_article_already_in_content_names_that_article(project):
-    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
-    run(project)
-    (project / "raw" / "b.txt").write_text(dump("Same story, other outlet", LEAD, "16.08.2023"))
-    report = run(project, "raw/b.txt")
-    [result] = report.results
-    assert result.status == "skipped"
-    assert "content/war/2023-W33/ukraine-deploys-new-air-defence.md" in result.reason
 
 
 def test_reingest_never_overwrites_an_edited_article(project):
@@ -382,3 +373,31 @@ def test_learn_chrome_writes_the_reviewable_file_and_uses_it(project):
     assert "example-news.com" in learned and "weekly newsletter" in learned
     for path in articles(project):
         assert "weekly newsletter" not in read(path).body
+
+
+def test_tags_come_from_matched_keywords_and_the_pages_own_tags(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    html = (
+        "<html lang='en'><head><title>Sanctions talks</title>"
+        "<meta property='article:tag' content='North Korea'>"
+        "<meta property='article:tag' content='Росія'>"
+        "<meta name='keywords' content='a, b, c, d, e, f, g'>"
+        "<meta property='article:published_time' content='2023-08-16T09:27:00+03:00'>"
+        "</head><body><article><h1>Sanctions talks</h1>"
+        + "".join(f"<p>{p}</p>" for p in OTHER)
+        + "</article></body></html>"
+    )
+    (project / "raw" / "b.html").write_text(html)
+    dumped, page = (read(project / r.article).meta["tags"] for r in run(project).results)
+    assert dumped == ["air-defence"]
+    assert page == ["sanction", "north-korea", "rosiia"]
+
+
+def test_force_keeps_the_editors_tags(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
+    run(project)
+    [path] = articles(project)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "tags: [air-defence]", "tags: [kyiv, patriot]"), encoding="utf-8")
+    run(project, force=True)
+    assert read(path).meta["tags"] == ["kyiv", "patriot"]
