@@ -286,7 +286,8 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
 
     The year comes from the page's own evidence (a year in the URL, the date hint, the
     copyright notice), else from the reference date (when the page was fetched): the
-    nearest date before it, on the printed weekday if there is one."""
+    nearest date before it, on the printed weekday if there is one. ``date_source`` says
+    which: "text", or "text+reference" when the year is the reference's guess."""
     partial = None
     for ln in lines[max(0, start - 3): min(end, start + 12)]:
         partial = dates.find_partial(ln.text) if len(ln.text) < 2000 else None
@@ -301,7 +302,8 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
     day = dates.resolve_year(partial, years, reference)
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-        ex.date_source = "text"
+        # day and month are the page's; a year not on the page came from the reference date
+        ex.date_source = "text" if years else "text+reference"
 
 
 def _attribution(lines: Sequence[Line], start: int, end: int, head: Header) -> None:

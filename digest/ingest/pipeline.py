@@ -266,7 +266,18 @@ def _extract(run: _Run, path: Path, text: str) -> Extraction:
         return extract_html(text, url=url, config=run.config)
     from digest.ingest.textdump import extract_text
 
-    return extract_text(text, url=url, config=run.config, chrome=run.chrome)
+    # A dump says "Thursday, August 24" without a year: the file was saved after the page
+    # was published, so its modification time (that day in the outlet's zone, else the
+    # digest's) bounds the date; the nearest past date that fits is taken.
+    source = metadata.source_for_host(url, run.config)
+    tz = dates.zone(source.timezone if source else None, run.config.timezone)
+    fetched = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=tz)
+    ex = extract_text(text, url=url, config=run.config, chrome=run.chrome, reference=fetched)
+    if ex.date_source == "text+reference":
+        ex.date_source = "text+mtime"
+        ex.warnings.append("the page prints its date without a year; took the year from the "
+                           "file's modification time")
+    return ex
 
 
 def _url_hint(text: str) -> str | None:

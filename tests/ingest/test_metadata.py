@@ -137,12 +137,14 @@ def test_yearless_date_takes_the_year_of_the_printed_weekday_before_the_referenc
     ex = extract_text(LEAD, config=Config(timezone="Europe/Kyiv"),
                       reference=dt.datetime(2026, 11, 27, 12, 0))
     assert ex.date.date() == dt.date(2023, 8, 24)  # the last Thursday, August 24 before 2026
-    assert ex.date_source == "text"
+    assert ex.date_source == "text+reference"  # the year is not the page's own
 
 
 def test_yearless_date_takes_the_year_from_the_url_or_the_copyright_line():
-    ex = extract_text(LEAD, url="https://example.com/news/2023/von-trier", config=CONFIG)
+    ex = extract_text(LEAD, url="https://example.com/news/2023/von-trier", config=CONFIG,
+                      reference=dt.date(2026, 11, 27))
     assert ex.date.date() == dt.date(2023, 8, 24)
+    assert ex.date_source == "text"  # the page's own year wins over the reference
     ex = extract_text(LEAD + "\n© 2023 Example Media. All rights reserved.\n", config=CONFIG)
     assert ex.date.date() == dt.date(2023, 8, 24)
 

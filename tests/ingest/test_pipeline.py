@@ -294,6 +294,21 @@ def test_a_page_without_a_date_falls_back_to_the_file_time(project):
     assert "/2023-W34/" in result.article
 
 
+def test_a_date_without_a_year_takes_the_nearest_past_year_from_the_file_time(project):
+    path = project / "raw" / "a.txt"
+    lead = ["Danish filmmaker Lars von Trier defended himself on Thursday, August 24, after a "
+            "controversial post caused a stir in the press and among politicians.", *LEAD[1:]]
+    path.write_text(dump("Von Trier defends his post", lead, "By staff"))
+    # saved in late 2026: the last Thursday, August 24 on or before it is in 2023
+    stamp = dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.UTC).timestamp()
+    os.utime(path, (stamp, stamp))
+    [result] = run(project).results
+    doc = read(project / result.article)
+    assert doc.meta["date"].isoformat() == "2023-08-24T00:00:00+03:00"
+    assert doc.meta["date_source"] == "text+mtime"
+    assert any("without a year" in w and "modification time" in w for w in result.warnings)
+
+
 def test_a_date_hint_line_is_the_first_fallback(project):
     (project / "raw" / "a.txt").write_text(
         " date 2023-08-16 All Sections\n" + dump("Ukraine deploys new air defence", LEAD, "x"))
