@@ -12,9 +12,11 @@ Two sources of knowledge, both deterministic:
 
 The learned model lives in the project as ``ingest-chrome.yaml`` (next to
 ``digest.yaml``): a plain, sorted YAML mapping ``outlet -> {pages: N, lines: [...]}``
-that an editor can read, correct in review and commit. ``digest ingest`` reads it
-when present; relearning (``learn`` over the raw pages, then ``save``) rewrites it
-from scratch, so the same raw pages always give the same file.
+that an editor can read, correct in review and commit. The outlet is the one a page
+is looked up by (:func:`digest.ingest.textdump.chrome_key`): a ``digest.yaml`` source
+name, else the outlet named in the byline, else the web host of the dump's URL line.
+``digest ingest`` reads it when present; relearning (``learn`` over the raw pages,
+then ``save``) rewrites it from scratch, so the same raw pages always give the same file.
 """
 
 from __future__ import annotations
@@ -151,7 +153,10 @@ def save(model: ChromeModel, path: Path) -> None:
         outlet: {"pages": model.pages.get(outlet, 0), "lines": sorted(model.outlets[outlet])}
         for outlet in sorted(model.outlets)
     }
-    header = "# Lines each outlet repeats on its pages; ingest drops them. Relearned on request.\n"
+    header = ("# Lines each outlet repeats on its pages; digest ingest drops them from articles.\n"
+              "# Written by 'digest ingest --learn-chrome' (which rewrites it from scratch);\n"
+              "# delete a line here to keep it in articles. Keys: a digest.yaml source name,\n"
+              "# the outlet a byline names, or the web host of the dump's 'url' line.\n")
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=1000)
     # atomic: a killed run keeps the old file; and a symlink at ``path`` is replaced, not
     # followed, so a link planted in a cloned project cannot aim this write elsewhere

@@ -156,9 +156,12 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
                    save: bool = True) -> chrome_mod.ChromeModel:
     """Learn the lines each outlet repeats across the given dumps; write the chrome file.
 
-    Pages are grouped by the outlet the cleaner will look them up by (the host of the URL a
-    dump carries); dumps without a URL teach nothing.
+    Pages are grouped by the outlet the cleaner will look them up by
+    (:func:`digest.ingest.textdump.chrome_key`: the outlet serving the URL a dump carries,
+    else the outlet its byline names); a dump with neither teaches nothing.
     """
+    from digest.ingest.textdump import chrome_key
+
     pairs: list[tuple[str, str]] = []
     for path, reason in walk(paths):
         if reason or path.suffix.lower() not in TEXT_SUFFIXES or path.stat().st_size > MAX_BYTES:
@@ -167,7 +170,7 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
             text = decode(path.read_bytes()).text
         except (OSError, NotTextError):
             continue
-        outlet = metadata.outlet_from_url(_url_hint(text), config)
+        outlet = chrome_key(text, _url_hint(text), config)
         if outlet:
             pairs.append((outlet, text))
     model = chrome_mod.learn(pairs)

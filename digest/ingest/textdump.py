@@ -95,15 +95,38 @@ def extract_text(
         return Extraction(body="", source_url=url, warnings=[f"cleaner failed: {exc!r}"])
 
 
+def chrome_key(text: str, url: str | None, config: Config | None = None) -> str | None:
+    """The outlet a dump's learned chrome is filed under in ``ingest-chrome.yaml``.
+
+    With a URL, the outlet serving it (a ``digest.yaml`` source, else the bare host);
+    without one (most dumps), the outlet the page names in its byline (a configured
+    source when one matches), as the cleaner finds it without any learned chrome. Learning
+    and ingesting both use this, so a page is cleaned with the lines learned for its key.
+    """
+    config = config or Config()
+    return metadata.outlet_from_url(url, config) or _clean(text, None, config).outlet
+
+
 def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | None,
              reference: dt.date | None = None) -> Extraction:
+    if chrome is None or not chrome.outlets:
+        return _clean(text, url, config, frozenset(), reference)
+    key = metadata.outlet_from_url(url, config)
+    if key is None:  # the byline names the outlet: read it with a first, chrome-free pass
+        first = _clean(text, url, config, frozenset(), reference)
+        key = first.outlet
+        if not chrome.lines_for(key):
+            return first
+    return _clean(text, url, config, chrome.lines_for(key), reference)
+
+
+def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] = frozenset(),
+           reference: dt.date | None = None) -> Extraction:
     # The same line breaks as str.splitlines() (\r, \x0b, \x1c, \u2028 ...), so that no body
     # line ever spans two of the input's lines however a reader splits them.
     raw_lines = text.splitlines()
     hint_line, raw_lines = metadata.split_date_hint(raw_lines)
     lines = to_lines(raw_lines)
-    outlet_hint = metadata.outlet_from_url(url, config)
-    learned = chrome.lines_for(outlet_hint) if chrome else frozenset()
     classify(lines, learned)
     start, end = main_region(lines)
     restore_lists(lines, start, end)

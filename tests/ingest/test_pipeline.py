@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from digest import frontmatter
@@ -416,3 +417,48 @@ def test_force_keeps_the_editors_tags(project):
         "tags: [air-defence]", "tags: [kyiv, patriot]"), encoding="utf-8")
     run(project, force=True)
     assert read(path).meta["tags"] == ["kyiv", "patriot"]
+
+
+PROMO = "Read our weekly newsletter every Friday morning in your inbox for free."
+
+
+def _bylined_dumps(project: Path) -> None:
+    """Three dumps without a URL line whose byline names a digest.yaml source."""
+    for i, paras in enumerate((LEAD, OTHER, RU)):
+        (project / "raw" / f"{i}.txt").write_text(dump(
+            f"Story number {i} of the week", [*paras, PROMO],
+            f"European PravdaWednesday, 1{i} August 2023, 09:27"))
+
+
+def test_dumps_without_a_url_learn_chrome_under_the_outlet_their_byline_names(project):
+    _bylined_dumps(project)
+    report = run(project, learn_chrome=True)
+    assert len(report.written) == 3
+    learned = yaml.safe_load((project / "ingest-chrome.yaml").read_text(encoding="utf-8"))
+    assert list(learned) == ["European Pravda"]
+    assert PROMO.casefold() in learned["European Pravda"]["lines"]
+    for path in articles(project):
+        assert PROMO not in read(path).body
+
+
+def test_ingest_uses_the_chrome_file_by_default(project):
+    _bylined_dumps(project)
+    [plain] = run(project, "raw/0.txt").results
+    assert PROMO in read(project / plain.article).body  # a sentence: only learning drops it
+    (project / "ingest-chrome.yaml").write_text(
+        f"European Pravda:\n  pages: 3\n  lines:\n  - {PROMO.lower()}\n", encoding="utf-8")
+    (project / "digest.yaml").write_text(
+        "timezone: Europe/Kyiv\nsources:\n  - name: European Pravda\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        ingest_command, ["-c", str(project / "digest.yaml"), str(project / "raw" / "1.txt")])
+    assert result.exit_code == 0, result.output
+    [written] = [p for p in articles(project) if "story-number-1" in p.name]
+    assert PROMO not in read(written).body
+
+
+def test_relearning_gives_the_same_chrome_file(project):
+    _bylined_dumps(project)
+    run(project, learn_chrome=True, dry_run=False)
+    first = (project / "ingest-chrome.yaml").read_bytes()
+    run(project, learn_chrome=True, dry_run=False)
+    assert (project / "ingest-chrome.yaml").read_bytes() == first
