@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -128,6 +129,26 @@ def source_named(text: str, config: Config) -> Source | None:
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, source)
     return best[1] if best else None
+
+
+def source_mentioned(lines: Sequence[str], config: Config) -> Source | None:
+    """The configured source named most often in ``lines`` (a page's chrome: its logo line,
+    "Follow Ukrainska Pravda on Twitter!", the copyright notice); ties go to digest.yaml's
+    order. Names match as whole words; a short all-capitals alias ("UP") only in capitals."""
+    text = "\n".join(lines)
+    best: tuple[int, Source] | None = None
+    for source in config.sources:
+        count = sum(len(_name_pattern(n).findall(text)) for n in (source.name, *source.aliases)
+                    if n.strip())
+        if count and (best is None or count > best[0]):
+            best = (count, source)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    flags = 0 if len(name) <= 4 and name.isupper() else re.I
+    return re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", flags)
 
 
 def is_headline(text: str) -> bool:

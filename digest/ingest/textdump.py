@@ -98,13 +98,23 @@ def extract_text(
 def chrome_key(text: str, url: str | None, config: Config | None = None) -> str | None:
     """The outlet a dump's learned chrome is filed under in ``ingest-chrome.yaml``.
 
-    With a URL, the outlet serving it (a ``digest.yaml`` source, else the bare host);
-    without one (most dumps), the outlet the page names in its byline (a configured
-    source when one matches), as the cleaner finds it without any learned chrome. Learning
-    and ingesting both use this, so a page is cleaned with the lines learned for its key.
+    With a URL, the outlet serving it (a ``digest.yaml`` source, else the bare host).
+    Without one (most dumps), the outlet the page names in its byline, as the cleaner
+    finds it without any learned chrome; else the ``digest.yaml`` source the page's chrome
+    names most ("Follow Ukrainska Pravda on Twitter!"). Learning and ingesting both use
+    this, so a page is cleaned with the lines learned for its key.
     """
     config = config or Config()
-    return metadata.outlet_from_url(url, config) or _clean(text, None, config).outlet
+    key = metadata.outlet_from_url(url, config)
+    return key or _page_key(text, _clean(text, url, config), config)
+
+
+def _page_key(text: str, first: Extraction, config: Config) -> str | None:
+    if first.outlet:
+        return first.outlet
+    outside = [ln for ln in text.splitlines() if ln.strip() and ln.strip() not in first.body]
+    source = metadata.source_mentioned(outside, config)
+    return source.name if source else None
 
 
 def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | None,
@@ -112,9 +122,9 @@ def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | N
     if chrome is None or not chrome.outlets:
         return _clean(text, url, config, frozenset(), reference)
     key = metadata.outlet_from_url(url, config)
-    if key is None:  # the byline names the outlet: read it with a first, chrome-free pass
+    if key is None:  # the page names its outlet: read it with a first, chrome-free pass
         first = _clean(text, url, config, frozenset(), reference)
-        key = first.outlet
+        key = _page_key(text, first, config)
         if not chrome.lines_for(key):
             return first
     return _clean(text, url, config, chrome.lines_for(key), reference)

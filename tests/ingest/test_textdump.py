@@ -151,3 +151,33 @@ def test_property_any_text_is_cleaned_without_failing(text):
     assert not any(w.startswith("cleaner failed") for w in ex.warnings), ex.warnings
     for line in body_texts(ex.body):
         assert any(line in x for x in text.splitlines()), line
+
+
+BODY = ("The minister said on Wednesday that the new air defence systems had been deployed "
+        "near the capital and would protect critical infrastructure during the winter.\n\n"
+        "According to him, several more batteries are due to arrive before the end of the year.\n")
+
+
+@pytest.mark.parametrize(("page", "url", "key"), [
+    ("Headline of the story here\n\nEuropean PravdaWednesday, 16 August 2023, 09:27\n\n" + BODY,
+     "https://www.pravda.com.ua/eng/news/1", "Ukrainska Pravda"),  # the URL's outlet first
+    ("Headline of the story here\n\nEuropean PravdaWednesday, 16 August 2023, 09:27\n\n" + BODY,
+     None, "European Pravda"),  # the byline
+    ("Headline of the story here\n\nWednesday, 16 August 2023, 09:27\n\n" + BODY
+     + "\nFollow Ukrainska Pravda on Twitter!\n© Ukrainska Pravda, 2000-2023\n",
+     None, "Ukrainska Pravda"),  # the source the chrome names most
+    ("Headline of the story here\n\nWednesday, 16 August 2023, 09:27\n\n" + BODY, None, None),
+])
+def test_chrome_key_is_the_outlet_from_the_url_the_byline_or_the_chrome(page, url, key):
+    from digest.ingest.textdump import chrome_key
+
+    assert chrome_key(page, url, CONFIG) == key
+
+
+def test_learned_lines_apply_to_a_dump_without_a_url_through_its_byline():
+    page = ("Headline of the story here\n\nEuropean PravdaWednesday, 16 August 2023, 09:27\n\n"
+            + BODY + "\nOur journalists work around the clock so that you know the truth.\n")
+    model = chrome.ChromeModel({"European Pravda": frozenset(
+        {"our journalists work around the clock so that you know the truth."})})
+    assert "around the clock" in extract_text(page, config=CONFIG).body
+    assert "around the clock" not in extract_text(page, config=CONFIG, chrome=model).body
