@@ -125,19 +125,22 @@ class ChromeModel:
         return normalize(line) in self.lines_for(outlet)
 
 
-def learn(pages: Iterable[tuple[str, str]]) -> ChromeModel:
+def learn(pages: Iterable[tuple[str, str]], keep: Iterable[str] = ()) -> ChromeModel:
     """Learn chrome from ``(outlet, page text)`` pairs.
 
     A line counts once per page. Long lines are kept too: a promo paragraph that an
     outlet appends to every article is exactly what this is for. Blank and one-character
-    lines carry no information and are skipped.
+    lines carry no information and are skipped, and so are the lines in ``keep``: the
+    headlines of the pages themselves, which another page of the same outlet may list
+    among its related stories (two pages are enough to learn a line).
     """
+    kept = {normalize(line) for line in keep}
     seen: dict[str, Counter[str]] = {}
     counts: Counter[str] = Counter()
     for outlet, text in pages:
         counts[outlet] += 1
         lines = {normalize(raw) for raw in text.splitlines()}
-        seen.setdefault(outlet, Counter()).update(x for x in lines if len(x) > 1)
+        seen.setdefault(outlet, Counter()).update(x for x in lines - kept if len(x) > 1)
     outlets: dict[str, frozenset[str]] = {}
     for outlet, counter in seen.items():
         need = max(MIN_PAGES, MIN_SHARE * counts[outlet])

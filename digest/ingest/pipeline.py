@@ -158,11 +158,13 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
 
     Pages are grouped by the outlet the cleaner will look them up by
     (:func:`digest.ingest.textdump.chrome_key`: the outlet serving the URL a dump carries,
-    else the outlet its byline names); a dump with neither teaches nothing.
+    else the outlet its byline or chrome names); a dump with neither teaches nothing. The
+    pages' own headlines are never learned, even when another page lists them.
     """
-    from digest.ingest.textdump import chrome_key
+    from digest.ingest.textdump import extract_text, page_key
 
     pairs: list[tuple[str, str]] = []
+    titles: list[str] = []
     for path, reason in walk(paths):
         if reason or path.suffix.lower() not in TEXT_SUFFIXES or path.stat().st_size > MAX_BYTES:
             continue
@@ -170,10 +172,13 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
             text = decode(path.read_bytes()).text
         except (OSError, NotTextError):
             continue
-        outlet = chrome_key(text, _url_hint(text), config)
+        url = _url_hint(text)
+        first = extract_text(text, url=url, config=config)  # no chrome: what relearning sees
+        outlet = metadata.outlet_from_url(url, config) or page_key(text, first, config)
         if outlet:
             pairs.append((outlet, text))
-    model = chrome_mod.learn(pairs)
+            titles.extend([first.title] if first.title else [])
+    model = chrome_mod.learn(pairs, keep=titles)
     target = Path(config.root) / chrome_mod.CHROME_FILE
     if save:
         chrome_mod.save(model, target)

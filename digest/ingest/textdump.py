@@ -106,10 +106,11 @@ def chrome_key(text: str, url: str | None, config: Config | None = None) -> str 
     """
     config = config or Config()
     key = metadata.outlet_from_url(url, config)
-    return key or _page_key(text, _clean(text, url, config), config)
+    return key or page_key(text, _clean(text, url, config), config)
 
 
-def _page_key(text: str, first: Extraction, config: Config) -> str | None:
+def page_key(text: str, first: Extraction, config: Config) -> str | None:
+    """:func:`chrome_key` of a URL-less dump from its chrome-free extraction ``first``."""
     if first.outlet:
         return first.outlet
     outside = [ln for ln in text.splitlines() if ln.strip() and ln.strip() not in first.body]
@@ -124,7 +125,7 @@ def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | N
     key = metadata.outlet_from_url(url, config)
     if key is None:  # the page names its outlet: read it with a first, chrome-free pass
         first = _clean(text, url, config, frozenset(), reference)
-        key = _page_key(text, first, config)
+        key = page_key(text, first, config)
         if not chrome.lines_for(key):
             return first
     return _clean(text, url, config, chrome.lines_for(key), reference)

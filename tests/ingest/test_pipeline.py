@@ -462,3 +462,15 @@ def test_relearning_gives_the_same_chrome_file(project):
     first = (project / "ingest-chrome.yaml").read_bytes()
     run(project, learn_chrome=True, dry_run=False)
     assert (project / "ingest-chrome.yaml").read_bytes() == first
+
+
+def test_a_pages_headline_listed_by_other_pages_is_not_learned_as_chrome(project):
+    related = "Story number 1 of the week"
+    for i, paras in enumerate((LEAD, OTHER, RU)):
+        (project / "raw" / f"{i}.txt").write_text(dump(
+            f"Story number {i} of the week", [*paras, PROMO],
+            f"European PravdaWednesday, 1{i} August 2023, 09:27") + f"Recent news\n{related}\n")
+    run(project, learn_chrome=True)
+    learned = yaml.safe_load((project / "ingest-chrome.yaml").read_text(encoding="utf-8"))
+    assert PROMO.casefold() in learned["European Pravda"]["lines"]
+    assert related.casefold() not in learned["European Pravda"]["lines"]
