@@ -117,13 +117,16 @@ def ingest(
         run = _start(config, store, reporter, dry_run, topic, force)
         if learn_chrome:
             run.chrome = relearn_chrome(paths, config, reporter, save=not dry_run)
-        for path, reason in walk(paths):
-            shown = _shown(path, store)
-            if reason:
-                report.results.append(FileResult(shown, "skipped", reason))
-                continue
-            report.results.append(_one(run, path, shown))
-            _tell(reporter, report.results[-1])
+        files = list(walk(paths))
+        with reporter.progress(len(files), "ingesting pages") as bar:
+            for path, reason in files:
+                shown = _shown(path, store)
+                if reason:
+                    report.results.append(FileResult(shown, "skipped", reason))
+                else:
+                    report.results.append(_one(run, path, shown))
+                    _tell(reporter, report.results[-1])
+                bar.advance()
     return report
 
 
@@ -165,19 +168,23 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
 
     pairs: list[tuple[str, str]] = []
     titles: list[str] = []
-    for path, reason in walk(paths):
-        if reason or path.suffix.lower() not in TEXT_SUFFIXES or path.stat().st_size > MAX_BYTES:
-            continue
-        try:
-            text = decode(path.read_bytes()).text
-        except (OSError, NotTextError):
-            continue
-        url = _url_hint(text)
-        first = extract_text(text, url=url, config=config)  # no chrome: what relearning sees
-        outlet = metadata.outlet_from_url(url, config) or page_key(text, first, config)
-        if outlet:
-            pairs.append((outlet, text))
-            titles.extend([first.title] if first.title else [])
+    files = [path for path, reason in walk(paths)
+             if not reason and path.suffix.lower() in TEXT_SUFFIXES]
+    with reporter.progress(len(files), "learning chrome") as bar:
+        for path in files:
+            bar.advance()
+            try:
+                if path.stat().st_size > MAX_BYTES:
+                    continue
+                text = decode(path.read_bytes()).text
+            except (OSError, NotTextError):
+                continue
+            url = _url_hint(text)
+            first = extract_text(text, url=url, config=config)  # chrome-free, as ingest's key
+            outlet = metadata.outlet_from_url(url, config) or page_key(text, first, config)
+            if outlet:
+                pairs.append((outlet, text))
+                titles.extend([first.title] if first.title else [])
     model = chrome_mod.learn(pairs, keep=titles)
     target = Path(config.root) / chrome_mod.CHROME_FILE
     if save:

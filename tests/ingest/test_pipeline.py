@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
+import re
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
 
-from digest import frontmatter
+from digest import frontmatter, progress
 from digest.config import Config, Source, Topic
 from digest.ingest.cli import ingest as ingest_command
 from digest.ingest.pipeline import ingest
@@ -474,3 +477,31 @@ def test_a_pages_headline_listed_by_other_pages_is_not_learned_as_chrome(project
     learned = yaml.safe_load((project / "ingest-chrome.yaml").read_text(encoding="utf-8"))
     assert PROMO.casefold() in learned["European Pravda"]["lines"]
     assert related.casefold() not in learned["European Pravda"]["lines"]
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal, as a user's console does."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_counts_the_pages_on_a_terminal_only(project, monkeypatch):
+    monkeypatch.setattr(progress, "DELAY", 0.0)  # as if every page took seconds
+    for i, paras in enumerate((LEAD, OTHER, RU)):
+        (project / "raw" / f"{i}.txt").write_text(dump(f"Story number {i} of the week", paras))
+    term, log = Terminal(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", term)  # the CLI's reporter writes to stderr
+    ingest([project / "raw"], config(project), Reporter(), dry_run=True)
+    shown = term.getvalue()
+    assert "ingesting pages" in shown
+    # what the terminal ends up showing: each page's line whole, above the bar, not glued to it
+    screen = [line.rsplit("\r", 1)[-1] for line in ANSI.sub("", shown).split("\n")]
+    for i in range(3):
+        assert any(re.fullmatch(rf"wrote \S+ from raw/{i}\.txt", ln) for ln in screen), screen
+    ingest([project / "raw"], config(project), Reporter(stream=log, verbose=True), dry_run=True)
+    assert "━" not in log.getvalue()
+    assert "ingesting pages: 3 in " in log.getvalue()  # the one-line summary instead
