@@ -83,11 +83,21 @@ def derived_id(topic: str, slug: str) -> str:
     return f"urn:digest:{digest}"
 
 
-def find_files(content_dir: Path) -> list[Path]:
-    """Every ``.md`` file below ``content_dir``, sorted, without following symlinked folders."""
+def find_files(content_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Every ``.md`` file below ``content_dir``, sorted, without following symlinked folders.
+
+    A symlinked folder is skipped (it could lead anywhere, or loop); with ``problems``
+    given, each one skipped is reported there, so its articles do not vanish silently."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(content_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in dirnames:
+            link = Path(dirpath) / name
+            if problems is not None and link.is_symlink():
+                problems.append(Problem(
+                    "warning", "symlinked folder; skipped, its articles are not read",
+                    os.path.relpath(link, content_dir.parent),
+                    hint="copy the folder into content/ instead of linking it"))
         found.extend(Path(dirpath) / f for f in sorted(filenames) if f.endswith(".md"))
     return found
 
@@ -175,8 +185,11 @@ def _article(
     if not isinstance(topic, str):
         bad("topic", "'topic' is required and must be text", f"add 'topic: {where[0]}'")
     elif topic != where[0]:
+        # never build a path from a value that is not a slug ("../../outside" would be echoed)
+        move = f"move the file to content/{topic}/ or " if SLUG_RE.match(topic) else (
+            "a topic is a slug (lowercase a-z, 0-9 and '-') naming the article's folder: ")
         bad("topic", f"topic {topic!r} does not match the folder {where[0]!r}",
-            f"move the file to content/{topic}/ or set 'topic: {where[0]}'")
+            f"{move}set 'topic: {where[0]}'")
     if date is not None:
         expected = week_id(date, config.tz)
         if expected != where[1]:

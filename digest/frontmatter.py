@@ -39,6 +39,7 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
 
 
 _MAX_INT_BITS = 4096  # str() of a larger int would hit Python's digit limit downstream
+_MAX_NUMBER_CHARS = 1000  # no real value is this long; parsing one costs quadratic time
 
 
 def _checked(tag: str):
@@ -46,9 +47,11 @@ def _checked(tag: str):
 
     def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         try:
+            if len(node.value) > _MAX_NUMBER_CHARS and tag != "tag:yaml.org,2002:timestamp":
+                raise ValueError("number too long")  # before Python's own digit-limit advice
             value = base(loader, node)
             if isinstance(value, int) and value.bit_length() > _MAX_INT_BITS:
-                raise ValueError("the number is too large")
+                raise ValueError("number too long")
             return value
         except (ValueError, OverflowError) as exc:
             shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."

@@ -37,13 +37,14 @@ def scan(config: Config) -> tuple[list[Source], list[Problem]]:
             hint="run 'digest ingest raw/' or add content/<topic>/<YYYY>-W<WW>/<slug>.md",
         )]
     sources = []
-    for file in find_files(content_dir):
+    problems: list[Problem] = []
+    for file in find_files(content_dir, problems):
         try:
             signature = (0, -1) if file.is_symlink() else stat_signature(file)
         except OSError:
             signature = (0, -1)  # read below, which reports why it cannot be
         sources.append(Source(file, _name(file, config), signature))
-    return sources, []
+    return sources, problems
 
 
 def _name(file: Path, config: Config) -> str:

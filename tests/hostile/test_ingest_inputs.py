@@ -15,6 +15,7 @@ import pytest
 from digest import frontmatter
 
 from . import payloads as p
+from .conftest import GOOD
 from .scan import scan_site
 
 ARTICLE = [
@@ -198,3 +199,45 @@ def test_planted_symlinks_in_the_project_do_not_redirect_ingest_writes(sandbox):
     assert sandbox.changes_outside("proj/content", "proj/.digest", "proj/ingest-chrome.yaml") \
         == []
     assert not (sandbox.root / "ingest-chrome.yaml").is_symlink()
+
+
+# Report wording: what a hostile value makes the report say must still be advice a person
+# can follow, never the hostile value turned into a path, nor Python's internals.
+
+W = "content/war/2023-W33/"
+
+
+def _lines_naming(result, name: str) -> list[str]:
+    return [line for line in result.stderr.splitlines() if name in line]
+
+
+def test_a_topic_that_is_not_a_slug_is_not_echoed_into_a_path_hint(sandbox):
+    sandbox.write(W + "dotdot.md", GOOD.replace("topic: war", "topic: ../../outside"))
+    [line] = _lines_naming(sandbox.build(), "dotdot.md")
+    assert "does not match the folder 'war'" in line
+    assert "content/../" not in line and "move the file" not in line
+    assert "a topic is a slug" in line and "set 'topic: war'" in line
+
+
+def test_a_slug_topic_in_the_wrong_folder_still_says_where_to_move_it(sandbox):
+    sandbox.write(W + "moved.md", GOOD.replace("topic: war", "topic: diplomacy"))
+    [line] = _lines_naming(sandbox.build(), "moved.md")
+    assert "move the file to content/diplomacy/ or set 'topic: war'" in line
+
+
+def test_a_huge_number_is_too_long_not_a_python_limit(sandbox):
+    huge = GOOD.replace("topic: war\n", "topic: war\nx: " + "9" * 5000 + "\n")
+    sandbox.write(W + "huge.md", huge)
+    [line] = _lines_naming(sandbox.build(), "huge.md")
+    assert f"{W}huge.md:5:" in line and "number too long" in line
+    assert "int_max_str_digits" not in line and "4300" not in line
+
+
+def test_a_symlinked_folder_in_content_is_named_not_skipped_silently(sandbox):
+    sandbox.write(W + "good.md", GOOD)
+    (sandbox.outside_dir / "2023-W33").mkdir(parents=True, exist_ok=True)
+    os.symlink(sandbox.outside_dir, sandbox.content / "elsewhere")
+    result = sandbox.build()
+    [line] = _lines_naming(result, "content/elsewhere")
+    assert line.startswith("warning: content/elsewhere:") and "symlinked folder" in line
+    assert "skipped" in line
