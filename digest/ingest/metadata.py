@@ -249,21 +249,22 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
             config: Config, ex: Extraction) -> Source | None:
     named = source_named(byline, config) if byline else None
     if named:
-        ex.outlet = named.name
+        ex.outlet, ex.outlet_source = named.name, "byline"
         return named
     if byline and not _is_org(byline) and len(byline.split()) <= 4:
         ex.author = byline
     wire = _wire_credit(lines[start:end])
     if wire:
         source = source_named(wire, config)
-        ex.outlet = source.name if source else wire
+        ex.outlet, ex.outlet_source = (source.name if source else wire), "wire"
         return source
     if byline and ex.author is None:
         source = source_named(byline, config)
-        ex.outlet = byline
+        ex.outlet, ex.outlet_source = byline, "byline"
         return source
     source = source_for_host(url, config)
     ex.outlet = source.name if source else outlet_from_url(url, config)
+    ex.outlet_source = "url" if ex.outlet else None
     return source
 
 

@@ -20,6 +20,7 @@ class Extraction:
     date: dt.datetime | None = None  # timezone-aware when known
     date_source: str | None = None  # "dateline", "meta", "url", "hint", "mtime"
     outlet: str | None = None
+    outlet_source: str | None = None  # "byline", "wire" (an agency credited in the lead), "url"
     author: str | None = None
     attribution: str | None = None  # e.g. "Source: ..." line, kept out of the body
     lang: str | None = None

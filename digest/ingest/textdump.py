@@ -101,8 +101,10 @@ def chrome_key(text: str, url: str | None, config: Config | None = None) -> str 
     With a URL, the outlet serving it (a ``digest.yaml`` source, else the bare host).
     Without one (most dumps), the outlet the page names in its byline, as the cleaner
     finds it without any learned chrome; else the ``digest.yaml`` source the page's chrome
-    names most ("Follow Ukrainska Pravda on Twitter!"). Learning and ingesting both use
-    this, so a page is cleaned with the lines learned for its key.
+    names most ("Follow Ukrainska Pravda on Twitter!"). An agency credited in the lead
+    ("(AP) -") is not a key: its stories run on many sites, each with its own chrome.
+    Learning and ingesting both use this, so a page is cleaned with the lines learned for
+    its key.
     """
     config = config or Config()
     key = metadata.outlet_from_url(url, config)
@@ -111,7 +113,7 @@ def chrome_key(text: str, url: str | None, config: Config | None = None) -> str 
 
 def page_key(text: str, first: Extraction, config: Config) -> str | None:
     """:func:`chrome_key` of a URL-less dump from its chrome-free extraction ``first``."""
-    if first.outlet:
+    if first.outlet and first.outlet_source == "byline":
         return first.outlet
     outside = [ln for ln in text.splitlines() if ln.strip() and ln.strip() not in first.body]
     source = metadata.source_mentioned(outside, config)

@@ -167,6 +167,8 @@ BODY = ("The minister said on Wednesday that the new air defence systems had bee
      + "\nFollow Ukrainska Pravda on Twitter!\n© Ukrainska Pravda, 2000-2023\n",
      None, "Ukrainska Pravda"),  # the source the chrome names most
     ("Headline of the story here\n\nWednesday, 16 August 2023, 09:27\n\n" + BODY, None, None),
+    ("Headline of the story here\n\nWednesday, 16 August 2023, 09:27\n\nKYIV (AP) — " + BODY,
+     None, None),  # an agency's stories run on many sites, each with its own chrome
 ])
 def test_chrome_key_is_the_outlet_from_the_url_the_byline_or_the_chrome(page, url, key):
     from digest.ingest.textdump import chrome_key
