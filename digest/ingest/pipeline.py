@@ -228,6 +228,8 @@ def _shown(path: Path, store: Store) -> str:
 def _tell(reporter: Reporter, result: FileResult) -> None:
     if result.status == "written":
         reporter.info(f"wrote {result.article} from {result.file}")
+        for note in result.warnings:  # what an editor should check in that article
+            reporter.info(f"  note: {note}")
     elif result.status == "skipped":
         reporter.info(f"skipped {result.file}: {result.reason}")
     else:

@@ -505,3 +505,12 @@ def test_a_progress_bar_counts_the_pages_on_a_terminal_only(project, monkeypatch
     ingest([project / "raw"], config(project), Reporter(stream=log, verbose=True), dry_run=True)
     assert "━" not in log.getvalue()
     assert "ingesting pages: 3 in " in log.getvalue()  # the one-line summary instead
+
+
+def test_the_report_notes_what_to_check_under_each_written_article(project):
+    (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD, "x"))
+    log = io.StringIO()
+    ingest([project / "raw"], config(project), Reporter(stream=log))
+    lines = log.getvalue().splitlines()
+    assert lines[0].startswith("wrote content/") and lines[0].endswith(" from raw/a.txt")
+    assert lines[1] == "  note: no date on the page; used the file's modification time"
