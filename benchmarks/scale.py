@@ -201,6 +201,16 @@ def _empty(folder: Path) -> Callable[[int], None]:
     return lambda run: shutil.rmtree(folder, ignore_errors=True)
 
 
+def _empty_digest(root: Path, site: Path) -> Callable[[int], None]:
+    """A cold start as Hugo gets one: no output folder, no spare, no build cache."""
+
+    def empty(run: int) -> None:
+        for folder in [site, root / ".digest-cache", *root.glob(f".{site.name}.*")]:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return empty
+
+
 def _edit_one(content: Path) -> Callable[[int], None]:
     """Each run appends a different sentence to the same article: a real content change."""
     folder = content / generate.TOPICS[0][0]
@@ -233,7 +243,8 @@ def digest_scenarios(root: Path, notes: list[str]) -> list[Scenario]:
         base.append("--quiet")
     scenarios = []
     if "--clean" in digest_flags():
-        scenarios.append(Scenario("digest", "cold (--clean)", [*base, "--clean"], root, site))
+        scenarios.append(Scenario("digest", "cold (--clean)", [*base, "--clean"], root, site,
+                                  prepare=_empty_digest(root, site)))
     else:
         notes.append("digest cold: skipped, `digest build --clean` does not exist yet.")
     scenarios += [
@@ -374,6 +385,10 @@ def bench_one(n: int, args: argparse.Namespace, work: Path) -> tuple[str, list[d
     log(f"N = {n}: generating into {root}")
     started = time.perf_counter()
     generate.generate(root, n, args.seed)
+    if not args.search:  # Hugo's and Pelican's sites have no search index either
+        with open(root / "digest.yaml", "a", encoding="utf-8") as fh:
+            fh.write("search: false\n")
+        notes.append("digest: search: false, like the Hugo and Pelican sites (--search to index)")
     scenarios = digest_scenarios(root, notes)
     if "hugo" in args.tools:
         hugo = shutil.which("hugo")
@@ -459,6 +474,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quiet-timeout", type=float, default=120.0, metavar="S",
                         help="longest wait for a quiet machine before building anyway")
     parser.add_argument("--json", type=Path, help="also write every measurement here")
+    parser.add_argument("--search", action="store_true",
+                        help="build digest's Pagefind search index too (off by default: the "
+                        "Hugo and Pelican sites have none)")
     args = parser.parse_args(argv)
     args.tools = {t.strip() for t in args.tools.split(",") if t.strip()}
     args.n = args.n or list(DEFAULT_NS)

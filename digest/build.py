@@ -19,9 +19,10 @@ from pathlib import Path
 import jinja2
 
 from digest import charts, feeds, jsonfeed, search, sitemap, store, theme, urls
-from digest.cache import BuildCache, cache_key, fingerprint
+from digest.cache import BuildCache, cache_key
 from digest.config import Config
 from digest.content import Article
+from digest.fingerprint import fingerprint
 from digest.issues import Issue, build_issues, by_topic
 from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
@@ -57,22 +58,25 @@ def build(
     check_output_dir(out, _protected(config))
     with project_lock(config.root, "build"):
         # 1. Load and validate: collect every problem before giving up.
-        env = theme.environment(config)
-        statics = theme.static_files(config)
-        with_search = config.search and search.available(reporter)
-        key = cache_key(_config_key(config), theme.fingerprint(config), drafts, with_search, out)
-        sources, problems = store.scan(config)
-        inputs = fingerprint(key, [(s.name, s.signature) for s in sources])
+        with reporter.timed("scan"):
+            env = theme.environment(config)
+            statics = theme.static_files(config)
+            with_search = config.search and search.available(reporter)
+            key = cache_key(_config_key(config), theme.fingerprint(config), drafts, with_search,
+                            out)
+            sources, problems = store.scan(config)
+            inputs = fingerprint(key, [(s.name, s.signature) for s in sources])
         if not clean and not problems and BuildCache.peek(config.root, key) == (
                 inputs, _signature(out)):
             reporter.info(f"{out} is up to date ({len(sources)} articles, nothing changed)")
             return BuildResult(out, len(sources), 0, 0, 0, 0, up_to_date=True)
-        cache = BuildCache(config.root / ".digest-cache", key) if clean else \
-            BuildCache.load(config.root, key)
-        if cache.output != _signature(out):
-            cache.pages, cache.files, cache.changed = {}, None, None  # describes another site
-        articles, found = store.read(sources, config, cache, drafts=drafts, workers=workers,
-                                     reporter=reporter)
+        with reporter.timed("read"):
+            cache = BuildCache(config.root / ".digest-cache", key) if clean else \
+                BuildCache.load(config.root, key)
+            if cache.output != _signature(out):
+                cache.pages, cache.files, cache.changed = {}, None, None  # another site's
+            articles, found = store.read(sources, config, cache, drafts=drafts, workers=workers,
+                                         reporter=reporter)
         for p in problems + found:
             reporter.add(p)
         if reporter.errors or (strict and reporter.warnings):
@@ -84,32 +88,49 @@ def build(
         renderer = Renderer(env, config, site)
         writer = SiteWriter(out)
         try:
-            if cache.pages:
-                writer.seed(cache.files, cache.changed)
-            specs, todo = _render_pages(writer, renderer, cache, key, articles, issues, workers,
-                                        reporter)
-            writer.finish(".html")  # the search index must not see deleted pages
-            if site.search and not search.index(writer, config, reporter):
+            with reporter.timed("stage"):
+                if cache.pages:
+                    writer.seed(cache.files, cache.changed)
+            with reporter.timed("pages"):
+                specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
+                                            workers, reporter)
+                writer.finish(".html")  # the search index must not see deleted pages
+            with reporter.timed("search"):
+                indexed = site.search and search.index(writer, config, reporter)
+            if site.search and not indexed:
                 site.search = False  # no page may offer a search that does not exist
                 specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
                                             workers, reporter)
             if site.search:
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
-            for path, data in feeds.build_feeds(articles, issues, config).items():
-                writer.write(path, data)
-            writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
-            _write_extras(writer, config, statics, [s.path for s in specs], articles)
+            with reporter.timed("feeds"):
+                feed_keys: dict[str, str] = {}
+
+                def reuse(paths: tuple[str, ...], feed_key: str) -> bool:
+                    """Keep a feed whose inputs are unchanged (its key joined with the build's)."""
+                    full = fingerprint(key, feed_key)
+                    feed_keys.update((p, full) for p in paths)
+                    return all(cache.pages.get(p) == full for p in paths) and all(
+                        writer.keep(p) for p in paths)
+
+                for path, data in feeds.build_feeds(articles, issues, config, reuse).items():
+                    writer.write(path, data)
+                writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
+                _write_extras(writer, config, statics, [s.path for s in specs], articles)
             # 3. Swap the finished site in, then remember what it was made of.
-            writer.commit(keep_spare=True)
+            with reporter.timed("swap"):
+                writer.commit(keep_spare=True)
         except BaseException:
             writer.abort()
             raise
-        cache.pages = {urls.output_file(s.path): s.key for s in specs if s.key is not None}
-        cache.inputs, cache.output = inputs, _signature(out)
-        cache.files = sorted(writer.produced)
-        cache.changed = writer.changed if writer.seeded else None
-        cache.save()
+        with reporter.timed("cache"):
+            cache.pages = {urls.output_file(s.path): s.key for s in specs if s.key is not None}
+            cache.pages.update(feed_keys)
+            cache.inputs, cache.output = inputs, _signature(out)
+            cache.files = sorted(writer.produced)
+            cache.changed = writer.changed if writer.seeded else None
+            cache.save()
     files = writer.written + writer.linked
     reporter.info(
         f"built {len(articles)} articles into {out}: {len(specs)} pages "

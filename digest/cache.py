@@ -17,7 +17,6 @@ repository could carry a crafted cache, and loading it must not run code.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field, fields
@@ -26,6 +25,7 @@ from typing import Any
 
 from digest import __version__
 from digest.content import Article
+from digest.fingerprint import fingerprint
 
 CACHE_DIR = ".digest-cache"
 SCHEMA = 1
@@ -37,10 +37,6 @@ _PLAIN_FIELDS = tuple(
     f.name for f in fields(Article) if f.name not in ("file", "html", "extra", *_DATES)
 )
 
-
-def fingerprint(*parts: object) -> str:
-    """A short, stable hash of the given parts (their repr)."""
-    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 def stat_signature(path: Path) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urljoin
@@ -23,6 +23,7 @@ from feedgen.feed import FeedGenerator
 from digest import __version__, urls
 from digest.config import Config
 from digest.content import Article
+from digest.fingerprint import fingerprint
 from digest.issues import Issue, by_topic
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -166,36 +167,54 @@ def _render(channel: Channel, items: list[Item], config: Config) -> tuple[bytes,
         items = items[: max(1, len(items) * 3 // 4)]
 
 
-def build_feeds(articles: list[Article], issues: list[Issue], config: Config) -> dict[str, bytes]:
-    """Every feed file of the site by site path: site-wide, per topic, weekly issues, OPML."""
+Reuse = Callable[[tuple[str, str], str], bool]
+
+
+def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
+                reuse: Reuse | None = None) -> dict[str, bytes]:
+    """Every feed file of the site by site path: site-wide, per topic, weekly issues, OPML.
+
+    Each channel has a key naming its inputs (its items' ids, source files and
+    paths). ``reuse(paths, key)`` may keep the last build's files for that key:
+    then the channel is not rendered and its paths are left out of the result.
+    """
     site = urls.Site(config.base_url)
     out: dict[str, bytes] = {}
     channels: list[Channel] = []
 
-    def emit(channel: Channel, items: list[Item], rss_path: str, atom_path: str) -> None:
-        rss, atom = _render(channel, items, config)
-        out[rss_path], out[atom_path] = rss, atom
+    def emit(channel: Channel, inputs: object, make: Callable[[], list[Item]],
+             rss_path: str, atom_path: str) -> None:
         channels.append(channel)
+        key = fingerprint(channel, inputs)
+        if reuse is not None and reuse((rss_path, atom_path), key):
+            return
+        out[rss_path], out[atom_path] = _render(channel, make(), config)
 
-    all_items = newest((article_item(a, site) for a in latest(articles, config.feed_limit)),
-                       config.feed_limit)
-    emit(Channel(config.title, config.description, site.absolute(urls.HOME),
-                 site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
-                 site.absolute(urls.FEED_JSON)),
-         all_items, urls.FEED_RSS, urls.FEED_ATOM)
-    issue_items = newest((issue_item(i, site) for i in issues), config.feed_limit)
+    def article_channel(channel: Channel, chosen: list[Article], rss: str, atom: str) -> None:
+        inputs = [(a.id, a.fingerprint, a.path) for a in chosen]
+        emit(channel, inputs, lambda: newest((article_item(a, site) for a in chosen),
+                                             config.feed_limit), rss, atom)
+
+    article_channel(Channel(config.title, config.description, site.absolute(urls.HOME),
+                            site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
+                            site.absolute(urls.FEED_JSON)),
+                    latest(articles, config.feed_limit), urls.FEED_RSS, urls.FEED_ATOM)
+    chosen_issues = sorted(issues, key=lambda i: (i.newest, i.id), reverse=True)
+    chosen_issues = chosen_issues[: config.feed_limit]
     emit(Channel(f"{config.title}: weekly issues", f"Each weekly issue of {config.title}",
                  site.absolute(urls.WEEKS), site.absolute(urls.WEEKS_FEED_RSS),
                  site.absolute(urls.WEEKS_FEED_ATOM)),
-         issue_items, urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM)
+         [(i.id, [(a.id, a.title, a.source, a.path, a.topic) for a in i.articles])
+          for i in chosen_issues],
+         lambda: newest((issue_item(i, site) for i in chosen_issues), config.feed_limit),
+         urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM)
     for topic, items in by_topic(articles, config):
         rss_path, atom_path = urls.topic_feed(topic.slug), urls.topic_feed(topic.slug, "atom")
-        topic_items = newest((article_item(a, site) for a in items[: config.feed_limit]),
-                             config.feed_limit)
-        emit(Channel(f"{config.title}: {topic.title}", f"{topic.title} in {config.title}",
-                     site.absolute(urls.topic(topic.slug)), site.absolute(rss_path),
-                     site.absolute(atom_path)),
-             topic_items, rss_path, atom_path)
+        article_channel(Channel(f"{config.title}: {topic.title}",
+                                f"{topic.title} in {config.title}",
+                                site.absolute(urls.topic(topic.slug)), site.absolute(rss_path),
+                                site.absolute(atom_path)),
+                        items[: config.feed_limit], rss_path, atom_path)
     out[urls.OPML] = opml(config, channels)
     return out
 

@@ -59,7 +59,9 @@ class SiteWriter:
         self._previous: set[str] | None = None
         self._dirs: set[Path] = set()
         self._recover()
+        self._has_old = self.final.is_dir()  # a first build compares with nothing
         self.stage.mkdir(parents=True)
+        self._dirs.add(self.stage)
 
     def seed(self, files: list[str] | None = None, last_changed: list[str] | None = None) -> None:
         """Start the staging folder as a hard-linked copy of the old site.
@@ -119,10 +121,17 @@ class SiteWriter:
             _remove_tree(p)
 
     def _parent(self, dest: Path) -> None:
+        """Create ``dest``'s folder; most pages need one new folder under a known one."""
         parent = dest.parent
-        if parent not in self._dirs:
+        if parent in self._dirs:
+            return
+        if parent.parent in self._dirs:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(parent)
+        else:
             parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(parent)
+            self._dirs.update(parent.parents)
+        self._dirs.add(parent)
 
     def write(self, path: str, data: bytes) -> None:
         """Stage ``data`` at site path ``path`` (hard-linked when the old file is identical)."""
@@ -137,6 +146,13 @@ class SiteWriter:
         """
         dest = self.stage / path
         self._parent(dest)
+        if not self._has_old:  # a first build: nothing to compare with
+            try:
+                _write_new(dest, data)
+            except FileExistsError:  # staged earlier in this build (pages rendered twice)
+                dest.unlink()
+                _write_new(dest, data)
+            return True
         old = self.final / path
         try:
             same = old.stat().st_size == len(data) and old.read_bytes() == data
@@ -149,7 +165,7 @@ class SiteWriter:
         if same:
             os.link(old, dest)
             return False
-        dest.write_bytes(data)
+        _write_new(dest, data)
         return True
 
     def copy(self, path: str, source: Path) -> None:
@@ -167,7 +183,8 @@ class SiteWriter:
         """Keep the old site's file at ``path`` unchanged; False when there is none."""
         self.produced.add(path)
         dest = self.stage / path
-        if self.seeded and dest.is_file():
+        if self.seeded and (path in self._previous if self._previous is not None
+                            else dest.is_file()):
             self.linked += 1
             return True
         old = self.final / path
@@ -230,6 +247,17 @@ class SiteWriter:
 
     def abort(self) -> None:
         _remove_tree(self.stage)
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` with ``data``; it must not exist (a staged link is unlinked first)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _run(command: list[str]) -> bool:

@@ -8,7 +8,6 @@ template gives the right link for the page it is on (see :mod:`digest.urls`).
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from digest import urls
 from digest.charts import SiteCharts
 from digest.config import Config, Topic
 from digest.content import Article
+from digest.fingerprint import fingerprint
 from digest.issues import Issue, by_topic
 
 
@@ -87,13 +87,16 @@ class SiteInfo:
     charts: SiteCharts | None = None  # inline SVG charts (digest.charts)
 
 
+SITE_FEEDS = (
+    FeedLink("All articles (RSS)", "application/rss+xml", urls.FEED_RSS),
+    FeedLink("All articles (Atom)", "application/atom+xml", urls.FEED_ATOM),
+    FeedLink("All articles (JSON Feed)", "application/feed+json", urls.FEED_JSON),
+    FeedLink("Weekly issues (RSS)", "application/rss+xml", urls.WEEKS_FEED_RSS),
+)
+
+
 def site_feeds() -> list[FeedLink]:
-    return [
-        FeedLink("All articles (RSS)", "application/rss+xml", urls.FEED_RSS),
-        FeedLink("All articles (Atom)", "application/atom+xml", urls.FEED_ATOM),
-        FeedLink("All articles (JSON Feed)", "application/feed+json", urls.FEED_JSON),
-        FeedLink("Weekly issues (RSS)", "application/rss+xml", urls.WEEKS_FEED_RSS),
-    ]
+    return list(SITE_FEEDS)
 
 
 def topic_feeds(topic: Topic) -> list[FeedLink]:
@@ -132,7 +135,7 @@ class Renderer:
              lang: str | None = None, feeds: list[FeedLink] | None = None) -> Page:
         return Page(
             path=path, title=title, description=description or self.config.description,
-            lang=lang or self.config.language, kind=kind, feeds=site_feeds() + (feeds or []),
+            lang=lang or self.config.language, kind=kind, feeds=[*SITE_FEEDS, *(feeds or ())],
             canonical=self.links.absolute(path),
         )
 
@@ -160,10 +163,6 @@ class PageSpec:
     data: dict[str, Any]
     key: str | None  # None: always render
 
-
-def fingerprint(*parts: object) -> str:
-    """A short, stable hash of the given parts (their repr)."""
-    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 def _card(a: Article) -> tuple[str, str]:

@@ -8,7 +8,10 @@ back ``reporter.problems`` instead of scraping stdout.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -60,6 +63,7 @@ class Reporter:
     verbose: bool = False
     stream: TextIO | None = None
     problems: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
 
     def _out(self) -> TextIO:
         return self.stream if self.stream is not None else sys.stderr
@@ -105,6 +109,17 @@ class Reporter:
     ) -> Problem:
         name = None if file is None else str(file)
         return self.add(Problem(level, message, name, line, hint))
+
+    @contextlib.contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        """Time a phase of the work; ``--verbose`` shows where a build spends its time."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            elapsed = time.perf_counter() - start
+            self.timings[phase] = self.timings.get(phase, 0.0) + elapsed
+            self.debug(f"{phase}: {elapsed:.2f} s")
 
     def progress(self, total: int | None, label: str) -> Progress:
         """A progress counter: a bar on a terminal after a second of work, else silent."""

@@ -8,7 +8,7 @@ import json
 from conftest import KYIV
 
 from digest import jsonfeed
-from digest.content import load
+from digest.store import load
 
 
 def _feed(project) -> dict:
