@@ -70,27 +70,29 @@ def build(
                 inputs, _signature(out)):
             reporter.info(f"{out} is up to date ({len(sources)} articles, nothing changed)")
             return BuildResult(out, len(sources), 0, 0, 0, 0, up_to_date=True)
-        with reporter.timed("read"):
-            cache = BuildCache(config.root / ".digest-cache", key) if clean else \
-                BuildCache.load(config.root, key)
-            if cache.output != _signature(out):
-                cache.pages, cache.files, cache.changed = {}, None, None  # another site's
-            articles, found = store.read(sources, config, cache, drafts=drafts, workers=workers,
-                                         reporter=reporter)
-        for p in problems + found:
-            reporter.add(p)
-        if reporter.errors or (strict and reporter.warnings):
-            raise DigestError(reporter.errors or reporter.warnings)
-
-        # 2. Render: each body once (cached across builds), each changed page once.
-        issues = build_issues(articles, config)
-        site = _site_info(articles, issues, config, with_search)
-        renderer = Renderer(env, config, site)
+        cache = BuildCache(config.root / ".digest-cache", key) if clean else \
+            BuildCache.load(config.root, key)
+        if cache.output != _signature(out):
+            cache.pages, cache.files, cache.changed = {}, None, None  # another site's
         writer = SiteWriter(out)
         try:
             with reporter.timed("stage"):
                 if cache.pages:
                     writer.seed(cache.files, cache.changed)
+                else:  # a first build: make the article folders while the workers read
+                    writer.make_folders_async(_article_folders(sources, config))
+            with reporter.timed("read"):
+                articles, found = store.read(sources, config, cache, drafts=drafts,
+                                             workers=workers, reporter=reporter)
+            for p in problems + found:
+                reporter.add(p)
+            if reporter.errors or (strict and reporter.warnings):
+                raise DigestError(reporter.errors or reporter.warnings)
+
+            # 2. Render: each body once (cached across builds), each changed page once.
+            issues = build_issues(articles, config)
+            site = _site_info(articles, issues, config, with_search)
+            renderer = Renderer(env, config, site)
             with reporter.timed("pages"):
                 specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
                                             workers, reporter)
@@ -138,6 +140,17 @@ def build(
     )
     return BuildResult(out, len(articles), len(specs), files, writer.written, writer.linked,
                        rendered=len(todo))
+
+
+def _article_folders(sources: list[store.Source], config: Config) -> list[str]:
+    """Output folders of the article pages, known from the file names alone."""
+    base = config.root / config.content_dir
+    folders = []
+    for source in sources:
+        rel = source.file.relative_to(base).with_suffix("")
+        if len(rel.parts) == 3:
+            folders.append(rel.as_posix() + "/")
+    return folders
 
 
 def _protected(config: Config) -> list[Path]:
