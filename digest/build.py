@@ -209,7 +209,7 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
     renderer.shell = fingerprint(key, _shell(renderer.site))
     specs = list(page_specs(renderer, articles, issues, config))
     todo = [s for s in specs if not _kept(s, cache, writer)]
-    _load_html(cache, articles, [s.data["article"] for s in todo if "article" in s.data], config)
+    _load_html(cache, articles, [s.article for s in todo if s.article is not None], config)
 
     def render(spec: PageSpec) -> tuple[str, bool, Problem | None]:
         path = urls.output_file(spec.path)

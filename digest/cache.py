@@ -29,7 +29,10 @@ from digest.fingerprint import fingerprint
 
 CACHE_DIR = ".digest-cache"
 SCHEMA = 1
-_INDEX = "build.json"
+_INDEX = "build.json"  # pages, files and keys of the last build
+_ENTRIES = "entries.json"  # the articles as of one pack generation
+_JOURNAL = "entries.log"  # changes since: one JSON line per changed or removed entry
+_JOURNAL_LIMIT = 2000  # lines before the journal is folded into entries.json
 _STATE = "state.json"  # small: what the nothing-changed check reads
 _PACK = "html-{}.pack"  # a new generation on every compaction; the index names its pack
 _DATES = ("date", "updated")
@@ -87,6 +90,8 @@ class BuildCache:
     _pack_size: int = 0
     _pending: list[bytes] = field(default_factory=list)
     _pending_size: int = 0
+    _dirty: set[str] = field(default_factory=set)  # entries changed or removed since loading
+    _journal_lines: int = 0
 
     # Reading ---------------------------------------------------------------
     @classmethod
@@ -98,20 +103,25 @@ class BuildCache:
             return empty  # planted elsewhere: never read or write through it (see save)
         try:
             data = json.loads((folder / _INDEX).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("key") != key:
+            base = json.loads((folder / _ENTRIES).read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("key") != key or base.get("key") != key:
                 return empty
-            generation = int(data["generation"])
+            generation = int(base["generation"])
             pack_size = (folder / _PACK.format(generation)).stat().st_size
+            raw = dict(base["entries"])
+            lines = _replay(folder / _JOURNAL, generation, raw)
             entries = {
                 name: Entry(tuple(e["signature"]), e["article"], tuple(e["html"]))
-                for name, e in data["entries"].items()
+                for name, e in raw.items()
             }
             if any(sum(e.html) > pack_size for e in entries.values()):
                 return empty  # a truncated pack: start over rather than serve wrong HTML
-            return cls(folder, key, entries, dict(data["pages"]), str(data["inputs"]),
-                       str(data["output"]), generation, data.get("files"), data.get("changed"),
-                       pack_size)
-        except (OSError, ValueError, KeyError, TypeError):
+            cache = cls(folder, key, entries, dict(data["pages"]), str(data["inputs"]),
+                        str(data["output"]), generation, data.get("files"), data.get("changed"),
+                        pack_size)
+            cache._journal_lines = lines
+            return cache
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return empty
 
     @staticmethod
@@ -158,10 +168,12 @@ class BuildCache:
         self._pending.append(data)
         self._pending_size += len(data)
         self.entries[name] = Entry(signature, _article_to_json(article), (offset, len(data)))
+        self._dirty.add(name)
 
     def keep_only(self, names: set[str]) -> None:
         for gone in set(self.entries) - names:
             del self.entries[gone]
+            self._dirty.add(gone)
 
     def save(self) -> None:
         """Write the pack, then the index atomically; compact when most of the pack is garbage.
@@ -175,7 +187,8 @@ class BuildCache:
         _replace(self.folder / ".gitignore", b"*\n")
         live = sum(e.html[1] for e in self.entries.values())
         total = self._pack_size + self._pending_size
-        if total > 2 * live + (1 << 20):
+        compacted = total > 2 * live + (1 << 20)
+        if compacted:
             self._compact()
         else:
             flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
@@ -183,11 +196,15 @@ class BuildCache:
             with os.fdopen(fd, "ab") as pack:
                 pack.write(b"".join(self._pending))
         self._pending, self._pending_size = [], 0
+        if compacted or self._journal_lines + len(self._dirty) > _JOURNAL_LIMIT or \
+                not (self.folder / _ENTRIES).exists():
+            self._write_entries()
+        elif self._dirty:
+            self._append_journal()
+        self._dirty = set()
         index = {
             "key": self.key, "inputs": self.inputs, "output": self.output, "pages": self.pages,
-            "generation": self.generation, "files": self.files, "changed": self.changed,
-            "entries": {n: {"signature": e.signature, "article": e.article, "html": e.html}
-                        for n, e in sorted(self.entries.items())},
+            "files": self.files, "changed": self.changed,
         }
         _replace(self.folder / _INDEX, json.dumps(index, separators=(",", ":")).encode())
         state = {"key": self.key, "inputs": self.inputs, "output": self.output}
@@ -195,6 +212,27 @@ class BuildCache:
         for stale in self.folder.glob(_PACK.format("*")):
             if stale.name != _PACK.format(self.generation):
                 stale.unlink(missing_ok=True)
+
+    def _write_entries(self) -> None:
+        """Fold everything into entries.json for the current pack generation; empty the journal."""
+        base = {"key": self.key, "generation": self.generation,
+                "entries": {n: _entry_json(e) for n, e in sorted(self.entries.items())}}
+        _replace(self.folder / _ENTRIES, json.dumps(base, separators=(",", ":")).encode())
+        _replace(self.folder / _JOURNAL, b"")
+        self._journal_lines = 0
+
+    def _append_journal(self) -> None:
+        """Append this build's changed entries: a one-article rebuild writes one line, not 12 MB."""
+        lines = []
+        for name in sorted(self._dirty):
+            entry = self.entries.get(name)
+            lines.append(json.dumps([self.generation, name, _entry_json(entry) if entry else None],
+                                    separators=(",", ":")))
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
+        fd = os.open(self.folder / _JOURNAL, flags, 0o644)
+        with os.fdopen(fd, "a", encoding="utf-8") as journal:
+            journal.write("".join(line + "\n" for line in lines))
+        self._journal_lines += len(lines)
 
     def _compact(self) -> None:
         pending = b"".join(self._pending)
@@ -212,6 +250,36 @@ class BuildCache:
         self.generation += 1
         _replace(self.folder / _PACK.format(self.generation), b"".join(chunks))
         self._pack_size = offset
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    return {"signature": entry.signature, "article": entry.article, "html": entry.html}
+
+
+def _replay(journal: Path, generation: int, entries: dict[str, Any]) -> int:
+    """Apply the journal's lines for ``generation`` to ``entries``; returns the line count.
+
+    A line cut short by a killed run ends the replay: what it would have said
+    is simply not cached, so that file is read again.
+    """
+    try:
+        text = journal.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return 0
+    count = 0
+    for line in text.splitlines():
+        try:
+            line_generation, name, entry = json.loads(line)
+        except (ValueError, TypeError):
+            break
+        count += 1
+        if line_generation != generation:
+            continue
+        if entry is None:
+            entries.pop(name, None)
+        else:
+            entries[name] = entry
+    return count
 
 
 def _replace(path: Path, data: bytes) -> None:

@@ -9,7 +9,7 @@ template gives the right link for the page it is on (see :mod:`digest.urls`).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,14 +143,20 @@ class Renderer:
         html = self.template(template).render(site=self.site, page=page, **data)
         return page.path, html
 
-    def spec(self, template: str, page: Page, key: tuple[object, ...] | None,
-             **data: Any) -> PageSpec:
-        """A page to render later; ``key`` names every input beyond the site-wide shell."""
-        return PageSpec(page.path, template, page, data,
+    def spec(self, template: str, path: str, key: tuple[object, ...] | None,
+             make: Callable[[], tuple[Page, dict[str, Any]]],
+             article: Article | None = None) -> PageSpec:
+        """A page to render later; ``key`` names every input beyond the site-wide shell.
+
+        ``make`` builds the page's context only if the page is rendered: a
+        rebuild that keeps 10,000 unchanged pages never pays for their contexts.
+        """
+        return PageSpec(path, template, make, article,
                         None if key is None else fingerprint(self.shell, template, *key))
 
     def render_spec(self, spec: PageSpec) -> str:
-        return self.template(spec.template).render(site=self.site, page=spec.page, **spec.data)
+        page, data = spec.make()
+        return self.template(spec.template).render(site=self.site, page=page, **data)
 
 
 @dataclass
@@ -159,10 +165,9 @@ class PageSpec:
 
     path: str
     template: str
-    page: Page
-    data: dict[str, Any]
+    make: Callable[[], tuple[Page, dict[str, Any]]]
+    article: Article | None  # the article an article page shows (its HTML must be loaded)
     key: str | None  # None: always render
-
 
 
 def _card(a: Article) -> tuple[str, str]:
@@ -183,55 +188,67 @@ def page_specs(renderer: Renderer, articles: list[Article], issues: list[Issue],
     yield from _topics(renderer, articles, config)
     yield _feeds_page(renderer)
     yield from _articles(renderer, articles, issues, config)
-    page = renderer.page("404", urls.NOT_FOUND, "Page not found")
-    yield renderer.spec("404.html", page, ())
+    yield renderer.spec("404.html", urls.NOT_FOUND, (), lambda: (
+        renderer.page("404", urls.NOT_FOUND, "Page not found"), {}))
 
 
 def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     latest = issues[-1] if issues else None
     title = renderer.config.title
-    yield renderer.spec("home.html", renderer.page("home", urls.HOME, title),
-                        _issue_key(latest) if latest else (), issue=latest)
+    yield renderer.spec("home.html", urls.HOME, _issue_key(latest) if latest else (), lambda: (
+        renderer.page("home", urls.HOME, title), {"issue": latest}))
     newest_first = list(reversed(issues))
-    page = renderer.page("weeks", urls.WEEKS, "All issues")
-    yield renderer.spec("weeks.html", page, (), issues=newest_first)
+    yield renderer.spec("weeks.html", urls.WEEKS, (), lambda: (
+        renderer.page("weeks", urls.WEEKS, "All issues"), {"issues": newest_first}))
     for issue in issues:
-        page = renderer.page("issue", issue.path, f"Week {issue.id}",
-                             f"{issue.count} articles from week {issue.id}")
-        yield renderer.spec("issue.html", page, _issue_key(issue), issue=issue)
+        def make(issue: Issue = issue) -> tuple[Page, dict[str, Any]]:
+            page = renderer.page("issue", issue.path, f"Week {issue.id}",
+                                 f"{issue.count} articles from week {issue.id}")
+            return page, {"issue": issue}
+
+        yield renderer.spec("issue.html", issue.path, _issue_key(issue), make)
 
 
 def _topics(renderer: Renderer, articles: list[Article],
             config: Config) -> Iterator[PageSpec]:
     topics = by_topic(articles, config)
-    page = renderer.page("topics", urls.TOPICS, "Topics")
-    yield renderer.spec("topics.html", page, (), topics=renderer.site.topics)
+    yield renderer.spec("topics.html", urls.TOPICS, (), lambda: (
+        renderer.page("topics", urls.TOPICS, "Topics"), {"topics": renderer.site.topics}))
     for topic, items in topics:
         count = max(1, math.ceil(len(items) / config.per_page))
         for number in range(1, count + 1):
             chunk = items[(number - 1) * config.per_page : number * config.per_page]
-            pager = Pager(
-                number, count,
-                urls.topic(topic.slug, number - 1) if number > 1 else None,
-                urls.topic(topic.slug, number + 1) if number < count else None,
-            )
-            title = topic.title if number == 1 else f"{topic.title} (page {number})"
-            description = f"{len(items)} articles on {topic.title}"
-            page = renderer.page("topic", urls.topic(topic.slug, number), title, description,
-                                 feeds=topic_feeds(topic))
-            key = (topic, number, count, len(items), tuple(_card(a) for a in chunk))
-            yield renderer.spec("topic.html", page, key, topic=topic, articles=chunk,
-                                pager=pager, total=len(items))
+            path = urls.topic(topic.slug, number)
+
+            def make(topic: Topic = topic, number: int = number, count: int = count,
+                     chunk: list[Article] = chunk, total: int = len(items),
+                     path: str = path) -> tuple[Page, dict[str, Any]]:
+                pager = Pager(
+                    number, count,
+                    urls.topic(topic.slug, number - 1) if number > 1 else None,
+                    urls.topic(topic.slug, number + 1) if number < count else None,
+                )
+                title = topic.title if number == 1 else f"{topic.title} (page {number})"
+                page = renderer.page("topic", path, title, f"{total} articles on {topic.title}",
+                                     feeds=topic_feeds(topic))
+                return page, {"topic": topic, "articles": chunk, "pager": pager, "total": total}
+
+            key = (topic.slug, topic.title, number, count, len(items),
+                   tuple(_card(a) for a in chunk))
+            yield renderer.spec("topic.html", path, key, make)
 
 
 def _feeds_page(renderer: Renderer) -> PageSpec:
     """``/feeds/``: how to subscribe, with every feed of the site (each topic's too)."""
-    page = renderer.page("feeds", urls.FEEDS_PAGE, "Feeds",
-                         f"Follow {renderer.config.title} in a feed reader: every article, "
-                         "the weekly issues, or one topic.")
-    groups = [(t, topic_feeds(t.topic)) for t in renderer.site.topics]
-    return renderer.spec("feeds.html", page, (), site_feeds=site_feeds(), topic_groups=groups,
-                         weeks_atom=urls.WEEKS_FEED_ATOM, opml=urls.OPML)
+    def make() -> tuple[Page, dict[str, Any]]:
+        page = renderer.page("feeds", urls.FEEDS_PAGE, "Feeds",
+                             f"Follow {renderer.config.title} in a feed reader: every article, "
+                             "the weekly issues, or one topic.")
+        groups = [(t, topic_feeds(t.topic)) for t in renderer.site.topics]
+        return page, {"site_feeds": site_feeds(), "topic_groups": groups,
+                      "weeks_atom": urls.WEEKS_FEED_ATOM, "opml": urls.OPML}
+
+    return renderer.spec("feeds.html", urls.FEEDS_PAGE, (), make)
 
 
 def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
@@ -239,13 +256,21 @@ def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
     issue_of = {i.id: i for i in issues}
     for topic, items in by_topic(articles, config):
         chronological = list(reversed(items))
+        topic_key = (topic.slug, topic.title)
         for i, article in enumerate(chronological):
             previous = chronological[i - 1] if i > 0 else None
             following = chronological[i + 1] if i + 1 < len(chronological) else None
-            page = renderer.page("article", article.path, article.title, article.summary or "",
-                                 article.lang, topic_feeds(topic))
-            key = (topic, _card(article), article.week,
-                   *((n.path, n.title) if n else None for n in (previous, following)))
-            yield renderer.spec("article.html", page, key, article=article, topic=topic,
-                                issue=issue_of[article.week], previous=previous,
-                                next=following)
+
+            def make(article: Article = article, topic: Topic = topic,
+                     previous: Article | None = previous,
+                     following: Article | None = following) -> tuple[Page, dict[str, Any]]:
+                page = renderer.page("article", article.path, article.title,
+                                     article.summary or "", article.lang, topic_feeds(topic))
+                return page, {"article": article, "topic": topic,
+                              "issue": issue_of[article.week], "previous": previous,
+                              "next": following}
+
+            key = (topic_key, _card(article), article.week,
+                   None if previous is None else (previous.path, previous.title),
+                   None if following is None else (following.path, following.title))
+            yield renderer.spec("article.html", article.path, key, make, article)
