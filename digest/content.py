@@ -83,22 +83,26 @@ def derived_id(topic: str, slug: str) -> str:
     return f"urn:digest:{digest}"
 
 
-def find_files(content_dir: Path, problems: list[Problem] | None = None) -> list[Path]:
-    """Every ``.md`` file below ``content_dir``, sorted, without following symlinked folders.
+def find_files(content_dir: Path, problems: list[Problem] | None = None) -> list[str]:
+    """Every ``.md`` file below ``content_dir`` (as path strings), sorted, without following
+    symlinked folders.
 
     A symlinked folder is skipped (it could lead anywhere, or loop); with ``problems``
-    given, each one skipped is reported there, so its articles do not vanish silently."""
-    found: list[Path] = []
+    given, each one skipped is reported there, so its articles do not vanish silently.
+    Strings, not Paths: at 10,000 files the Path objects alone cost a rebuild 0.1 s.
+    """
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(content_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in dirnames:
-            link = Path(dirpath) / name
-            if problems is not None and link.is_symlink():
-                problems.append(Problem(
-                    "warning", "symlinked folder; skipped, its articles are not read",
-                    os.path.relpath(link, content_dir.parent),
-                    hint="copy the folder into content/ instead of linking it"))
-        found.extend(Path(dirpath) / f for f in sorted(filenames) if f.endswith(".md"))
+        if problems is not None:
+            for name in dirnames:
+                link = os.path.join(dirpath, name)
+                if os.path.islink(link):
+                    problems.append(Problem(
+                        "warning", "symlinked folder; skipped, its articles are not read",
+                        os.path.relpath(link, content_dir.parent),
+                        hint="copy the folder into content/ instead of linking it"))
+        found.extend(os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".md"))
     return found
 
 

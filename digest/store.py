@@ -8,11 +8,13 @@ Every other file is read, validated and rendered to HTML in forked workers
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest import markdown
-from digest.cache import BuildCache, stat_signature
+from digest.cache import BuildCache
 from digest.config import Config
 from digest.content import Article, check_unique_ids, find_files, load_file
 from digest.parallel import fork_map
@@ -21,11 +23,15 @@ from digest.report import Problem, Reporter
 
 @dataclass(frozen=True)
 class Source:
-    """One content file: where it is, how it is named in messages, its stat signature."""
+    """One content file: its path, how it is named in messages, its stat signature."""
 
-    file: Path
+    path: str
     name: str
-    signature: tuple[int, int]
+    signature: tuple[int, int]  # (mtime_ns, size); size -1: a symlink or unreadable
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path)
 
 
 def scan(config: Config) -> tuple[list[Source], list[Problem]]:
@@ -38,12 +44,14 @@ def scan(config: Config) -> tuple[list[Source], list[Problem]]:
         )]
     sources = []
     problems: list[Problem] = []
-    for file in find_files(content_dir, problems):
+    walked, named = str(content_dir), _name(content_dir, config)
+    for path in find_files(content_dir, problems):
         try:
-            signature = (0, -1) if file.is_symlink() else stat_signature(file)
+            st = os.lstat(path)
+            signature = (0, -1) if stat.S_ISLNK(st.st_mode) else (st.st_mtime_ns, st.st_size)
         except OSError:
             signature = (0, -1)  # read below, which reports why it cannot be
-        sources.append(Source(file, _name(file, config), signature))
+        sources.append(Source(path, named + path[len(walked):], signature))
     return sources, problems
 
 
