@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from digest import __version__
 from digest.content import Article
@@ -88,8 +89,8 @@ class BuildCache:
     files: list[str] | None = None  # every file of the site the cache describes
     changed: list[str] | None = None  # what the build that made that site changed
     _pack_size: int = 0
-    _pending: list[bytes] = field(default_factory=list)
-    _pending_size: int = 0
+    loaded: bool = False  # read from disk (else fresh: its pack starts a new generation)
+    _pack: BinaryIO | None = None
     _dirty: set[str] = field(default_factory=set)  # entries changed or removed since loading
     _journal_lines: int = 0
 
@@ -120,6 +121,7 @@ class BuildCache:
                         str(data["output"]), generation, data.get("files"), data.get("changed"),
                         pack_size)
             cache._journal_lines = lines
+            cache.loaded = True
             return cache
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return empty
@@ -150,6 +152,7 @@ class BuildCache:
 
     def html(self, names: list[str]) -> dict[str, str]:
         """Cached HTML of the given content files, read from the pack in offset order."""
+        self._flush()
         wanted = sorted((self.entries[n].html, n) for n in names if n in self.entries)
         out: dict[str, str] = {}
         if not wanted:
@@ -163,12 +166,40 @@ class BuildCache:
     # Writing ---------------------------------------------------------------
     def remember(self, name: str, signature: tuple[int, int], article: Article,
                  html: str) -> None:
+        """Cache one article; its HTML goes straight to the pack file, not into memory."""
+        pack = self._pack_out()
+        if pack is None:
+            return
         data = html.encode("utf-8")
-        offset = self._pack_size + self._pending_size
-        self._pending.append(data)
-        self._pending_size += len(data)
-        self.entries[name] = Entry(signature, _article_to_json(article), (offset, len(data)))
+        pack.write(data)
+        self.entries[name] = Entry(signature, _article_to_json(article),
+                                   (self._pack_size, len(data)))
+        self._pack_size += len(data)
         self._dirty.add(name)
+
+    def _pack_out(self) -> BinaryIO | None:
+        """The pack open for appending; a fresh cache starts a new generation file.
+
+        Bytes appended here are referenced only once :meth:`save` writes the
+        index, so a build that fails or is killed leaves unreferenced bytes,
+        never wrong ones.
+        """
+        if self._pack is None:
+            if self.folder.is_symlink():
+                return None  # a planted link: never write through it
+            self.folder.mkdir(exist_ok=True)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW
+            if not self.loaded:
+                self.generation = _next_generation(self.folder)
+                self._pack_size = 0
+                flags |= os.O_TRUNC
+            fd = os.open(self.folder / _PACK.format(self.generation), flags, 0o644)
+            self._pack = os.fdopen(fd, "ab")
+        return self._pack
+
+    def _flush(self) -> None:
+        if self._pack is not None:
+            self._pack.flush()
 
     def keep_only(self, names: set[str]) -> None:
         for gone in set(self.entries) - names:
@@ -176,7 +207,7 @@ class BuildCache:
             self._dirty.add(gone)
 
     def save(self) -> None:
-        """Write the pack, then the index atomically; compact when most of the pack is garbage.
+        """Write the index atomically after the pack; compact when most of the pack is garbage.
 
         A run killed before the index is replaced leaves the old index, which
         only refers to bytes that were already in its own pack generation.
@@ -185,23 +216,20 @@ class BuildCache:
             return  # a planted link must not make the build write outside the project
         self.folder.mkdir(exist_ok=True)
         _replace(self.folder / ".gitignore", b"*\n")
+        if self._pack is not None:
+            self._pack.close()
+            self._pack = None
         live = sum(e.html[1] for e in self.entries.values())
-        total = self._pack_size + self._pending_size
-        compacted = total > 2 * live + (1 << 20)
+        compacted = self._pack_size > 2 * live + (1 << 20)
         if compacted:
             self._compact()
-        else:
-            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
-            fd = os.open(self.folder / _PACK.format(self.generation), flags, 0o644)
-            with os.fdopen(fd, "ab") as pack:
-                pack.write(b"".join(self._pending))
-        self._pending, self._pending_size = [], 0
-        if compacted or self._journal_lines + len(self._dirty) > _JOURNAL_LIMIT or \
-                not (self.folder / _ENTRIES).exists():
+        if compacted or not self.loaded or self._journal_lines + len(self._dirty) > \
+                _JOURNAL_LIMIT or not (self.folder / _ENTRIES).exists():
             self._write_entries()
         elif self._dirty:
             self._append_journal()
         self._dirty = set()
+        self.loaded = True
         index = {
             "key": self.key, "inputs": self.inputs, "output": self.output, "pages": self.pages,
             "files": self.files, "changed": self.changed,
@@ -235,21 +263,24 @@ class BuildCache:
         self._journal_lines += len(lines)
 
     def _compact(self) -> None:
-        pending = b"".join(self._pending)
-        names = list(self.entries)
-        old = self.html([n for n in names if self.entries[n].html[0] < self._pack_size])
+        """Copy the live HTML into a new pack generation, in name order."""
+        names = sorted(self.entries)
+        old = self.html(names)
         chunks, offset = [], 0
         for name in names:
-            entry = self.entries[name]
-            start, length = entry.html
-            data = old[name].encode() if name in old else pending[
-                start - self._pack_size : start - self._pack_size + length]
-            entry.html = (offset, len(data))
+            data = old[name].encode("utf-8")
+            self.entries[name].html = (offset, len(data))
             chunks.append(data)
             offset += len(data)
         self.generation += 1
         _replace(self.folder / _PACK.format(self.generation), b"".join(chunks))
         self._pack_size = offset
+
+
+def _next_generation(folder: Path) -> int:
+    numbers = [int(m.group(1)) for p in folder.glob(_PACK.format("*"))
+               if (m := re.fullmatch(r"html-(\d+)\.pack", p.name))]
+    return max(numbers, default=-1) + 1
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:

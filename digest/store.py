@@ -78,7 +78,10 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
     def load_one(source: Source) -> tuple[Article | None, list[Problem], str]:
         problems: list[Problem] = []
         article = load_file(source.file, config, problems)
-        html = markdown.render(article.body) if article is not None else ""
+        html = ""
+        if article is not None:
+            html = markdown.render(article.body)
+            article.body = ""  # rendered: the Markdown need not travel back nor stay in memory
         return article, problems, html
 
     problems: list[Problem] = []

@@ -135,3 +135,20 @@ def test_a_chain_of_rebuilds_stays_equal_to_clean_builds(project, tmp_path):
                        for p in project.site.rglob("*") if p.is_file()}
         assert live_inodes  # the spare shares file data with the live site, never its paths
         assert not any((spare / rel).is_symlink() for rel in live_inodes)
+
+
+def test_a_clean_build_never_reuses_the_old_pack(project):
+    """--clean starts a new pack generation; offsets into the old one would serve wrong HTML."""
+    populate(project, 6)
+    project.build()
+    path = project.root / "content/war/2023-W31/story-1.md"
+    path.write_text(path.read_text().replace("Paragraph 1.", "A much longer first paragraph, "
+                                             "so that every offset after it moves."))
+    project.build(clean=True)
+    other = project.root / "content/war/2023-W31/story-2.md"
+    other.write_text(other.read_text() + "\nA change elsewhere.\n")
+    project.build()  # renders story-2, and the pages showing story-1 come from the cache
+    page = (project.site / "war/2023-W31/story-1/index.html").read_text()
+    assert "A much longer first paragraph" in page
+    feed = (project.site / "feed.xml").read_text()
+    assert "Paragraph 1." not in feed
