@@ -20,6 +20,8 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -90,7 +92,8 @@ class BuildCache:
     changed: list[str] | None = None  # what the build that made that site changed
     _pack_size: int = 0
     loaded: bool = False  # read from disk (else fresh: its pack starts a new generation)
-    _pack: BinaryIO | None = None
+    _spool: BinaryIO | None = None  # HTML remembered by this build, not yet in the pack
+    _spooled: int = 0
     _dirty: set[str] = field(default_factory=set)  # entries changed or removed since loading
     _journal_lines: int = 0
 
@@ -152,7 +155,6 @@ class BuildCache:
 
     def html(self, names: list[str]) -> dict[str, str]:
         """Cached HTML of the given content files, read from the pack in offset order."""
-        self._flush()
         wanted = sorted((self.entries[n].html, n) for n in names if n in self.entries)
         out: dict[str, str] = {}
         if not wanted:
@@ -166,40 +168,39 @@ class BuildCache:
     # Writing ---------------------------------------------------------------
     def remember(self, name: str, signature: tuple[int, int], article: Article,
                  html: str) -> None:
-        """Cache one article; its HTML goes straight to the pack file, not into memory."""
-        pack = self._pack_out()
-        if pack is None:
-            return
+        """Cache one article; its HTML goes to a spool file, not into memory.
+
+        The spool is an anonymous temporary file: a build that fails or is
+        killed leaves nothing behind; :meth:`save` appends it to the pack.
+        """
+        if self._spool is None:
+            self._spool = tempfile.TemporaryFile(prefix="digest-html-")  # noqa: SIM115 - kept open across calls, closed in save
         data = html.encode("utf-8")
-        pack.write(data)
+        self._spool.write(data)
         self.entries[name] = Entry(signature, _article_to_json(article),
-                                   (self._pack_size, len(data)))
-        self._pack_size += len(data)
+                                   (self._pack_size + self._spooled, len(data)))
+        self._spooled += len(data)
         self._dirty.add(name)
 
-    def _pack_out(self) -> BinaryIO | None:
-        """The pack open for appending; a fresh cache starts a new generation file.
+    def _write_spool(self) -> None:
+        """Append the spooled HTML to the pack; a fresh cache starts a new generation file.
 
-        Bytes appended here are referenced only once :meth:`save` writes the
-        index, so a build that fails or is killed leaves unreferenced bytes,
-        never wrong ones.
+        A fresh cache counted its offsets from an empty pack, so it must never
+        append to a pack another build left behind.
         """
-        if self._pack is None:
-            if self.folder.is_symlink():
-                return None  # a planted link: never write through it
-            self.folder.mkdir(exist_ok=True)
-            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW
-            if not self.loaded:
-                self.generation = _next_generation(self.folder)
-                self._pack_size = 0
-                flags |= os.O_TRUNC
-            fd = os.open(self.folder / _PACK.format(self.generation), flags, 0o644)
-            self._pack = os.fdopen(fd, "ab")
-        return self._pack
-
-    def _flush(self) -> None:
-        if self._pack is not None:
-            self._pack.flush()
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW
+        if not self.loaded:
+            self.generation = _next_generation(self.folder)
+            flags |= os.O_TRUNC
+        fd = os.open(self.folder / _PACK.format(self.generation), flags, 0o644)
+        with os.fdopen(fd, "ab") as pack:
+            if self._spool is not None:
+                self._spool.seek(0)
+                shutil.copyfileobj(self._spool, pack, 1 << 20)
+                self._spool.close()
+                self._spool = None
+        self._pack_size += self._spooled
+        self._spooled = 0
 
     def keep_only(self, names: set[str]) -> None:
         for gone in set(self.entries) - names:
@@ -216,9 +217,7 @@ class BuildCache:
             return  # a planted link must not make the build write outside the project
         self.folder.mkdir(exist_ok=True)
         _replace(self.folder / ".gitignore", b"*\n")
-        if self._pack is not None:
-            self._pack.close()
-            self._pack = None
+        self._write_spool()
         live = sum(e.html[1] for e in self.entries.values())
         compacted = self._pack_size > 2 * live + (1 << 20)
         if compacted:
