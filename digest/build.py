@@ -107,6 +107,7 @@ def build(
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
             with reporter.timed("feeds"):
+                _load_html(cache, articles, config)
                 feed_keys: dict[str, str] = {}
 
                 def reuse(paths: tuple[str, ...], feed_key: str) -> bool:
@@ -209,14 +210,21 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
     renderer.shell = fingerprint(key, _shell(renderer.site))
     specs = list(page_specs(renderer, articles, issues, config))
     todo = [s for s in specs if not _kept(s, cache, writer)]
-    _load_html(cache, articles, [s.article for s in todo if s.article is not None], config)
 
     def render(spec: PageSpec) -> tuple[str, bool, Problem | None]:
         path = urls.output_file(spec.path)
+        article = spec.article
+        loaded = article is not None and not article.html
+        if loaded:  # read the body's HTML from the cache now: 10,000 never sit in memory
+            name = article.file.as_posix()
+            article.html = cache.html([name]).get(name, "")
         try:
             html = renderer.render_spec(spec)
         except jinja2.TemplateError as exc:
             return path, False, theme.template_problem(exc, config)
+        finally:
+            if loaded:
+                article.html = ""
         return path, writer.stage_file(path, html.encode()), None
 
     with reporter.progress(len(todo), "rendering pages") as bar:
@@ -235,11 +243,9 @@ def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:
     return spec.key is not None and cache.pages.get(path) == spec.key and writer.keep(path)
 
 
-def _load_html(cache: BuildCache, articles: list[Article], pages: list[Article],
-               config: Config) -> None:
-    """Fill in the cached HTML of articles that a rendered page or a feed shows."""
-    wanted = {id(a): a for a in pages}
-    wanted.update((id(a), a) for a in feeds.latest(articles, config.feed_limit))
+def _load_html(cache: BuildCache, articles: list[Article], config: Config) -> None:
+    """Fill in the cached HTML of the articles that the feeds show."""
+    wanted = {id(a): a for a in feeds.latest(articles, config.feed_limit)}
     for _, items in by_topic(articles, config):
         wanted.update((id(a), a) for a in items[: config.feed_limit])
     missing = [a for a in wanted.values() if not a.html]

@@ -154,15 +154,31 @@ class BuildCache:
             return None
 
     def html(self, names: list[str]) -> dict[str, str]:
-        """Cached HTML of the given content files, read from the pack in offset order."""
+        """Cached HTML of the given content files, read in offset order.
+
+        HTML remembered by this build is still in the spool (offsets past the
+        pack's end). Reads use ``pread``, so forked workers may call this too.
+        """
         wanted = sorted((self.entries[n].html, n) for n in names if n in self.entries)
         out: dict[str, str] = {}
         if not wanted:
             return out
-        with open(self.folder / _PACK.format(self.generation), "rb") as pack:
+        if self._spool is not None:
+            self._spool.flush()
+        pack_path = self.folder / _PACK.format(self.generation)
+        pack = os.open(pack_path, os.O_RDONLY) if wanted[0][0][0] < self._pack_size else None
+        try:
             for (offset, length), name in wanted:
-                pack.seek(offset)
-                out[name] = pack.read(length).decode("utf-8")
+                if offset >= self._pack_size and self._spool is not None:
+                    data = os.pread(self._spool.fileno(), length, offset - self._pack_size)
+                elif pack is not None:
+                    data = os.pread(pack, length, offset)
+                else:
+                    continue
+                out[name] = data.decode("utf-8")
+        finally:
+            if pack is not None:
+                os.close(pack)
         return out
 
     # Writing ---------------------------------------------------------------

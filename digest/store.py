@@ -64,7 +64,7 @@ def _name(file: Path, config: Config) -> str:
 
 def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bool,
          workers: int | None = None, reporter: Reporter | None = None,
-         ) -> tuple[list[Article], list[Problem]]:
+         keep_html: bool = False) -> tuple[list[Article], list[Problem]]:
     """Articles of every source, sorted, drafts only if asked; problems of all of them."""
     articles: list[Article] = []
     fresh: list[Source] = []
@@ -90,10 +90,11 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
     for source, (article, found, html) in zip(fresh, loaded, strict=True):
         problems.extend(found)
         if article is not None:
-            article.html = html
             articles.append(article)
             if source.signature[1] >= 0:
                 cache.remember(source.name, source.signature, article, html)
+            if keep_html or source.signature[1] < 0:
+                article.html = html  # else the build reads it back from the cache when needed
     cache.keep_only({s.name for s in sources})
     if not drafts:
         articles = [a for a in articles if not a.draft]
@@ -107,5 +108,6 @@ def load(config: Config, *, drafts: bool = False, workers: int | None = None,
     """Read and validate every article, without the build cache (``digest check``, tests)."""
     sources, problems = scan(config)
     scratch = BuildCache(config.root / ".digest-cache", "")  # in memory only: never saved
-    articles, found = read(sources, config, scratch, drafts=drafts, workers=workers)
+    articles, found = read(sources, config, scratch, drafts=drafts, workers=workers,
+                           keep_html=True)
     return articles, problems + found
