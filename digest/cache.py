@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -163,8 +162,6 @@ class BuildCache:
         out: dict[str, str] = {}
         if not wanted:
             return out
-        if self._spool is not None:
-            self._spool.flush()
         pack_path = self.folder / _PACK.format(self.generation)
         pack = os.open(pack_path, os.O_RDONLY) if wanted[0][0][0] < self._pack_size else None
         try:
@@ -192,7 +189,8 @@ class BuildCache:
         if self._spool is None:
             self._spool = tempfile.TemporaryFile(prefix="digest-html-")  # noqa: SIM115 - kept open across calls, closed in save
         data = html.encode("utf-8")
-        self._spool.write(data)
+        os.write(self._spool.fileno(), data)  # unbuffered: a forked worker must find no
+        # buffered bytes to flush again into the shared file
         self.entries[name] = Entry(signature, _article_to_json(article),
                                    (self._pack_size + self._spooled, len(data)))
         self._spooled += len(data)
@@ -209,10 +207,14 @@ class BuildCache:
             self.generation = _next_generation(self.folder)
             flags |= os.O_TRUNC
         fd = os.open(self.folder / _PACK.format(self.generation), flags, 0o644)
-        with os.fdopen(fd, "ab") as pack:
+        try:
+            if os.fstat(fd).st_size != self._pack_size:  # bytes no index refers to
+                os.ftruncate(fd, self._pack_size)
             if self._spool is not None:
-                self._spool.seek(0)
-                shutil.copyfileobj(self._spool, pack, 1 << 20)
+                _copy(self._spool.fileno(), fd, self._spooled)
+        finally:
+            os.close(fd)
+            if self._spool is not None:
                 self._spool.close()
                 self._spool = None
         self._pack_size += self._spooled
@@ -290,6 +292,17 @@ class BuildCache:
         self.generation += 1
         _replace(self.folder / _PACK.format(self.generation), b"".join(chunks))
         self._pack_size = offset
+
+
+def _copy(source: int, target: int, length: int) -> None:
+    """Copy the first ``length`` bytes of file ``source`` to the end of ``target``."""
+    offset = 0
+    while offset < length:
+        chunk = os.pread(source, min(1 << 20, length - offset), offset)
+        if not chunk:
+            raise OSError(f"build cache spool ended at {offset} of {length} bytes")
+        os.write(target, chunk)
+        offset += len(chunk)
 
 
 def _next_generation(folder: Path) -> int:

@@ -152,3 +152,17 @@ def test_a_clean_build_never_reuses_the_old_pack(project):
     assert "A much longer first paragraph" in page
     feed = (project.site / "feed.xml").read_text()
     assert "Paragraph 1." not in feed
+
+
+def test_rebuilds_after_a_parallel_first_build_equal_clean_builds(project, tmp_path):
+    """Forked workers share the cache's spool file; nothing they do may shift its offsets."""
+    populate(project, 240)
+    project.build(workers=2)
+    for number in (5, 150):
+        path = next((project.root / "content").rglob(f"story-{number}.md"))
+        path.write_text(path.read_text() + f"\nEdit {number}.\n")
+        project.build(workers=2)
+    twin = Project(tmp_path / "twin", (project.root / "digest.yaml").read_text())
+    shutil.copytree(project.root / "content", twin.root / "content", dirs_exist_ok=True)
+    twin.build(clean=True, workers=1)
+    assert project.files() == twin.files()
