@@ -52,7 +52,7 @@ def main() -> None:
     args = parser.parse_args()
     root = args.project.resolve()
     config = config_mod.load(root / "digest.yaml")
-    file = content.find_files(root / config.content_dir)[0]
+    file = Path(content.find_files(root / config.content_dir)[0])
     original = file.read_text(encoding="utf-8")
     title_line = next(line for line in original.splitlines() if line.startswith("title:"))
     rel = file.relative_to(root / config.content_dir).with_suffix("")
