@@ -132,7 +132,8 @@ def build(
             cache.pages.update(feed_keys)
             cache.inputs, cache.output = inputs, _signature(out)
             cache.files = sorted(writer.produced)
-            cache.changed = writer.changed if writer.seeded else None
+            cache.changed = writer.changed if writer.seeded else ([] if writer.spare_equal
+                                                                  else None)
             cache.save()
     files = writer.written + writer.linked
     reporter.info(

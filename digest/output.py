@@ -57,6 +57,7 @@ class SiteWriter:
         self.seeded = False
         self.produced: set[str] = set()
         self.changed: list[str] = []  # paths whose bytes differ from the old site's, or removed
+        self.spare_equal = False  # the spare is an exact copy of the new site (a first build)
         self._previous: set[str] | None = None
         self._dirs: set[Path] = set()
         self._recover()
@@ -263,16 +264,19 @@ class SiteWriter:
         """Swap the staged site in; the old one becomes the spare or is deleted.
 
         Keep the spare only when this build knows exactly how it differs from
-        the new site (a seeded build: ``changed`` lists every difference).
+        the new site (a seeded build: ``changed`` lists every difference). A
+        first build into an empty folder copies the new site as its spare, so
+        the first rebuild need not.
         """
         self._wait_folders()
         self.finish()
         self._drop_unused_folders()
-        keep_spare = keep_spare and self.seeded
         if self.spare.exists():
             _remove_tree(self.spare)
         if not self.final.exists():
             self.stage.rename(self.final)
+            if keep_spare:  # a first build: the spare is a plain hard-linked copy (no changes)
+                self.spare_equal = _run(["cp", "-al", "--", str(self.final), str(self.spare)])
             return
         if _exchange(self.stage, self.final):
             retired = self.stage
@@ -280,7 +284,7 @@ class SiteWriter:
             self.final.rename(self.old)
             self.stage.rename(self.final)
             retired = self.old
-        if keep_spare:
+        if keep_spare and self.seeded:
             retired.rename(self.spare)
         else:
             _remove_tree(retired)
