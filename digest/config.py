@@ -16,9 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
-from digest.frontmatter import FrontMatterError, _Loader, _refuse_aliases, _refuse_deep_nesting
+from digest.frontmatter import FrontMatterError, load_mapping
 from digest.report import DigestError, Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -184,26 +182,9 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         msg = f"not valid UTF-8 (byte {exc.start})"
         raise DigestError([Problem("error", msg, str(path), None, "save it as UTF-8")]) from None
     try:
-        _refuse_aliases(text)
-        _refuse_deep_nesting(text)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a Safe loader
+        return load_mapping(text, first_line=1)
     except FrontMatterError as exc:
-        raise DigestError([Problem("error", exc.message, str(path), (exc.line or 2) - 1)]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        msg = f"invalid YAML: {getattr(exc, 'problem', None) or exc}"
-        raise DigestError([Problem("error", msg, str(path), line)]) from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise DigestError([Problem("error", "must be a mapping of keys to values", str(path), 1)])
-    lines = {}
-    for number, text_line in enumerate(text.splitlines(), 1):
-        m = re.match(r"^([A-Za-z_][\w-]*)\s*:", text_line)
-        if m:
-            lines.setdefault(m.group(1), number)
-    return data, lines
+        raise DigestError([Problem("error", exc.message, str(path), exc.line, exc.hint)]) from None
 
 
 def _allowed(key: str) -> str:

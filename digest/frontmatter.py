@@ -117,7 +117,7 @@ def _leading_newlines(rest: str) -> int:
     return rest.count("\n", 0, len(rest) - len(stripped))
 
 
-def _refuse_aliases(yaml_text: str) -> None:
+def _refuse_aliases(yaml_text: str, first_line: int) -> None:
     """Refuse anchors and aliases; a cheap regex first, then libyaml's events to be sure."""
     if not _MAYBE_ALIAS.search(yaml_text):
         return
@@ -127,14 +127,14 @@ def _refuse_aliases(yaml_text: str) -> None:
             if anchor is not None or isinstance(event, yaml.AliasEvent):
                 raise FrontMatterError(
                     "YAML anchors and aliases are not allowed in front matter",
-                    line=event.start_mark.line + 2,
+                    line=event.start_mark.line + first_line,
                     hint="write the value out in full",
                 )
     except yaml.YAMLError:
         return  # the real parse below reports the syntax error with its line
 
 
-def _refuse_deep_nesting(yaml_text: str) -> None:
+def _refuse_deep_nesting(yaml_text: str, first_line: int) -> None:
     """Raise FrontMatterError when collections nest deeper than :data:`MAX_DEPTH`."""
     brackets = yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("-")
     if brackets < MAX_DEPTH and not _DEEP_INDENT.search(yaml_text):
@@ -147,7 +147,7 @@ def _refuse_deep_nesting(yaml_text: str) -> None:
                 if depth > MAX_DEPTH:
                     raise FrontMatterError(
                         f"YAML nested more than {MAX_DEPTH} levels deep",
-                        line=token.start_mark.line + 2,
+                        line=token.start_mark.line + first_line,
                         hint="front matter holds flat keys, and lists of text",
                     )
             elif isinstance(token, _CLOSERS):
@@ -159,35 +159,45 @@ def _refuse_deep_nesting(yaml_text: str) -> None:
 def parse(text: str) -> Document:
     """Parse a whole content file into a :class:`Document`."""
     yaml_text, body, body_line = split(text)
-    _refuse_aliases(yaml_text)
-    _refuse_deep_nesting(yaml_text)
+    meta, key_lines = load_mapping(
+        yaml_text, first_line=2,
+        hint="check quoting: a value containing ': ' or starting with a quote needs quotes",
+    )
+    return Document(meta, body, body_line, key_lines)
+
+
+def load_mapping(yaml_text: str, *, first_line: int = 1,
+                 hint: str | None = None) -> tuple[dict[str, Any], dict[str, int]]:
+    """YAML text that must be a mapping: (values, line of each top-level key).
+
+    The one way digest reads YAML (front matter and digest.yaml alike): safe
+    constructors, no aliases, bounded nesting. ``first_line`` is the file line
+    of the text's first line, so every error names the line in the file.
+    """
+    _refuse_aliases(yaml_text, first_line)
+    _refuse_deep_nesting(yaml_text, first_line)
     try:
         meta = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a Safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + first_line if mark is not None else first_line
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FrontMatterError(
-            f"invalid YAML in front matter: {problem}",
-            line=line,
-            hint="check quoting: a value containing ': ' or starting with a quote needs quotes",
-        ) from None
+        raise FrontMatterError(f"invalid YAML: {problem}", line=line, hint=hint) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise FrontMatterError(
-            "front matter must be a mapping of keys to values", line=2, hint="write 'key: value'"
-        )
-    return Document(meta, body, body_line, _key_lines(yaml_text))
+        raise FrontMatterError("must be a mapping of keys to values", line=first_line,
+                               hint="write 'key: value'")
+    return meta, _key_lines(yaml_text, first_line)
 
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 
 
-def _key_lines(yaml_text: str) -> dict[str, int]:
+def _key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
     lines: dict[str, int] = {}
     for m in _KEY_LINE.finditer(yaml_text):
-        lines.setdefault(m.group(1), yaml_text.count("\n", 0, m.start()) + 2)
+        lines.setdefault(m.group(1), yaml_text.count("\n", 0, m.start()) + first_line)
     return lines
 
 
