@@ -44,11 +44,6 @@ _PLAIN_FIELDS = tuple(
 
 
 
-def stat_signature(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
-
-
 def _article_to_json(a: Article) -> dict[str, Any]:
     data = {name: getattr(a, name) for name in _PLAIN_FIELDS}
     data["file"] = a.file.as_posix()

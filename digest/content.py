@@ -106,16 +106,17 @@ def find_files(content_dir: Path, problems: list[Problem] | None = None) -> list
     return found
 
 
-def _display(file: Path, config: Config) -> str:
+def display_name(file: Path, config: Config) -> str:
+    """How messages and the cache name a file: relative to the project root when inside it."""
     try:
-        return str(file.relative_to(config.root))
+        return file.relative_to(config.root).as_posix()
     except ValueError:
         return str(file)
 
 
 def load_file(file: Path, config: Config, problems: list[Problem]) -> Article | None:
     """Read one file; append problems and return None when it cannot become an Article."""
-    name = _display(file, config)
+    name = display_name(file, config)
     content_dir = (config.root / config.content_dir).resolve()
     if file.is_symlink() and not file.resolve().is_relative_to(content_dir):
         problems.append(Problem("error", "symlink points outside the content folder; skipped",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from digest import frontmatter
 from digest.config import SLUG_RE, Config
-from digest.content import week_id
+from digest.content import display_name, week_id
 from digest.ingest.slug import slugify
 from digest.report import DigestError, Problem, Reporter
 
@@ -81,7 +81,7 @@ def new_article(
         meta["lang"] = lang
     meta.update({"tags": [], "draft": draft, "id": fresh_id()})
     _write_new(path, frontmatter.dump(meta, body), config)
-    reporter.info(f"wrote {_display(path, config)}")
+    reporter.info(f"wrote {display_name(path, config)}")
     return path
 
 
@@ -92,15 +92,9 @@ def _write_new(path: Path, text: str, config: Config) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         raise DigestError([Problem(
-            "error", "an article with this title already exists", _display(path, config),
+            "error", "an article with this title already exists", display_name(path, config),
             hint="edit that file, or choose a different title",
         )]) from None
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
 
-
-def _display(path: Path, config: Config) -> str:
-    try:
-        return str(path.relative_to(config.root))
-    except ValueError:
-        return str(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from digest import markdown
 from digest.cache import BuildCache
 from digest.config import Config
-from digest.content import Article, check_unique_ids, find_files, load_file
+from digest.content import Article, check_unique_ids, display_name, find_files, load_file
 from digest.parallel import fork_map
 from digest.report import Problem, Reporter
 
@@ -44,7 +44,7 @@ def scan(config: Config) -> tuple[list[Source], list[Problem]]:
         )]
     sources = []
     problems: list[Problem] = []
-    walked, named = str(content_dir), _name(content_dir, config)
+    walked, named = str(content_dir), display_name(content_dir, config)
     for path in find_files(content_dir, problems):
         try:
             st = os.lstat(path)
@@ -53,13 +53,6 @@ def scan(config: Config) -> tuple[list[Source], list[Problem]]:
             signature = (0, -1)  # read below, which reports why it cannot be
         sources.append(Source(path, named + path[len(walked):], signature))
     return sources, problems
-
-
-def _name(file: Path, config: Config) -> str:
-    try:
-        return file.relative_to(config.root).as_posix()
-    except ValueError:
-        return str(file)
 
 
 def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bool,
