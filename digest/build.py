@@ -107,7 +107,7 @@ def build(
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
             with reporter.timed("feeds"):
-                _load_html(cache, articles, config)
+                _load_html(cache, articles, site, config)
                 feed_keys: dict[str, str] = {}
 
                 def reuse(paths: tuple[str, ...], feed_key: str) -> bool:
@@ -117,7 +117,9 @@ def build(
                     return all(cache.pages.get(p) == full for p in paths) and all(
                         writer.keep(p) for p in paths)
 
-                for path, data in feeds.build_feeds(articles, issues, config, reuse).items():
+                for path, data in feeds.build_feeds(
+                        articles, issues, config, reuse,
+                        [(t.topic, t.articles) for t in site.topics]).items():
                     writer.write(path, data)
                 writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
                 _write_extras(writer, config, statics, [s.path for s in specs], articles)
@@ -244,11 +246,12 @@ def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:
     return spec.key is not None and cache.pages.get(path) == spec.key and writer.keep(path)
 
 
-def _load_html(cache: BuildCache, articles: list[Article], config: Config) -> None:
+def _load_html(cache: BuildCache, articles: list[Article], site: SiteInfo,
+               config: Config) -> None:
     """Fill in the cached HTML of the articles that the feeds show."""
     wanted = {id(a): a for a in feeds.latest(articles, config.feed_limit)}
-    for _, items in by_topic(articles, config):
-        wanted.update((id(a), a) for a in items[: config.feed_limit])
+    for info in site.topics:
+        wanted.update((id(a), a) for a in info.articles[: config.feed_limit])
     missing = [a for a in wanted.values() if not a.html]
     found = cache.html([a.file.as_posix() for a in missing])
     for a in missing:

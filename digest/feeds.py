@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import quoteattr
 
 from digest import __version__, urls
-from digest.config import Config
+from digest.config import Config, Topic
 from digest.content import Article
 from digest.fingerprint import fingerprint
 
@@ -175,7 +175,8 @@ Reuse = Callable[[tuple[str, str], str], bool]
 
 
 def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
-                reuse: Reuse | None = None) -> dict[str, bytes]:
+                reuse: Reuse | None = None,
+                topics: list[tuple[Topic, list[Article]]] | None = None) -> dict[str, bytes]:
     """Every feed file of the site by site path: site-wide, per topic, weekly issues, OPML.
 
     Each channel has a key naming its inputs (its items' ids, source files and
@@ -212,7 +213,7 @@ def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
           for i in chosen_issues],
          lambda: newest((issue_item(i, site) for i in chosen_issues), config.feed_limit),
          urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM)
-    for topic, items in by_topic(articles, config):
+    for topic, items in topics if topics is not None else by_topic(articles, config):
         rss_path, atom_path = urls.topic_feed(topic.slug), urls.topic_feed(topic.slug, "atom")
         article_channel(Channel(f"{config.title}: {topic.title}",
                                 f"{topic.title} in {config.title}",

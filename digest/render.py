@@ -20,7 +20,7 @@ from digest.charts import SiteCharts
 from digest.config import Config, Topic
 from digest.content import Article
 from digest.fingerprint import fingerprint
-from digest.issues import Issue, by_topic
+from digest.issues import Issue
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSp
 
 def _topics(renderer: Renderer, articles: list[Article],
             config: Config) -> Iterator[PageSpec]:
-    topics = by_topic(articles, config)
+    topics = [(t.topic, t.articles) for t in renderer.site.topics]
     yield renderer.spec("topics.html", urls.TOPICS, (), lambda: (
         renderer.page("topics", urls.TOPICS, "Topics"), {"topics": renderer.site.topics}))
     for topic, items in topics:
@@ -254,8 +254,8 @@ def _feeds_page(renderer: Renderer) -> PageSpec:
 def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
               config: Config) -> Iterator[PageSpec]:
     issue_of = {i.id: i for i in issues}
-    for topic, items in by_topic(articles, config):
-        chronological = list(reversed(items))
+    for info in renderer.site.topics:
+        topic, chronological = info.topic, list(reversed(info.articles))
         topic_key = (topic.slug, topic.title)
         for i, article in enumerate(chronological):
             previous = chronological[i - 1] if i > 0 else None
