@@ -188,3 +188,12 @@ def test_the_example_digest_builds(tmp_path):
     page = next(out.glob("diplomacy/2023-W33/*/index.html")).read_text()
     assert "Russia seeks to increase military cooperation with North Korea" in page
     assert "European Pravda" in page
+
+
+def test_cli_jobs_and_verbose_timings(project):
+    three_weeks(project)
+    result = run_cli(project, "build", "--jobs", "1", "--verbose")
+    assert result.returncode == 0, result.stderr
+    for phase in ("scan:", "read:", "pages:", "feeds:", "cache:"):
+        assert phase in result.stderr, phase
+    assert run_cli(project, "build", "--jobs", "0").returncode == 2  # click rejects it
