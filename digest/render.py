@@ -95,10 +95,6 @@ SITE_FEEDS = (
 )
 
 
-def site_feeds() -> list[FeedLink]:
-    return list(SITE_FEEDS)
-
-
 def topic_feeds(topic: Topic) -> list[FeedLink]:
     return [
         FeedLink(f"{topic.title} (RSS)", "application/rss+xml", urls.topic_feed(topic.slug)),
@@ -245,7 +241,7 @@ def _feeds_page(renderer: Renderer) -> PageSpec:
                              f"Follow {renderer.config.title} in a feed reader: every article, "
                              "the weekly issues, or one topic.")
         groups = [(t, topic_feeds(t.topic)) for t in renderer.site.topics]
-        return page, {"site_feeds": site_feeds(), "topic_groups": groups,
+        return page, {"site_feeds": list(SITE_FEEDS), "topic_groups": groups,
                       "weeks_atom": urls.WEEKS_FEED_ATOM, "opml": urls.OPML}
 
     return renderer.spec("feeds.html", urls.FEEDS_PAGE, (), make)
