@@ -14,23 +14,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import CONFIG as SHARED_CONFIG
 
 from digest.cli import main
 
 from .scan import Baseline
 from .tree import changed, outside, snapshot
 
-CONFIG = """\
-title: Hostile Digest
-description: Inputs that try to break things.
-base_url: https://example.github.io/digest/
-timezone: Europe/Kyiv
-topics:
-  - slug: war
-    title: War
-  - slug: diplomacy
-    title: Diplomacy
-"""
+CONFIG = SHARED_CONFIG.replace("title: Test Digest", "title: Hostile Digest").replace(
+    "description: A digest for tests.", "description: Inputs that try to break things.")
 
 GOOD = """\
 ---
