@@ -114,8 +114,9 @@ class BuildCache:
             }
             if any(sum(e.html) > pack_size for e in entries.values()):
                 return empty  # a truncated pack: start over rather than serve wrong HTML
-            cache = cls(folder, key, entries, dict(data["pages"]), str(data["inputs"]),
-                        str(data["output"]), generation, data.get("files"), data.get("changed"),
+            inputs, output = cls.peek(root, key)
+            cache = cls(folder, key, entries, dict(data["pages"]), inputs, output,
+                        generation, data.get("files"), data.get("changed"),
                         pack_size)
             cache._journal_lines = lines
             cache.loaded = True
@@ -243,7 +244,7 @@ class BuildCache:
         self._dirty = set()
         self.loaded = True
         index = {
-            "key": self.key, "inputs": self.inputs, "output": self.output, "pages": self.pages,
+            "key": self.key, "pages": self.pages,
             "files": self.files, "changed": self.changed,
         }
         _replace(self.folder / _INDEX, json.dumps(index, separators=(",", ":")).encode())
