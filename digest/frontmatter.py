@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +68,11 @@ for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
     _Loader.add_constructor(_tag, _checked(_tag))
 
 _CLOSING_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
-_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s]")
+# Where a YAML node (so an anchor or alias) can start: a line's first text, after ':', '-',
+# '?', '[', '{' or ',' (and spaces), or after a tag. Emphasis inside a summary ("a *word*")
+# is not one of these, so such files skip the slower event scan.
+_MAYBE_ALIAS = re.compile(r"(?:^[ \t]*|[:\-?,\[{][ \t]*|![^\s]*[ \t]+)[&*][^\s]",
+                          re.MULTILINE)
 
 
 class FrontMatterError(ValueError):
@@ -85,7 +90,7 @@ class Document:
     meta: dict[str, Any]
     body: str
     body_line: int  # 1-based line where the Markdown body starts
-    key_lines: dict[str, int]  # 1-based line of each top-level key, for error messages
+    key_lines: Mapping[str, int]  # 1-based line of each top-level key, for error messages
 
 
 def split(text: str) -> tuple[str, str, int]:
@@ -167,7 +172,7 @@ def parse(text: str) -> Document:
 
 
 def load_mapping(yaml_text: str, *, first_line: int = 1,
-                 hint: str | None = None) -> tuple[dict[str, Any], dict[str, int]]:
+                 hint: str | None = None) -> tuple[dict[str, Any], Mapping[str, int]]:
     """YAML text that must be a mapping: (values, line of each top-level key).
 
     The one way digest reads YAML (front matter and digest.yaml alike): safe
@@ -188,17 +193,38 @@ def load_mapping(yaml_text: str, *, first_line: int = 1,
     if not isinstance(meta, dict):
         raise FrontMatterError("must be a mapping of keys to values", line=first_line,
                                hint="write 'key: value'")
-    return meta, _key_lines(yaml_text, first_line)
+    return meta, KeyLines(yaml_text, first_line)
 
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 
 
-def _key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for m in _KEY_LINE.finditer(yaml_text):
-        lines.setdefault(m.group(1), yaml_text.count("\n", 0, m.start()) + first_line)
-    return lines
+class KeyLines(Mapping[str, int]):
+    """The file line of each top-level key, found only when a message asks for one.
+
+    Only a bad value needs its line; a build of 10,000 valid files never looks.
+    """
+
+    def __init__(self, yaml_text: str, first_line: int):
+        self._text, self._first = yaml_text, first_line
+        self._lines: dict[str, int] | None = None
+
+    def _found(self) -> dict[str, int]:
+        if self._lines is None:
+            text, lines = self._text, {}
+            for m in _KEY_LINE.finditer(text):
+                lines.setdefault(m.group(1), text.count("\n", 0, m.start()) + self._first)
+            self._lines = lines
+        return self._lines
+
+    def __getitem__(self, key: str) -> int:
+        return self._found()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
 
 
 class _Dumper(yaml.SafeDumper):

@@ -70,7 +70,7 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
 
     def load_one(source: Source) -> tuple[Article | None, list[Problem], str]:
         problems: list[Problem] = []
-        article = load_file(source.file, config, problems)
+        article = load_file(source.file, config, problems, source.name)
         html = ""
         if article is not None:
             html = markdown.render(article.body)

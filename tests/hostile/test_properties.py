@@ -88,3 +88,28 @@ def test_cleaner_never_fails_and_invents_no_line(text):
             # "## Background") go; the text that is left must come from one input line
             text_of = plain(line)
             assert text_of in inputs or any(text_of in i for i in inputs), (line, text_of)
+
+
+YAML_BITS = st.sampled_from(["a", "b: ", "&x ", "*x", "&x", "*x ", "- ", "? ", ": ", "[", "]",
+                             "{", "}", ", ", ",", "\n", "\n  ", "\t", " ", "!!str ", "!t ",
+                             "'", '"', "#", "|\n  ", "word *emph* "])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(YAML_BITS, max_size=14).map("".join))
+def test_every_yaml_anchor_or_alias_is_refused(yaml_text: str) -> None:
+    """The cheap prefilter never lets an anchor or alias past: front matter with one is refused."""
+    import yaml
+
+    try:
+        events = list(yaml.parse(yaml_text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return  # not YAML: the parse reports the syntax error
+    if any(getattr(e, "anchor", None) is not None or isinstance(e, yaml.AliasEvent)
+           for e in events):
+        try:
+            frontmatter.load_mapping(yaml_text)
+        except frontmatter.FrontMatterError:
+            pass  # refused: as aliases, or as invalid YAML for the C loader
+        else:
+            raise AssertionError(f"anchor or alias accepted in {yaml_text!r}")
