@@ -107,7 +107,6 @@ def build(
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
             with reporter.timed("feeds"):
-                _load_html(cache, articles, site, config)
                 feed_keys: dict[str, str] = {}
 
                 def reuse(paths: tuple[str, ...], feed_key: str) -> bool:
@@ -117,11 +116,19 @@ def build(
                     return all(cache.pages.get(p) == full for p in paths) and all(
                         writer.keep(p) for p in paths)
 
+                def prepare(chosen: list[Article]) -> None:
+                    _load_html(cache, chosen)
+
                 for path, data in feeds.build_feeds(
                         articles, issues, config, reuse,
-                        [(t.topic, t.articles) for t in site.topics]).items():
+                        [(t.topic, t.articles) for t in site.topics], prepare).items():
                     writer.write(path, data)
-                writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
+                newest = feeds.latest(articles, config.feed_limit)
+                json_key = fingerprint(urls.FEED_JSON, feeds.article_inputs(newest),
+                                       [a.lang for a in newest])
+                if not reuse((urls.FEED_JSON,), json_key):
+                    prepare(newest)
+                    writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
                 _write_extras(writer, config, statics, [s.path for s in specs], articles)
             # 3. Swap the finished site in, then remember what it was made of.
             with reporter.timed("swap"):
@@ -219,8 +226,7 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
         article = spec.article
         loaded = article is not None and not article.html
         if loaded:  # read the body's HTML from the cache now: 10,000 never sit in memory
-            name = article.file.as_posix()
-            article.html = cache.html([name]).get(name, "")
+            article.html = cache.html([article.file]).get(article.file, "")
         try:
             html = renderer.render_spec(spec)
         except jinja2.TemplateError as exc:
@@ -246,16 +252,12 @@ def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:
     return spec.key is not None and cache.pages.get(path) == spec.key and writer.keep(path)
 
 
-def _load_html(cache: BuildCache, articles: list[Article], site: SiteInfo,
-               config: Config) -> None:
-    """Fill in the cached HTML of the articles that the feeds show."""
-    wanted = {id(a): a for a in feeds.latest(articles, config.feed_limit)}
-    for info in site.topics:
-        wanted.update((id(a), a) for a in info.articles[: config.feed_limit])
-    missing = [a for a in wanted.values() if not a.html]
-    found = cache.html([a.file.as_posix() for a in missing])
+def _load_html(cache: BuildCache, articles: list[Article]) -> None:
+    """Fill in the cached HTML of articles a feed is about to show."""
+    missing = [a for a in articles if not a.html]
+    found = cache.html([a.file for a in missing])
     for a in missing:
-        a.html = found.get(a.file.as_posix(), a.html)
+        a.html = found.get(a.file, a.html)
 
 
 def _write_extras(writer: SiteWriter, config: Config, statics: dict[str, Path],

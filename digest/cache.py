@@ -46,7 +46,7 @@ _PLAIN_FIELDS = tuple(
 
 def _article_to_json(a: Article) -> dict[str, Any]:
     data = {name: getattr(a, name) for name in _PLAIN_FIELDS}
-    data["file"] = a.file.as_posix()
+    data["file"] = a.file
     data["extra"] = a.extra
     for name in _DATES:
         value = getattr(a, name)
@@ -57,7 +57,6 @@ def _article_to_json(a: Article) -> dict[str, Any]:
 
 def _article_from_json(data: dict[str, Any]) -> Article:
     values = dict(data)
-    values["file"] = Path(values["file"])
     for name in _DATES:
         if values.get(name) is not None:
             values[name] = dt.datetime.fromisoformat(values[name])

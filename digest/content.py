@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 import os
 import re
 import stat
@@ -34,7 +35,7 @@ WORDS_PER_MINUTE = 230
 class Article:
     """One article as templates and feeds see it. Plain data; ``html`` is filled by render."""
 
-    file: Path  # the source file, relative to the project root
+    file: str  # the source file as messages name it: relative to the project root, '/'
     topic: str
     week: str  # ISO week id, e.g. "2023-W33"
     slug: str
@@ -66,10 +67,10 @@ class Article:
         words = self.words or len(self.body.split())
         return max(1, round(words / WORDS_PER_MINUTE))
 
-    @property
-    def sort_key(self) -> tuple[dt.datetime, str]:
-        """Chronological order with a stable tie-break, so equal dates never reorder."""
-        return (self.date, self.id)
+
+CHRONOLOGICAL = operator.attrgetter("date", "id")
+"""Sort key of articles: by date with a stable tie-break (the id), so equal dates never reorder.
+An attrgetter, not a property: sorting 10,000 articles is a visible part of a rebuild."""
 
 
 def week_id(date: dt.datetime, tz: dt.tzinfo) -> str:
@@ -223,7 +224,7 @@ def _article(
         return None
     extra = {k: v for k, v in meta.items() if k not in KNOWN_KEYS}
     return Article(
-        file=Path(name), topic=where[0], week=where[1], slug=where[2], title=title.strip(),
+        file=name, topic=where[0], week=where[1], slug=where[2], title=title.strip(),
         date=date, body=doc.body, id=fields.pop("id") or derived_id(where[0], where[2]),
         extra=extra, **fields,
     )
@@ -297,4 +298,4 @@ def check_unique_ids(articles: list[Article], problems: list[Problem]) -> None:
         first = seen.setdefault(a.id, a)
         if first is not a:
             problems.append(Problem("error", f"id {a.id!r} is already used by {first.file}",
-                                    str(a.file), hint="every article needs its own id"))
+                                    a.file, hint="every article needs its own id"))

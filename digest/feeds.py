@@ -11,17 +11,17 @@ because feed readers resolve relative ones inconsistently.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-from xml.sax.saxutils import quoteattr
 
 from digest import __version__, urls
 from digest.config import Config, Topic
-from digest.content import Article
+from digest.content import CHRONOLOGICAL, Article
 from digest.fingerprint import fingerprint
 
 if TYPE_CHECKING:
@@ -114,9 +114,16 @@ def issue_item(issue: Issue, site: urls.Site) -> Item:
     )
 
 
+def article_inputs(chosen: list[Article]) -> list[tuple[str, str, str]]:
+    """What a feed item shows of an article depends on: its id, source file and path."""
+    return [(a.id, a.fingerprint, a.path) for a in chosen]
+
+
 def latest(articles: Iterable[Article], limit: int) -> list[Article]:
     """The ``limit`` newest articles, before any feed item is built: items cost HTML rewriting."""
-    return sorted(articles, key=lambda a: a.sort_key, reverse=True)[:limit]
+    # Builds pass the articles oldest first: reversed, the heap is full after ``limit``
+    # items and every later one is a single comparison. Ids are unique, so no ties.
+    return heapq.nlargest(limit, reversed(list(articles)), key=CHRONOLOGICAL)
 
 
 def newest(items: Iterable[Item], limit: int) -> list[Item]:
@@ -171,17 +178,20 @@ def _render(channel: Channel, items: list[Item], config: Config) -> tuple[bytes,
         items = items[: max(1, len(items) * 3 // 4)]
 
 
-Reuse = Callable[[tuple[str, str], str], bool]
+Reuse = Callable[[tuple[str, ...], str], bool]
 
 
 def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
                 reuse: Reuse | None = None,
-                topics: list[tuple[Topic, list[Article]]] | None = None) -> dict[str, bytes]:
+                topics: list[tuple[Topic, list[Article]]] | None = None,
+                prepare: Callable[[list[Article]], None] | None = None) -> dict[str, bytes]:
     """Every feed file of the site by site path: site-wide, per topic, weekly issues, OPML.
 
     Each channel has a key naming its inputs (its items' ids, source files and
     paths). ``reuse(paths, key)`` may keep the last build's files for that key:
     then the channel is not rendered and its paths are left out of the result.
+    ``prepare(articles)`` runs before a channel's items are made from those
+    articles (a build fills in their HTML from its cache only then).
     """
     site = urls.Site(config.base_url)
     out: dict[str, bytes] = {}
@@ -196,9 +206,12 @@ def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
         out[rss_path], out[atom_path] = _render(channel, make(), config)
 
     def article_channel(channel: Channel, chosen: list[Article], rss: str, atom: str) -> None:
-        inputs = [(a.id, a.fingerprint, a.path) for a in chosen]
-        emit(channel, inputs, lambda: newest((article_item(a, site) for a in chosen),
-                                             config.feed_limit), rss, atom)
+        def make() -> list[Item]:
+            if prepare is not None:
+                prepare(chosen)
+            return newest((article_item(a, site) for a in chosen), config.feed_limit)
+
+        emit(channel, article_inputs(chosen), make, rss, atom)
 
     article_channel(Channel(config.title, config.description, site.absolute(urls.HOME),
                             site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
@@ -222,6 +235,14 @@ def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
                         items[: config.feed_limit], rss_path, atom_path)
     out[urls.OPML] = opml(config, channels)
     return out
+
+
+_ATTR_BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def quoteattr(value: str) -> str:
+    """An XML attribute value in double quotes (xml.sax.saxutils imports urllib.request)."""
+    return '"' + escape(value, quote=True).translate(_ATTR_BREAKS) + '"'
 
 
 def opml(config: Config, channels: list[Channel]) -> bytes:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from digest import urls
 from digest.config import Config, Topic
-from digest.content import Article
+from digest.content import CHRONOLOGICAL, Article
 
 
 @dataclass
@@ -63,7 +63,7 @@ def topic_order(config: Config, slugs: set[str]) -> list[Topic]:
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: a.sort_key, reverse=True)
+    return sorted(articles, key=CHRONOLOGICAL, reverse=True)
 
 
 def build_issues(articles: list[Article], config: Config) -> list[Issue]:

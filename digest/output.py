@@ -221,11 +221,12 @@ class SiteWriter:
     def keep(self, path: str) -> bool:
         """Keep the old site's file at ``path`` unchanged; False when there is none."""
         self.produced.add(path)
-        dest = self.stage / path
+        dest = None
         if self.seeded and (path in self._previous if self._previous is not None
-                            else dest.is_file()):
+                            else (dest := self.stage / path).is_file()):
             self.linked += 1
             return True
+        dest = dest or self.stage / path
         old = self.final / path
         self._parent(dest)
         try:

@@ -7,7 +7,7 @@ robots.txt is only read at a host's root; on a GitHub Pages project site
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape
+from html import escape
 
 from digest import urls
 
@@ -20,7 +20,7 @@ def sitemap(entries: list[tuple[str, dt.datetime | None]], site: urls.Site) -> b
     ]
     for path, modified in entries:
         lastmod = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
-        lines.append(f"  <url><loc>{escape(site.absolute(path))}</loc>{lastmod}</url>")
+        lines.append(f"  <url><loc>{escape(site.absolute(path), quote=False)}</loc>{lastmod}</url>")
     lines += ["</urlset>", ""]
     return "\n".join(lines).encode()
 

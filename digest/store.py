@@ -16,7 +16,14 @@ from pathlib import Path
 from digest import markdown
 from digest.cache import BuildCache
 from digest.config import Config
-from digest.content import Article, check_unique_ids, display_name, find_files, load_file
+from digest.content import (
+    CHRONOLOGICAL,
+    Article,
+    check_unique_ids,
+    display_name,
+    find_files,
+    load_file,
+)
 from digest.parallel import fork_map
 from digest.report import Problem, Reporter
 
@@ -92,7 +99,7 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
     if not drafts:
         articles = [a for a in articles if not a.draft]
     check_unique_ids(articles, problems)
-    articles.sort(key=lambda a: a.sort_key)
+    articles.sort(key=CHRONOLOGICAL)
     return articles, problems
 
 

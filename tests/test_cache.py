@@ -59,6 +59,25 @@ def test_one_changed_body_rewrites_only_its_pages_and_feeds(project):
     assert other_articles == []
 
 
+def test_feeds_not_showing_the_edited_article_are_kept(project):
+    with (project.root / "digest.yaml").open("a") as f:
+        f.write("feed_limit: 5\n")
+    populate(project)
+    project.build()
+    before = mtimes(project)
+    old = project.root / "content/war/2023-W31/story-1.md"  # 1 August: not among the newest 5
+    old.write_text(old.read_text().replace("Paragraph 1.", "Paragraph one, edited."))
+    project.build()
+    after = mtimes(project)
+    for feed in ("feed.xml", "atom.xml", "feed.json", "topics/war/feed.xml"):
+        assert after[feed] == before[feed], feed
+    new = project.root / "content/war/2023-W34/story-26.md"  # 27 August: among the newest
+    new.write_text(new.read_text().replace("Paragraph 26.", "Paragraph twenty-six, edited."))
+    project.build()
+    for feed in ("feed.xml", "atom.xml", "feed.json", "topics/war/feed.xml"):
+        assert "twenty-six, edited" in (project.site / feed).read_text(), feed
+
+
 def test_a_changed_title_updates_neighbours_and_lists(project):
     populate(project)
     project.build()
