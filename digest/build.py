@@ -13,6 +13,7 @@ the file system. ``clean=True`` ignores the cache; the output is the same.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,9 +94,16 @@ def build(
             issues = build_issues(articles, config)
             site = _site_info(articles, issues, config, with_search)
             renderer = Renderer(env, config, site)
-            with reporter.timed("pages"):
+            feed_keys: dict[str, str] = {}
+
+            def write_feeds() -> None:
+                with reporter.timed("feeds"):
+                    feed_keys.update(_write_feeds(writer, cache, key, articles, issues, site,
+                                                 config))
+
+            with reporter.timed("pages"):  # the feeds are written while the workers render
                 specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
-                                            workers, reporter)
+                                            workers, reporter, meanwhile=write_feeds)
                 writer.finish(".html")  # the search index must not see deleted pages
             with reporter.timed("search"):
                 indexed = site.search and search.index(writer, config, reporter)
@@ -106,29 +114,7 @@ def build(
             if site.search:
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
-            with reporter.timed("feeds"):
-                feed_keys: dict[str, str] = {}
-
-                def reuse(paths: tuple[str, ...], feed_key: str) -> bool:
-                    """Keep a feed whose inputs are unchanged (its key joined with the build's)."""
-                    full = fingerprint(key, feed_key)
-                    feed_keys.update((p, full) for p in paths)
-                    return all(cache.pages.get(p) == full for p in paths) and all(
-                        writer.keep(p) for p in paths)
-
-                def prepare(chosen: list[Article]) -> None:
-                    _load_html(cache, chosen)
-
-                for path, data in feeds.build_feeds(
-                        articles, issues, config, reuse,
-                        [(t.topic, t.articles) for t in site.topics], prepare).items():
-                    writer.write(path, data)
-                newest = feeds.latest(articles, config.feed_limit)
-                json_key = fingerprint(urls.FEED_JSON, feeds.article_inputs(newest),
-                                       [a.lang for a in newest])
-                if not reuse((urls.FEED_JSON,), json_key):
-                    prepare(newest)
-                    writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
+            with reporter.timed("sitemap"):
                 _write_extras(writer, config, statics, [s.path for s in specs], articles)
             # 3. Swap the finished site in, then remember what it was made of.
             with reporter.timed("swap"):
@@ -211,10 +197,12 @@ def _charts_key(charts_: charts.SiteCharts | None) -> tuple[object, ...] | None:
 
 def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key: str,
                   articles: list[Article], issues: list[Issue], workers: int | None,
-                  reporter: Reporter) -> tuple[list[PageSpec], list[PageSpec]]:
+                  reporter: Reporter, meanwhile: Callable[[], None] | None = None,
+                  ) -> tuple[list[PageSpec], list[PageSpec]]:
     """Stage every page: unchanged ones kept from the old site, the others rendered.
 
-    Returns (all page specs, the ones rendered).
+    ``meanwhile()`` runs in this process while the workers render. Returns
+    (all page specs, the ones rendered).
     """
     config = renderer.config
     renderer.shell = fingerprint(key, _shell(renderer.site))
@@ -237,7 +225,8 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
         return path, writer.stage_file(path, html.encode()), None
 
     with reporter.progress(len(todo), "rendering pages") as bar:
-        results = fork_map(render, todo, workers=workers, advance=bar.advance)
+        results = fork_map(render, todo, workers=workers, advance=bar.advance,
+                           meanwhile=meanwhile)
     errors = [problem for _, _, problem in results if problem is not None]
     if errors:
         raise DigestError(errors[:1])
@@ -250,6 +239,33 @@ def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:
     """An unchanged page keeps its old file: not rendered, not rewritten."""
     path = urls.output_file(spec.path)
     return spec.key is not None and cache.pages.get(path) == spec.key and writer.keep(path)
+
+
+def _write_feeds(writer: SiteWriter, cache: BuildCache, key: str, articles: list[Article],
+                 issues: list[Issue], site: SiteInfo, config: Config) -> dict[str, str]:
+    """Stage every feed whose inputs changed, keep the others; returns each feed's key."""
+    feed_keys: dict[str, str] = {}
+
+    def reuse(paths: tuple[str, ...], feed_key: str) -> bool:
+        """Keep a feed whose inputs are unchanged (its key joined with the build's)."""
+        full = fingerprint(key, feed_key)
+        feed_keys.update((p, full) for p in paths)
+        return all(cache.pages.get(p) == full for p in paths) and all(
+            writer.keep(p) for p in paths)
+
+    def prepare(chosen: list[Article]) -> None:
+        _load_html(cache, chosen)
+
+    topics = [(t.topic, t.articles) for t in site.topics]
+    for path, data in feeds.build_feeds(articles, issues, config, reuse, topics,
+                                        prepare).items():
+        writer.write(path, data)
+    newest = feeds.latest(articles, config.feed_limit)
+    json_key = fingerprint(urls.FEED_JSON, feeds.article_inputs(newest), [a.lang for a in newest])
+    if not reuse((urls.FEED_JSON,), json_key):
+        prepare(newest)
+        writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
+    return feed_keys
 
 
 def _load_html(cache: BuildCache, articles: list[Article]) -> None:

@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from digest.report import DigestError, Problem
@@ -82,8 +83,7 @@ class SiteWriter:
         if last_changed is not None and files is not None and self.spare.is_dir():
             self.spare.rename(self.stage)
             self._level(last_changed)
-        elif not (shutil.which("cp") and _run(["cp", "-al", "--", str(self.final),
-                                                 str(self.stage)])):
+        elif not link_copy(self.final, self.stage):
             shutil.rmtree(self.stage, ignore_errors=True)
             shutil.copytree(self.final, self.stage, copy_function=os.link)
         self.seeded = True
@@ -277,7 +277,7 @@ class SiteWriter:
         if not self.final.exists():
             self.stage.rename(self.final)
             if keep_spare:  # a first build: the spare is a plain hard-linked copy (no changes)
-                self.spare_equal = _run(["cp", "-al", "--", str(self.final), str(self.spare)])
+                self.spare_equal = link_copy(self.final, self.spare)
             return
         if _exchange(self.stage, self.final):
             retired = self.stage
@@ -304,6 +304,40 @@ def _write_new(path: Path, data: bytes) -> None:
             view = view[os.write(fd, view):]
     finally:
         os.close(fd)
+
+
+def link_copy(source: Path, dest: Path, threads: int = 4) -> bool:
+    """Make ``dest`` a copy of the folder tree ``source`` whose files are hard links.
+
+    Costs one ``mkdir`` per folder and one ``link`` per file (``cp -al`` also
+    stats and copies extended attributes of each). The top-level folders are
+    copied in threads: the calls release the GIL, so a 10,000-page site is
+    copied on every core. False (and ``dest`` partly made) on any error.
+    """
+    def copy(src: str, dst: str) -> None:
+        os.mkdir(dst)
+        with os.scandir(src) as entries:
+            for entry in entries:
+                target = os.path.join(dst, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    copy(entry.path, target)
+                else:
+                    os.link(entry.path, target, follow_symlinks=False)
+
+    try:
+        os.mkdir(dest)
+        with os.scandir(source) as entries:
+            tops = [(e.path, os.path.join(dest, e.name), e.is_dir(follow_symlinks=False))
+                    for e in entries]
+        with ThreadPoolExecutor(threads) as pool:
+            done = [pool.submit(copy, src, dst) if is_dir else
+                    pool.submit(os.link, src, dst, follow_symlinks=False)
+                    for src, dst, is_dir in tops]
+            for future in done:
+                future.result()
+    except OSError:
+        return False
+    return True
 
 
 def _run(command: list[str]) -> bool:

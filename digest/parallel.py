@@ -37,17 +37,21 @@ def _run_chunk(index: int) -> list[Any]:
 
 
 def fork_map(fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = None,
-             min_items: int = 200, advance: Callable[[int], None] | None = None) -> list[R]:
+             min_items: int = 200, advance: Callable[[int], None] | None = None,
+             meanwhile: Callable[[], None] | None = None) -> list[R]:
     """``[fn(x) for x in items]``, in forked worker processes when it pays off.
 
     Results come back in order. ``fn`` may be a closure: it is inherited, not
     pickled; its results must be picklable. ``advance(n)`` is called in this
-    process as results arrive (for a progress bar).
+    process as results arrive (for a progress bar). ``meanwhile()`` runs in
+    this process while the workers work (it must not need their results).
     """
     global _TASK
     workers = workers or default_workers()
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if workers < 2 or len(items) < min_items or not forkable:
+        if meanwhile is not None:
+            meanwhile()
         results = []
         for x in items:
             results.append(fn(x))
@@ -61,7 +65,10 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = 
         context = multiprocessing.get_context("fork")
         results = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for chunk in pool.map(_run_chunk, range(len(bounds))):
+            chunks = pool.map(_run_chunk, range(len(bounds)))  # all submitted: workers start
+            if meanwhile is not None:
+                meanwhile()
+            for chunk in chunks:
                 results.extend(chunk)
                 if advance is not None:
                     advance(len(chunk))
