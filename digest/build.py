@@ -28,7 +28,7 @@ from digest.fingerprint import fingerprint
 from digest.issues import Issue, build_issues, by_topic
 from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
-from digest.parallel import fork_map
+from digest.parallel import fork_map, gc_paused
 from digest.render import PageSpec, Renderer, SiteInfo, TopicInfo, page_specs
 from digest.report import DigestError, Problem, Reporter
 
@@ -58,7 +58,7 @@ def build(
     """Build the site of ``config`` into ``out`` (default: the config's output_dir)."""
     out = out or config.root / config.output_dir
     check_output_dir(out, _protected(config))
-    with project_lock(config.root, "build"):
+    with project_lock(config.root, "build"), gc_paused():
         # 1. Load and validate: collect every problem before giving up.
         with reporter.timed("scan"):
             env = theme.environment(config)

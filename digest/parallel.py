@@ -9,9 +9,11 @@ where fork is unavailable, the work runs in this process.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -27,6 +29,28 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector in this process (workers keep theirs, see fork_map).
+
+    A build holds tens of thousands of acyclic objects (articles, cache entries, page
+    specs); each full collection walks all of them, and the collections come more
+    often as they grow: 6 s of a 100,000-article build, against 0.3 s at 10,000.
+    Garbage with cycles made meanwhile is collected when the pause ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _start_worker() -> None:
+    gc.enable()  # a worker's own garbage (markdown-it, Jinja2) is collected as usual
 
 
 def _run_chunk(index: int) -> list[Any]:
@@ -61,10 +85,14 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = 
     size = max(1, -(-len(items) // (workers * 4)))
     bounds = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
     _TASK = (fn, items, bounds)
+    # What the workers inherit is frozen: their collections never walk it, so they never
+    # touch (and copy) its memory pages; the Python docs recommend this before fork.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         results = []
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=_start_worker) as pool:
             chunks = pool.map(_run_chunk, range(len(bounds)))  # all submitted: workers start
             if meanwhile is not None:
                 meanwhile()
@@ -75,3 +103,4 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = 
         return results
     finally:
         _TASK = None
+        gc.unfreeze()
