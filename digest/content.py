@@ -144,7 +144,7 @@ def load_file(file: Path, config: Config, problems: list[Problem],
         problems.append(Problem("error", "not a regular file; skipped", name,
                                 hint="articles are plain text files"))
         return None
-    where = _layout(path, str(config.root / config.content_dir))
+    where = layout(path, str(config.root / config.content_dir))
     if isinstance(where, str):
         problems.append(Problem("error", where, name,
                                 hint="articles live at content/<topic>/<YYYY>-W<WW>/<slug>.md"))
@@ -172,7 +172,8 @@ def load_file(file: Path, config: Config, problems: list[Problem],
     return article
 
 
-def _layout(path: str, content_dir: str) -> tuple[str, str, str] | str:
+def layout(path: str, content_dir: str) -> tuple[str, str, str] | str:
+    """(topic, week, slug) of a content file's path, or what is wrong with the path."""
     base = content_dir.rstrip(os.sep) + os.sep
     if not path.startswith(base):
         return "not in the content folder"
