@@ -132,11 +132,15 @@ def build(
             cache.save()
     files = writer.written + writer.linked
     reporter.info(
-        f"built {len(articles)} articles into {out}: {len(specs)} pages "
-        f"({len(todo)} rendered), {files} files ({writer.written} changed)"
+        f"built {_count(len(articles), 'article')} into {out}: {_count(len(specs), 'page')} "
+        f"({len(todo)} rendered), {_count(files, 'file')} ({writer.written} changed)"
     )
     return BuildResult(out, len(articles), len(specs), files, writer.written, writer.linked,
                        rendered=len(todo))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _article_folders(sources: list[store.Source], config: Config) -> list[str]:

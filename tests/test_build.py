@@ -185,6 +185,7 @@ def test_the_example_digest_builds(tmp_path):
     result = subprocess.run([sys.executable, "-m", "digest", "build", "--out", str(out)],
                             cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+    assert f"built 1 article into {out}: 8 pages" in result.stderr  # singular for one
     page = next(out.glob("diplomacy/2023-W33/*/index.html")).read_text()
     assert "Russia seeks to increase military cooperation with North Korea" in page
     assert "European Pravda" in page
