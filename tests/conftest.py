@@ -61,6 +61,11 @@ class Project:
         path.write_text(frontmatter.dump(data, body), encoding="utf-8")
         return path
 
+    def add_config(self, yaml_lines: str) -> None:
+        """Append settings to the project's digest.yaml (``"per_page: 2\n"``)."""
+        with (self.root / "digest.yaml").open("a", encoding="utf-8") as f:
+            f.write(yaml_lines)
+
     def config(self, **overrides: object) -> config_mod.Config:
         return config_mod.load(self.root / "digest.yaml", overrides)
 

@@ -52,8 +52,7 @@ def test_article_page_shows_title_outlet_date_attribution_body_tags_and_neighbou
 
 
 def test_topic_pages_are_paginated_newest_first(project):
-    (project.root / "digest.yaml").write_text(
-        (project.root / "digest.yaml").read_text() + "per_page: 2\n")
+    project.add_config("per_page: 2\n")
     for day in range(1, 6):
         project.article(f"a{day}", date=dt.datetime(2023, 8, day, 9, 0, tzinfo=KYIV))
     project.build()
@@ -140,8 +139,7 @@ def test_output_folder_that_is_not_a_site_is_refused(project):
 
 
 def test_cname_and_drafts(project):
-    (project.root / "digest.yaml").write_text(
-        (project.root / "digest.yaml").read_text() + "cname: news.example.org\n")
+    project.add_config("cname: news.example.org\n")
     project.article("draft", draft=True)
     project.article("public")
     project.build()

@@ -60,8 +60,7 @@ def test_one_changed_body_rewrites_only_its_pages_and_feeds(project):
 
 
 def test_feeds_not_showing_the_edited_article_are_kept(project):
-    with (project.root / "digest.yaml").open("a") as f:
-        f.write("feed_limit: 5\n")
+    project.add_config("feed_limit: 5\n")
     populate(project)
     project.build()
     before = mtimes(project)

@@ -38,8 +38,7 @@ def test_feed_json_has_the_required_members_and_absolute_urls(project):
 
 
 def test_items_are_the_site_feeds_newest_first_and_capped(project):
-    (project.root / "digest.yaml").write_text(
-        (project.root / "digest.yaml").read_text() + "feed_limit: 3\n")
+    project.add_config("feed_limit: 3\n")
     for day in range(1, 6):
         project.article(f"a{day}", date=dt.datetime(2023, 8, day, 9, 0, tzinfo=KYIV))
     project.build()
@@ -59,8 +58,7 @@ def test_bytes_are_stable_and_keys_sorted(project, tmp_path):
 
 
 def test_byte_budget_drops_the_oldest_items(project):
-    (project.root / "digest.yaml").write_text(
-        (project.root / "digest.yaml").read_text() + "feed_max_bytes: 6000\n")
+    project.add_config("feed_max_bytes: 6000\n")
     for day in range(1, 9):
         project.article(f"a{day}", date=dt.datetime(2023, 8, day, 9, 0, tzinfo=KYIV),
                         body="Words " * 200)

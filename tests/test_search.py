@@ -90,6 +90,5 @@ def test_a_failing_pagefind_is_a_warning_and_the_pages_drop_the_search_form(proj
 
 
 def test_search_language_is_the_primary_subtag(project):
-    (project.root / "digest.yaml").write_text(
-        (project.root / "digest.yaml").read_text() + "language: uk-UA\n")
+    project.add_config("language: uk-UA\n")
     assert search.language(project.config()) == "uk"

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from digest.config import Config, Source
 from digest.ingest.html import extract_html, published_stamp
 from digest.ingest.structure import plain
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("DIGEST_SHARED", REPO / ".." / "shared"))
 DEV = SHARED / "corpus" / "extraction" / "dev"
 
 PARAS = [

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import SHARED
 
 from digest import frontmatter, progress
 from digest.config import Config, Source, Topic
@@ -20,8 +21,6 @@ from digest.ingest.cli import ingest as ingest_command
 from digest.ingest.pipeline import ingest
 from digest.report import Reporter
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("DIGEST_SHARED", REPO / ".." / "shared"))
 SEED = SHARED / "corpus" / "news" / "000_124f943da4d3affc.txt"
 
 LEAD = [

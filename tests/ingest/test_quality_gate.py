@@ -8,14 +8,11 @@ benchmark only, never asserted in tests.
 from __future__ import annotations
 
 import importlib.util
-import os
-from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import REPO, SHARED
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("DIGEST_SHARED", REPO / ".." / "shared"))
 CORPUS = SHARED / "corpus"
 
 FLOORS = {

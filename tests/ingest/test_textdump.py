@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
+from conftest import SHARED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,8 +12,6 @@ from digest.ingest import chrome
 from digest.ingest.structure import plain
 from digest.ingest.textdump import extract_text
 
-SHARED = Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / ".." /
-                             "shared"))
 SEED = SHARED / "corpus" / "news" / "000_124f943da4d3affc.txt"
 SEED_URL = "https://www.pravda.com.ua/eng/news/2023/08/16/7415762/"
 CONFIG = Config(timezone="Europe/Kyiv", sources=(
