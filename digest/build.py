@@ -264,7 +264,7 @@ def _write_feeds(writer: SiteWriter, cache: BuildCache, key: str, articles: list
     json_key = fingerprint(urls.FEED_JSON, feeds.article_inputs(newest), [a.lang for a in newest])
     if not reuse((urls.FEED_JSON,), json_key):
         prepare(newest)
-        writer.write(urls.FEED_JSON, jsonfeed.build(articles, config))
+        writer.write(urls.FEED_JSON, jsonfeed.build(newest, config))  # its items: these
     return feed_keys
 
 

@@ -66,7 +66,11 @@ def _dumps(data: dict[str, Any]) -> bytes:
 
 
 def build(articles: list[Article], config: Config) -> bytes:
-    """``feed.json``: the site feed's items, dropping the oldest until it fits the byte budget."""
+    """``feed.json``: the site feed's items, dropping the oldest until it fits the byte budget.
+
+    ``articles`` may be all of them or only the newest ``feed_limit`` (the build passes
+    those, already chosen): the feed is the same.
+    """
     site = urls.Site(config.base_url)
     items = newest((article_item(a, site) for a in latest(articles, config.feed_limit)),
                    config.feed_limit)

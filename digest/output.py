@@ -221,16 +221,16 @@ class SiteWriter:
     def keep(self, path: str) -> bool:
         """Keep the old site's file at ``path`` unchanged; False when there is none."""
         self.produced.add(path)
-        dest = None
-        if self.seeded and (path in self._previous if self._previous is not None
-                            else (dest := self.stage / path).is_file()):
+        if self.seeded and self._previous is not None and path in self._previous:
+            self.linked += 1  # already staged (set lookup: no Path made for 10,000 kept pages)
+            return True
+        dest = self.stage / path
+        if self.seeded and self._previous is None and dest.is_file():
             self.linked += 1
             return True
-        dest = dest or self.stage / path
-        old = self.final / path
         self._parent(dest)
         try:
-            os.link(old, dest)
+            os.link(self.final / path, dest)
         except OSError:
             return False
         self.linked += 1
