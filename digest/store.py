@@ -75,26 +75,32 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
         else:
             articles.append(cached)
 
-    def load_one(source: Source) -> tuple[Article | None, list[Problem], str]:
+    spool = cache.spool() if fresh else None
+
+    def load_one(source: Source) -> tuple[Article | None, list[Problem], str, tuple[int, int]]:
+        """Runs in a worker: the HTML goes to the cache's spool, only where it is comes back."""
         problems: list[Problem] = []
         article = load_file(source.file, config, problems, source.name)
-        html = ""
+        html, spooled = "", (0, 0)
         if article is not None:
             html = markdown.render(article.body)
             article.body = ""  # rendered: the Markdown need not travel back nor stay in memory
-        return article, problems, html
+            if source.signature[1] >= 0 and spool is not None:
+                spooled = spool.append(html)
+            if not keep_html and source.signature[1] >= 0:
+                html = ""  # the build reads it back from the cache when a page needs it
+        return article, problems, html, spooled
 
     problems: list[Problem] = []
     with (reporter or Reporter(quiet=True)).progress(len(fresh), "reading articles") as bar:
         loaded = fork_map(load_one, fresh, workers=workers, advance=bar.advance)
-    for source, (article, found, html) in zip(fresh, loaded, strict=True):
+    for source, (article, found, html, spooled) in zip(fresh, loaded, strict=True):
         problems.extend(found)
         if article is not None:
             articles.append(article)
+            article.html = html
             if source.signature[1] >= 0:
-                cache.remember(source.name, source.signature, article, html)
-            if keep_html or source.signature[1] < 0:
-                article.html = html  # else the build reads it back from the cache when needed
+                cache.remember(source.name, source.signature, article, spooled)
     cache.keep_only({s.name for s in sources})
     if not drafts:
         articles = [a for a in articles if not a.draft]
