@@ -151,8 +151,7 @@ def load_file(file: Path, config: Config, problems: list[Problem],
         return None
     folder_topic, folder_week, slug = where
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = _read_text(path, st.st_size)
     except UnicodeDecodeError as exc:
         problems.append(Problem("error", f"not valid UTF-8 (byte {exc.start})", name,
                                 hint="save the file as UTF-8"))
@@ -170,6 +169,28 @@ def load_file(file: Path, config: Config, problems: list[Problem],
         article.words = len(doc.body.split())
         article.fingerprint = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
     return article
+
+
+def _read_text(path: str, size: int) -> str:
+    """The file's text, newlines as ``open()`` in text mode gives them.
+
+    Raw calls: a text-mode ``open()`` also asks whether the file is a terminal and
+    where it stands (four more system calls per file, 40,000 at 10,000 articles).
+    """
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        data = os.read(fd, size + 1)  # a regular file reads short only at its end
+        if len(data) > size:  # it grew since it was stat'ed
+            chunks = [data]
+            while chunk := os.read(fd, 1 << 16):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    text = data.decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def layout(path: str, content_dir: str) -> tuple[str, str, str] | str:

@@ -43,10 +43,17 @@ def theme_dirs(config: Config) -> list[Path]:
 
 
 def environment(config: Config) -> jinja2.Environment:
-    """A Jinja2 environment over the theme chain, with digest's filters."""
+    """A Jinja2 environment over the theme chain, with digest's filters.
+
+    One environment serves one build (``digest serve`` makes a new one for each), so
+    templates are not checked for changes on disk: with checks on, every
+    ``{% extends %}`` and ``{% include %}`` stats its file again, 30,000 times at
+    10,000 articles.
+    """
     loader = jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)])
     env = jinja2.Environment(
         loader=loader,
+        auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -80,3 +80,15 @@ def test_week_is_taken_in_the_digest_timezone():
 def test_files_outside_the_layout_are_reported(project):
     (project.root / "content/stray.md").write_text("---\ntitle: x\n---\n")
     assert "not in a <topic>/<YYYY>-W<WW>/ folder" in errors(project)[0].message
+
+
+def test_windows_and_old_mac_line_endings_read_like_unix_ones(project):
+    project.article("unix", body="First line\nsecond line.\n\nNext paragraph.\n")
+    unix = project.root / "content/war/2023-W33/unix.md"
+    text = unix.read_text(encoding="utf-8")
+    (unix.parent / "dos.md").write_bytes(text.replace("\n", "\r\n").encode())
+    (unix.parent / "mac.md").write_bytes(text.replace("\n", "\r").encode())
+    articles, problems = store.load(project.config())
+    assert problems == []
+    assert {a.slug for a in articles} == {"unix", "dos", "mac"}
+    assert len({(a.title, a.html, a.words) for a in articles}) == 1
