@@ -1,7 +1,8 @@
 """Read and write the content format: YAML front matter between ``---`` fences, then Markdown.
 
-Only ``yaml.safe_load`` semantics are used (the C loader when present, for
-speed at 10,000 files), and YAML aliases are refused: scraped text ends up in
+Only ``yaml.safe_load`` semantics are used (:mod:`digest.flatyaml` for flat
+front matter, else PyYAML's C loader when present, for speed at 10,000 files),
+and YAML aliases are refused: scraped text ends up in
 front matter and an alias bomb must not expand into gigabytes.
 """
 
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from digest import flatyaml
 
 try:  # The C loader is ~10x faster; fall back to the pure one where libyaml is absent.
     _Base: type = yaml.CSafeLoader
@@ -179,6 +182,9 @@ def load_mapping(yaml_text: str, *, first_line: int = 1,
     constructors, no aliases, bounded nesting. ``first_line`` is the file line
     of the text's first line, so every error names the line in the file.
     """
+    flat = flatyaml.load(yaml_text)  # one key per line, plain values: the usual case
+    if flat is not None:
+        return flat, KeyLines(yaml_text, first_line)
     _refuse_aliases(yaml_text, first_line)
     _refuse_deep_nesting(yaml_text, first_line)
     try:
