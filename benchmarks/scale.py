@@ -303,6 +303,8 @@ def run_scenario(
     scenario: Scenario, run: int, logs: Path, quiet: tuple[float, float]
 ) -> Measurement:
     scenario.prepare(run)
+    os.sync()  # the emptied folders' deletes and the corpus's writes reach the disk now, not
+    # during the measured build (every tool alike)
     before = snapshot(scenario.output) if scenario.count_rewritten else {}
     name = f"{scenario.tool}-{scenario.name.split()[0].strip(',')}-{run}.log"
     result = run_measured(scenario.cmd, scenario.cwd, logs / name, quiet)
