@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -16,6 +20,16 @@ from digest.report import Reporter
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DIGEST_SHARED", REPO.parent / "shared"))
 KYIV = dt.timezone(dt.timedelta(hours=3))
+
+
+@functools.cache
+def benchmark_generator() -> ModuleType:
+    """``benchmarks/generate.py`` (a script, not part of the package) as a module."""
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO / "benchmarks/generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
 
 CONFIG = """\
 title: Test Digest

@@ -8,18 +8,14 @@ that PyYAML refuses, fails here.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import yaml
+from conftest import benchmark_generator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest import flatyaml, frontmatter
-
-_GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 
 
 def _typed(value: Any) -> Any:
@@ -100,11 +96,7 @@ def test_declines_what_it_cannot_be_sure_of():
 
 def test_generated_front_matter_takes_the_fast_path(tmp_path):
     """What the benchmark corpus (and ingest) writes is read without PyYAML."""
-    spec = importlib.util.spec_from_file_location("bench_generate_fm", _GENERATE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate_fm"] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    module.generate(tmp_path, 40)
+    benchmark_generator().generate(tmp_path, 40)
     files = sorted((tmp_path / "content").rglob("*.md"))
     assert len(files) == 40
     for path in files:

@@ -6,12 +6,10 @@ shortcut: any difference in the fast path (or in a new markdown-it release) fail
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import benchmark_generator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -20,8 +18,6 @@ from digest import markdown, markdown_fast
 from digest.frontmatter import parse
 
 REFERENCE = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-
-_GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 
 
 def _no_fallback(text: str) -> str:
@@ -120,17 +116,9 @@ def test_same_html_as_markdown_it_on_edge_cases(doc: str) -> None:
     _same(doc)
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate_md", _GENERATE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate_md"] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_news_bodies_are_rendered_by_the_fast_path_alone(tmp_path):
     """Paragraphs, emphasis, links, a heading, a quote, a list and a table: no markdown-it call."""
-    _generator().generate(tmp_path, 60)
+    benchmark_generator().generate(tmp_path, 60)
     bodies = [parse(p.read_text(encoding="utf-8")).body
               for p in sorted((tmp_path / "content").rglob("*.md"))]
     assert len(bodies) == 60 and any("| ---" in b for b in bodies)

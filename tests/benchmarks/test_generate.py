@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from conftest import benchmark_generator
 
 from digest.config import load
 from digest.frontmatter import parse
 
-_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
-_spec = importlib.util.spec_from_file_location("bench_generate", _SCRIPT)
-generate_mod = importlib.util.module_from_spec(_spec)
-sys.modules["bench_generate"] = generate_mod  # dataclasses look their module up here
-_spec.loader.exec_module(generate_mod)
+generate_mod = benchmark_generator()
 
 REQUIRED = {"title", "date", "topic", "source", "lang", "summary", "tags", "attribution", "id"}
 
