@@ -2,9 +2,9 @@
 
 markdown-it-py spends ~0.7 ms on a 700-word body: most of a first build. Yet news
 bodies are nearly all paragraphs with a little emphasis and a few links, plus an odd
-heading, quotation or bullet list. This module renders that subset directly (~20x
-faster) and hands every other block to markdown-it, so the HTML is byte for byte what
-markdown-it alone would give. It never guesses:
+heading, quotation, bullet list or table. This module renders that subset directly
+(news bodies 5–7x faster in all) and hands every other block to markdown-it, so the HTML
+is byte for byte what markdown-it alone would give. It never guesses:
 
 - a document whose blocks could act on each other (a reference definition, a fence, an
   indented line, a list continued after a blank line, a tab or a carriage return) goes
@@ -60,12 +60,12 @@ def render(text: str, markdown_it: Callable[[str], str]) -> str | None:
             continue
         lines = block.split("\n")
         has_list = False
-        for line in lines:
+        for number, line in enumerate(lines):
             if line[0] in _ODD_START:
                 if _TIES.match(line):
                     return None
                 if _LIST_ITEM.match(line):
-                    if line is lines[0] and after_list:
+                    if number == 0 and after_list:
                         return None  # it would join the list before it (a loose list)
                     has_list = True
         after_list = has_list
@@ -83,7 +83,7 @@ def render(text: str, markdown_it: Callable[[str], str]) -> str | None:
 
 
 def _block(block: str, lines: list[str]) -> str | None:
-    """One block's HTML when it is a simple paragraph, heading, quotation or bullet list."""
+    """One block's HTML when it is a simple paragraph, heading, quotation, bullet list or table."""
     first = block[0]
     if first == "#":
         m = _HEADING.match(block)
