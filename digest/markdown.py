@@ -3,10 +3,10 @@
 CommonMark plus tables and strikethrough. Raw HTML in a body is *escaped*,
 never passed through (``html: False``), and markdown-it's link validation
 drops ``javascript:``, ``vbscript:``, ``file:`` and non-image ``data:`` URLs.
-Rendering is the slow part of a first build; :mod:`digest.markdown_fast` renders
-the plain paragraphs, headings, quotations and lists most news bodies are made of
-directly (the same HTML, ~20x faster), :mod:`digest.store` calls :func:`render` in
-forked workers, and the build cache keeps the result.
+Rendering was the slow part of a first build: :mod:`digest.markdown_fast` renders
+the paragraphs, headings, quotations, lists and tables most news bodies are made of
+directly (the same HTML; bodies 5–7x faster), :mod:`digest.store` calls
+:func:`render` in forked workers, and the build cache keeps the result.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def _plain_links_as_they_are(normalize: Callable[[str], str]) -> Callable[[str],
 
 def render(text: str) -> str:
     """One body to HTML: markdown-it's output, through its fast path where that applies."""
-    from digest import markdown_fast  # imports markdown-it, as the parser does
+    from digest import markdown_fast  # imports markdown-it: only when a body changed
 
     md = _parser()
     html = markdown_fast.render(text, md.render)
