@@ -102,15 +102,15 @@ def build(
                                                  config))
 
             with reporter.timed("pages"):  # the feeds are written while the workers render
-                specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
-                                            workers, reporter, meanwhile=write_feeds)
+                specs, todo = _render_pages(writer, renderer, cache, key, issues, workers,
+                                            reporter, meanwhile=write_feeds)
                 writer.finish(".html")  # the search index must not see deleted pages
             with reporter.timed("search"):
                 indexed = site.search and search.index(writer, config, reporter)
             if site.search and not indexed:
                 site.search = False  # no page may offer a search that does not exist
-                specs, todo = _render_pages(writer, renderer, cache, key, articles, issues,
-                                            workers, reporter)
+                specs, todo = _render_pages(writer, renderer, cache, key, issues, workers,
+                                            reporter)
             if site.search:
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
@@ -196,7 +196,7 @@ def _charts_key(charts_: charts.SiteCharts | None) -> tuple[object, ...] | None:
 
 
 def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key: str,
-                  articles: list[Article], issues: list[Issue], workers: int | None,
+                  issues: list[Issue], workers: int | None,
                   reporter: Reporter, meanwhile: Callable[[], None] | None = None,
                   ) -> tuple[list[PageSpec], list[PageSpec]]:
     """Stage every page: unchanged ones kept from the old site, the others rendered.
@@ -206,7 +206,7 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
     """
     config = renderer.config
     renderer.shell = fingerprint(key, _shell(renderer.site))
-    specs = list(page_specs(renderer, articles, issues, config))
+    specs = list(page_specs(renderer, issues))
     todo = [s for s in specs if not _kept(s, cache, writer)]
 
     def render(spec: PageSpec) -> tuple[str, bool, Problem | None]:

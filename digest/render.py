@@ -177,13 +177,12 @@ def _issue_key(issue: Issue) -> tuple[object, ...]:
     return issue.id, neighbours, sections
 
 
-def page_specs(renderer: Renderer, articles: list[Article], issues: list[Issue],
-               config: Config) -> Iterator[PageSpec]:
-    """Every HTML page of the site, in a fixed order."""
+def page_specs(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
+    """Every HTML page of the site, in a fixed order (the articles: ``renderer.site.topics``)."""
     yield from _home_and_issues(renderer, issues)
-    yield from _topics(renderer, articles, config)
+    yield from _topics(renderer)
     yield _feeds_page(renderer)
-    yield from _articles(renderer, articles, issues, config)
+    yield from _articles(renderer, issues)
     yield renderer.spec("404.html", urls.NOT_FOUND, (), lambda: (
         renderer.page("404", urls.NOT_FOUND, "Page not found"), {}))
 
@@ -205,8 +204,8 @@ def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSp
         yield renderer.spec("issue.html", issue.path, _issue_key(issue), make)
 
 
-def _topics(renderer: Renderer, articles: list[Article],
-            config: Config) -> Iterator[PageSpec]:
+def _topics(renderer: Renderer) -> Iterator[PageSpec]:
+    config = renderer.config
     topics = [(t.topic, t.articles) for t in renderer.site.topics]
     yield renderer.spec("topics.html", urls.TOPICS, (), lambda: (
         renderer.page("topics", urls.TOPICS, "Topics"), {"topics": renderer.site.topics}))
@@ -247,8 +246,7 @@ def _feeds_page(renderer: Renderer) -> PageSpec:
     return renderer.spec("feeds.html", urls.FEEDS_PAGE, (), make)
 
 
-def _articles(renderer: Renderer, articles: list[Article], issues: list[Issue],
-              config: Config) -> Iterator[PageSpec]:
+def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     issue_of = {i.id: i for i in issues}
     for info in renderer.site.topics:
         topic, chronological = info.topic, list(reversed(info.articles))
