@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from digest.markdown import PLAIN_URL
 
@@ -156,7 +156,7 @@ def _inline(src: str) -> str | None:
         m = _SPECIAL.search(src, pos)
         stop = m.start() if m else end
         if stop > pos:
-            out.append(_text(src[pos:stop]))
+            out.append(escapeHtml(src[pos:stop]))
         if m is None:
             break
         char, pos = m.group(), stop
@@ -192,13 +192,13 @@ def _inline(src: str) -> str | None:
             if len(url) >= 256 or not PLAIN_URL.match(url) or not url.startswith(
                     ("http://", "https://", "/")) or ("&" in url and ";" in url):
                 return None
-            out.append(f'<a href="{_text(url)}">{_text(link.group(1))}</a>')
+            out.append(f'<a href="{escapeHtml(url)}">{escapeHtml(link.group(1))}</a>')
             pos = link.end()
         elif char == "\\":
             following = src[pos + 1:pos + 2]
             if not following or not isMdAsciiPunct(ord(following)):
                 return None
-            out.append(_escape(following))
+            out.append(escapeHtml(following))
             pos += 2
         elif char == "&":
             if _ENTITY.match(src, pos):
@@ -237,15 +237,3 @@ def _flanking(src: str, start: int, stop: int, in_words: bool) -> tuple[bool, bo
     if in_words:
         return left, right
     return left and (not right or last_punct), right and (not left or next_punct)
-
-
-def _text(text: str) -> str:
-    """Escape text as markdown-it's escapeHtml does (most text needs nothing)."""
-    if ">" in text or '"' in text or "&" in text or "<" in text:
-        return _escape(text)
-    return text
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
-        '"', "&quot;")
