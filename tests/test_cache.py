@@ -97,6 +97,19 @@ def test_a_template_change_rerenders_every_page(project):
     assert "class=custom" in (project.site / "topics/war/index.html").read_text()
 
 
+def test_an_edited_template_is_read_again_by_the_next_build(project):
+    """Templates are not re-checked within a build; the next build (or serve's) sees the edit."""
+    populate(project, 6)
+    override = project.root / "themes/default/templates/_card.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p class=first>{{ item.title }}</p>\n")
+    project.build()
+    override.write_text("<p class=second>{{ item.title }}</p>\n")
+    project.build()
+    page = (project.site / "topics/war/index.html").read_text()
+    assert "class=second" in page and "class=first" not in page
+
+
 def test_deleted_article_disappears(project):
     populate(project, 6)
     project.build()
