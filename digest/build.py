@@ -12,6 +12,7 @@ the file system. ``clean=True`` ignores the cache; the output is the same.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -122,7 +123,7 @@ def build(
         except BaseException:
             writer.abort()
             raise
-        with reporter.timed("cache"):
+        with reporter.timed("cache"), contextlib.closing(writer):  # the spare is made meanwhile
             cache.pages = {urls.output_file(s.path): s.key for s in specs if s.key is not None}
             cache.pages.update(feed_keys)
             cache.inputs, cache.output = inputs, _signature(out)

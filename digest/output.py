@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -65,6 +66,7 @@ class SiteWriter:
         self._has_old = self.final.is_dir()  # a first build compares with nothing
         self._folders: threading.Thread | None = None
         self._prefetched: list[str] = []
+        self._spare_done: Callable[[], bool] | None = None
         self.stage.mkdir(parents=True)
         self._dirs.add(self.stage)
 
@@ -267,7 +269,8 @@ class SiteWriter:
         Keep the spare only when this build knows exactly how it differs from
         the new site (a seeded build: ``changed`` lists every difference). A
         first build into an empty folder copies the new site as its spare, so
-        the first rebuild need not.
+        the first rebuild need not; the copy runs in a child process while the
+        build saves its cache, and :meth:`close` waits for it.
         """
         self._wait_folders()
         self.finish()
@@ -277,7 +280,8 @@ class SiteWriter:
         if not self.final.exists():
             self.stage.rename(self.final)
             if keep_spare:  # a first build: the spare is a plain hard-linked copy (no changes)
-                self.spare_equal = link_copy(self.final, self.spare)
+                self._spare_done = in_child(lambda: _make_spare(self.final, self.spare))
+                self.spare_equal = True
             return
         if _exchange(self.stage, self.final):
             retired = self.stage
@@ -290,8 +294,19 @@ class SiteWriter:
         else:
             _remove_tree(retired)
 
+    def close(self) -> None:
+        """Wait for the spare a first build is making (the caller saves its cache meanwhile).
+
+        A spare appears under its own name only when complete, so a failed or
+        killed copy leaves none and the next build copies the live site instead.
+        """
+        if self._spare_done is not None:
+            self.spare_equal = self._spare_done()
+            self._spare_done = None
+
     def abort(self) -> None:
         self._wait_folders()
+        self.close()
         _remove_tree(self.stage)
 
 
@@ -304,6 +319,42 @@ def _write_new(path: Path, data: bytes) -> None:
             view = view[os.write(fd, view):]
     finally:
         os.close(fd)
+
+
+def _make_spare(site: Path, spare: Path) -> bool:
+    """Copy ``site`` to ``spare`` under a temporary name, renamed only once complete."""
+    making = spare.with_name(f"{spare.name}.tmp-{os.getpid()}")
+    if link_copy(site, making):
+        making.rename(spare)
+        return True
+    shutil.rmtree(making, ignore_errors=True)
+    return False
+
+
+def in_child(work: Callable[[], bool]) -> Callable[[], bool]:
+    """Start ``work`` in a forked process; returns a function that waits for its result.
+
+    For file system work that would otherwise run alone at the end of a build
+    while this process does its own (saving the cache): the child's system
+    calls and this process's Python then share the machine's cores. Runs
+    ``work`` here, at once, where there is no ``fork``.
+    """
+    if not hasattr(os, "fork"):
+        result = work()
+        return lambda: result
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        code = 1
+        try:
+            code = 0 if work() else 1
+        finally:
+            os._exit(code)
+
+    def wait() -> bool:
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    return wait
 
 
 def link_copy(source: Path, dest: Path, threads: int = 4) -> bool:

@@ -1,8 +1,8 @@
-"""Site output helpers: the hard-linked copy that double buffering relies on."""
+"""Site output helpers: the hard-linked copies that double buffering relies on."""
 
 import os
 
-from digest.output import link_copy
+from digest.output import _make_spare, in_child, link_copy
 
 
 def test_link_copy_links_every_file_and_makes_every_folder(tmp_path):
@@ -22,3 +22,34 @@ def test_link_copy_refuses_an_existing_destination(tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / "copy").mkdir()
     assert not link_copy(tmp_path / "site", tmp_path / "copy")
+
+
+def test_a_first_build_returns_with_its_spare_complete(project):
+    """The spare is made in a child process while the cache is saved; build() waits for it."""
+    for i in range(5):
+        project.article(f"story-{i}", body=f"Paragraph {i}.")
+    project.build()
+    spare = project.root / ".site.spare"
+    live = sorted(p.relative_to(project.site) for p in project.site.rglob("*"))
+    assert sorted(p.relative_to(spare) for p in spare.rglob("*")) == live
+    assert all(os.path.samefile(project.site / rel, spare / rel)
+               for rel in live if (project.site / rel).is_file())
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".site.")] == [
+        ".site.spare"]
+
+
+def test_a_spare_that_cannot_be_made_leaves_nothing_behind(tmp_path):
+    assert not _make_spare(tmp_path / "missing-site", tmp_path / ".site.spare")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_in_child_runs_the_work_in_another_process_and_reports_its_result(tmp_path):
+    def work(name: str, result: bool) -> bool:
+        (tmp_path / name).write_text(str(os.getpid()))
+        return result
+
+    assert in_child(lambda: work("ok", True))()
+    assert not in_child(lambda: work("no", False))()
+    assert not in_child(lambda: 1 / 0)()  # an exception in the child is a failure, not a hang
+    assert (tmp_path / "ok").read_text() != str(os.getpid())
+    assert (tmp_path / "no").exists()
