@@ -8,6 +8,7 @@ import sys
 import pytest
 from conftest import KYIV, REPO
 
+from digest import __version__
 from digest.report import DigestError, Reporter
 
 
@@ -187,6 +188,17 @@ def test_the_example_digest_builds(tmp_path):
     page = next(out.glob("diplomacy/2023-W33/*/index.html")).read_text()
     assert "Russia seeks to increase military cooperation with North Korea" in page
     assert "European Pravda" in page
+
+
+def test_the_program_exits_with_its_commands_code_and_output(project):
+    """The program skips Python's teardown (os._exit): piped output must still all arrive."""
+    three_weeks(project)
+    version = run_cli(project, "--version")
+    assert (version.returncode, version.stdout) == (0, f"digest, version {__version__}\n")
+    assert run_cli(project, "nosuch").returncode == 2  # click's usage error keeps its code
+    built = run_cli(project, "build")
+    assert built.returncode == 0
+    assert built.stderr.rstrip().splitlines()[-1].startswith("built 3 articles")
 
 
 def test_cli_jobs_and_verbose_timings(project):
