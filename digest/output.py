@@ -29,6 +29,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from digest.parallel import in_child
 from digest.report import DigestError, Problem
 
 _RENAME_EXCHANGE = 2
@@ -329,32 +330,6 @@ def _make_spare(site: Path, spare: Path) -> bool:
         return True
     shutil.rmtree(making, ignore_errors=True)
     return False
-
-
-def in_child(work: Callable[[], bool]) -> Callable[[], bool]:
-    """Start ``work`` in a forked process; returns a function that waits for its result.
-
-    For file system work that would otherwise run alone at the end of a build
-    while this process does its own (saving the cache): the child's system
-    calls and this process's Python then share the machine's cores. Runs
-    ``work`` here, at once, where there is no ``fork``.
-    """
-    if not hasattr(os, "fork"):
-        result = work()
-        return lambda: result
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        code = 1
-        try:
-            code = 0 if work() else 1
-        finally:
-            os._exit(code)
-
-    def wait() -> bool:
-        _, status = os.waitpid(pid, 0)
-        return os.waitstatus_to_exitcode(status) == 0
-
-    return wait
 
 
 def link_copy(source: Path, dest: Path, threads: int = 4) -> bool:

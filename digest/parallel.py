@@ -4,7 +4,8 @@ Markdown and Jinja2 are pure Python, so threads would not help. Worker
 processes are forked *after* the build has loaded its data, so they inherit it
 (templates compiled, articles in memory) instead of receiving it pickled; only
 small chunk numbers go out and small results come back. Below a threshold, or
-where fork is unavailable, the work runs in this process.
+where fork is unavailable, the work runs in this process. :func:`in_child` runs
+one piece of system-call-bound work in a forked process beside this one.
 """
 
 from __future__ import annotations
@@ -104,3 +105,29 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = 
     finally:
         _TASK = None
         gc.unfreeze()
+
+
+def in_child(work: Callable[[], bool]) -> Callable[[], bool]:
+    """Start ``work`` in a forked process; returns a function that waits for its result.
+
+    For file system work that would otherwise run alone at the end of a build
+    while this process does its own (saving the cache): the child's system
+    calls and this process's Python then share the machine's cores. Runs
+    ``work`` here, at once, where there is no ``fork``.
+    """
+    if not hasattr(os, "fork"):
+        result = work()
+        return lambda: result
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        code = 1
+        try:
+            code = 0 if work() else 1
+        finally:
+            os._exit(code)
+
+    def wait() -> bool:
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status) == 0
+
+    return wait

@@ -2,7 +2,7 @@
 
 import os
 
-from digest.output import _make_spare, in_child, link_copy
+from digest.output import _make_spare, link_copy
 
 
 def test_link_copy_links_every_file_and_makes_every_folder(tmp_path):
@@ -41,15 +41,3 @@ def test_a_first_build_returns_with_its_spare_complete(project):
 def test_a_spare_that_cannot_be_made_leaves_nothing_behind(tmp_path):
     assert not _make_spare(tmp_path / "missing-site", tmp_path / ".site.spare")
     assert list(tmp_path.iterdir()) == []
-
-
-def test_in_child_runs_the_work_in_another_process_and_reports_its_result(tmp_path):
-    def work(name: str, result: bool) -> bool:
-        (tmp_path / name).write_text(str(os.getpid()))
-        return result
-
-    assert in_child(lambda: work("ok", True))()
-    assert not in_child(lambda: work("no", False))()
-    assert not in_child(lambda: 1 / 0)()  # an exception in the child is a failure, not a hang
-    assert (tmp_path / "ok").read_text() != str(os.getpid())
-    assert (tmp_path / "no").exists()

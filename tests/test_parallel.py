@@ -1,10 +1,10 @@
-"""fork_map: the build's work spread over forked workers, with the parent's own work meanwhile."""
+"""fork_map and in_child: build work spread over forked processes, the parent working meanwhile."""
 
 import os
 
 import pytest
 
-from digest.parallel import fork_map
+from digest.parallel import fork_map, in_child
 
 
 def square_with_pid(x: int) -> tuple[int, int]:
@@ -45,3 +45,15 @@ def test_errors_of_the_work_and_of_meanwhile_reach_the_caller(workers):
 
     with pytest.raises(RuntimeError, match="meanwhile failed"):
         fork_map(square_with_pid, list(range(300)), workers=workers, meanwhile=broken)
+
+
+def test_in_child_runs_the_work_in_another_process_and_reports_its_result(tmp_path):
+    def work(name: str, result: bool) -> bool:
+        (tmp_path / name).write_text(str(os.getpid()))
+        return result
+
+    assert in_child(lambda: work("ok", True))()
+    assert not in_child(lambda: work("no", False))()
+    assert not in_child(lambda: 1 / 0)()  # an exception in the child is a failure, not a hang
+    assert (tmp_path / "ok").read_text() != str(os.getpid())
+    assert (tmp_path / "no").exists()
