@@ -24,7 +24,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from digest import __version__
 from digest.content import Article
@@ -86,9 +86,7 @@ class BuildCache:
     changed: list[str] | None = None  # what the build that made that site changed
     _pack_size: int = 0
     loaded: bool = False  # read from disk (else fresh: its pack starts a new generation)
-    _spool: BinaryIO | None = None  # HTML remembered by this build, not yet in the pack
-    _spooled: int = 0
-    _writer: Spool | None = None
+    _spool: Spool | None = None  # HTML remembered by this build, not yet in the pack
     _dirty: set[str] = field(default_factory=set)  # entries changed or removed since loading
     _journal_lines: int = 0
 
@@ -164,7 +162,7 @@ class BuildCache:
         try:
             for (offset, length), name in wanted:
                 if offset >= self._pack_size and self._spool is not None:
-                    data = os.pread(self._spool.fileno(), length, offset - self._pack_size)
+                    data = os.pread(self._spool.fd, length, offset - self._pack_size)
                 elif pack is not None:
                     data = os.pread(pack, length, offset)
                 else:
@@ -183,10 +181,8 @@ class BuildCache:
         leaves nothing behind. Forked workers write into it directly (see :class:`Spool`).
         """
         if self._spool is None:
-            self._spool = tempfile.TemporaryFile(prefix="digest-html-")  # noqa: SIM115 - kept open across calls, closed in save
-            self._writer = Spool(self._spool.fileno())
-        assert self._writer is not None
-        return self._writer
+            self._spool = Spool()
+        return self._spool
 
     def remember(self, name: str, signature: tuple[int, int], article: Article,
                  spooled: tuple[int, int]) -> None:
@@ -194,7 +190,6 @@ class BuildCache:
         offset, length = spooled
         self.entries[name] = Entry(signature, _article_to_json(article),
                                    (self._pack_size + offset, length))
-        self._spooled = max(self._spooled, offset + length)
         self._dirty.add(name)
 
     def _write_spool(self) -> None:
@@ -212,14 +207,13 @@ class BuildCache:
             if os.fstat(fd).st_size != self._pack_size:  # bytes no index refers to
                 os.ftruncate(fd, self._pack_size)
             if self._spool is not None:
-                _copy(self._spool.fileno(), fd, self._spooled)
+                _copy(self._spool.fd, fd, self._spool.size)
+                self._pack_size += self._spool.size
         finally:
             os.close(fd)
             if self._spool is not None:
                 self._spool.close()
-                self._spool = self._writer = None
-        self._pack_size += self._spooled
-        self._spooled = 0
+                self._spool = None
 
     def keep_only(self, names: set[str]) -> None:
         for gone in set(self.entries) - names:
@@ -296,16 +290,26 @@ class BuildCache:
 
 
 class Spool:
-    """Appends HTML to the spool file from this process or any forked worker.
+    """An anonymous temporary file that this process or any forked worker appends HTML to.
 
     Offsets come from a counter in shared memory, so workers write side by side with
     ``pwrite`` and send back only (offset, length): the HTML does not travel back
     through a pipe to be written by the build process (60 MB at 10,000 articles).
+    A build that fails or is killed leaves nothing behind.
     """
 
-    def __init__(self, fd: int):
-        self._fd = fd
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="digest-html-")  # noqa: SIM115 - closed by close()
+        self.fd = self._file.fileno()
         self._end = multiprocessing.Value("q", 0)  # shared with workers forked later
+
+    @property
+    def size(self) -> int:
+        """Bytes appended so far, by every process."""
+        return self._end.value
+
+    def close(self) -> None:
+        self._file.close()
 
     def append(self, html: str) -> tuple[int, int]:
         """Write ``html``; returns where it is (offset, length in bytes)."""
@@ -315,7 +319,7 @@ class Spool:
             self._end.value = offset + len(data)
         written = 0
         while written < len(data):
-            written += os.pwrite(self._fd, data[written:], offset + written)
+            written += os.pwrite(self.fd, data[written:], offset + written)
         return offset, len(data)
 
 
