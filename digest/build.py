@@ -119,7 +119,7 @@ def build(
                 _write_extras(writer, config, statics, [s.path for s in specs], articles)
             # 3. Swap the finished site in, then remember what it was made of.
             with reporter.timed("swap"):
-                writer.commit(keep_spare=True)
+                writer.commit()
         except BaseException:
             writer.abort()
             raise
@@ -128,8 +128,7 @@ def build(
             cache.pages.update(feed_keys)
             cache.inputs, cache.output = inputs, _signature(out)
             cache.files = sorted(writer.produced)
-            cache.changed = writer.changed if writer.seeded else ([] if writer.spare_equal
-                                                                  else None)
+            cache.changed = writer.spare_changes
             cache.save()
     files = writer.written + writer.linked
     reporter.info(

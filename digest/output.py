@@ -60,7 +60,6 @@ class SiteWriter:
         self.seeded = False
         self.produced: set[str] = set()
         self.changed: list[str] = []  # paths whose bytes differ from the old site's, or removed
-        self.spare_equal = False  # the spare is an exact copy of the new site (a first build)
         self._previous: set[str] | None = None
         self._dirs: set[Path] = set()
         self._recover()
@@ -264,14 +263,14 @@ class SiteWriter:
             if prefix and not os.listdir(dirpath):
                 os.rmdir(dirpath)
 
-    def commit(self, keep_spare: bool = False) -> None:
+    def commit(self) -> None:
         """Swap the staged site in; the old one becomes the spare or is deleted.
 
-        Keep the spare only when this build knows exactly how it differs from
-        the new site (a seeded build: ``changed`` lists every difference). A
-        first build into an empty folder copies the new site as its spare, so
-        the first rebuild need not; the copy runs in a child process while the
-        build saves its cache, and :meth:`close` waits for it.
+        Keep the old site as the spare only when this build knows exactly how it
+        differs from the new one (a seeded build: ``changed`` lists every
+        difference). A first build into an empty folder copies the new site as
+        its spare, so the first rebuild need not; the copy runs in a child
+        process while the build saves its cache, and :meth:`close` waits for it.
         """
         self._wait_folders()
         self.finish()
@@ -280,9 +279,7 @@ class SiteWriter:
             _remove_tree(self.spare)
         if not self.final.exists():
             self.stage.rename(self.final)
-            if keep_spare:  # a first build: the spare is a plain hard-linked copy (no changes)
-                self._spare_done = in_child(lambda: _make_spare(self.final, self.spare))
-                self.spare_equal = True
+            self._spare_done = in_child(lambda: _make_spare(self.final, self.spare))
             return
         if _exchange(self.stage, self.final):
             retired = self.stage
@@ -290,7 +287,7 @@ class SiteWriter:
             self.final.rename(self.old)
             self.stage.rename(self.final)
             retired = self.old
-        if keep_spare and self.seeded:
+        if self.seeded:
             retired.rename(self.spare)
         else:
             _remove_tree(retired)
@@ -302,8 +299,17 @@ class SiteWriter:
         killed copy leaves none and the next build copies the live site instead.
         """
         if self._spare_done is not None:
-            self.spare_equal = self._spare_done()
+            self._spare_done()
             self._spare_done = None
+
+    @property
+    def spare_changes(self) -> list[str]:
+        """Where the spare differs from the site just committed (the next build re-links these).
+
+        A seeded build's spare is the old site: it differs where this build changed
+        something. Any other build leaves no spare or an exact copy.
+        """
+        return self.changed if self.seeded else []
 
     def abort(self) -> None:
         self._wait_folders()
