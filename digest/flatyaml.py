@@ -4,31 +4,30 @@ PyYAML's C parser is quick, but turning its nodes into Python values runs in Pyt
 ~0.1 ms for a dozen keys, a third of the time a first build spends on each article.
 Front matter as ``digest ingest`` and ``digest new`` write it (and as people write it by
 hand) is one ``key: value`` per line: plain or quoted text, ``true``/``false``/``null``,
-an ISO 8601 date-time with its offset, and lists of words such as ``tags: [a, b]``.
+dates and date-times (built by PyYAML's own constructor), and lists of words such as
+``tags: [a, b]``.
 :func:`load` reads exactly that and returns None for anything else, so the caller uses
 PyYAML; it never guesses what a value means. ``tests/test_flatyaml.py`` compares the two.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?\Z")
 _CONSTANTS = {"true": True, "false": False, "null": None}
 _RESOLVERS = Resolver.yaml_implicit_resolvers  # what PyYAML's safe loaders resolve with
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_CONSTRUCTOR = SafeConstructor()  # builds date-times as PyYAML's safe loaders do
 _PLAIN_START = frozenset("(/.+$_")  # may start a plain scalar; '.' and '+' go to the resolvers
 # Characters PyYAML refuses, reads as line breaks (NEL, LS, PS), or treats specially (tab).
 _AWKWARD = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_TIMESTAMP = re.compile(
-    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?"
-    r"(?:(Z)|([-+])([0-9]{2}):([0-9]{2}))\Z"
-)
 _PLAIN_INSIDE = re.compile(r": |:\Z| #|[\[\]{}]")  # would end a plain scalar, or be read apart
 _WORD = re.compile(r"[^\s,:#\[\]{}'\"]+\Z")  # a list item that is plain text in a flow list
 
@@ -117,19 +116,8 @@ def _words(raw: str) -> Any:
 
 
 def _timestamp(raw: str) -> Any:
-    """A date-time with its offset, built as PyYAML builds it (its timestamp constructor)."""
-    m = _TIMESTAMP.match(raw)
-    if m is None:
-        return _UNSURE
-    year, month, day, hour, minute, second, fraction, utc, sign, tz_hour, tz_minute = m.groups()
-    micro = int(fraction[:6].ljust(6, "0")) if fraction else 0
+    """A date or date-time, built by PyYAML's own timestamp constructor."""
     try:
-        if utc:
-            tzinfo = dt.UTC
-        else:
-            delta = dt.timedelta(hours=int(tz_hour), minutes=int(tz_minute))
-            tzinfo = dt.timezone(-delta if sign == "-" else delta)
-        return dt.datetime(int(year), int(month), int(day), int(hour), int(minute),
-                           int(second), micro, tzinfo=tzinfo)
-    except ValueError:  # no such date or offset: PyYAML's path reports it with its line
+        return _CONSTRUCTOR.construct_yaml_timestamp(ScalarNode(_TIMESTAMP_TAG, raw))
+    except (ValueError, OverflowError):  # no such date or offset: PyYAML's path reports it
         return _UNSURE
