@@ -257,10 +257,10 @@ def _write_feeds(writer: SiteWriter, cache: BuildCache, key: str, articles: list
         _load_html(cache, chosen)
 
     topics = [(t.topic, t.articles) for t in site.topics]
-    for path, data in feeds.build_feeds(articles, issues, config, reuse, topics,
+    newest = feeds.latest(articles, config.feed_limit)  # the site feeds' items, chosen once
+    for path, data in feeds.build_feeds(newest, issues, config, reuse, topics,
                                         prepare).items():
         writer.write(path, data)
-    newest = feeds.latest(articles, config.feed_limit)
     json_key = fingerprint(urls.FEED_JSON, feeds.article_inputs(newest), [a.lang for a in newest])
     if not reuse((urls.FEED_JSON,), json_key):
         prepare(newest)

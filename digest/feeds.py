@@ -191,7 +191,9 @@ def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
     paths). ``reuse(paths, key)`` may keep the last build's files for that key:
     then the channel is not rendered and its paths are left out of the result.
     ``prepare(articles)`` runs before a channel's items are made from those
-    articles (a build fills in their HTML from its cache only then).
+    articles (a build fills in their HTML from its cache only then). When
+    ``topics`` is given, ``articles`` is read only for the site feed, so the
+    newest ``feed_limit`` of them (:func:`latest`, as the build has them) will do.
     """
     site = urls.Site(config.base_url)
     out: dict[str, bytes] = {}
