@@ -30,7 +30,7 @@ from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
 from digest.parallel import fork_map, gc_paused
 from digest.render import PageSpec, Renderer, SiteInfo, TopicInfo, page_specs
-from digest.report import DigestError, Problem, Reporter
+from digest.report import DigestError, Problem, Reporter, count
 
 
 @dataclass
@@ -132,15 +132,11 @@ def build(
             cache.save()
     files = writer.written + writer.linked
     reporter.info(
-        f"built {_count(len(articles), 'article')} into {out}: {_count(len(specs), 'page')} "
-        f"({len(todo)} rendered), {_count(files, 'file')} ({writer.written} changed)"
+        f"built {count(len(articles), 'article')} into {out}: {count(len(specs), 'page')} "
+        f"({len(todo)} rendered), {count(files, 'file')} ({writer.written} changed)"
     )
     return BuildResult(out, len(articles), len(specs), files, writer.written, writer.linked,
                        rendered=len(todo))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _article_folders(sources: list[store.Source], config: Config) -> list[str]:

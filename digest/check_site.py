@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from digest import urls
-from digest.report import Reporter
+from digest.report import Reporter, count
 
 LINK_RE = re.compile(
     r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
@@ -136,7 +136,7 @@ class SiteChecker:
         for entry in self.broken.values():
             file, line = entry.places[0]
             more = len(entry.places) - 1
-            also = f" (and {more} more link{'s' * (more != 1)} to it)" if more else ""
+            also = f" (and {count(more, 'more link')} to it)" if more else ""
             target = self.base_path + entry.target
             self.reporter.error(f"broken link to {target}{also}", file, line,
                                 hint=f"no file {self._name(urls.output_file(entry.target))}")

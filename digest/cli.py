@@ -19,7 +19,7 @@ import click
 
 from digest import __version__
 from digest import config as config_mod
-from digest.report import DigestError, Reporter
+from digest.report import DigestError, Reporter, count
 
 
 def quiet_verbose(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -47,8 +47,8 @@ def run(fn: Callable[..., Any]) -> Callable[..., Any]:
             for p in exc.problems:
                 if id(p) not in shown and p not in reporter.problems:
                     reporter.add(p)
-            count = len(reporter.errors) or 1
-            click.echo(f"digest: failed with {count} error{'s' * (count != 1)}", err=True)
+            errors = len(reporter.errors) or 1
+            click.echo(f"digest: failed with {count(errors, 'error')}", err=True)
             if verbose:
                 traceback.print_exc()
             sys.exit(1)
@@ -162,11 +162,11 @@ def check(config_path: Path, site: bool, out: Path | None, base_url: str | None,
                   "problems": [p.as_dict() for p in reporter.problems]}
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     elif not failed:
-        reporter.info(f"check: no errors, {len(reporter.warnings)} warnings")
+        reporter.info(f"check: no errors, {count(len(reporter.warnings), 'warning')}")
     else:
         errors, warnings = len(reporter.errors), len(reporter.warnings)
-        click.echo(f"digest: check found {errors} error{'s' * (errors != 1)}, "
-                   f"{warnings} warning{'s' * (warnings != 1)}", err=True)
+        click.echo(f"digest: check found {count(errors, 'error')}, {count(warnings, 'warning')}",
+                   err=True)
     return 1 if failed else 0
 
 

@@ -20,6 +20,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from digest.progress import Progress
 
 
+def count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``: a number with its noun, for messages."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @dataclass(frozen=True)
 class Problem:
     """A user-facing problem: what is wrong, where, and what to do about it."""

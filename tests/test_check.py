@@ -35,6 +35,7 @@ def test_article_without_id_is_a_warning_that_says_what_to_write(proj: Project) 
     assert result.exit_code == 0
     assert "content/war/2023-W33/one.md:2" in result.output
     assert "write it down: add 'id: urn:digest:" in result.output
+    assert "no errors, 1 warning\n" in result.output  # one warning, not "1 warnings"
     assert check("--strict").exit_code == 1
 
 
