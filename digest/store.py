@@ -40,6 +40,11 @@ class Source:
     def file(self) -> Path:
         return Path(self.path)
 
+    @property
+    def cacheable(self) -> bool:
+        """A regular file whose stat signature tells when it changes (never a symlink)."""
+        return self.signature[1] >= 0
+
 
 def scan(config: Config) -> tuple[list[Source], list[Problem]]:
     """List every content file with its stat signature (no file is read)."""
@@ -69,13 +74,13 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
     articles: list[Article] = []
     fresh: list[Source] = []
     for source in sources:
-        cached = cache.article(source.name, source.signature) if source.signature[1] >= 0 else None
+        cached = cache.article(source.name, source.signature) if source.cacheable else None
         if cached is None:
             fresh.append(source)
         else:
             articles.append(cached)
 
-    spool = cache.spool() if fresh else None
+    spool = cache.spool() if fresh else None  # made before the workers fork: they share it
 
     def load_one(source: Source) -> tuple[Article | None, list[Problem], str, tuple[int, int]]:
         """Runs in a worker: the HTML goes to the cache's spool, only where it is comes back."""
@@ -85,10 +90,10 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
         if article is not None:
             html = markdown.render(article.body)
             article.body = ""  # rendered: the Markdown need not travel back nor stay in memory
-            if source.signature[1] >= 0 and spool is not None:
+            if source.cacheable and spool is not None:
                 spooled = spool.append(html)
-            if not keep_html and source.signature[1] >= 0:
-                html = ""  # the build reads it back from the cache when a page needs it
+                if not keep_html:
+                    html = ""  # the build reads it back from the cache when a page needs it
         return article, problems, html, spooled
 
     problems: list[Problem] = []
@@ -99,7 +104,7 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
         if article is not None:
             articles.append(article)
             article.html = html
-            if source.signature[1] >= 0:
+            if source.cacheable:
                 cache.remember(source.name, source.signature, article, spooled)
     cache.keep_only({s.name for s in sources})
     if not drafts:
