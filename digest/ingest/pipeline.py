@@ -1,16 +1,19 @@
 """``digest ingest``: raw pages in, articles in content/ out, and a report of every file.
 
-Per file: read -> already ingested? -> decode -> extract (HTML or text dump) -> date
-fallbacks -> topic -> duplicate? -> write. A problem with one file is recorded in the report
-and the run goes on; the caller exits non-zero when anything failed. The whole run holds the
-project's ingest lock, and starts by removing temporary files a killed run left behind.
+Per page (:class:`digest.ingest.pages.RawPage`: a saved file, a fetched one with its
+provenance, an archive record): read -> already ingested? -> decode -> extract (HTML or
+text dump) -> date fallbacks -> topic -> duplicate? -> write. A problem with one page is
+recorded in the report and the run goes on; the caller exits non-zero when anything failed.
+The whole run holds the project's ingest lock, and starts by removing temporary files a
+killed run left behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +23,13 @@ from digest.ingest import dates, metadata
 from digest.ingest.decode import NotTextError, decode
 from digest.ingest.dedupe import DedupeIndex
 from digest.ingest.model import Extraction
+from digest.ingest.pages import TEXT_SUFFIXES, RawPage, file_page, walk
 from digest.ingest.slug import slugify, unique_slug
 from digest.ingest.store import Store, StoredArticle, UnsafePathError, article_id, sha256
 from digest.ingest.tags import derive_tags
 from digest.ingest.topic import choose_topic
 from digest.report import DigestError, Reporter
 
-HTML_SUFFIXES = (".html", ".htm")
-TEXT_SUFFIXES = (".txt",)
-MAX_BYTES = 20_000_000  # bigger than any news page; a 50 MB "page" is refused, not parsed
 _URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
 
 
@@ -124,7 +125,7 @@ def ingest(
                 if reason:
                     report.results.append(FileResult(shown, "skipped", reason))
                 else:
-                    report.results.append(_one(run, path, shown))
+                    report.results.append(_one(run, partial(file_page, path, shown), shown))
                     _tell(reporter, report.results[-1])
                 bar.advance()
     return report
@@ -174,10 +175,8 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
         for path in files:
             bar.advance()
             try:
-                if path.stat().st_size > MAX_BYTES:
-                    continue
-                text = decode(path.read_bytes()).text
-            except (OSError, NotTextError):
+                text = decode(file_page(path, path.name).read()).text
+            except (OSError, NotTextError, ValueError):
                 continue
             url = _url_hint(text)
             first = extract_text(text, url=url, config=config)  # chrome-free, as ingest's key
@@ -192,29 +191,6 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
     reporter.info(f"learned chrome of {len(model.outlets)} outlets from {len(pairs)} pages"
                   + (f" into {target}" if save else ""))
     return model
-
-
-def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
-    """Input files in a stable order, each with a reason when it is not a page to ingest."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                yield child, _unsupported(child)
-        elif path.is_file():
-            yield path, _unsupported(path)
-        else:
-            yield path, "no such file or folder"
-
-
-def _unsupported(path: Path) -> str | None:
-    if not path.is_file():  # a FIFO or device named *.txt would block the read forever
-        return "not a regular file"
-    if path.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES:
-        return None
-    return f"not a page: only {', '.join(TEXT_SUFFIXES + HTML_SUFFIXES)} files are ingested"
 
 
 def _shown(path: Path, store: Store) -> str:
@@ -236,10 +212,12 @@ def _tell(reporter: Reporter, result: FileResult) -> None:
         reporter.error(f"failed: {result.reason}", file=result.file)
 
 
-def _one(run: _Run, path: Path, shown: str) -> FileResult:
+def _one(run: _Run, page: Callable[[], RawPage], shown: str) -> FileResult:
+    """Ingest one page; ``page`` makes it (a provenance file that cannot be read is then
+    this page's failure, reported under its name)."""
     result = FileResult(shown, "failed")
     try:
-        _process(run, path, result)
+        _process(run, page(), result)
     except _Skip as skip:
         result.status, result.reason = "skipped", str(skip)
     except (OSError, NotTextError, UnsafePathError, DigestError, ValueError) as exc:
@@ -249,11 +227,8 @@ def _one(run: _Run, path: Path, shown: str) -> FileResult:
     return result
 
 
-def _process(run: _Run, path: Path, result: FileResult) -> None:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ValueError(f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 1_000_000} MB limit")
-    data = path.read_bytes()
+def _process(run: _Run, page: RawPage, result: FileResult) -> None:
+    data = page.read()
     raw_sha = sha256(data)
     existing = run.by_raw.get(raw_sha)
     if existing is not None and not run.force:
@@ -261,11 +236,11 @@ def _process(run: _Run, path: Path, result: FileResult) -> None:
     decoded = decode(data)
     if decoded.repaired:
         result.warnings.append("repaired mojibake (UTF-8 that had been read in a wrong encoding)")
-    ex = _extract(run, path, decoded.text)
+    ex = _extract(run, page, decoded.text)
     result.warnings.extend(ex.warnings)
     if not ex.body.strip():
         raise _Skip("no article found")
-    _fill_date(run, path, decoded.text, ex, result)
+    _fill_date(run, page, decoded.text, ex, result)
     _fill_title(ex, result)
     ignore = frozenset({run.store.relative(existing.path)}) if existing else frozenset()
     duplicate = run.index.check(ex.body, raw_sha, ignore)
@@ -275,9 +250,9 @@ def _process(run: _Run, path: Path, result: FileResult) -> None:
     run.index.add(result.file, ex.body, raw_sha, f"article {result.article}")
 
 
-def _extract(run: _Run, path: Path, text: str) -> Extraction:
-    url = _url_hint(text)
-    if path.suffix.lower() in HTML_SUFFIXES:
+def _extract(run: _Run, page: RawPage, text: str) -> Extraction:
+    url = page.url or _url_hint(text)
+    if page.kind == "html":
         from digest.ingest.html import extract_html  # trafilatura loads slowly; only when needed
 
         return extract_html(text, url=url, config=run.config)
@@ -288,13 +263,22 @@ def _extract(run: _Run, path: Path, text: str) -> Extraction:
     # digest's) bounds the date; the nearest past date that fits is taken.
     source = metadata.source_for_host(url, run.config)
     tz = dates.zone(source.timezone if source else None, run.config.timezone)
-    fetched = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=tz)
+    fetched = _saved_at(page, tz)
     ex = extract_text(text, url=url, config=run.config, chrome=run.chrome, reference=fetched)
     if ex.date_source == "text+reference":
         ex.date_source = "text+mtime"
         ex.warnings.append("the page prints its date without a year; took the year from the "
                            "file's modification time")
     return ex
+
+
+def _saved_at(page: RawPage, tz: dt.tzinfo) -> dt.datetime | None:
+    """When the page was saved: its provenance's date, else its file's modification time."""
+    if page.provenance.date is not None:
+        return page.provenance.date.astimezone(tz)
+    if page.path is None:
+        return None
+    return dt.datetime.fromtimestamp(page.path.stat().st_mtime, tz=tz)
 
 
 def _url_hint(text: str) -> str | None:
@@ -316,8 +300,9 @@ def _outlet_tz(run: _Run, ex: Extraction) -> dt.tzinfo:
     return dates.zone(source.timezone if source else None, run.config.timezone)
 
 
-def _fill_date(run: _Run, path: Path, text: str, ex: Extraction, result: FileResult) -> None:
-    """A page with no date is still ingested: hint line, URL path, then the file's mtime."""
+def _fill_date(run: _Run, page: RawPage, text: str, ex: Extraction, result: FileResult) -> None:
+    """A page with no date is still ingested: hint line, URL path, the date its provenance
+    gives (HTTP Last-Modified, WARC-Date), then the file's mtime."""
     if ex.date is not None and ex.date.tzinfo is None:
         ex.date = ex.date.replace(tzinfo=_outlet_tz(run, ex))
     if ex.date is not None:
@@ -329,9 +314,13 @@ def _fill_date(run: _Run, path: Path, text: str, ex: Extraction, result: FileRes
         day, source = dates.date_from_url(ex.source_url), "url"
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+    elif page.provenance.date is not None:
+        ex.date = page.provenance.date.astimezone(tz).replace(microsecond=0)
+        source = page.provenance.date_kind or "fetched"
     else:
-        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
-        ex.date, source = mtime.astimezone(tz).replace(microsecond=0), "mtime"
+        saved = _saved_at(page, tz)
+        assert saved is not None
+        ex.date, source = saved.replace(microsecond=0), "mtime"
     ex.date_source = source
     result.warnings.append(f"no date on the page; used the {_DATE_FALLBACKS[source]}")
 
@@ -339,6 +328,8 @@ def _fill_date(run: _Run, path: Path, text: str, ex: Extraction, result: FileRes
 _DATE_FALLBACKS = {
     "hint": "date hint at the top of the raw file",
     "url": "date in the page's URL",
+    "http": "Last-Modified date its server sent",
+    "fetched": "time it was fetched",
     "mtime": "file's modification time",
 }
 

@@ -1,0 +1,170 @@
+"""Raw pages: what ingest reads, whatever brought it in.
+
+A page comes from a saved file (a ``.txt`` dump or ``.html``), from ``digest fetch`` (a file
+in raw/ with its provenance beside it) or from an archive record. Ingest sees each as a
+:class:`RawPage`: its bytes, its kind, the name it is reported and recorded under (the
+front matter's ``raw:``), and what its provenance says — the URL it was served from and a
+date from the transport (HTTP ``Last-Modified``, ``WARC-Date``), which is the weakest date
+evidence there is.
+
+A page's provenance sits beside its file as ``<file>.provenance.json``::
+
+    {"url": "https://...", "final_url": "https://...", "fetched": "2023-08-16T09:30:00+00:00",
+     "status": 200, "etag": "...", "last_modified": "Wed, 16 Aug 2023 06:27:00 GMT",
+     "content_type": "text/html; charset=utf-8"}
+
+Every key is optional. It is read with ``json`` and checked key by key: a provenance file
+is written by a fetcher from what a server said, so nothing in it is trusted beyond an
+http(s) URL and a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt",)
+PROVENANCE_SUFFIX = ".provenance.json"
+MAX_BYTES = 20_000_000  # bigger than any news page; a 50 MB "page" is refused, not parsed
+MAX_PROVENANCE_BYTES = 64_000
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What the transport said about a page: where it came from and when."""
+
+    url: str | None = None  # the final URL the page was served from
+    date: dt.datetime | None = None  # Last-Modified, else the fetch time (aware)
+    date_kind: str | None = None  # "http" (Last-Modified) or "fetched"
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page to ingest. ``data`` is given for in-memory pages (archive records);
+    a file page is read by :meth:`read` when its turn comes."""
+
+    name: str  # shown in reports and written as the article's ``raw:``
+    kind: str  # "html" or "text"
+    path: Path | None = None
+    data: bytes | None = None
+    provenance: Provenance = Provenance()
+
+    @property
+    def url(self) -> str | None:
+        return self.provenance.url
+
+    def read(self) -> bytes:
+        """The page's bytes; a file over :data:`MAX_BYTES` is refused, not read."""
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        size = self.path.stat().st_size
+        if size > MAX_BYTES:
+            raise ValueError(f"file is {size / 1e6:.0f} MB, over the "
+                             f"{MAX_BYTES // 1_000_000} MB limit")
+        return self.path.read_bytes()
+
+
+def kind_of(path: Path) -> str | None:
+    """``html`` or ``text`` by the file's suffix; None for anything else."""
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Input files in a stable order, each with a reason when it is not a page to ingest.
+
+    Hidden files and folders are passed over, and so are provenance files: each belongs to
+    the page beside it."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.name.endswith(PROVENANCE_SUFFIX):
+                    continue
+                yield child, unsupported(child)
+        elif path.is_file():
+            yield path, unsupported(path)
+        else:
+            yield path, "no such file or folder"
+
+
+def unsupported(path: Path) -> str | None:
+    if not path.is_file():  # a FIFO or device named *.txt would block the read forever
+        return "not a regular file"
+    if kind_of(path) is not None:
+        return None
+    return f"not a page: only {', '.join(TEXT_SUFFIXES + HTML_SUFFIXES)} files are ingested"
+
+
+def file_page(path: Path, name: str) -> RawPage:
+    """The page saved in ``path`` (its kind known to be supported), with its provenance."""
+    kind = kind_of(path)
+    assert kind is not None
+    return RawPage(name, kind, path=path, provenance=read_provenance(path))
+
+
+def provenance_path(path: Path) -> Path:
+    return path.with_name(path.name + PROVENANCE_SUFFIX)
+
+
+def read_provenance(path: Path) -> Provenance:
+    """The provenance beside ``path``; an empty one when there is none.
+
+    A provenance file that cannot be read raises ValueError naming it, so the page is
+    reported rather than ingested without what its fetcher knew."""
+    side = provenance_path(path)
+    if not side.is_file():
+        return Provenance()
+    try:
+        if side.stat().st_size > MAX_PROVENANCE_BYTES:
+            raise ValueError("too large")
+        data = json.loads(side.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{side.name}: cannot read the page's provenance ({exc}); fix or "
+                         "delete it") from exc
+    url = next((u for u in (data.get("final_url"), data.get("url")) if _is_http(u)), None)
+    modified = http_date(data.get("last_modified"))
+    if modified is not None:
+        return Provenance(url, modified, "http")
+    return Provenance(url, iso_date(data.get("fetched")), "fetched")
+
+
+def _is_http(value: object) -> bool:
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://")) \
+        and len(value) < 4096
+
+
+def http_date(value: object) -> dt.datetime | None:
+    """An HTTP date (``Wed, 16 Aug 2023 06:27:00 GMT``) as an aware datetime."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def iso_date(value: object) -> dt.datetime | None:
+    """An ISO 8601 date-time with an offset (``WARC-Date``, a fetch time)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None
