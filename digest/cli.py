@@ -196,6 +196,9 @@ def _register_optional() -> None:
     except ImportError:
         return
     main.add_command(ingest)
+    from digest.fetch.cli import fetch
+
+    main.add_command(fetch)
 
 
 _register_optional()

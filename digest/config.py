@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from digest.fetch.settings import FetchSettings
+from digest.fetch.settings import parse as parse_fetch
 from digest.frontmatter import FrontMatterError, load_mapping
 from digest.report import DigestError, Problem
 
@@ -59,6 +61,7 @@ class Config:
     content_dir: str = "content"
     output_dir: str = "site"
     raw_dir: str = "raw"
+    fetch: FetchSettings = FetchSettings()
     root: Path = field(default=Path("."), compare=False)
     path: Path | None = field(default=None, compare=False)
 
@@ -135,6 +138,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("content_dir", str, "folder of the article store", _relative_dir),
     Option("output_dir", str, "folder the site is built into", _relative_dir),
     Option("raw_dir", str, "folder of raw scraped pages", _relative_dir),
+    Option("fetch", (dict, type(None)), "what `digest fetch` reads and how (see fetch.* keys)"),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 
@@ -142,7 +146,7 @@ _BY_KEY = {o.key: o for o in OPTIONS}
 def _type_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     names = {str: "text", int: "a whole number", list: "a list", type(None): "empty",
-             bool: "true or false"}
+             bool: "true or false", dict: "a mapping"}
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
@@ -168,11 +172,22 @@ def load(path: Path | str = "digest.yaml", overrides: dict[str, Any] | None = No
         values[key] = value
     topics = _topics(values.pop("topics", []), path, lines.get("topics"), problems)
     sources = _sources(values.pop("sources", []), path, lines.get("sources"), problems)
+    fetch = parse_fetch(values.pop("fetch", None), str(path), _text(path), lines.get("fetch"),
+                        problems)
     if problems:
         raise DigestError(problems)
     if "base_url" in values and not values["base_url"].endswith("/"):
         values["base_url"] += "/"
-    return Config(**values, topics=topics, sources=sources, root=path.parent, path=path)
+    return Config(**values, topics=topics, sources=sources, fetch=fetch, root=path.parent,
+                  path=path)
+
+
+def _text(path: Path) -> str:
+    """The file's text, for the lines of nested keys (read only when a section is present)."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _read(path: Path) -> tuple[dict[str, Any], dict[str, int]]:

@@ -1,0 +1,96 @@
+"""What fetch remembers between runs: ``.digest/fetch-state.json``.
+
+Per URL, the validators its server sent (ETag, Last-Modified), so the next run asks
+conditionally and an unchanged page costs a 304; per source, what it was (feed, sitemap,
+page) and the pages it listed, so a source that answers 304 still has its pages asked
+again; per host, the robots.txt last read. The file is fetch's own cache: losing it only
+means a run downloads again (pages already in raw/ are recognised and not written twice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digest.report import DigestError
+
+STATE_DIR = ".digest"
+STATE_FILE = "fetch-state.json"
+VERSION = 1
+
+
+@dataclass
+class State:
+    pages: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)
+    robots: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path) -> State:
+        """The saved state; an unreadable file is set aside (a run only downloads more)."""
+        path = root / STATE_DIR / STATE_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            return cls()
+        parts = [data.get(k) for k in ("pages", "sources", "robots")]
+        return cls(*[{u: e for u, e in p.items() if isinstance(e, dict)}
+                     if isinstance(p, dict) else {} for p in parts])
+
+    def save(self, root: Path) -> None:
+        folder = root / STATE_DIR
+        folder.mkdir(exist_ok=True)
+        data = {"version": VERSION, "pages": self.pages, "sources": self.sources,
+                "robots": self.robots}
+        write_atomic(folder / STATE_FILE,
+                     (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+                      + "\n").encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` so a reader or a crash sees the old file or the new one, never half.
+
+    The temporary file is hidden (``.name.…``), so an ingest running over the folder
+    passes it over."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def lock(root: Path) -> Iterator[None]:
+    """One ``digest fetch`` per project at a time: two would write the same files."""
+    folder = root / STATE_DIR
+    if folder.is_symlink():
+        raise DigestError(f"{folder} is a symbolic link; fetch keeps its state there: make it "
+                          "a plain folder (or remove it)")
+    folder.mkdir(exist_ok=True)
+    with open(folder / "fetch.lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DigestError("another 'digest fetch' is running in this project; wait for "
+                              "it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
