@@ -16,6 +16,7 @@ timeouts and streams bodies). Around it, what a well-behaved crawler owes a site
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.utils
 import time
@@ -37,6 +38,7 @@ MAX_RETRY_AFTER = 120.0  # seconds; a server asking for longer is tried again ne
 MAX_CRAWL_DELAY = 60.0
 MAX_ROBOTS_BYTES = 500_000  # what Google reads of a robots.txt
 CHUNK = 64 * 1024
+DRAIN_BYTES = 64 * 1024
 
 
 class FetchFailed(Exception):
@@ -225,6 +227,7 @@ class Client:
         try:
             return self._answer(url, raw, host, backoff)
         finally:
+            _drain(raw)
             raw.close()
             host.next_at = max(host.next_at, time.monotonic() + host.delay)
 
@@ -256,7 +259,7 @@ class Client:
         deadline = time.monotonic() + 4 * self.settings.timeout
         data = bytearray()
         try:
-            for chunk in raw.raw.stream(CHUNK, decode_content=True):
+            for chunk in raw.iter_content(CHUNK):  # decompressed; marks the body consumed
                 data += chunk
                 if len(data) > cap:
                     raise FetchFailed("failed", f"too large: over fetch.max_bytes "
@@ -275,6 +278,17 @@ class _Retry(Exception):
     def __init__(self, reason: str, wait: float, status: int | None = None):
         super().__init__(reason)
         self.reason, self.wait, self.status = reason, wait, status
+
+
+def _drain(raw: requests.Response) -> None:
+    """Read a small unread body (an error page, a redirect) so its connection is kept alive;
+    a large or unknown one is left, and closing drops the connection instead."""
+    length = raw.headers.get("content-length", "")
+    if raw._content_consumed or not length.isdigit() or int(length) > DRAIN_BYTES:  # noqa: SLF001
+        return
+    with contextlib.suppress(Exception):  # the connection is closed below either way
+        for _ in raw.iter_content(CHUNK):
+            pass
 
 
 def retry_after(value: str | None) -> float | None:
