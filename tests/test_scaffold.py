@@ -61,3 +61,19 @@ def test_init_bare_writes_no_article_and_still_builds(tmp_path: Path, monkeypatc
     assert not list((root / "content").rglob("*.md"))
     monkeypatch.chdir(root)
     assert CliRunner().invoke(main, ["build"]).exit_code == 0
+
+
+def test_the_workflow_fetches_on_a_schedule_commits_back_then_builds(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    assert init(str(root), "--bare").exit_code == 0
+    workflow = yaml.safe_load((root / ".github/workflows/pages.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
+    assert triggers["schedule"][0]["cron"] and "workflow_dispatch" in triggers
+    assert workflow["permissions"]["contents"] == "write"
+    assert workflow["concurrency"]["group"]
+    runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    order = [next(i for i, r in enumerate(runs) if r.startswith(cmd))
+             for cmd in ("digest fetch", "git config", "digest build")]
+    assert order == sorted(order)
+    assert "git add content raw" in runs[order[1]] and "git push" in runs[order[1]]
+    assert yaml.safe_load((root / "digest.yaml").read_text())["fetch"]["sources"] == []
