@@ -22,3 +22,20 @@ def test_public_addresses_are_allowed(address):
 def test_a_host_resolving_to_loopback_is_refused_with_the_key_to_allow_it(host):
     with pytest.raises(RefusedAddress, match="allow_private_addresses"):
         check_host(host, 80)
+
+
+def test_a_connection_that_reaches_a_forbidden_address_is_closed_unused():
+    """The second line of defence: even when the name check is passed (a DNS answer that
+    changed since), the connection's real peer is checked before anything is sent."""
+    from digest.fetch.client import Client
+    from digest.fetch.settings import FetchSettings
+    from tests.fetch.scripted import Scripted
+
+    server = Scripted({"/": (200, {}, b"hello")})
+    try:
+        client = Client(FetchSettings(allow_private_addresses=False), "digest/test")
+        with pytest.raises(RefusedAddress, match="forbidden address"):
+            client._session.get(server.url("/"), timeout=5)  # noqa: SLF001 - below _admit
+        assert server.hits == []
+    finally:
+        server.stop()
