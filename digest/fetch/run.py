@@ -291,7 +291,7 @@ class _Run:
 
     def _not_an_article(self, body: bytes, response: Response) -> tuple[str, str] | None:
         content_type = response.content_type.split(";")[0].strip().lower()
-        if content_type and "html" not in content_type and not content_type.startswith("text/"):
+        if content_type and "html" not in content_type:  # a PDF, an image, a text file
             return "skipped", f"not a page ({content_type})"
         try:
             text = decode(body).text
