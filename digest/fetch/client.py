@@ -162,7 +162,7 @@ class Client:
             text = cached["text"]
         else:
             text = response.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
-            self.robots_cache[where] = {**_validators(response.headers), "text": text}
+            self.robots_cache[where] = {**validators_of(response.headers), "text": text}
         host.robots = Protego.parse(text)
         crawl_delay = host.robots.crawl_delay("digest")
         if crawl_delay:
@@ -316,7 +316,7 @@ def _conditional(validators: Mapping[str, str] | None) -> dict[str, str]:
     return headers
 
 
-def _validators(headers: Mapping[str, str]) -> dict[str, str]:
+def validators_of(headers: Mapping[str, str]) -> dict[str, str]:
     out = {}
     for key, header in (("etag", "etag"), ("last_modified", "last-modified")):
         value = headers.get(header)
@@ -325,7 +325,6 @@ def _validators(headers: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-validators_of = _validators
 
 
 def _port(scheme: str) -> int:
