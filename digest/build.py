@@ -20,10 +20,10 @@ from pathlib import Path
 
 import jinja2
 
-from digest import charts, feeds, jsonfeed, search, sitemap, store, theme, urls
+from digest import charts, feeds, jsonfeed, review, search, sitemap, store, theme, urls
 from digest.cache import BuildCache, cache_key
 from digest.config import Config
-from digest.content import Article, layout
+from digest.content import REVIEW_DIR, Article, layout
 from digest.fingerprint import fingerprint
 from digest.issues import Issue, build_issues, by_topic
 from digest.lock import project_lock
@@ -67,6 +67,7 @@ def build(
             key = cache_key(_config_key(config), theme.fingerprint(config), drafts, with_search,
                             out)
             sources, problems = store.scan(config)
+            _tell_waiting(config, reporter)
             inputs = fingerprint(key, [(s.name, s.signature) for s in sources])
         if not clean and not problems and BuildCache.peek(config.root, key) == (
                 inputs, _signature(out)):
@@ -137,6 +138,15 @@ def build(
     )
     return BuildResult(out, len(articles), len(specs), files, writer.written, writer.linked,
                        rendered=len(todo))
+
+
+def _tell_waiting(config: Config, reporter: Reporter) -> None:
+    """Articles kept for review are never built; say how many wait, so none is forgotten."""
+    waiting = review.waiting(config)
+    if waiting:
+        reporter.info(f"{count(waiting, 'article')} kept for review in "
+                      f"{config.content_dir}/{REVIEW_DIR}/ (not built): 'digest review' lists "
+                      "them and what to add")
 
 
 def _article_folders(sources: list[store.Source], config: Config) -> list[str]:

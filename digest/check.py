@@ -3,8 +3,9 @@
 It runs the same loaders as build, so what check accepts, build accepts, and
 adds what build tolerates but an editor should fix: articles without a written
 ``id`` (their derived id would change if the file were renamed, re-sending the
-article to feed readers). Nothing is written. The checks of a built site live in
-:mod:`digest.check_site`.
+article to feed readers), and every article kept for review in ``content/_review/``
+with the line to fill in (:mod:`digest.review`). Nothing is written. The checks of a
+built site live in :mod:`digest.check_site`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from digest import config as config_mod
-from digest import content, store, theme
+from digest import content, review, store, theme
 from digest.config import Config
 from digest.report import DigestError, Reporter
 
@@ -54,7 +55,8 @@ def check_content(config: Config, reporter: Reporter) -> int:
                 "no 'id' in the front matter; its id would change if the file were renamed",
                 a.file, 2, hint=f"write it down: add 'id: {a.id}'",
             )
-    reporter.debug(f"checked {len(articles)} articles")
+    waiting = review.report(config, reporter)
+    reporter.debug(f"checked {len(articles)} articles, {waiting} kept for review")
     return len(articles)
 
 

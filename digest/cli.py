@@ -189,6 +189,30 @@ def serve(config_path: Path, host: str, port: int, drafts: bool, search: bool,
     return 0
 
 
+@main.command()
+@config_option
+@click.option("--publish", is_flag=True,
+              help="Move every reviewed file that now has a valid date into "
+                   "content/<topic>/<week>/.")
+@click.option("--dry-run", "-n", is_flag=True, help="With --publish: show, move nothing.")
+@quiet_verbose
+@run
+def review(config_path: Path, publish: bool, dry_run: bool, reporter: Reporter) -> int:
+    """List the articles kept out of the site in content/_review/ (and publish dated ones)."""
+    from digest import review as review_mod
+
+    config = load_config(config_path)
+    if publish:
+        moved = review_mod.publish(config, reporter, dry_run=dry_run)
+        verb = "would publish" if dry_run else "published"
+        left = len(review_mod.files(config)) - (len(moved) if dry_run else 0)
+        reporter.info(f"review: {verb} {len(moved)}, {left} still waiting")
+        return 1 if reporter.errors else 0
+    waiting = review_mod.report(config, reporter)
+    reporter.info(f"review: {count(waiting, 'article')} kept for review")
+    return 1 if reporter.errors else 0
+
+
 def _register_optional() -> None:
     """Commands living in their own modules register here, so the CLI has one entry point."""
     try:

@@ -25,9 +25,10 @@ from digest.frontmatter import Document, FrontMatterError, parse
 from digest.report import Problem
 
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+REVIEW_DIR = "_review"  # content/_review/: undated articles kept out of the site (digest.review)
 KNOWN_KEYS = (
     "title", "date", "topic", "source", "source_url", "author", "lang", "summary", "tags",
-    "attribution", "draft", "id", "raw", "raw_sha256", "date_source", "updated",
+    "attribution", "draft", "id", "raw", "raw_sha256", "date_source", "updated", "review",
 )
 WORDS_PER_MINUTE = 230
 
@@ -57,6 +58,13 @@ class Article:
     html: str = ""
     words: int = 0  # body length, kept so a cached article needs no body
     fingerprint: str = ""  # hash of the source file: page keys and the cache compare it
+    day_only: bool = False  # 'date: 2023-08-23': a day without a time; ``date`` is its midnight
+
+    @property
+    def shown_date(self) -> dt.date | dt.datetime:
+        """What pages show and JSON-LD states: the day alone when no time is known, so a
+        date-only article never shows a made-up "00:00"."""
+        return self.date.date() if self.day_only else self.date
 
     @functools.cached_property
     def path(self) -> str:
@@ -94,10 +102,13 @@ def find_files(content_dir: Path, problems: list[Problem] | None = None) -> list
     A symlinked folder is skipped (it could lead anywhere, or loop); with ``problems``
     given, each one skipped is reported there, so its articles do not vanish silently.
     Strings, not Paths: at 10,000 files the Path objects alone cost a rebuild 0.1 s.
+    ``content/_review/`` is not walked: its undated articles are not (yet) part of the site.
     """
     found: list[str] = []
+    top = str(content_dir)
     for dirpath, dirnames, filenames in os.walk(content_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and not (d == REVIEW_DIR and dirpath == top))
         if problems is not None:
             for name in dirnames:
                 link = os.path.join(dirpath, name)
@@ -228,7 +239,7 @@ def _article(
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         bad("title", "'title' is required and must be text", "add 'title: ...' to the front matter")
-    date = _date(meta.get("date"), bad)
+    date, day_only = _date(meta.get("date"), config.tz, bad)
     topic = meta.get("topic")
     if not isinstance(topic, str):
         bad("topic", "'topic' is required and must be text", f"add 'topic: {where[0]}'")
@@ -250,31 +261,38 @@ def _article(
     return Article(
         file=name, topic=where[0], week=where[1], slug=where[2], title=title.strip(),
         date=date, body=doc.body, id=fields.pop("id") or derived_id(where[0], where[2]),
-        extra=extra, **fields,
+        extra=extra, day_only=day_only, **fields,
     )
 
 
-def _date(value: Any, bad) -> dt.datetime | None:
-    hint = "write it with a time and UTC offset, e.g. 2023-08-16T09:27:00+03:00"
+DATE_HINT = ("write the day, 2023-08-16, or the day with a time and UTC offset, "
+             "2023-08-16T09:27:00+03:00")
+
+
+def _date(value: Any, tz: dt.tzinfo, bad) -> tuple[dt.datetime | None, bool]:
+    """The article's date and whether it is a day only (``date: 2023-08-16``).
+
+    A day only is placed at its midnight in the digest's timezone: its week is that day's
+    week, and feeds (which need a full date-time) sort it at the start of that day."""
     if value is None:
-        bad("date", "'date' is required", hint)
-        return None
+        bad("date", "'date' is required", DATE_HINT)
+        return None, False
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value)
+            value = (dt.date.fromisoformat(value) if len(value.strip()) == 10
+                     else dt.datetime.fromisoformat(value))
         except ValueError:
-            bad("date", f"'date' {value!r} is not a valid date", hint)
-            return None
+            bad("date", f"'date' {value!r} is not a valid date", DATE_HINT)
+            return None, False
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
-            bad("date", "'date' has no UTC offset", hint)
-            return None
-        return value
+            bad("date", "'date' has a time but no UTC offset", DATE_HINT)
+            return None, False
+        return value, False
     if isinstance(value, dt.date):
-        bad("date", f"'date' {value.isoformat()} has no time and offset", hint)
-        return None
-    bad("date", f"'date' must be a date, not {type(value).__name__}", hint)
-    return None
+        return dt.datetime.combine(value, dt.time(0, 0), tzinfo=tz), True
+    bad("date", f"'date' must be a date, not {type(value).__name__}", DATE_HINT)
+    return None, False
 
 
 def _text(meta: dict[str, Any], key: str, bad) -> str | None:

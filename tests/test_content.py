@@ -53,10 +53,14 @@ def test_required_keys_and_types(project):
         assert expected in messages
 
 
-def test_date_without_time_is_an_error(project):
+def test_a_day_without_time_is_a_date_only_article_at_the_start_of_that_day(project):
     path = project.article("x")
     path.write_text(path.read_text().replace("2023-08-16T09:27:00+03:00", "2023-08-16"))
-    assert "has no time and offset" in errors(project)[0].message
+    articles, problems = store.load(project.config())
+    assert not [p for p in problems if p.level == "error"]
+    (article,) = articles
+    assert article.day_only and article.shown_date == dt.date(2023, 8, 16)
+    assert article.date == dt.datetime(2023, 8, 16, tzinfo=project.config().tz)
 
 
 def test_duplicate_ids_are_errors(project):

@@ -35,7 +35,9 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
            learn_chrome: bool, config_path: Path, quiet: bool, verbose: bool) -> None:
     """Clean raw pages (PATH: .txt dumps and .html files, or folders of them) into content/.
 
-    With no PATH, the config's raw_dir (raw/) is ingested. Exits 1 when a file failed.
+    With no PATH, the config's raw_dir (raw/) is ingested. Exits 1 when a file failed; a
+    page with no date is kept in content/_review/ (see 'digest review'), which is not a
+    failure.
     """
     from digest.ingest.pipeline import ingest as run_ingest
 
@@ -56,8 +58,9 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     elif not quiet:
         verb = "would write" if dry_run else "wrote"
+        kept = f", kept for review {len(report.review)}" if report.review else ""
         click.echo(
-            f"ingest: {verb} {len(report.written)}, skipped {len(report.skipped)}, "
+            f"ingest: {verb} {len(report.written)}{kept}, skipped {len(report.skipped)}, "
             f"failed {len(report.failed)}",
             err=True,
         )

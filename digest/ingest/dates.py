@@ -162,36 +162,98 @@ def find_partial(text: str) -> Partial | None:
     return best
 
 
-def resolve_year(partial: Partial, years: list[int], reference: dt.date | None,
-                 ) -> dt.date | None:
-    """Give a year-less date its year.
+@dataclass(frozen=True)
+class Evidence:
+    """What a page says about its own year, for a date it prints without one.
 
-    ``years`` are years the page itself points to (URL, date hint, copyright line),
-    best first; the first one that fits the printed weekday (or any, when none is
-    printed) wins. Else, with a ``reference`` (when the page was fetched), the nearest
-    date on or before it that fits. A weekday that fits no year near the evidence is
-    ignored rather than trusted over the page's own year.
+    ``kind`` names it in ``date_source`` ("url", "hint", "page", "copyright"); the article
+    is taken to be published between ``first`` and ``last`` (a year in the URL: that whole
+    year; the stored copy's date hint, or another full date on the page: that day).
+    ``strong`` evidence (the publisher's URL, the stored copy's date) gives the year even
+    when the printed weekday does not fit it; weak evidence only with a fitting weekday.
+    A ``bound`` (the copyright year: the page was made then) is never passed.
     """
-    for year in years:
-        day = _fitting(partial, range(year, year - 1, -1))
+
+    kind: str
+    first: dt.date
+    last: dt.date
+    strong: bool = False
+    bound: bool = False
+
+
+WEEKDAY_WINDOW = 3  # years either side of the evidence a printed weekday may pick from
+
+
+def year_evidence(url_year: int | None, hint: dt.date | None, page: list[dt.date],
+                  notice: int | None, sent: tuple[str, dt.date] | None = None,
+                  ) -> list[Evidence]:
+    """The page's evidence in the order it is trusted: the publisher's URL, the stored
+    copy's date, other full dates on the page (ticker, related news, "updated" lines,
+    comments), the copyright year, and last the date the page's fetcher recorded
+    (``sent``: HTTP Last-Modified or the fetch time, a bound like the copyright year).
+    Never the file's modification time nor today's date."""
+    found: list[Evidence] = []
+    if url_year:
+        found.append(Evidence("url", dt.date(url_year, 1, 1), dt.date(url_year, 12, 31), True))
+    if hint:
+        found.append(Evidence("hint", hint, hint, True))
+    found.extend(Evidence("page", day, day) for day in sorted(set(page)))
+    if notice:
+        found.append(Evidence("copyright", dt.date(notice, 1, 1), dt.date(notice, 12, 31),
+                              bound=True))
+    if sent:
+        found.append(Evidence(sent[0], sent[1], sent[1], bound=True))
+    return found
+
+
+def resolve_year(partial: Partial, evidence: list[Evidence]) -> tuple[dt.date, str] | None:
+    """Give a year-less date its year from the page's own evidence, and say which kind.
+
+    Each kind in order (all the page's other dates count as one kind) proposes the date
+    nearest to it; with a printed weekday, only years it fits, within
+    ``WEEKDAY_WINDOW`` years, and only when one year is nearest. A weekday that fits no
+    year near strong evidence is taken as a slip and the nearest date wins; weak evidence
+    it contradicts is passed over. None when nothing on the page gives the year.
+    """
+    for kind in dict.fromkeys(e.kind for e in evidence):
+        group = [e for e in evidence if e.kind == kind]
+        day = _nearest(partial, group, partial.weekday)
+        if day is None and partial.weekday is not None and group[0].strong:
+            day = _nearest(partial, group, None)
         if day is not None:
-            return day
-    if years:
-        return _make(partial, years[0])
-    if reference is None:
-        return None
-    latest = reference.year if (partial.month, partial.day) <= (reference.month, reference.day) \
-        else reference.year - 1
-    fitting = _fitting(partial, range(latest, latest - 12, -1))
-    return fitting if fitting is not None else _make(partial, latest)
-
-
-def _fitting(partial: Partial, years: range) -> dt.date | None:
-    for year in years:
-        day = _make(partial, year)
-        if day is not None and (partial.weekday is None or day.weekday() == partial.weekday):
-            return day
+            return day, kind
     return None
+
+
+def _nearest(partial: Partial, group: list[Evidence], weekday: int | None) -> dt.date | None:
+    window = WEEKDAY_WINDOW if weekday is not None else 1
+    years = {y for e in group for y in range(e.first.year - window, e.last.year + window + 1)}
+    scored: list[tuple[int, dt.date]] = []
+    for year in sorted(years):
+        day = _make(partial, year)
+        if day is None or (weekday is not None and day.weekday() != weekday):
+            continue
+        if any(e.bound and day > e.last for e in group):
+            continue
+        scored.append((min(_distance(day, e) for e in group), day))
+    scored.sort()
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None  # no fitting year, or two equally near: the page does not decide
+    return scored[0][1]
+
+
+def _distance(day: dt.date, evidence: Evidence) -> int:
+    if day < evidence.first:
+        return (evidence.first - day).days
+    return max(0, (day - evidence.last).days)
+
+
+def fitting_years(partial: Partial, around: int, span: int = 6) -> list[int]:
+    """Years within ``span`` of ``around`` whose calendar fits the printed day (and weekday):
+    what an editor chooses from when the page does not say."""
+    return [y for y in range(around - span, around + span + 1)
+            if (d := _make(partial, y)) is not None
+            and (partial.weekday is None or d.weekday() == partial.weekday)]
 
 
 def _make(partial: Partial, year: int) -> dt.date | None:

@@ -238,7 +238,7 @@ def _set_date(ex: Extraction, html: str, url: str | None, config: Config) -> Non
     day = dates.date_from_url(url)
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-        ex.date_source = "url"
+        ex.date_source, ex.day_only = "url", True
 
 
 def published_stamp(html: str) -> dt.datetime | None:

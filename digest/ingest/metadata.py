@@ -33,6 +33,7 @@ from digest.ingest import dates
 from digest.ingest.chrome import is_chrome_phrase, normalize
 from digest.ingest.lang import detect
 from digest.ingest.model import Extraction
+from digest.ingest.pages import Provenance
 
 if TYPE_CHECKING:
     from digest.ingest.textdump import Line
@@ -160,7 +161,8 @@ def is_headline(text: str) -> bool:
 
 
 def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | None,
-                url: str | None, config: Config, reference: dt.date | None = None) -> Header:
+                url: str | None, config: Config, provenance: Provenance | None = None,
+                ) -> Header:
     """Find title, dateline, byline and attribution around the article region."""
     head = Header(Extraction(body=""))
     ex = head.extraction
@@ -181,7 +183,7 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     tz = dates.zone(source.timezone if source and source.timezone else None, config.timezone)
     _set_date(ex, found, tz, url, hint, lines, start, end)
     if ex.date is None:
-        _set_yearless_date(ex, tz, url, hint, lines, start, end, reference)
+        _set_yearless_date(ex, tz, url, hint, lines, start, end, provenance)
     _attribution(lines, start, end, head)
     ex.lang = detect(" ".join(ln.text for ln in lines[start:end]) or (ex.title or ""))
     return head
@@ -283,8 +285,12 @@ def _wire_credit(region: Sequence[Line]) -> str | None:
 
 def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str | None,
               hint: dt.date | None, lines: Sequence[Line], start: int, end: int) -> None:
+    """The dateline, else a date in the URL, the stored copy's hint, a full date in the text.
+
+    Only a dateline can carry a time; every other source gives a day (``day_only``)."""
     if found is not None:
         ex.date, ex.date_source = dates.to_datetime(found, tz), "dateline"
+        ex.day_only = found.time is None
         return
     day = dates.date_from_url(url)
     source = "url"
@@ -298,34 +304,50 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
                 break
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-        ex.date_source = source
+        ex.date_source, ex.day_only = source, True
 
 
 def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.date | None,
                        lines: Sequence[Line], start: int, end: int,
-                       reference: dt.date | None) -> None:
+                       provenance: Provenance | None = None) -> None:
     """A date printed without its year ("on Thursday, August 24", "вечером 23 августа").
 
-    The year comes from the page's own evidence (a year in the URL, the date hint, the
-    copyright notice), else from the reference date (when the page was fetched): the
-    nearest date before it, on the printed weekday if there is one. ``date_source`` says
-    which: "text", or "text+reference" when the year is the reference's guess."""
-    partial = None
+    The year comes only from the page itself (:func:`dates.year_evidence`: the URL, the
+    stored copy's date hint, other full dates on the page, the copyright notice, and last
+    the date its fetcher recorded), and ``date_source`` says which: "text+url",
+    "text+hint", "text+page", "text+copyright", "text+http", "text+fetched".
+    With none, the date stays unset and ``date_review`` says what the editor must add."""
+    partial, printed = None, ""
     for ln in lines[max(0, start - 3): min(end, start + 12)]:
         partial = dates.find_partial(ln.text) if len(ln.text) < 2000 else None
         if partial is not None:
+            printed = ln.text[partial.start:partial.end].strip(" ,.")
             break
     if partial is None:
         return
-    years = [y for y in (dates.year_from_url(url), hint.year if hint else None) if y]
-    if not years:
-        notice = next((y for ln in reversed(lines) if (y := dates.copyright_year(ln.text))), None)
-        years = [notice] if notice else []
-    day = dates.resolve_year(partial, years, reference)
-    if day is not None:
-        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-        # day and month are the page's; a year not on the page came from the reference date
-        ex.date_source = "text" if years else "text+reference"
+    page = [f.date for ln in lines if len(ln.text) < 2000 and (f := dates.find_date(ln.text))]
+    notice = next((y for ln in reversed(lines) if (y := dates.copyright_year(ln.text))), None)
+    sent = (provenance.date_kind or "fetched", provenance.date.date()) \
+        if provenance is not None and provenance.date is not None else None
+    evidence = dates.year_evidence(dates.year_from_url(url), hint, page, notice, sent)
+    resolved = dates.resolve_year(partial, evidence)
+    if resolved is None:
+        ex.date_review = (f'the page prints "{printed}" without a year and nothing on the page '
+                          f"gives the year; add 'date: YYYY-{partial.month:02d}-{partial.day:02d}'")
+        return
+    day, kind = resolved
+    ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+    ex.date_source, ex.day_only = f"text+{kind}", True
+    if partial.weekday is not None and day.weekday() != partial.weekday:
+        named = _WEEKDAY_NAMES[day.weekday()]
+        ex.warnings.append(f'the page prints "{printed}", but {day.isoformat()} (year from the '
+                           f"{_YEAR_FROM[kind]}) is a {named}; check the date")
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_YEAR_FROM = {"url": "URL", "hint": "date hint", "page": "page's other dates",
+              "copyright": "copyright notice", "http": "server's Last-Modified date",
+              "fetched": "time it was fetched"}
 
 
 def _attribution(lines: Sequence[Line], start: int, end: int, head: Header) -> None:

@@ -18,7 +18,9 @@ class Extraction:
     body: str
     title: str | None = None
     date: dt.datetime | None = None  # timezone-aware when known
-    date_source: str | None = None  # "dateline", "meta", "url", "hint", "mtime"
+    date_source: str | None = None  # "dateline", "meta", "url", "text", "text+<kind>", "hint"
+    day_only: bool = False  # the page gives the day, not the time (``date`` is its midnight)
+    date_review: str | None = None  # no date: why, and what an editor must add
     outlet: str | None = None
     outlet_source: str | None = None  # "byline", "wire" (an agency credited in the lead), "url"
     author: str | None = None

@@ -2,8 +2,11 @@
 
 Per page (:class:`digest.ingest.pages.RawPage`: a saved file, a fetched one with its
 provenance, an archive record): read -> already ingested? -> decode -> extract (HTML or
-text dump) -> date fallbacks -> topic -> duplicate? -> write. A problem with one page is
-recorded in the report and the run goes on; the caller exits non-zero when anything failed.
+text dump) -> date fallbacks -> topic -> duplicate? -> write. A page with no date on it is
+never dated by a guess: it is written to ``content/_review/`` with the reason, for an
+editor to date and publish (``digest review``). A problem with one page is recorded in the
+report and the run goes on; the caller exits non-zero when anything failed (a page kept for
+review did not).
 The whole run holds the project's ingest lock, and starts by removing temporary files a
 killed run left behind.
 """
@@ -38,7 +41,7 @@ class FileResult:
     """What happened to one input file."""
 
     file: str
-    status: str  # "written", "skipped", "failed"
+    status: str  # "written", "review" (kept undated in content/_review/), "skipped", "failed"
     reason: str | None = None
     article: str | None = None  # content path written (or that would be, in a dry run)
     backup: str | None = None
@@ -58,6 +61,10 @@ class IngestReport:
         return self._with("written")
 
     @property
+    def review(self) -> list[FileResult]:
+        return self._with("review")
+
+    @property
     def skipped(self) -> list[FileResult]:
         return self._with("skipped")
 
@@ -68,7 +75,8 @@ class IngestReport:
     def as_dict(self) -> dict[str, Any]:
         return {
             "dry_run": self.dry_run,
-            "counts": {s: len(self._with(s)) for s in ("written", "skipped", "failed")},
+            "counts": {s: len(self._with(s))
+                       for s in ("written", "review", "skipped", "failed")},
             "files": [asdict(r) for r in self.results],
         }
 
@@ -202,8 +210,12 @@ def _shown(path: Path, store: Store) -> str:
 
 
 def _tell(reporter: Reporter, result: FileResult) -> None:
-    if result.status == "written":
-        reporter.info(f"wrote {result.article} from {result.file}")
+    if result.status in ("written", "review"):
+        if result.status == "written":
+            reporter.info(f"wrote {result.article} from {result.file}")
+        else:
+            reporter.warning(f"kept for review as {result.article}: {result.reason}",
+                             result.file, hint=REVIEW_HINT)
         for note in result.warnings:  # what an editor should check in that article
             reporter.info(f"  note: {note}")
     elif result.status == "skipped":
@@ -258,27 +270,10 @@ def _extract(run: _Run, page: RawPage, text: str) -> Extraction:
         return extract_html(text, url=url, config=run.config)
     from digest.ingest.textdump import extract_text
 
-    # A dump says "Thursday, August 24" without a year: the file was saved after the page
-    # was published, so its modification time (that day in the outlet's zone, else the
-    # digest's) bounds the date; the nearest past date that fits is taken.
-    source = metadata.source_for_host(url, run.config)
-    tz = dates.zone(source.timezone if source else None, run.config.timezone)
-    fetched = _saved_at(page, tz)
-    ex = extract_text(text, url=url, config=run.config, chrome=run.chrome, reference=fetched)
-    if ex.date_source == "text+reference":
-        ex.date_source = "text+mtime"
-        ex.warnings.append("the page prints its date without a year; took the year from the "
-                           "file's modification time")
-    return ex
-
-
-def _saved_at(page: RawPage, tz: dt.tzinfo) -> dt.datetime | None:
-    """When the page was saved: its provenance's date, else its file's modification time."""
-    if page.provenance.date is not None:
-        return page.provenance.date.astimezone(tz)
-    if page.path is None:
-        return None
-    return dt.datetime.fromtimestamp(page.path.stat().st_mtime, tz=tz)
+    # Only the page and what its fetcher recorded: never the file's modification time (a
+    # copy made today is not news).
+    return extract_text(text, url=url, config=run.config, chrome=run.chrome,
+                        provenance=page.provenance)
 
 
 def _url_hint(text: str) -> str | None:
@@ -300,38 +295,52 @@ def _outlet_tz(run: _Run, ex: Extraction) -> dt.tzinfo:
     return dates.zone(source.timezone if source else None, run.config.timezone)
 
 
-def _fill_date(run: _Run, page: RawPage, text: str, ex: Extraction, result: FileResult) -> None:
-    """A page with no date is still ingested: hint line, URL path, the date its provenance
-    gives (HTTP Last-Modified, WARC-Date), then the file's mtime."""
+def _fill_date(run: _Run, page: RawPage, text: str, ex: Extraction, result: FileResult,
+               ) -> None:
+    """Dates the extractor left unset: the hint line, the URL path, the server's HTTP
+    Last-Modified; else none at all (a fetch time is when the page was saved, not when it
+    was published: it only bounds a year-less date).
+
+    A day without a time is stored as that day (``day_only``: midnight in the digest's
+    timezone, so its week is the day's own week). With no date evidence the article gets
+    ``date_review``, the reason it goes to review instead of the site."""
+    if ex.date is not None and ex.day_only:
+        ex.date = dt.datetime.combine(ex.date.date(), dt.time(0, 0), tzinfo=run.config.tz)
+        return
     if ex.date is not None and ex.date.tzinfo is None:
         ex.date = ex.date.replace(tzinfo=_outlet_tz(run, ex))
     if ex.date is not None:
         return
-    tz = _outlet_tz(run, ex)
     hint, _ = metadata.split_date_hint(text.split("\n", 1)[:1])
     day, source = hint, "hint"
     if day is None:
         day, source = dates.date_from_url(ex.source_url), "url"
     if day is not None:
-        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-    elif page.provenance.date is not None:
-        ex.date = page.provenance.date.astimezone(tz).replace(microsecond=0)
-        source = page.provenance.date_kind or "fetched"
+        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=run.config.tz)
+        ex.date_source, ex.day_only = source, True
+    elif page.provenance.date is not None and page.provenance.date_kind == "http":
+        ex.date = page.provenance.date.astimezone(_outlet_tz(run, ex)).replace(microsecond=0)
+        ex.date_source = source = "http"
     else:
-        saved = _saved_at(page, tz)
-        assert saved is not None
-        ex.date, source = saved.replace(microsecond=0), "mtime"
-    ex.date_source = source
-    result.warnings.append(f"no date on the page; used the {_DATE_FALLBACKS[source]}")
+        ex.date_review = ex.date_review or _no_date(page)
+        return
+    result.warnings.append(f"no dateline on the page; used the {_DATE_FALLBACKS[source]}")
+
+
+def _no_date(page: RawPage) -> str:
+    fetched = page.provenance.date
+    seen = (f"; it was fetched on {fetched.date().isoformat()}, which is not when it was "
+            "published") if fetched is not None else ""
+    return ("no date on the page (no dateline, no date in the URL or the text)" + seen
+            + "; add 'date: YYYY-MM-DD' (or with a time and offset, 2023-08-16T09:27:00+03:00)")
 
 
 _DATE_FALLBACKS = {
     "hint": "date hint at the top of the raw file",
     "url": "date in the page's URL",
     "http": "Last-Modified date its server sent",
-    "fetched": "time it was fetched",
-    "mtime": "file's modification time",
 }
+REVIEW_HINT = "then run 'digest review --publish' to move it into the site"
 
 
 def _fill_title(ex: Extraction, result: FileResult) -> None:
@@ -353,10 +362,9 @@ def _write(run: _Run, ex: Extraction, raw_sha: str, result: FileResult,
     )
     if why == "default":
         result.warnings.append(f"no topic keyword matched; filed under {topic!r}")
-    assert ex.date is not None
     ex.tags = _tags(run, ex, existing)
     meta = _front_matter(run, ex, topic, raw_sha, result.file)
-    folder = run.store.folder_for(topic, ex.date)
+    folder = run.store.folder_for(topic, ex.date) if ex.date else run.store.review_folder()
     if existing is not None and existing.path.parent == folder:
         target = existing.path  # --force replaces in place
     else:
@@ -365,6 +373,8 @@ def _write(run: _Run, ex: Extraction, raw_sha: str, result: FileResult,
         run.store.check_inside(target)
     run.claimed.add(target)
     result.status, result.article = "written", run.store.relative(target)
+    if ex.date is None:
+        result.status, result.reason = "review", ex.date_review
     if run.dry_run:
         return
     backup = run.store.write(target, meta, ex.body, force=existing is not None)
@@ -385,7 +395,8 @@ def _tags(run: _Run, ex: Extraction, existing: StoredArticle | None) -> list[str
 def _front_matter(run: _Run, ex: Extraction, topic: str, raw_sha: str, raw: str) -> dict:
     return {
         "title": ex.title,
-        "date": ex.date,
+        "date": ex.date.date() if ex.date and ex.day_only else ex.date,
+        "review": ex.date_review if ex.date is None else None,
         "topic": topic,
         "source": ex.outlet,
         "source_url": ex.source_url,

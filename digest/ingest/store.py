@@ -29,13 +29,15 @@ from typing import Any
 
 from digest import frontmatter
 from digest.config import SLUG_RE, Config
+from digest.content import REVIEW_DIR
 from digest.report import DigestError
 
 KEY_ORDER = (
-    "title", "date", "topic", "source", "source_url", "author", "lang", "summary", "tags",
+    "title", "date", "review", "topic", "source", "source_url", "author", "lang", "summary", "tags",
     "attribution", "draft", "id", "raw", "raw_sha256", "date_source",
 )
 TMP_SUFFIX = ".digest-tmp"
+
 STATE_DIR = ".digest"
 
 
@@ -75,7 +77,9 @@ def ordered_meta(meta: dict[str, Any]) -> dict[str, Any]:
     block style (a mapping of scalars only would be dumped on one flow-style line).
     """
     def keep(key: str, value: Any) -> bool:
-        return key == "tags" or value not in (None, "", [])
+        # an article under review shows the empty 'date:' an editor is asked to fill in
+        return key == "tags" or (key == "date" and bool(meta.get("review"))) or value not in (
+            None, "", [])
 
     known = {k: meta[k] for k in KEY_ORDER if k in meta and keep(k, meta[k])}
     rest = {k: v for k, v in meta.items() if k not in KEY_ORDER and keep(k, v)}
@@ -108,6 +112,12 @@ class Store:
                     yield claim
                 continue
             yield StoredArticle(path, doc.meta, doc.body)
+
+    def review_folder(self) -> Path:
+        """``content/_review/``: undated articles, out of the site, still seen by ingest."""
+        folder = self.content / REVIEW_DIR
+        self.check_inside(folder)
+        return folder
 
     def folder_for(self, topic: str, date: dt.datetime) -> Path:
         """``content/<topic>/<YYYY>-W<WW>/``, refusing a topic that is not a slug."""

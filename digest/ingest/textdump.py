@@ -22,7 +22,6 @@ front; nothing is invented. The function never raises on any text.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from digest.ingest import dates, metadata, structure
 from digest.ingest.chrome import ChromeModel, is_chrome_phrase, normalize
 from digest.ingest.lang import stopword_ratio, words
 from digest.ingest.model import Extraction
+from digest.ingest.pages import Provenance
 
 GOOD, SHORT, BAD, BARRIER, TABLE = "good", "short", "bad", "barrier", "table"
 _END_PUNCT = re.compile(r"[.!?…:;\"”»’。！？」](?:[\"”»’)\]\s]*)$")
@@ -80,17 +80,16 @@ def extract_text(
     url: str | None = None,
     config: Config | None = None,
     chrome: ChromeModel | None = None,
-    reference: dt.date | None = None,
+    provenance: Provenance | None = None,
 ) -> Extraction:
     """Clean one text dump into an :class:`Extraction` (body Markdown plus metadata).
 
-    ``reference`` is when the page was fetched (a date or datetime), if known: a date
-    the page prints without its year is taken as the nearest one before it."""
+    Everything comes from the text (and ``url``): a date printed without its year takes
+    the year from the page's own evidence, and last from the date its fetcher recorded in
+    ``provenance``; never from when or where the file was saved."""
     config = config or Config()
-    if isinstance(reference, dt.datetime):
-        reference = reference.date()
     try:
-        return _extract(text, url, config, chrome, reference)
+        return _extract(text, url, config, chrome, provenance)
     except Exception as exc:  # noqa: BLE001 - a hostile page must not stop an ingest run
         return Extraction(body="", source_url=url, warnings=[f"cleaner failed: {exc!r}"])
 
@@ -121,20 +120,20 @@ def page_key(text: str, first: Extraction, config: Config) -> str | None:
 
 
 def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | None,
-             reference: dt.date | None = None) -> Extraction:
+             provenance: Provenance | None = None) -> Extraction:
     if chrome is None or not chrome.outlets:
-        return _clean(text, url, config, frozenset(), reference)
+        return _clean(text, url, config, frozenset(), provenance)
     key = metadata.outlet_from_url(url, config)
     if key is None:  # the page names its outlet: read it with a first, chrome-free pass
-        first = _clean(text, url, config, frozenset(), reference)
+        first = _clean(text, url, config, frozenset(), provenance)
         key = page_key(text, first, config)
         if not chrome.lines_for(key):
             return first
-    return _clean(text, url, config, chrome.lines_for(key), reference)
+    return _clean(text, url, config, chrome.lines_for(key), provenance)
 
 
 def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] = frozenset(),
-           reference: dt.date | None = None) -> Extraction:
+           provenance: Provenance | None = None) -> Extraction:
     # The same line breaks as str.splitlines() (\r, \x0b, \x1c, \u2028 ...), so that no body
     # line ever spans two of the input's lines however a reader splits them.
     raw_lines = text.splitlines()
@@ -143,7 +142,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     classify(lines, learned)
     start, end = main_region(lines)
     restore_lists(lines, start, end)
-    head = metadata.read_header(lines, start, end, hint_line, url, config, reference)
+    head = metadata.read_header(lines, start, end, hint_line, url, config, provenance)
     body_lines = [ln for ln in lines[start:end]
                   if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
     result = head.extraction
