@@ -1,6 +1,6 @@
 """Full-text search: a Pagefind index built over the staged site, and the search page.
 
-Pagefind (the ``pagefind[bin]`` package, an optional dependency) reads the
+Pagefind (the ``pagefind[bin]`` package, a dependency: its wheel ships the binary) reads the
 finished HTML and writes a static index that its own JavaScript queries in
 the browser; nothing runs on a server. Build calls :func:`available` before
 rendering, so the pages know whether to show a search form, and
@@ -35,7 +35,7 @@ from digest.render import Renderer
 from digest.report import Reporter
 
 TIMEOUT = 600  # seconds; 10,000 articles index in well under a minute
-INSTALL_HINT = "pip install 'digest[search]' to add full-text search"
+INSTALL_HINT = "pip install 'pagefind[bin]>=1.1,<2' (a dependency of digest) to add search"
 
 
 def executable() -> Path | None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
+import tomllib
 
 import pytest
+from conftest import REPO
 
 from digest import search
 from digest.report import Reporter
@@ -46,6 +49,24 @@ def test_index_and_search_page_are_built_under_the_subpath(project, with_pagefin
     assert "search skipped" not in reporter.stream.getvalue()
     assert "search/" not in (project.site / "sitemap.xml").read_text().replace(
         "/digest/search/", "")  # the search page is not a page to index
+
+
+def test_the_search_page_has_its_canonical_link_like_every_other_page(project, with_pagefind):
+    project.article("quince", body=BODY)
+    project.build()
+    canonical = re.compile(r'<link rel="canonical" href="([^"]*)"')
+    page = (project.site / "search/index.html").read_text()
+    assert canonical.findall(page) == ["https://example.github.io/digest/search/"]
+    assert '<meta name="robots" content="noindex">' in page  # linked to, never indexed
+    for html in project.site.rglob("*.html"):
+        if html.name != "404.html":
+            assert len(canonical.findall(html.read_text())) == 1, html
+
+
+def test_a_plain_install_has_search_pagefind_is_a_dependency():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert any(dep.startswith("pagefind[bin]") for dep in project["dependencies"])
+    assert project["optional-dependencies"]["search"] == []  # old instructions still install
 
 
 def test_index_is_byte_identical_and_kept_on_rebuild(project, with_pagefind, tmp_path):
