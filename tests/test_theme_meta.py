@@ -7,6 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+import feedparser
 from conftest import KYIV
 
 HOSTILE = 'Talks </script><script>alert("x")</script> & <b>more</b>'
@@ -88,6 +89,30 @@ def test_json_ld_news_article(project):
     assert ld["publisher"] == {"@type": "Organization", "name": "European Pravda"}
     assert ld["isBasedOn"] == "https://www.eurointegration.com.ua/eng/news/2023/08/16/1/"
     assert ld["author"] == {"@type": "Person", "name": "A. Writer"}
+
+
+def test_a_date_only_article_shows_the_day_without_a_made_up_time(project):
+    _talks(project, date=dt.date(2023, 8, 16))
+    project.article("timed", topic="diplomacy", date=dt.datetime(2023, 8, 16, 9, 27,
+                                                                 tzinfo=KYIV))
+    project.build()
+    shown = '<time datetime="2023-08-16"'
+    for page in (ARTICLE, "weeks/2023-W33/index.html", "topics/diplomacy/index.html",
+                 "index.html"):
+        html = (project.site / page).read_text()
+        talks = html[html.index("Title of talks"):]
+        assert shown in talks and "00:00" not in talks[:talks.index("</time>")], page
+    h = head(project.site / ARTICLE)
+    ld = json.loads(h.jsonld[0])
+    assert ld["datePublished"] == "2023-08-16" and ld["dateModified"] == "2023-08-16"
+    assert h.meta["article:published_time"] == "2023-08-16"
+    # feeds need a full date-time: the start of that day in the digest's timezone, so on
+    # one day the article with a time comes first (newest first)
+    rss = feedparser.parse(str(project.site / "feed.xml"))
+    assert [e.published for e in rss.entries] == ["Wed, 16 Aug 2023 09:27:00 +0300",
+                                                  "Wed, 16 Aug 2023 00:00:00 +0300"]
+    items = json.loads((project.site / "feed.json").read_text())["items"]
+    assert items[1]["date_published"] == "2023-08-16T00:00:00+03:00"
 
 
 def test_json_ld_cannot_be_broken_out_of(project):

@@ -181,7 +181,8 @@ class Evidence:
     bound: bool = False
 
 
-WEEKDAY_WINDOW = 3  # years either side of the evidence a printed weekday may pick from
+WEEKDAY_WINDOW = 3  # years either side of weak evidence a printed weekday may pick from
+STRONG_REACH = 31  # days: how far from strong evidence a weekday may move the date
 
 
 def year_evidence(url_year: int | None, hint: dt.date | None, page: list[dt.date],
@@ -210,23 +211,28 @@ def resolve_year(partial: Partial, evidence: list[Evidence]) -> tuple[dt.date, s
     """Give a year-less date its year from the page's own evidence, and say which kind.
 
     Each kind in order (all the page's other dates count as one kind) proposes the date
-    nearest to it; with a printed weekday, only years it fits, within
-    ``WEEKDAY_WINDOW`` years, and only when one year is nearest. A weekday that fits no
-    year near strong evidence is taken as a slip and the nearest date wins; weak evidence
-    it contradicts is passed over. None when nothing on the page gives the year.
+    nearest to it, and only when one year is nearest. Strong evidence (URL, hint) gives
+    its own year, or the one next to it across New Year ("December 28" in a January
+    URL); a printed weekday only picks between those, and one that fits neither is taken
+    as a slip. Weak evidence (other dates, the copyright year) with a printed weekday
+    proposes the nearest year within ``WEEKDAY_WINDOW`` that the weekday fits, and is
+    passed over when none does. None when nothing on the page gives the year.
     """
     for kind in dict.fromkeys(e.kind for e in evidence):
         group = [e for e in evidence if e.kind == kind]
-        day = _nearest(partial, group, partial.weekday)
-        if day is None and partial.weekday is not None and group[0].strong:
-            day = _nearest(partial, group, None)
+        if group[0].strong:  # the weekday may only choose between years a few days apart
+            day = _nearest(partial, group, partial.weekday, 1, STRONG_REACH)
+            day = day or _nearest(partial, group, None, 1)
+        else:
+            day = _nearest(partial, group, partial.weekday,
+                           WEEKDAY_WINDOW if partial.weekday is not None else 1)
         if day is not None:
             return day, kind
     return None
 
 
-def _nearest(partial: Partial, group: list[Evidence], weekday: int | None) -> dt.date | None:
-    window = WEEKDAY_WINDOW if weekday is not None else 1
+def _nearest(partial: Partial, group: list[Evidence], weekday: int | None, window: int,
+             reach: int | None = None) -> dt.date | None:
     years = {y for e in group for y in range(e.first.year - window, e.last.year + window + 1)}
     scored: list[tuple[int, dt.date]] = []
     for year in sorted(years):
@@ -235,7 +241,9 @@ def _nearest(partial: Partial, group: list[Evidence], weekday: int | None) -> dt
             continue
         if any(e.bound and day > e.last for e in group):
             continue
-        scored.append((min(_distance(day, e) for e in group), day))
+        distance = min(_distance(day, e) for e in group)
+        if reach is None or distance <= reach:
+            scored.append((distance, day))
     scored.sort()
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None  # no fitting year, or two equally near: the page does not decide

@@ -1,0 +1,127 @@
+"""Undated pages end to end: ingest keeps them for review, check lists them, build leaves them
+out, and once an editor dates one, ``digest review --publish`` puts it in the site."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+from conftest import Project
+
+from digest import frontmatter
+from digest.cli import main
+
+LEAD = ("Danish filmmaker Lars von Trier defended himself on Thursday, August 24, after a "
+        "controversial post about the air defence deliveries caused a stir in the press.")
+PAGE = ("Home News Politics\n\nVon Trier defends his post on air defence\n\nBy staff\n\n"
+        f"{LEAD}\n\nThe director said that he had only stated the obvious about the war and "
+        "its cost, and that he would not delete the post.\n\nAll News\n")
+UNDATED = ("Ukrainian forces recapture territory in the south\n\nThe Defense Forces of Ukraine "
+           "recaptured some territories in the Tavria direction, the commander said.\n\n"
+           "The Russian army lost 242 soldiers in the past day, he added on Telegram.\n")
+REVIEW = "content/_review/von-trier-defends-his-post-on-air-defence.md"
+
+
+def digest(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def proj(project: Project, monkeypatch) -> Project:
+    monkeypatch.chdir(project.root)
+    raw = project.root / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(PAGE, encoding="utf-8")
+    return project
+
+
+def _ingest():
+    return digest("ingest", "raw")
+
+
+def test_an_undated_page_is_kept_listed_left_out_then_published_once_dated(proj: Project):
+    result = _ingest()
+    assert result.exit_code == 0, result.output  # kept for review is not a failure
+    assert f"kept for review as {REVIEW}" in result.output
+    assert "kept for review 1" in result.output
+    review = proj.root / REVIEW
+    text = review.read_text()
+    assert "\ndate: null\n" in text and LEAD in text  # nothing of the page is lost
+
+    checked = digest("check")
+    assert checked.exit_code == 0, checked.output
+    assert f"{REVIEW}:3: kept for review, not in the site" in checked.output
+    assert "add 'date: YYYY-08-24'" in checked.output
+
+    built = digest("build")
+    assert built.exit_code == 0, built.output
+    assert "1 article kept for review in content/_review/ (not built)" in built.output
+    site = proj.site
+    assert not list(site.rglob("*von-trier*"))
+    assert "von-trier" not in (site / "sitemap.xml").read_text()
+    assert feedparser.parse(str(site / "feed.xml")).entries == []
+
+    again = _ingest()  # the same raw page is already in the project, under review
+    assert f"already ingested as {REVIEW}" in again.output
+    assert len(list((proj.root / "content").rglob("*.md"))) == 1
+
+    review.write_text(text.replace("date: null", "date: 2023-08-24"))
+    published = digest("review", "--publish")
+    assert published.exit_code == 0, published.output
+    target = proj.root / "content/general/2023-W34/von-trier-defends-his-post-on-air-defence.md"
+    assert not review.exists() and target.is_file()
+    doc = frontmatter.parse(target.read_text())
+    assert "review" not in doc.meta and doc.body.strip() == frontmatter.parse(text).body.strip()
+    assert "review: published 1, 0 still waiting" in published.output
+
+    built = digest("build")
+    assert built.exit_code == 0 and "kept for review" not in built.output
+    page = (site / "general/2023-W34/von-trier-defends-his-post-on-air-defence/index.html")
+    assert '<time datetime="2023-08-24" data-pagefind-meta="date">24 August 2023</time>' in \
+        page.read_text()
+    [entry] = feedparser.parse(str(site / "feed.xml")).entries
+    assert entry.title == "Von Trier defends his post on air defence"
+    assert entry.published == "Thu, 24 Aug 2023 00:00:00 +0300"  # the start of that day
+    assert "von-trier-defends-his-post-on-air-defence/" in (site / "sitemap.xml").read_text()
+    assert "already ingested as content/general/2023-W34/" in _ingest().output
+    assert digest("check").exit_code == 0
+
+
+def test_publish_leaves_undated_and_invalid_files_where_they_are(proj: Project):
+    (proj.root / "raw" / "b.txt").write_text(UNDATED, encoding="utf-8")
+    assert _ingest().exit_code == 0
+    review = proj.root / REVIEW
+    review.write_text(review.read_text().replace("date: null", "date: 2023-08-24 14:00"))
+    result = digest("review", "--publish")
+    assert result.exit_code == 1
+    assert f"{REVIEW}:3: 'date' has a time but no UTC offset" in result.output
+    assert "still waiting: content/_review/ukrainian-forces-recapture-territory-in-the-south.md"\
+        in result.output
+    assert len(list((proj.root / "content/_review").glob("*.md"))) == 2
+    listed = digest("review")
+    assert "review: 2 articles kept for review" in listed.output
+
+
+def test_a_published_file_never_overwrites_an_article(proj: Project):
+    _ingest()
+    review = proj.root / REVIEW
+    target = proj.root / "content/general/2023-W34/von-trier-defends-his-post-on-air-defence.md"
+    target.parent.mkdir(parents=True)
+    target.write_text("hand-written\n")
+    review.write_text(review.read_text().replace("date: null",
+                                                 "date: 2023-08-24T10:00:00+03:00"))
+    assert digest("review", "--publish").exit_code == 0
+    assert target.read_text() == "hand-written\n"
+    assert (target.parent / "von-trier-defends-his-post-on-air-defence-2.md").is_file()
+
+
+def test_the_ingest_json_report_counts_articles_kept_for_review(proj: Project):
+    result = digest("ingest", "--json", "raw")
+    report = json.loads(result.stdout)
+    assert report["counts"]["review"] == 1
+    [entry] = report["files"]
+    assert entry["status"] == "review" and entry["article"] == REVIEW
+    assert re.search(r"without a year .* add 'date: YYYY-08-24'", entry["reason"])
