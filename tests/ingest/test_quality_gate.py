@@ -20,7 +20,8 @@ FLOORS = {
     "news_f1": 0.985,  # measured 0.992
     "title": 0.95,  # measured 1.00
     "date_time": 0.95,  # measured 1.00 (pages that show a time)
-    "date": 0.93,  # measured 0.97 (any precision; year-less dates need a reference day)
+    "date": 0.90,  # measured 0.93: 27 of 29; the two year-less pages whose year the page
+    # never gives ("Thursday, August 24", "23 августа") are kept for review, not guessed
     "outlet": 0.95,  # measured 1.00
     "attribution": 0.95,  # measured 1.00
 }
@@ -65,3 +66,11 @@ def test_body_f1_on_news(news):
 def test_news_metadata_accuracy(bench, news, figure):
     items, results, _ = news
     assert bench.metadata_scores(items, results)[figure] >= FLOORS[figure]
+
+
+def test_news_dates_are_right_or_kept_for_review_never_guessed(bench, news):
+    items, results, _ = news
+    for name, _, gold in items:
+        ex = results[name]
+        if ex.date is not None:  # an undated page is kept for review by ingest
+            assert gold.get("date") and bench.date_ok(ex, gold["date"]), name
