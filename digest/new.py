@@ -31,8 +31,9 @@ def fresh_id() -> str:
 def parse_date(text: str | None, config: Config) -> dt.datetime:
     """``--date``: an ISO date or date-time; missing parts come from the digest's timezone.
 
-    ``2023-08-16`` means 09:00 that day, ``2023-08-16T14:30`` is read in the
-    digest's timezone, and an explicit offset is kept as written.
+    ``2023-08-16`` is that day (written as a day; 09:00 here only places it in its
+    week), ``2023-08-16T14:30`` is read in the digest's timezone, and an explicit offset
+    is kept as written.
     """
     if text is None:
         return dt.datetime.now(config.tz).replace(second=0, microsecond=0)
@@ -76,7 +77,9 @@ def new_article(
     when = parse_date(date, config)
     slug = slugify(title, lang or config.language)
     path = config.root / config.content_dir / topic / week_id(when, config.tz) / f"{slug}.md"
-    meta: dict[str, object] = {"title": title, "date": when, "topic": topic}
+    day_only = date is not None and len(date.strip()) == 10  # a day: no made-up time
+    meta: dict[str, object] = {"title": title, "date": when.date() if day_only else when,
+                               "topic": topic}
     if lang and lang != config.language:
         meta["lang"] = lang
     meta.update({"tags": [], "draft": draft, "id": fresh_id()})

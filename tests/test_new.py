@@ -47,6 +47,14 @@ def test_week_is_computed_in_the_digest_timezone(root: Path) -> None:
     assert (root / "content/war/2023-W34/late-news.md").is_file()
 
 
+def test_a_bare_date_is_written_as_a_day_without_a_made_up_time(root: Path) -> None:
+    assert new("Sunday news", "-t", "war", "--date", "2023-08-20").exit_code == 0
+    path = root / "content/war/2023-W33/sunday-news.md"
+    assert "\ndate: 2023-08-20\n" in path.read_text()
+    [article], problems = store.load(config_mod.load(root / "digest.yaml"))
+    assert article.day_only and not problems
+
+
 def test_new_refuses_to_overwrite(root: Path) -> None:
     assert new("Same title", "-t", "war", "-d", "2023-08-16").exit_code == 0
     path = root / "content/war/2023-W33/same-title.md"
