@@ -57,7 +57,8 @@ BAD: list[tuple[str, str | bytes, str]] = [
      "day is out of range"),
     (W + "hour-25.md", HEAD.replace("T09:27", "T25:27") + "---\nx\n", "not a valid"),
     (W + "no-offset.md", HEAD.replace("+03:00", "") + "---\nx\n", "no UTC offset"),
-    (W + "date-only.md", HEAD.replace("T09:27:00+03:00", "") + "---\nx\n", "no time"),
+    (W + "day-wrong-week.md", HEAD.replace("2023-08-16T09:27:00+03:00", "2023-08-28")
+     + "---\nx\n", "is in week 2023-W35"),  # a day alone is valid, in its own week
     (W + "date-words.md", HEAD.replace("2023-08-16T09:27:00+03:00", "yesterday") + "---\nx\n",
      "not a valid date"),
     ("content/war/2023-W01/wrong-week.md", HEAD + "---\nx\n", "is in week 2023-W33"),
