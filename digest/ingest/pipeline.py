@@ -253,6 +253,7 @@ def _process(run: _Run, page: RawPage, result: FileResult) -> None:
     if not ex.body.strip():
         raise _Skip("no article found")
     _fill_date(run, page, decoded.text, ex, result)
+    _refuse_future(run, ex)
     _fill_title(ex, result)
     ignore = frozenset({run.store.relative(existing.path)}) if existing else frozenset()
     duplicate = run.index.check(ex.body, raw_sha, ignore)
@@ -333,6 +334,19 @@ def _no_date(page: RawPage) -> str:
             "published") if fetched is not None else ""
     return ("no date on the page (no dateline, no date in the URL or the text)" + seen
             + "; add 'date: YYYY-MM-DD' (or with a time and offset, 2023-08-16T09:27:00+03:00)")
+
+
+def _refuse_future(run: _Run, ex: Extraction) -> None:
+    """A date after the day of the ingest cannot be when the page was published (a typo, or
+    a year read from a notice): the article goes to review rather than to the top of the
+    site. The clock only rejects a date here; it never supplies one."""
+    now = dt.datetime.now(run.config.tz)
+    if ex.date is None or ex.date <= now + dt.timedelta(days=1):
+        return
+    shown = ex.date.date().isoformat() if ex.day_only else ex.date.isoformat()
+    ex.date_review = (f"the page's date {shown} (from the {ex.date_source or 'page'}) is after "
+                      "the day it was ingested; check it and write the right 'date:'")
+    ex.date, ex.day_only, ex.date_source = None, False, None
 
 
 _DATE_FALLBACKS = {

@@ -328,6 +328,16 @@ def test_a_date_without_a_year_and_no_evidence_of_the_year_is_kept_for_review(pr
     assert "date: YYYY-08-24" in result.reason
 
 
+def test_a_date_after_the_ingest_day_is_kept_for_review_not_put_on_top(project):
+    (project / "raw" / "a.txt").write_text(
+        dump("Ukraine deploys new air defence", LEAD, "Wednesday, 16 August 2090, 09:27"))
+    [result] = run(project).results
+    assert result.status == "review"
+    assert "2090-08-16T09:27:00+03:00 (from the dateline) is after the day it was ingested" \
+        in result.reason
+    assert "date_source" not in read(project / result.article).meta
+
+
 def test_the_corpus_page_with_a_year_less_date_is_not_dated_by_a_fresh_copy(project):
     source = SHARED / "corpus" / "news" / "007_027621619fbdb9f1.txt"
     if not source.exists():
