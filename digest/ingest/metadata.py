@@ -181,9 +181,10 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     byline = _byline(lines, date_at, found, start)
     source = _outlet(byline, lines, start, end, url, config, ex)
     tz = dates.zone(source.timezone if source and source.timezone else None, config.timezone)
-    _set_date(ex, found, tz, url, hint, lines, start, end)
-    if ex.date is None:
-        _set_yearless_date(ex, tz, url, hint, lines, start, end, provenance)
+    text_at = _set_date(ex, found, tz, url, hint, lines, start, end)
+    if ex.date is None or text_at is not None:
+        _set_yearless_date(ex, tz, url, hint, lines, start,
+                           end if text_at is None else text_at, provenance)
     _attribution(lines, start, end, head)
     ex.lang = detect(" ".join(ln.text for ln in lines[start:end]) or (ex.title or ""))
     return head
@@ -284,27 +285,30 @@ def _wire_credit(region: Sequence[Line]) -> str | None:
 
 
 def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str | None,
-              hint: dt.date | None, lines: Sequence[Line], start: int, end: int) -> None:
+              hint: dt.date | None, lines: Sequence[Line], start: int, end: int) -> int | None:
     """The dateline, else a date in the URL, the stored copy's hint, a full date in the text.
 
-    Only a dateline can carry a time; every other source gives a day (``day_only``)."""
+    Only a dateline can carry a time; every other source gives a day (``day_only``).
+    Returns the index of the line a date in the text came from: a year-less date above it
+    ("on Thursday, August 24" in the lead) is the article's, not one quoted further down."""
     if found is not None:
         ex.date, ex.date_source = dates.to_datetime(found, tz), "dateline"
         ex.day_only = found.time is None
-        return
-    day = dates.date_from_url(url)
+        return None
+    day, at = dates.date_from_url(url), None
     source = "url"
     if day is None and hint is not None:
         day, source = hint, "meta"
     if day is None:
-        for ln in lines[start:end]:
-            in_text = dates.find_date(ln.text)
+        for at in range(start, end):
+            in_text = dates.find_date(lines[at].text)
             if in_text is not None:
                 day, source = in_text.date, "text"
                 break
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = source, True
+    return at if source == "text" and day is not None else None
 
 
 def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.date | None,
@@ -316,7 +320,8 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
     stored copy's date hint, other full dates on the page, the copyright notice, and last
     the date its fetcher recorded), and ``date_source`` says which: "text+url",
     "text+hint", "text+page", "text+copyright", "text+http", "text+fetched".
-    With none, the date stays unset and ``date_review`` says what the editor must add."""
+    With none, the date stays unset and ``date_review`` says what the editor must add (or,
+    when a full date further down the text was found, that one stays)."""
     partial, printed = None, ""
     for ln in lines[max(0, start - 3): min(end, start + 12)]:
         partial = dates.find_partial(ln.text) if len(ln.text) < 2000 else None
@@ -331,6 +336,8 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
         if provenance is not None and provenance.date is not None else None
     evidence = dates.year_evidence(dates.year_from_url(url), hint, page, notice, sent)
     resolved = dates.resolve_year(partial, evidence)
+    if resolved is None and ex.date is not None:
+        return  # the full date found lower in the text stands
     if resolved is None:
         ex.date_review = (f'the page prints "{printed}" without a year and nothing on the page '
                           f"gives the year; add 'date: YYYY-{partial.month:02d}-{partial.day:02d}'")

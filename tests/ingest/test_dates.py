@@ -96,3 +96,16 @@ def test_each_evidence_gives_the_nearest_fitting_date(text, evidence, expected):
 def test_no_evidence_no_year_whatever_today_is():
     assert resolve_year(find_partial("Thursday, August 24"), []) is None
     assert extract_text(page(), config=CONFIG).date is None
+
+
+def test_a_year_less_date_in_the_lead_beats_a_full_date_quoted_further_down():
+    ex = extract_text(page("The director recalled that since February 24, 2022, the war has "
+                           "cost many lives, and he said he stands by every word of it."),
+                      config=CONFIG)
+    assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 24), "text+page")
+    # a year-less date no year near the page fits (Monday, May 7: 2018, 2029) leaves the
+    # full date standing
+    ex = extract_text(HEAD + "Fighting went on, the army said on Monday, May 7, as talks "
+                      "resumed in Geneva.\n\nThe talks began on March 3, 2022, officials "
+                      "recalled in a statement on the talks.\n", config=CONFIG)
+    assert (ex.date.date(), ex.date_source) == (dt.date(2022, 3, 3), "text")
