@@ -8,6 +8,7 @@ import pytest
 
 from digest.config import Config
 from digest.ingest.dates import Evidence, find_partial, resolve_year, year_evidence
+from digest.ingest.pages import Provenance
 from digest.ingest.textdump import extract_text
 
 CONFIG = Config(timezone="Europe/Kyiv")
@@ -109,3 +110,12 @@ def test_a_year_less_date_in_the_lead_beats_a_full_date_quoted_further_down():
                       "resumed in Geneva.\n\nThe talks began on March 3, 2022, officials "
                       "recalled in a statement on the talks.\n", config=CONFIG)
     assert (ex.date.date(), ex.date_source) == (dt.date(2022, 3, 3), "text")
+
+
+def test_the_fetchers_recorded_date_bounds_the_year_last():
+    fetched = Provenance(date=dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC), date_kind="fetched")
+    ex = extract_text(page(), config=CONFIG, provenance=fetched)
+    # a Thursday, August 24 on or before the fetch, within three years of it
+    assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 24), "text+fetched")
+    ex = extract_text(page("© 2017 Example Media"), config=CONFIG, provenance=fetched)
+    assert ex.date_source == "text+copyright"  # the page's own evidence comes first

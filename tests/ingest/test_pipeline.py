@@ -328,6 +328,16 @@ def test_a_date_without_a_year_and_no_evidence_of_the_year_is_kept_for_review(pr
     assert "date: YYYY-08-24" in result.reason
 
 
+def test_a_fetch_time_never_dates_a_page(project):
+    path = project / "raw" / "a.txt"
+    path.write_text(dump("Ukraine deploys new air defence", LEAD, "By staff"))
+    (project / "raw" / "a.txt.provenance.json").write_text(json.dumps(
+        {"url": "https://news.example.org/world/a", "fetched": "2030-06-01T12:00:00+00:00"}))
+    [result] = run(project).results
+    assert result.status == "review"
+    assert "it was fetched on 2030-06-01, which is not when it was published" in result.reason
+
+
 def test_a_date_after_the_ingest_day_is_kept_for_review_not_put_on_top(project):
     (project / "raw" / "a.txt").write_text(
         dump("Ukraine deploys new air defence", LEAD, "Wednesday, 16 August 2090, 09:27"))
