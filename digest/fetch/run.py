@@ -77,8 +77,10 @@ class FetchReport:
         shown = ", ".join(f"{n} {s}" for s, n in counts.items() if n or s == "written")
         line = f"fetch: {shown} ({self.requests} requests)"
         if self.ingest is not None:
-            line += (f"; ingest: wrote {len(self.ingest.written)}, skipped "
-                     f"{len(self.ingest.skipped)}, failed {len(self.ingest.failed)}")
+            kept = len(self.ingest.review)
+            line += (f"; ingest: wrote {len(self.ingest.written)}"
+                     + (f", kept for review {kept}" if kept else "")
+                     + f", skipped {len(self.ingest.skipped)}, failed {len(self.ingest.failed)}")
         return line
 
 
