@@ -166,12 +166,14 @@ def find_partial(text: str) -> Partial | None:
 class Evidence:
     """What a page says about its own year, for a date it prints without one.
 
-    ``kind`` names it in ``date_source`` ("url", "hint", "page", "copyright"); the article
-    is taken to be published between ``first`` and ``last`` (a year in the URL: that whole
-    year; the stored copy's date hint, or another full date on the page: that day).
+    ``kind`` names it in ``date_source`` ("url", "hint", "page", "copyright", and from a
+    fetched page's provenance "http" or "fetched"); the article is taken to be published
+    between ``first`` and ``last`` (a year in the URL: that whole year; the stored copy's
+    date hint, another full date on the page, a provenance date: that day).
     ``strong`` evidence (the publisher's URL, the stored copy's date) gives the year even
     when the printed weekday does not fit it; weak evidence only with a fitting weekday.
-    A ``bound`` (the copyright year: the page was made then) is never passed.
+    A ``bound`` (the copyright year, a provenance date: the page existed then) is never
+    passed.
     """
 
     kind: str
@@ -254,14 +256,6 @@ def _distance(day: dt.date, evidence: Evidence) -> int:
     if day < evidence.first:
         return (evidence.first - day).days
     return max(0, (day - evidence.last).days)
-
-
-def fitting_years(partial: Partial, around: int, span: int = 6) -> list[int]:
-    """Years within ``span`` of ``around`` whose calendar fits the printed day (and weekday):
-    what an editor chooses from when the page does not say."""
-    return [y for y in range(around - span, around + span + 1)
-            if (d := _make(partial, y)) is not None
-            and (partial.weekday is None or d.weekday() == partial.weekday)]
 
 
 def _make(partial: Partial, year: int) -> dt.date | None:
