@@ -338,6 +338,25 @@ def test_a_fetch_time_never_dates_a_page(project):
     assert "it was fetched on 2030-06-01, which is not when it was published" in result.reason
 
 
+def test_fresh_copies_of_the_corpus_are_dated_by_their_pages_or_kept_for_review(
+        project, shared_corpus):
+    news = shared_corpus / "news"
+    for page in sorted(news.glob("*.txt")):
+        copy = project / "raw" / page.name
+        copy.write_bytes(page.read_bytes())
+        os.utime(copy, (FUTURE, FUTURE))
+    for result in run(project).results:
+        gold = json.loads((news / Path(result.file).name.replace(".txt", ".gold.json"))
+                          .read_text(encoding="utf-8"))
+        date = read(project / result.article).meta["date"]
+        if result.status == "review":
+            assert date is None and result.file.endswith(("007_027621619fbdb9f1.txt",
+                                                          "028_0b3a1a30a8e13b42.txt",
+                                                          "041_1515089992ea7710.txt"))
+        else:  # the gold's day (its wall-clock day when it shows a time)
+            assert result.status == "written" and gold["date"][:10] == str(date)[:10], result
+
+
 def test_a_date_after_the_ingest_day_is_kept_for_review_not_put_on_top(project):
     (project / "raw" / "a.txt").write_text(
         dump("Ukraine deploys new air defence", LEAD, "Wednesday, 16 August 2090, 09:27"))
