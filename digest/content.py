@@ -175,7 +175,7 @@ def load_file(file: Path, config: Config, problems: list[Problem],
     except FrontMatterError as exc:
         problems.append(Problem("error", exc.message, name, exc.line, exc.hint))
         return None
-    article = _article(doc, name, (folder_topic, folder_week, slug), config, problems)
+    article = to_article(doc, name, (folder_topic, folder_week, slug), config, problems)
     if article is not None:
         article.words = len(doc.body.split())
         article.fingerprint = hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
@@ -223,13 +223,15 @@ def layout(path: str, content_dir: str) -> tuple[str, str, str] | str:
     return topic, week, slug
 
 
-def _article(
+def to_article(
     doc: Document,
     name: str,
     where: tuple[str, str, str],
     config: Config,
     problems: list[Problem],
 ) -> Article | None:
+    """The Article of a parsed file at ``where`` (topic, week, slug), or None with its
+    problems appended; :mod:`digest.review` asks the same of a file before moving it there."""
     meta = doc.meta
     before = len(problems)
 
@@ -239,7 +241,7 @@ def _article(
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         bad("title", "'title' is required and must be text", "add 'title: ...' to the front matter")
-    date, day_only = _date(meta.get("date"), config.tz, bad)
+    date, day_only = parse_date(meta.get("date"), config.tz, bad)
     topic = meta.get("topic")
     if not isinstance(topic, str):
         bad("topic", "'topic' is required and must be text", f"add 'topic: {where[0]}'")
@@ -269,7 +271,7 @@ DATE_HINT = ("write the day, 2023-08-16, or the day with a time and UTC offset, 
              "2023-08-16T09:27:00+03:00")
 
 
-def _date(value: Any, tz: dt.tzinfo, bad) -> tuple[dt.datetime | None, bool]:
+def parse_date(value: Any, tz: dt.tzinfo, bad) -> tuple[dt.datetime | None, bool]:
     """The article's date and whether it is a day only (``date: 2023-08-16``).
 
     A day only is placed at its midnight in the digest's timezone: its week is that day's

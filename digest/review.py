@@ -78,10 +78,10 @@ def _read(path: Path, config: Config) -> Pending:
                                      doc.key_lines.get("topic", line),
                                      f"write 'topic: {config.default_topic}'"))
         return item
-    day, _ = content._date(meta.get("date"), config.tz, lambda *a: None)
+    day, _ = content.parse_date(meta.get("date"), config.tz, lambda *a: None)
     slug = path.name[:-3] if SLUG_RE.match(path.name[:-3]) else "article"
     week = content.week_id(day, config.tz) if day is not None else "0000-W00"
-    item.article = content._article(doc, name, (topic, week, slug), config, item.problems)
+    item.article = content.to_article(doc, name, (topic, week, slug), config, item.problems)
     return item
 
 
