@@ -25,12 +25,13 @@ from digest.cache import BuildCache, cache_key
 from digest.config import Config
 from digest.content import REVIEW_DIR, Article, layout
 from digest.fingerprint import fingerprint
-from digest.issues import Issue, build_issues, by_topic
+from digest.issues import Issue, build_issues, by_topic, story_topics
 from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
 from digest.parallel import fork_map, gc_paused
 from digest.render import PageSpec, Renderer, SiteInfo, TopicInfo, page_specs
 from digest.report import DigestError, Problem, Reporter, count
+from digest.stories import Story, group
 
 
 @dataclass
@@ -93,14 +94,15 @@ def build(
                 raise DigestError(reporter.errors or reporter.warnings)
 
             # 2. Render: each body once (cached across builds), each changed page once.
-            issues = build_issues(articles, config)
-            site = _site_info(articles, issues, config, with_search)
+            stories = group(articles, config.language)
+            issues = build_issues(articles, config, stories)
+            site = _site_info(articles, stories, issues, config, with_search)
             renderer = Renderer(env, config, site)
             feed_keys: dict[str, str] = {}
 
             def write_feeds() -> None:
                 with reporter.timed("feeds"):
-                    feed_keys.update(_write_feeds(writer, cache, key, articles, issues, site,
+                    feed_keys.update(_write_feeds(writer, cache, key, stories, issues, site,
                                                  config))
 
             with reporter.timed("pages"):  # the feeds are written while the workers render
@@ -117,7 +119,8 @@ def build(
                 path, html = search.page(renderer)
                 writer.write(urls.output_file(path), html.encode())
             with reporter.timed("sitemap"):
-                _write_extras(writer, config, statics, [s.path for s in specs], articles)
+                _write_extras(writer, config, statics, [s.path for s in specs], articles,
+                              site.stories)
             # 3. Swap the finished site in, then remember what it was made of.
             with reporter.timed("swap"):
                 writer.commit()
@@ -174,12 +177,14 @@ def _signature(out: Path) -> str:
     return fingerprint(st.st_ino, st.st_mtime_ns, index.st_ino, index.st_mtime_ns)
 
 
-def _site_info(articles: list[Article], issues: list[Issue], config: Config,
-               with_search: bool) -> SiteInfo:
-    topics = [TopicInfo(t, items) for t, items in by_topic(articles, config)]
+def _site_info(articles: list[Article], stories: list[Story], issues: list[Issue],
+               config: Config, with_search: bool) -> SiteInfo:
+    filed = story_topics(stories, config)
+    topics = [TopicInfo(t, items, filed.get(t.slug, [])) for t, items in by_topic(articles, config)]
     return SiteInfo(config.title, config.description, config.language, config.base_url,
                     topics, issues, len(articles), search=with_search,
-                    charts=charts.site_charts(issues, [t.topic for t in topics]))
+                    charts=charts.site_charts(issues, [t.topic for t in topics]),
+                    stories=[s for s in stories if s.multi])
 
 
 def _shell(site: SiteInfo) -> tuple[object, ...]:
@@ -247,7 +252,7 @@ def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:
     return spec.key is not None and cache.pages.get(path) == spec.key and writer.keep(path)
 
 
-def _write_feeds(writer: SiteWriter, cache: BuildCache, key: str, articles: list[Article],
+def _write_feeds(writer: SiteWriter, cache: BuildCache, key: str, stories: list[Story],
                  issues: list[Issue], site: SiteInfo, config: Config) -> dict[str, str]:
     """Stage every feed whose inputs changed, keep the others; returns each feed's key."""
     feed_keys: dict[str, str] = {}
@@ -259,15 +264,16 @@ def _write_feeds(writer: SiteWriter, cache: BuildCache, key: str, articles: list
         return all(cache.pages.get(p) == full for p in paths) and all(
             writer.keep(p) for p in paths)
 
-    def prepare(chosen: list[Article]) -> None:
-        _load_html(cache, chosen)
+    def prepare(chosen: list[Story]) -> None:
+        _load_html(cache, [s.lead for s in chosen])
 
-    topics = [(t.topic, t.articles) for t in site.topics]
-    newest = feeds.latest(articles, config.feed_limit)  # the site feeds' items, chosen once
+    topics = [(t.topic, [e.story for e in t.stories]) for t in site.topics]
+    newest = feeds.latest(stories, config.feed_limit)  # the site feeds' items, chosen once
     for path, data in feeds.build_feeds(newest, issues, config, reuse, topics,
                                         prepare).items():
         writer.write(path, data)
-    json_key = fingerprint(urls.FEED_JSON, feeds.article_inputs(newest), [a.lang for a in newest])
+    json_key = fingerprint(urls.FEED_JSON, feeds.story_inputs(newest),
+                           [s.lead.lang for s in newest])
     if not reuse((urls.FEED_JSON,), json_key):
         prepare(newest)
         writer.write(urls.FEED_JSON, jsonfeed.build(newest, config))  # its items: these
@@ -283,11 +289,12 @@ def _load_html(cache: BuildCache, articles: list[Article]) -> None:
 
 
 def _write_extras(writer: SiteWriter, config: Config, statics: dict[str, Path],
-                  pages: list[str], articles: list[Article]) -> None:
+                  pages: list[str], articles: list[Article], stories: list[Story]) -> None:
     site = urls.Site(config.base_url)
     for path, source in statics.items():
         writer.copy(path, source)
     modified = {a.path: (a.updated or a.date) for a in articles}
+    modified.update((s.path, s.modified) for s in stories)
     entries = [(p, modified.get(p)) for p in pages if p != urls.NOT_FOUND]
     writer.write(urls.SITEMAP, sitemap.sitemap(entries, site))
     writer.write(urls.ROBOTS, sitemap.robots(site))

@@ -31,7 +31,7 @@ from digest.content import Article
 from digest.fingerprint import fingerprint
 
 CACHE_DIR = ".digest-cache"
-SCHEMA = 1
+SCHEMA = 2  # 2: Article.story
 _INDEX = "build.json"  # pages, files and keys of the last build
 _ENTRIES = "entries.json"  # the articles as of one pack generation
 _JOURNAL = "entries.log"  # changes since: one JSON line per changed or removed entry

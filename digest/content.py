@@ -29,7 +29,9 @@ REVIEW_DIR = "_review"  # content/_review/: undated articles kept out of the sit
 KNOWN_KEYS = (
     "title", "date", "topic", "source", "source_url", "author", "lang", "summary", "tags",
     "attribution", "draft", "id", "raw", "raw_sha256", "date_source", "updated", "review",
+    "story",
 )
+STORY_MAX = 120  # characters of a story id: it is a folder name and part of every story URL
 WORDS_PER_MINUTE = 230
 
 
@@ -54,6 +56,7 @@ class Article:
     attribution: str | None = None
     draft: bool = False
     updated: dt.datetime | None = None
+    story: str | None = None  # the story (one event, many outlets) it belongs to; see stories.py
     extra: dict[str, Any] = field(default_factory=dict)
     html: str = ""
     words: int = 0  # body length, kept so a cached article needs no body
@@ -330,10 +333,30 @@ def _optional_fields(meta: dict[str, Any], bad) -> dict[str, Any]:
         bad("updated", "'updated' must be a date with time and offset")
         updated = None
     fields["updated"] = updated
+    fields["story"] = _story(meta.get("story"), bad)
     url = fields["source_url"]
     if url is not None and not url.startswith(("http://", "https://")):
         bad("source_url", "'source_url' must be an http(s) URL")
     return fields
+
+
+def _story(value: Any, bad) -> str | None:
+    """The story id: a slug, because it names the story's page, ``stories/<id>/``."""
+    if value is None:
+        return None
+    hint = ("a story id is a slug (lowercase a-z, 0-9 and '-'), e.g. "
+            "'story: 2023-08-24-lars-von-trier-f16-post'; remove the key to let the article "
+            "stand alone")
+    if not isinstance(value, str):
+        bad("story", f"'story' must be text, not {type(value).__name__}", hint)
+    elif len(value) > STORY_MAX:
+        bad("story", f"story id {value[:40] + '…'!r} is longer than {STORY_MAX} characters",
+            hint)
+    elif not SLUG_RE.match(value):
+        bad("story", f"story id {value!r} is not a slug", hint)
+    else:
+        return value
+    return None
 
 
 def check_unique_ids(articles: list[Article], problems: list[Problem]) -> None:

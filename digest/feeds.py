@@ -1,15 +1,23 @@
-"""RSS 2.0, Atom and OPML: a pure function of the articles and issues.
+"""RSS 2.0, Atom and OPML: a pure function of the stories and issues.
 
-Rules (see FEEDS.md): items newest first with the id as tie-break, capped at
-``feed_limit`` and at a byte budget; every date set explicitly (feedgen would
-use "now"); lastBuildDate/updated = the newest item's date, so an unchanged
-digest gives byte-identical feeds (stable ETags); guid/id = the article's
-``id``, which never changes when URLs do; every URL inside item HTML absolute,
-because feed readers resolve relative ones inconsistently.
+Rules (see FEEDS.md): one item per story (:mod:`digest.stories`); items newest
+first with the id as tie-break, capped at ``feed_limit`` and at a byte budget;
+every date set explicitly (feedgen would use "now"); lastBuildDate/updated =
+the newest item's date, so an unchanged digest gives byte-identical feeds
+(stable ETags); every URL inside item HTML absolute, because feed readers
+resolve relative ones inconsistently.
+
+A story's item keeps the guid and the date of its *first* article (earliest,
+ties by id): the guid is that article's ``id``, which never changes when URLs
+do, and neither changes when more outlets cover the story, so no subscriber is
+sent the same event twice and no reader re-sorts an item it has shown. The
+item's ``updated`` is the newest change, its link the story page, its content
+the lead article's, and it names the other outlets.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import heapq
 import re
@@ -26,7 +34,8 @@ from digest.fingerprint import fingerprint
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
-from digest.issues import Issue, by_topic
+from digest.issues import Issue, story_topics, topic_order
+from digest.stories import Story, group
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
@@ -97,19 +106,47 @@ def article_item(article: Article, site: urls.Site) -> Item:
     )
 
 
+def story_item(story: Story, site: urls.Site) -> Item:
+    """A story's item: the lead's content, the first article's guid and date (see above)."""
+    item = article_item(story.lead, site)
+    if not story.multi:
+        return item
+    others = story.others
+    links = ", ".join(
+        f'<a href="{escape(site.absolute(a.path))}">{escape(a.source or a.title)}</a>'
+        + (f" ({escape(a.lang)})" if a.lang and a.lang != story.lead.lang else "")
+        for a in others)
+    names = list(dict.fromkeys(a.source or a.title for a in others))
+    return dataclasses.replace(
+        item, id=story.guid, url=site.absolute(story.path), date=story.first.date,
+        updated=story.modified, summary=f"{item.summary} Also covered by: {', '.join(names)}.",
+        html=f"{item.html}<p>Also covered by: {links}.</p>",
+        categories=(story.topic, *story.lead.tags))
+
+
 def issue_item(issue: Issue, site: urls.Site) -> Item:
     parts = []
     for section in issue.sections:
         parts.append(f"<h2>{escape(section.topic.title)}</h2><ul>")
-        for a in section.articles:
+        for e in section.stories:
+            a = e.lead
             outlet = f" — {escape(a.source)}" if a.source else ""
-            parts.append(f'<li><a href="{escape(site.absolute(a.path))}">{escape(a.title)}</a>'
-                         f"{outlet}</li>")
+            more = ""
+            if e.story.multi:
+                names = ", ".join(dict.fromkeys(escape(o.source or o.title) for o in e.others))
+                more = f" (also: {names})" if names else ""
+                href = site.absolute(e.story.path)
+            else:
+                href = site.absolute(a.path)
+            parts.append(f'<li><a href="{escape(href)}">{escape(a.title)}</a>{outlet}{more}</li>')
         parts.append("</ul>")
+    count = issue.story_count
+    what = f"{issue.count} articles" if count == issue.count else \
+        f"{count} stories from {issue.count} articles"
     return Item(
-        id=f"urn:digest:issue:{issue.id}", title=f"Week {issue.id}: {issue.count} articles",
+        id=f"urn:digest:issue:{issue.id}", title=f"Week {issue.id}: {what}",
         url=site.absolute(issue.path), date=issue.newest, updated=issue.newest,
-        summary=f"{issue.count} articles from {issue.monday} to {issue.sunday}",
+        summary=f"{what} from {issue.monday} to {issue.sunday}",
         html="".join(parts), creator=None,
     )
 
@@ -119,11 +156,22 @@ def article_inputs(chosen: list[Article]) -> list[tuple[str, str, str]]:
     return [(a.id, a.fingerprint, a.path) for a in chosen]
 
 
-def latest(articles: Iterable[Article], limit: int) -> list[Article]:
-    """The ``limit`` newest articles, before any feed item is built: items cost HTML rewriting."""
-    # Builds pass the articles oldest first: reversed, the heap is full after ``limit``
-    # items and every later one is a single comparison. Ids are unique, so no ties.
-    return heapq.nlargest(limit, reversed(list(articles)), key=CHRONOLOGICAL)
+def story_inputs(chosen: list[Story]) -> list[tuple[object, ...]]:
+    """What a story's item shows depends on: every article of it (lead, others, dates)."""
+    return [(s.key, s.topic, article_inputs(s.articles)) for s in chosen]
+
+
+def latest(stories: Iterable[Story], limit: int) -> list[Story]:
+    """The ``limit`` newest stories by first article, before any feed item is built: items
+    cost HTML rewriting."""
+    # Builds pass the stories in first-article order: reversed, the heap is full after
+    # ``limit`` items and every later one is a single comparison. Guids are unique.
+    return heapq.nlargest(limit, reversed(list(stories)), key=_first)
+
+
+def _first(story: Story) -> tuple[dt.datetime, str]:
+    first = story.articles[0]
+    return first.date, first.id
 
 
 def newest(items: Iterable[Item], limit: int) -> list[Item]:
@@ -181,20 +229,22 @@ def _render(channel: Channel, items: list[Item], config: Config) -> tuple[bytes,
 Reuse = Callable[[tuple[str, ...], str], bool]
 
 
-def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
+def build_feeds(stories: list[Story] | list[Article], issues: list[Issue], config: Config,
                 reuse: Reuse | None = None,
-                topics: list[tuple[Topic, list[Article]]] | None = None,
-                prepare: Callable[[list[Article]], None] | None = None) -> dict[str, bytes]:
+                topics: list[tuple[Topic, list[Story]]] | None = None,
+                prepare: Callable[[list[Story]], None] | None = None) -> dict[str, bytes]:
     """Every feed file of the site by site path: site-wide, per topic, weekly issues, OPML.
 
-    Each channel has a key naming its inputs (its items' ids, source files and
-    paths). ``reuse(paths, key)`` may keep the last build's files for that key:
-    then the channel is not rendered and its paths are left out of the result.
-    ``prepare(articles)`` runs before a channel's items are made from those
-    articles (a build fills in their HTML from its cache only then). When
-    ``topics`` is given, ``articles`` is read only for the site feed, so the
-    newest ``feed_limit`` of them (:func:`latest`, as the build has them) will do.
+    ``stories`` may be given as articles, which are grouped (:func:`digest.stories.group`).
+    Each channel has a key naming its inputs (its stories' articles: ids, source
+    files and paths). ``reuse(paths, key)`` may keep the last build's files for
+    that key: then the channel is not rendered and its paths are left out of the
+    result. ``prepare(stories)`` runs before a channel's items are made from those
+    stories (a build fills in their leads' HTML from its cache only then). When
+    ``topics`` is given, ``stories`` is read only for the site feed, so the newest
+    ``feed_limit`` of them (:func:`latest`, as the build has them) will do.
     """
+    stories = as_stories(stories, config)
     site = urls.Site(config.base_url)
     out: dict[str, bytes] = {}
     channels: list[Channel] = []
@@ -207,36 +257,49 @@ def build_feeds(articles: list[Article], issues: list[Issue], config: Config,
             return
         out[rss_path], out[atom_path] = _render(channel, make(), config)
 
-    def article_channel(channel: Channel, chosen: list[Article], rss: str, atom: str) -> None:
+    def story_channel(channel: Channel, chosen: list[Story], rss: str, atom: str) -> None:
         def make() -> list[Item]:
             if prepare is not None:
                 prepare(chosen)
-            return newest((article_item(a, site) for a in chosen), config.feed_limit)
+            return newest((story_item(s, site) for s in chosen), config.feed_limit)
 
-        emit(channel, article_inputs(chosen), make, rss, atom)
+        emit(channel, story_inputs(chosen), make, rss, atom)
 
-    article_channel(Channel(config.title, config.description, site.absolute(urls.HOME),
-                            site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
-                            site.absolute(urls.FEED_JSON)),
-                    latest(articles, config.feed_limit), urls.FEED_RSS, urls.FEED_ATOM)
+    story_channel(Channel(config.title, config.description, site.absolute(urls.HOME),
+                          site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
+                          site.absolute(urls.FEED_JSON)),
+                  latest(stories, config.feed_limit), urls.FEED_RSS, urls.FEED_ATOM)
     chosen_issues = sorted(issues, key=lambda i: (i.newest, i.id), reverse=True)
     chosen_issues = chosen_issues[: config.feed_limit]
     emit(Channel(f"{config.title}: weekly issues", f"Each weekly issue of {config.title}",
                  site.absolute(urls.WEEKS), site.absolute(urls.WEEKS_FEED_RSS),
                  site.absolute(urls.WEEKS_FEED_ATOM)),
-         [(i.id, [(a.id, a.title, a.source, a.path, a.topic) for a in i.articles])
+         [(i.id, [(s.topic.slug, [(e.story.key, [(a.id, a.title, a.source, a.path, a.topic)
+                                                 for a in e.story.articles])
+                                  for e in s.stories]) for s in i.sections])
           for i in chosen_issues],
          lambda: newest((issue_item(i, site) for i in chosen_issues), config.feed_limit),
          urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM)
-    for topic, items in topics if topics is not None else by_topic(articles, config):
+    if topics is None:
+        filed = story_topics(stories, config)
+        topics = [(config.topic(slug), [e.story for e in filed[slug]])
+                  for slug in (t.slug for t in topic_order(config, set(filed)))]
+    for topic, items in topics:
         rss_path, atom_path = urls.topic_feed(topic.slug), urls.topic_feed(topic.slug, "atom")
-        article_channel(Channel(f"{config.title}: {topic.title}",
-                                f"{topic.title} in {config.title}",
-                                site.absolute(urls.topic(topic.slug)), site.absolute(rss_path),
-                                site.absolute(atom_path)),
-                        items[: config.feed_limit], rss_path, atom_path)
+        story_channel(Channel(f"{config.title}: {topic.title}",
+                              f"{topic.title} in {config.title}",
+                              site.absolute(urls.topic(topic.slug)), site.absolute(rss_path),
+                              site.absolute(atom_path)),
+                      latest(items, config.feed_limit), rss_path, atom_path)
     out[urls.OPML] = opml(config, channels)
     return out
+
+
+def as_stories(items: list[Story] | list[Article], config: Config) -> list[Story]:
+    """Stories as given, or the stories of articles (sorted oldest first here)."""
+    if items and isinstance(items[0], Article):
+        return group(sorted(items, key=CHRONOLOGICAL), config.language)  # type: ignore[arg-type]
+    return items  # type: ignore[return-value]
 
 
 _ATTR_BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})

@@ -1,25 +1,30 @@
-"""Weekly issues: the articles of one ISO week, in topic sections.
+"""Weekly issues: the stories of one ISO week, in topic sections.
 
 An issue is what the home page and ``/weeks/<id>/`` show. Sections follow the
-order of ``topics`` in digest.yaml, then any other topic alphabetically;
-articles in a section are newest first with the id as tie-break.
+order of ``topics`` in digest.yaml, then any other topic alphabetically. Each
+story sits once, in its topic's section, with that week's articles of it
+(:mod:`digest.stories`); stories in a section are newest first, ties by guid,
+which for single-article stories is the articles' old order (newest first, id).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from digest import urls
 from digest.config import Config, Topic
 from digest.content import CHRONOLOGICAL, Article
+from digest.stories import Entry, Story, entry, group
+from digest.stories import newest_first as stories_newest_first
 
 
 @dataclass
 class Section:
     topic: Topic
-    articles: list[Article]
+    articles: list[Article]  # of the section's stories, newest first
+    stories: list[Entry] = field(default_factory=list)  # each story once, newest first
 
 
 @dataclass
@@ -40,6 +45,11 @@ class Issue:
     @property
     def count(self) -> int:
         return sum(len(s.articles) for s in self.sections)
+
+    @property
+    def story_count(self) -> int:
+        """Stories in this issue (each once); equals ``count`` when no article shares one."""
+        return sum(len(s.stories) for s in self.sections)
 
     @property
     def monday(self) -> dt.date:
@@ -66,20 +76,31 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=CHRONOLOGICAL, reverse=True)
 
 
-def build_issues(articles: list[Article], config: Config) -> list[Issue]:
-    """All issues, oldest first, linked to their neighbours."""
-    by_week: dict[str, list[Article]] = defaultdict(list)
-    for a in articles:
-        by_week[a.week].append(a)
+def build_issues(articles: list[Article], config: Config,
+                 stories: list[Story] | None = None) -> list[Issue]:
+    """All issues, oldest first, linked to their neighbours.
+
+    ``stories`` are :func:`digest.stories.group` of ``articles`` (made here when not given).
+    A story is in the issue of each week it has articles in, with that week's articles.
+    """
+    if stories is None:
+        stories = group(articles, config.language)
+    by_week: dict[str, dict[Story, list[Article]]] = defaultdict(dict)
+    for story in stories:
+        for a in story.articles:
+            by_week[a.week].setdefault(story, []).append(a)
     issues = []
     for week_id in sorted(by_week):
-        week_articles = by_week[week_id]
-        by_topic: dict[str, list[Article]] = defaultdict(list)
-        for a in week_articles:
-            by_topic[a.topic].append(a)
-        sections = [
-            Section(t, newest_first(by_topic[t.slug])) for t in topic_order(config, set(by_topic))
-        ]
+        by_topic: dict[str, list[Entry]] = defaultdict(list)
+        for story, shown in by_week[week_id].items():
+            whole = len(shown) == len(story.articles)  # then the story's own lead
+            by_topic[story.topic].append(
+                entry(story, story.articles if whole else shown, config.language))
+        sections = []
+        for t in topic_order(config, set(by_topic)):
+            entries = stories_newest_first(by_topic[t.slug])
+            shown = newest_first([a for e in entries for a in e.articles])
+            sections.append(Section(t, shown, entries))
         issues.append(Issue(week_id, sections))
     for older, newer in zip(issues, issues[1:], strict=False):
         older.next, newer.previous = newer, older
@@ -92,3 +113,11 @@ def by_topic(articles: list[Article], config: Config) -> list[tuple[Topic, list[
     for a in articles:
         groups[a.topic].append(a)
     return [(t, newest_first(groups[t.slug])) for t in topic_order(config, set(groups))]
+
+
+def story_topics(stories: list[Story], config: Config) -> dict[str, list[Entry]]:
+    """Each topic's stories (whole), newest first: a story is listed under its topic only."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for story in stories:
+        groups[story.topic].append(entry(story, story.articles, config.language))
+    return {slug: stories_newest_first(items) for slug, items in groups.items()}

@@ -1,12 +1,13 @@
 """JSON Feed 1.1 (``feed.json``) for the whole site, written with the json module.
 
 feedgen has no JSON Feed writer, so this module serialises the same items the
-site's RSS and Atom feeds carry (:func:`digest.feeds.article_item`, newest
+site's RSS and Atom feeds carry (:func:`digest.feeds.story_item`, one per story, newest
 first by :func:`digest.feeds.newest`, capped at ``feed_limit`` and at the byte
 budget) with ``json.dumps(sort_keys=True)``: the same digest gives the same
 bytes, so the file's ETag only changes when an item does. Every URL is
-absolute, ids are the articles' stable ids (never derived from a URL), and
-dates are RFC 3339 with the article's own offset.
+absolute, ids are the stories' first articles' stable ids (never derived from a
+URL), and dates are RFC 3339 with the article's own offset; an item's language
+is its lead article's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any
 from digest import urls
 from digest.config import Config
 from digest.content import Article
-from digest.feeds import Item, article_item, latest, newest, xml_text
+from digest.feeds import Item, as_stories, latest, newest, story_item, xml_text
+from digest.stories import Story
 
 VERSION = "https://jsonfeed.org/version/1.1"
 MIME_TYPE = "application/feed+json"
@@ -65,16 +67,16 @@ def _dumps(data: dict[str, Any]) -> bytes:
     return (xml_text(text) + "\n").encode()
 
 
-def build(articles: list[Article], config: Config) -> bytes:
+def build(stories: list[Story] | list[Article], config: Config) -> bytes:
     """``feed.json``: the site feed's items, dropping the oldest until it fits the byte budget.
 
-    ``articles`` may be all of them or only the newest ``feed_limit`` (the build passes
-    those, already chosen): the feed is the same.
+    ``stories`` may be all of them or only the newest ``feed_limit`` (the build passes
+    those, already chosen): the feed is the same. Articles are grouped into stories.
     """
     site = urls.Site(config.base_url)
-    items = newest((article_item(a, site) for a in latest(articles, config.feed_limit)),
-                   config.feed_limit)
-    langs = {a.id: a.lang or config.language for a in articles}
+    chosen = latest(as_stories(stories, config), config.feed_limit)
+    items = newest((story_item(s, site) for s in chosen), config.feed_limit)
+    langs = {s.guid: s.lead.lang or config.language for s in chosen}
     while True:
         data = _dumps(feed_json(config, items, langs))
         if len(data) <= config.feed_max_bytes or len(items) <= 1:

@@ -21,6 +21,7 @@ from digest.config import Config, Topic
 from digest.content import Article
 from digest.fingerprint import fingerprint
 from digest.issues import Issue
+from digest.stories import Entry, Story, language_count, outlet_count
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class Page:
 @dataclass
 class TopicInfo:
     topic: Topic
-    articles: list[Article]
+    articles: list[Article]  # whose topic this is, newest first
+    stories: list[Entry] = field(default_factory=list)  # filed under this topic, newest first
 
     @property
     def slug(self) -> str:
@@ -85,6 +87,7 @@ class SiteInfo:
     extra: dict[str, Any] = field(default_factory=dict)
     search: bool = False  # a Pagefind index is built: templates show the search form
     charts: SiteCharts | None = None  # inline SVG charts (digest.charts)
+    stories: list[Story] = field(default_factory=list)  # multi-article ones, oldest first
 
 
 SITE_FEEDS = (
@@ -120,6 +123,7 @@ class Renderer:
         env.globals["url"] = url
         env.globals["abs_url"] = self.links.absolute
         self._templates: dict[str, jinja2.Template] = {}
+        self.story_of = {a.id: story for story in site.stories for a in story.articles}
         self.shell = ""  # fingerprint of what every page shows (see digest.build)
 
     def template(self, name: str) -> jinja2.Template:
@@ -171,9 +175,21 @@ def _card(a: Article) -> tuple[str, str]:
     return a.path, a.fingerprint
 
 
+def _story_key(story: Story) -> tuple[object, ...]:
+    """What any view of a story depends on: its id, topic and every article's card."""
+    return story.key, story.topic, tuple(_card(a) for a in story.articles)
+
+
+def _entry_key(e: Entry) -> tuple[object, ...]:
+    """A story in a list: a single article's card, or the whole story (the coverage line
+    counts and links the others, and says how many are in other weeks)."""
+    return _card(e.lead) if not e.story.multi else _story_key(e.story)
+
+
 def _issue_key(issue: Issue) -> tuple[object, ...]:
     neighbours = tuple((i.id, i.count) if i else None for i in (issue.previous, issue.next))
-    sections = tuple((s.topic.slug, tuple(_card(a) for a in s.articles)) for s in issue.sections)
+    sections = tuple((s.topic.slug, tuple(_entry_key(e) for e in s.stories))
+                     for s in issue.sections)
     return issue.id, neighbours, sections
 
 
@@ -182,6 +198,7 @@ def page_specs(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     yield from _home_and_issues(renderer, issues)
     yield from _topics(renderer)
     yield _feeds_page(renderer)
+    yield from _stories(renderer, issues)
     yield from _articles(renderer, issues)
     yield renderer.spec("404.html", urls.NOT_FOUND, (), lambda: (
         renderer.page("404", urls.NOT_FOUND, "Page not found"), {}))
@@ -206,30 +223,36 @@ def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSp
 
 def _topics(renderer: Renderer) -> Iterator[PageSpec]:
     config = renderer.config
-    topics = [(t.topic, t.articles) for t in renderer.site.topics]
+    topics = [(t.topic, t.stories) for t in renderer.site.topics]
     yield renderer.spec("topics.html", urls.TOPICS, (), lambda: (
         renderer.page("topics", urls.TOPICS, "Topics"), {"topics": renderer.site.topics}))
     for topic, items in topics:
         count = max(1, math.ceil(len(items) / config.per_page))
+        articles = sum(len(e.articles) for e in items)
         for number in range(1, count + 1):
             chunk = items[(number - 1) * config.per_page : number * config.per_page]
             path = urls.topic(topic.slug, number)
 
             def make(topic: Topic = topic, number: int = number, count: int = count,
-                     chunk: list[Article] = chunk, total: int = len(items),
-                     path: str = path) -> tuple[Page, dict[str, Any]]:
+                     chunk: list[Entry] = chunk, total: int = len(items),
+                     articles: int = articles, path: str = path,
+                     ) -> tuple[Page, dict[str, Any]]:
                 pager = Pager(
                     number, count,
                     urls.topic(topic.slug, number - 1) if number > 1 else None,
                     urls.topic(topic.slug, number + 1) if number < count else None,
                 )
                 title = topic.title if number == 1 else f"{topic.title} (page {number})"
-                page = renderer.page("topic", path, title, f"{total} articles on {topic.title}",
+                what = f"{articles} articles" if total == articles else \
+                    f"{total} stories from {articles} articles"
+                page = renderer.page("topic", path, title, f"{what} on {topic.title}",
                                      feeds=topic_feeds(topic))
-                return page, {"topic": topic, "articles": chunk, "pager": pager, "total": total}
+                return page, {"topic": topic, "stories": chunk, "pager": pager, "total": total,
+                              "article_total": articles,
+                              "articles": [e.lead for e in chunk]}
 
-            key = (topic.slug, topic.title, number, count, len(items),
-                   tuple(_card(a) for a in chunk))
+            key = (topic.slug, topic.title, number, count, len(items), articles,
+                   tuple(_entry_key(e) for e in chunk))
             yield renderer.spec("topic.html", path, key, make)
 
 
@@ -246,25 +269,46 @@ def _feeds_page(renderer: Renderer) -> PageSpec:
     return renderer.spec("feeds.html", urls.FEEDS_PAGE, (), make)
 
 
+def _stories(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
+    """``stories/<id>/``: each multi-article story's articles as a timeline."""
+    issue_of = {i.id: i for i in issues}
+    for story in renderer.site.stories:
+        def make(story: Story = story) -> tuple[Page, dict[str, Any]]:
+            config = renderer.config
+            lead = story.lead
+            page = renderer.page("story", story.path, lead.title, lead.summary or "")
+            full = Entry(story, story.articles, lead, outlet_count(story.articles),
+                         language_count(story.articles, config.language))
+            return page, {"story": story, "entry": full, "topic": config.topic(story.topic),
+                          "issues": [issue_of[w] for w in story.weeks]}
+
+        yield renderer.spec("story.html", story.path, _story_key(story), make)
+
+
 def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     issue_of = {i.id: i for i in issues}
+    story_of = renderer.story_of
     for info in renderer.site.topics:
         topic, chronological = info.topic, list(reversed(info.articles))
         topic_key = (topic.slug, topic.title)
         for i, article in enumerate(chronological):
             previous = chronological[i - 1] if i > 0 else None
             following = chronological[i + 1] if i + 1 < len(chronological) else None
+            story = story_of.get(article.id)
 
             def make(article: Article = article, topic: Topic = topic,
                      previous: Article | None = previous,
-                     following: Article | None = following) -> tuple[Page, dict[str, Any]]:
+                     following: Article | None = following,
+                     story: Story | None = story) -> tuple[Page, dict[str, Any]]:
                 page = renderer.page("article", article.path, article.title,
                                      article.summary or "", article.lang, topic_feeds(topic))
+                also = [a for a in story.articles if a is not article] if story else []
                 return page, {"article": article, "topic": topic,
                               "issue": issue_of[article.week], "previous": previous,
-                              "next": following}
+                              "next": following, "story": story, "also": also}
 
             key = (topic_key, _card(article), article.week,
                    None if previous is None else (previous.path, previous.title),
-                   None if following is None else (following.path, following.title))
+                   None if following is None else (following.path, following.title),
+                   None if story is None else _story_key(story))
             yield renderer.spec("article.html", article.path, key, make, article)

@@ -8,6 +8,7 @@ autoescape on: scraped text is always escaped unless a template says otherwise.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -63,7 +64,21 @@ def environment(config: Config) -> jinja2.Environment:
     env.filters["longdate"] = longdate
     env.filters["shortdate"] = shortdate
     env.filters["isodate"] = lambda d: d.isoformat()
+    env.filters["language_name"] = language_name
     return env
+
+
+@functools.cache
+def language_name(code: str) -> str:
+    """``Ukrainian`` for ``uk``, in English like the theme's other words (Babel's CLDR
+    names, not a hand-kept list); the code itself when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError  # imported when a story page renders
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_language_name("en")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
+    return name or code
 
 
 def longdate(value) -> str:

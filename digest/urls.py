@@ -21,6 +21,7 @@ NOT_FOUND = "404.html"
 HOME = ""
 WEEKS = "weeks/"
 TOPICS = "topics/"
+STORIES = "stories/"
 FEED_RSS = "feed.xml"
 FEED_ATOM = "atom.xml"
 FEED_JSON = "feed.json"
@@ -37,6 +38,11 @@ STYLESHEET = "static/style.css"
 
 def article(topic: str, week: str, slug: str) -> str:
     return f"{topic}/{week}/{slug}/"
+
+
+def story(story_id: str) -> str:
+    """The page of a multi-article story (its id is a slug, checked when the article loads)."""
+    return f"{STORIES}{story_id}/"
 
 
 def week(week_id: str) -> str:
