@@ -268,7 +268,7 @@ def _write_feeds(writer: SiteWriter, cache: BuildCache, key: str, stories: list[
         _load_html(cache, [s.lead for s in chosen])
 
     topics = [(t.topic, [e.story for e in t.stories]) for t in site.topics]
-    newest = feeds.latest(stories, config.feed_limit)  # the site feeds' items, chosen once
+    newest = feeds.latest(reversed(stories), config.feed_limit)  # chosen once, newest first
     for path, data in feeds.build_feeds(newest, issues, config, reuse, topics,
                                         prepare).items():
         writer.write(path, data)

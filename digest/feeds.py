@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import heapq
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -162,16 +163,13 @@ def story_inputs(chosen: list[Story]) -> list[tuple[object, ...]]:
 
 
 def latest(stories: Iterable[Story], limit: int) -> list[Story]:
-    """The ``limit`` newest stories by first article, before any feed item is built: items
-    cost HTML rewriting."""
-    # Builds pass the stories in first-article order: reversed, the heap is full after
-    # ``limit`` items and every later one is a single comparison. Guids are unique.
-    return heapq.nlargest(limit, reversed(list(stories)), key=_first)
+    """The ``limit`` newest stories by first article (:attr:`Story.order`), before any feed
+    item is built: items cost HTML rewriting. Fastest given roughly newest first: the heap
+    is full after ``limit`` stories and every later one is a single comparison."""
+    return heapq.nlargest(limit, stories, key=_ORDER)
 
 
-def _first(story: Story) -> tuple[dt.datetime, str]:
-    first = story.articles[0]
-    return first.date, first.id
+_ORDER = operator.attrgetter("order")
 
 
 def newest(items: Iterable[Item], limit: int) -> list[Item]:

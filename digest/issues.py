@@ -99,7 +99,8 @@ def build_issues(articles: list[Article], config: Config,
         sections = []
         for t in topic_order(config, set(by_topic)):
             entries = stories_newest_first(by_topic[t.slug])
-            shown = newest_first([a for e in entries for a in e.articles])
+            shown = [e.lead for e in entries] if all(len(e.articles) == 1 for e in entries) \
+                else newest_first([a for e in entries for a in e.articles])  # singles: sorted
             sections.append(Section(t, shown, entries))
         issues.append(Issue(week_id, sections))
     for older, newer in zip(issues, issues[1:], strict=False):

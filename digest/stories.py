@@ -26,8 +26,9 @@ The rules, each deterministic (no set or dict order decides anything):
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from digest import urls
 from digest.content import Article
@@ -46,6 +47,11 @@ class Story:
     lead: Article
     topic: str
     named: bool  # the articles carry ``story: <key>``
+    order: tuple[dt.datetime, str] = field(init=False)  # (first date, guid): feeds sort by it
+
+    def __post_init__(self) -> None:
+        first = self.articles[0]
+        self.order = (first.date, first.id)
 
     @property
     def id(self) -> str | None:
@@ -99,6 +105,10 @@ class Entry:
     lead: Article
     outlets: int  # distinct outlets among ``articles``
     languages: int  # distinct languages among ``articles``
+    order: tuple[dt.datetime, str] = field(init=False)  # (newest date shown, guid): lists
+
+    def __post_init__(self) -> None:
+        self.order = (self.articles[-1].date, self.story.order[1])
 
     @property
     def others(self) -> list[Article]:
@@ -166,4 +176,7 @@ def group(articles: list[Article], language: str) -> list[Story]:
 
 def newest_first(entries: list[Entry]) -> list[Entry]:
     """By the newest article shown, ties by the story's guid: singles sort as articles did."""
-    return sorted(entries, key=lambda e: (e.newest, e.story.guid), reverse=True)
+    return sorted(entries, key=_ORDER, reverse=True)
+
+
+_ORDER = operator.attrgetter("order")
