@@ -272,10 +272,9 @@ def build_feeds(stories: list[Story] | list[Article], issues: list[Issue], confi
     emit(Channel(f"{config.title}: weekly issues", f"Each weekly issue of {config.title}",
                  site.absolute(urls.WEEKS), site.absolute(urls.WEEKS_FEED_RSS),
                  site.absolute(urls.WEEKS_FEED_ATOM)),
-         [(i.id, [(s.topic.slug, [(e.story.key, [(a.id, a.title, a.source, a.path, a.topic)
-                                                 for a in e.story.articles])
+         [(i.id, [(s.topic.slug, [(e.story.key, article_inputs(e.story.articles))
                                   for e in s.stories]) for s in i.sections])
-          for i in chosen_issues],
+          for i in chosen_issues],  # the files: a lead follows from dates and languages
          lambda: newest((issue_item(i, site) for i in chosen_issues), config.feed_limit),
          urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM)
     if topics is None:

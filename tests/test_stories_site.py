@@ -6,11 +6,12 @@ Ukrainian; two filed under War, one under Diplomacy) and two stories of one arti
 """
 
 import datetime as dt
+import re
 import shutil
 
 import feedparser
 import pytest
-from conftest import KYIV
+from conftest import KYIV, Project
 
 from digest import stories
 from digest.config import Config
@@ -184,6 +185,9 @@ def test_feeds_carry_one_item_per_story(built):
     assert "Also covered by: Ukrainska Pravda, Kyiv Post" in story.summary
     assert "Also covered by:" in story.content[0].value
     assert story.published_parsed[:5] == (2023, 8, 24, 6, 0)  # the first article's date (UTC)
+    links = re.findall(r'href="([^"]+)"', story.content[0].value.split("Also covered by")[1])
+    assert links == [ORIGIN + "war/2023-W34/trier-up/", ORIGIN + "war/2023-W34/trier-kp/"]
+    assert all((built.site / link[len(ORIGIN):] / "index.html").is_file() for link in links)
     for name in ("atom.xml", "topics/war/feed.xml", "topics/war/atom.xml"):
         ids = [e.id for e in entries(built, name)]
         assert ids.count("urn:digest:trier-up") == 1, name
@@ -319,3 +323,35 @@ def test_feeds_build_from_articles_groups_them_into_stories():
     out = feeds.build_feeds(items, [], Config())
     ids = [e.id for e in feedparser.parse(out["feed.xml"]).entries]
     assert ids == ["z", "x"]
+
+
+def test_every_kind_of_story_edit_rebuilds_as_a_clean_build_would(project, tmp_path):
+    """Stories over weeks and topics; each edit changes a lead, a topic, a week or a guid."""
+    for i in range(18):
+        project.article(f"a{i}", topic="war" if i % 3 else "diplomacy",
+                        date=when(14 + i % 14, 8 + i % 5), source=f"Outlet {i % 4}",
+                        lang="uk" if i % 4 == 0 else "en", story=f"story-{i % 5}")
+    edits = [
+        lambda: project.article("new", topic="diplomacy", date=when(27, 23), source="New",
+                                lang="en", story="story-1"),  # a later week, other topic
+        lambda: project.article("a1", topic="war", date=when(15, 9), source="Outlet 1",
+                                lang="uk", story="story-1"),  # the lead's language changes
+        lambda: project.article("a5", topic="war", date=when(19, 8), source="Outlet 1",
+                                lang="en", story="story-0", title="Retitled"),  # not a lead
+        lambda: project.article("a2", topic="diplomacy", date=when(16, 10), source="Outlet 2",
+                                lang="en", story="story-2"),  # a topic changes
+        lambda: project.article("early", topic="war", date=when(7, 6), source="Early",
+                                story="story-3"),  # an earlier first article: a new guid
+        lambda: (project.root / "content/war/2023-W33/a4.md").unlink(),
+    ]
+    project.build()
+    for step, edit in enumerate(edits):
+        edit()
+        result = project.build()
+        if step in (1, 2):  # no count changed, so not every page shows a difference: few rendered
+            assert 0 < result.rendered < result.pages / 2, result
+        fresh = Project(tmp_path / f"clean-{step}")  # its own cache: this one stays warm
+        shutil.copytree(project.root / "content", fresh.root / "content", dirs_exist_ok=True)
+        fresh.build(clean=True)
+        cached, clean = project.files(), fresh.files()
+        assert cached == clean, (step, sorted(p for p in clean if cached.get(p) != clean[p]))
