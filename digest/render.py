@@ -21,7 +21,7 @@ from digest.config import Config, Topic
 from digest.content import Article
 from digest.fingerprint import fingerprint
 from digest.issues import Issue
-from digest.stories import Entry, Story, language_count, outlet_count
+from digest.stories import Entry, Story, entry
 
 
 @dataclass(frozen=True)
@@ -277,9 +277,8 @@ def _stories(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
             config = renderer.config
             lead = story.lead
             page = renderer.page("story", story.path, lead.title, lead.summary or "")
-            full = Entry(story, story.articles, lead, outlet_count(story.articles),
-                         language_count(story.articles, config.language))
-            return page, {"story": story, "entry": full, "topic": config.topic(story.topic),
+            whole = entry(story, story.articles, config.language)
+            return page, {"story": story, "entry": whole, "topic": config.topic(story.topic),
                           "issues": [issue_of[w] for w in story.weeks]}
 
         yield renderer.spec("story.html", story.path, _story_key(story), make)

@@ -81,10 +81,6 @@ class Story:
         return [a for a in self.articles if a is not self.lead]
 
     @property
-    def newest(self) -> dt.datetime:
-        return self.articles[-1].date
-
-    @property
     def modified(self) -> dt.datetime:
         return max(a.updated or a.date for a in self.articles)
 
@@ -118,10 +114,6 @@ class Entry:
     def elsewhere(self) -> int:
         """Articles of the story not shown here (other weeks)."""
         return len(self.story.articles) - len(self.articles)
-
-    @property
-    def newest(self) -> dt.datetime:
-        return self.articles[-1].date
 
 
 def lead_of(articles: list[Article], language: str) -> Article:
