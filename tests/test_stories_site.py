@@ -355,3 +355,13 @@ def test_every_kind_of_story_edit_rebuilds_as_a_clean_build_would(project, tmp_p
         fresh.build(clean=True)
         cached, clean = project.files(), fresh.files()
         assert cached == clean, (step, sorted(p for p in clean if cached.get(p) != clean[p]))
+
+
+def test_a_date_only_article_in_a_story_shows_its_day_without_a_made_up_time(built):
+    built.article("trier-day", topic="war", date=dt.date(2023, 8, 25), source="Dated Daily",
+                  lang="en", story=STORY, id="urn:digest:trier-day")
+    built.build()
+    for path in ("weeks/2023-W34/", STORY_PAGE, "war/2023-W34/trier-up/"):
+        html = page(built, path)
+        assert "Dated Daily" in html and "25 August 2023<" in html, path
+        assert ", 00:00<" not in html and "2023-08-25T00:00" not in html, path
