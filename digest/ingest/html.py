@@ -8,7 +8,9 @@ the project's conventions here:
 - the date with its time and offset, read from the page's own machine-readable stamps
   (``article:published_time``, JSON-LD ``datePublished``, ``<time datetime>``); a stamp
   without an offset, or trafilatura's bare date, is placed in the outlet's timezone;
-- the outlet: a configured source (by domain or by the site name), else the site name;
+- the outlet: a known outlet (digest.yaml ``sources`` or the shipped registry) by the page's
+  URL, canonical link, site name, JSON-LD publisher, title tail or copyright notice (see
+  :mod:`digest.ingest.outlets`), else the declared site name;
 - the ``Source:`` / ``Джерело:`` / ``Источник:`` line moves to ``attribution``;
 - the outlet's labels (``Quote:``, ``Background``, ``•``) become Markdown via
   :mod:`digest.ingest.structure`, exactly as for text dumps.
@@ -27,7 +29,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from digest.config import Config
-from digest.ingest import dates, metadata, structure
+from digest.ingest import dates, metadata, outlets, structure
 from digest.ingest.lang import detect
 from digest.ingest.model import Extraction
 
@@ -69,9 +71,9 @@ def _extract(html: str, url: str | None, config: Config) -> Extraction:
     if doc is None or not (doc.text or "").strip():
         return Extraction(body="", source_url=url, warnings=["no article text found"])
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
-    ex.outlet = _outlet(head.get("site"), url, config)
     ex.author = _clean(head.get("author"))
     paragraphs = _paragraphs(doc.text, ex.title)
+    _outlet(ex, html, head, paragraphs, config)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
     ex.summary = metadata.summary(paragraphs) or _clean(head.get("description"))
@@ -200,14 +202,20 @@ def _take_attribution(paragraphs: list[str], ex: Extraction) -> list[str]:
     return paragraphs
 
 
-def _outlet(sitename: str | None, url: str | None, config: Config) -> str | None:
-    source = metadata.source_for_host(url, config)
-    if source:
-        return source.name
-    if sitename:
-        named = metadata.source_named(sitename, config)
-        return named.name if named else _clean(sitename)
-    return metadata.outlet_from_url(url, config)
+def _outlet(ex: Extraction, html: str, head: dict[str, str], paragraphs: list[str],
+            config: Config) -> None:
+    """A known outlet by :func:`digest.ingest.outlets.from_html`; else the declared site name,
+    else the URL's host."""
+    page = outlets.HtmlPage(html, url=ex.source_url, site=head.get("site"),
+                            og_url=_web_url(head.get("url")), lead=paragraphs[:3])
+    found = outlets.from_html(page, outlets.registry(config.sources))
+    if found:
+        ex.outlet, ex.outlet_source = found.name, found.signal
+    elif head.get("site"):
+        ex.outlet, ex.outlet_source = _clean(head.get("site")), "site"
+    else:
+        ex.outlet = metadata.outlet_from_url(ex.source_url or outlets.canonical(html), config)
+        ex.outlet_source = "url" if ex.outlet else None
 
 
 def _language(declared: str | None, text: str) -> str | None:

@@ -13,23 +13,23 @@ The title is the headline-like line nearest above the first dateline that follow
 headline (a site's own "today" line above the headline is not the article's date);
 with no dateline, the last headline-like line above the article. Dates fall back from
 the dateline to the URL path, the leading date hint, then a full date in the text.
-The outlet is the known source (``digest.yaml`` ``sources``) the byline names, else a
-wire agency credited in the lead ("(Reuters) -"), else the source whose domain serves
-the page, else the bare domain.
+The outlet is a known outlet (``digest.yaml`` ``sources`` and the shipped registry, see
+:mod:`digest.ingest.outlets`) named by the byline, the URL, the page's chrome (copyright,
+masthead, "Follow ... on") or the agency credited in the lead ("(Reuters) -"); else the
+credit or byline as printed, else the bare domain.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from digest.config import Config, Source
-from digest.ingest import dates
+from digest.ingest import dates, outlets
 from digest.ingest.chrome import is_chrome_phrase, normalize
 from digest.ingest.lang import detect
 from digest.ingest.model import Extraction
@@ -91,28 +91,16 @@ def split_date_hint(raw_lines: list[str]) -> tuple[dt.date | None, list[str]]:
 
 
 def host(url: str | None) -> str:
-    if not url:
-        return ""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    return outlets.host(url)
 
 
 def source_for_host(url: str | None, config: Config) -> Source | None:
-    name = host(url)
-    if not name:
-        return None
-    for source in config.sources:
-        for domain in source.domains:
-            domain = domain.lower().removeprefix("www.")
-            if name == domain or name.endswith("." + domain):
-                return source
-    return None
+    """The outlet serving ``url``: a digest.yaml source or a registry outlet (longest domain)."""
+    return outlets.registry(config.sources).for_url(url)
 
 
 def outlet_from_url(url: str | None, config: Config) -> str | None:
-    """The outlet serving ``url``: a configured source, else the bare domain."""
+    """The outlet serving ``url``: a known outlet, else the bare domain."""
     source = source_for_host(url, config)
     if source:
         return source.name
@@ -121,35 +109,20 @@ def outlet_from_url(url: str | None, config: Config) -> str | None:
 
 
 def source_named(text: str, config: Config) -> Source | None:
-    """The configured source whose name or alias ``text`` mentions first."""
-    folded = text.casefold()
-    best: tuple[int, Source] | None = None
-    for source in config.sources:
-        for name in (source.name, *source.aliases):
-            pos = folded.find(name.casefold()) if name else -1
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, source)
-    return best[1] if best else None
+    """The known outlet ``text`` names first (whole words; short capitals only in capitals)."""
+    return outlets.registry(config.sources).first(text) if text else None
 
 
 def source_mentioned(lines: Sequence[str], config: Config) -> Source | None:
-    """The configured source named most often in ``lines`` (a page's chrome: its logo line,
-    "Follow Ukrainska Pravda on Twitter!", the copyright notice); ties go to digest.yaml's
-    order. Names match as whole words; a short all-capitals alias ("UP") only in capitals."""
-    text = "\n".join(lines)
-    best: tuple[int, Source] | None = None
-    for source in config.sources:
-        count = sum(len(_name_pattern(n).findall(text)) for n in (source.name, *source.aliases)
-                    if n.strip())
-        if count and (best is None or count > best[0]):
-            best = (count, source)
-    return best[1] if best else None
-
-
-@lru_cache(maxsize=256)
-def _name_pattern(name: str) -> re.Pattern[str]:
-    flags = 0 if len(name) <= 4 and name.isupper() else re.I
-    return re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", flags)
+    """The known outlet named most often in ``lines`` (a page's chrome: its logo line,
+    "Follow Ukrainska Pravda on Twitter!", the copyright notice); ties go to the one named
+    first. Names match as whole words; a short all-capitals alias ("UP") only in capitals."""
+    hits = outlets.registry(config.sources).find("\n".join(lines))
+    if not hits:
+        return None
+    counts = Counter(source.name for source, _, _ in hits)
+    top = max(counts.values())
+    return next(source for source, _, _ in hits if counts[source.name] == top)
 
 
 def is_headline(text: str) -> bool:
@@ -250,25 +223,29 @@ def _byline(lines: Sequence[Line], date_at: int | None, found: dates.Found | Non
 
 def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str | None,
             config: Config, ex: Extraction) -> Source | None:
-    named = source_named(byline, config) if byline else None
-    if named:
-        ex.outlet, ex.outlet_source = named.name, "byline"
-        return named
-    if byline and not _is_org(byline) and len(byline.split()) <= 4:
+    """The publisher, by the signals of :func:`digest.ingest.outlets.from_text`; else an
+    agency credited in the lead, an organisation's byline or the URL's host, as printed."""
+    reg = outlets.registry(config.sources)
+    if byline and not reg.first(byline) and not _is_org(byline) and len(byline.split()) <= 4:
         ex.author = byline
-    wire = _wire_credit(lines[start:end])
-    if wire:
-        source = source_named(wire, config)
-        ex.outlet, ex.outlet_source = (source.name if source else wire), "wire"
-        return source
-    if byline and ex.author is None:
-        source = source_named(byline, config)
+    credit = _wire_credit(lines[start:end])
+    page = outlets.TextPage(
+        lines=[ln.text for ln in lines],
+        chrome=[ln.text for i, ln in enumerate(lines) if not start <= i < end or ln.kind == "bad"],
+        body=[ln.text for ln in lines[start:end] if ln.kind != "bad"],
+        title=ex.title, byline=byline if ex.author is None else "", credit=credit, url=url)
+    found = outlets.from_text(page, reg)
+    if found:
+        ex.outlet, ex.outlet_source = found.name, found.signal
+        return found.source
+    if credit:
+        ex.outlet, ex.outlet_source = credit, "wire"
+    elif byline and ex.author is None:
         ex.outlet, ex.outlet_source = byline, "byline"
-        return source
-    source = source_for_host(url, config)
-    ex.outlet = source.name if source else outlet_from_url(url, config)
-    ex.outlet_source = "url" if ex.outlet else None
-    return source
+    else:
+        ex.outlet = outlet_from_url(url, config)
+        ex.outlet_source = "url" if ex.outlet else None
+    return None
 
 
 def _is_org(name: str) -> bool:

@@ -98,21 +98,26 @@ def chrome_key(text: str, url: str | None, config: Config | None = None) -> str 
     """The outlet a dump's learned chrome is filed under in ``ingest-chrome.yaml``.
 
     With a URL, the outlet serving it (a ``digest.yaml`` source, else the bare host).
-    Without one (most dumps), the outlet the page names in its byline, as the cleaner
-    finds it without any learned chrome; else the ``digest.yaml`` source the page's chrome
-    names most ("Follow Ukrainska Pravda on Twitter!"). An agency credited in the lead
-    ("(AP) -") is not a key: its stories run on many sites, each with its own chrome.
-    Learning and ingesting both use this, so a page is cleaned with the lines learned for
-    its key.
+    Without one (most dumps), the outlet the page names in its byline, copyright notice,
+    masthead or promos, as the cleaner finds it without any learned chrome; else the known
+    outlet the page's chrome names most ("Follow Ukrainska Pravda on Twitter!"). An agency
+    credited in the lead ("(AP) -") is not a key: its stories run on many sites, each with
+    its own chrome. Learning and ingesting both use this, so a page is cleaned with the lines
+    learned for its key.
     """
     config = config or Config()
     key = metadata.outlet_from_url(url, config)
     return key or page_key(text, _clean(text, url, config), config)
 
 
+# The page's own signs of its outlet; an agency credited in the lead is not one (its copy runs
+# on many sites), nor weak evidence that merely agrees.
+_PAGE_KEY_SIGNALS = ("byline", "copyright", "promo", "staff", "masthead", "title")
+
+
 def page_key(text: str, first: Extraction, config: Config) -> str | None:
     """:func:`chrome_key` of a URL-less dump from its chrome-free extraction ``first``."""
-    if first.outlet and first.outlet_source == "byline":
+    if first.outlet and first.outlet_source in _PAGE_KEY_SIGNALS:
         return first.outlet
     outside = [ln for ln in text.splitlines() if ln.strip() and ln.strip() not in first.body]
     source = metadata.source_mentioned(outside, config)

@@ -1,0 +1,152 @@
+"""Outlet accuracy as a user meets it: the real ``digest ingest`` on raw pages, then front matter.
+
+For each set of pages (``news/*.txt``; ``extraction/dev/*.txt``; ``extraction/dev/*.html``) a
+fresh project is made in a temporary folder with the checkout's example ``digest.yaml``, the
+raw files are copied into its ``raw/`` (with their modification times), and
+``python3 -m digest ingest --json raw/`` runs in it as a subprocess. Nothing but the raw file
+reaches ingest: no gold URL, no outlet list. Each written article's ``source:`` is then
+compared with the expected outlet:
+
+* ``news/``: the gold ``outlet``;
+* ``extraction/dev/``: its gold has only the page ``url``, so the expected outlet is the
+  registry outlet serving that URL's host (scoring only; pages whose host the registry does
+  not know are counted apart, as "not in the registry").
+
+Two names are the same outlet when they are equal (case and punctuation aside) or resolve to
+the same registry outlet (by name, spelling or domain; "5-tv.ru (Channel Five)" resolves
+through "5-tv.ru"). A page ingest skipped or failed counts as wrong.
+
+    python3 benchmarks/outlets.py [--shared PATH] [--code PATH] [--json] [--per-page]
+
+``--code`` runs another checkout's ``digest`` (e.g. ``/work/main``) on the same pages, to
+compare before and after; scoring always uses this checkout's registry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from digest.ingest import outlets  # noqa: E402
+
+REG = outlets.registry()
+
+
+def norm(name: str | None) -> str:
+    text = unicodedata.normalize("NFKC", name or "").casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def resolve(name: str | None) -> str | None:
+    """The registry outlet a printed name stands for, or None."""
+    if not name:
+        return None
+    for text in (name, re.sub(r"\s*\(.*\)\s*$", "", name), *re.findall(r"\(([^)]+)\)", name)):
+        found = REG.exactly(text) or REG.for_host(text.strip())
+        if found:
+            return found.name
+    return None
+
+
+def same_outlet(pred: str | None, gold: str | None) -> bool:
+    if not pred or not gold:
+        return False
+    if norm(pred) == norm(gold):
+        return True
+    a, b = resolve(pred), resolve(gold)
+    return a is not None and a == b
+
+
+def ingest(files: list[Path], code: Path, work: Path) -> dict[str, dict[str, Any]]:
+    """Run the real CLI on copies of ``files``; front matter per raw file name."""
+    shutil.copy2(REPO / "digest.yaml", work / "digest.yaml")
+    raw = work / "raw"
+    raw.mkdir()
+    for f in files:
+        shutil.copy2(f, raw / f.name)
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    run = subprocess.run([sys.executable, "-m", "digest", "ingest", "--json", "raw/"], cwd=work,
+                         env=env, capture_output=True, text=True, check=False)
+    report = json.loads(run.stdout)
+    out: dict[str, dict[str, Any]] = {}
+    for item in report["files"]:
+        name = Path(item["file"]).name
+        if item.get("status") == "written" and item.get("article"):
+            text = (work / item["article"]).read_text(encoding="utf-8")
+            out[name] = yaml.safe_load(text.split("---", 2)[1]) or {}
+        else:
+            out[name] = {"_status": item.get("status"), "_reason": item.get("reason")}
+    return out
+
+
+def expected(gold: dict[str, Any]) -> str | None:
+    if gold.get("outlet"):
+        return gold["outlet"]
+    found = REG.for_url(gold.get("url"))
+    return found.name if found else None
+
+
+def score(folder: Path, ext: str, code: Path) -> dict[str, Any]:
+    pages = sorted(p for p in folder.glob(f"*{ext}") if p.with_name(
+        p.name.removesuffix(ext) + ".gold.json").exists())
+    with tempfile.TemporaryDirectory() as tmp:
+        meta = ingest(pages, code, Path(tmp))
+    rows = []
+    for page in pages:
+        gold = json.loads(page.with_name(page.name.removesuffix(ext) + ".gold.json")
+                          .read_text(encoding="utf-8"))
+        want = expected(gold)
+        got = meta.get(page.name, {})
+        rows.append({"page": page.name, "expected": want, "got": got.get("source"),
+                     "status": got.get("_status", "written"),
+                     "ok": same_outlet(got.get("source"), want)})
+    known = [r for r in rows if r["expected"]]
+    return {"pages": len(rows), "scored": len(known), "not_in_registry": len(rows) - len(known),
+            "correct": sum(r["ok"] for r in known),
+            "accuracy": round(sum(r["ok"] for r in known) / max(1, len(known)), 3), "rows": rows}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=os.environ.get("DIGEST_SHARED") or REPO / ".." / "shared")
+    ap.add_argument("--code", default=str(REPO), help="checkout whose digest runs ingest")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--per-page", action="store_true")
+    args = ap.parse_args()
+    corpus = Path(args.shared).resolve() / "corpus"
+    code = Path(args.code).resolve()
+    sets = {"news dumps (news/*.txt)": (corpus / "news", ".txt"),
+            "extraction text dumps (dev/*.txt)": (corpus / "extraction" / "dev", ".txt"),
+            "extraction HTML (dev/*.html)": (corpus / "extraction" / "dev", ".html")}
+    results = {label: score(folder, ext, code) for label, (folder, ext) in sets.items()}
+    if args.json:
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
+        return
+    lines = ["| pages | outlet right | scored | not in the registry |", "| --- | --- | --- | --- |"]
+    for label, r in results.items():
+        lines.append(f"| {label} | {r['correct']} of {r['scored']} ({r['accuracy']:.0%}) "
+                     f"| {r['scored']} | {r['not_in_registry']} |")
+    if args.per_page:
+        for label, r in results.items():
+            lines.append(f"\n{label}")
+            lines += [f"  {'ok ' if x['ok'] else 'BAD'} {x['page']}: expected {x['expected']!r}, "
+                      f"got {x['got']!r} ({x['status']})" for x in r["rows"] if x["expected"]]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

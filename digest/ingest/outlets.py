@@ -1,0 +1,604 @@
+"""Which outlet published a page: a registry of news outlets and one small function per signal.
+
+The registry (``data/outlets.json``, compiled by hand; see its ``about``) knows several hundred
+outlets by name, other spellings (English, Ukrainian, Russian, short names) and web domains,
+with the timezone of their datelines. ``sources:`` in digest.yaml extends it: a user's entry
+with the same name or a shared domain replaces the registry's (its name, timezone and domains
+win; the registry's spellings are kept).
+
+Names are found by token n-grams (a dict lookup per word, longest name first), so a page is
+read once whatever the registry's size. A short all-capitals name ("UP", "AP", "ТАСС") only
+matches in capitals as a whole word; names that are common words ("The Hill", "Metro") only in
+the case written in the registry.
+
+Signals, strongest first (see :func:`from_text` and :func:`from_html`): the page's own URL;
+the page's chrome — a copyright notice, a masthead line, "Follow <Outlet> on ...", a
+"<Outlet> news desk" byline; the agency credited in the lead's dateline; the site name in a
+title's tail ("… | Outlet"). An outlet the article only *cites* ("according to Reuters") is
+not its publisher: mentions count only when two different kinds of weak evidence agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from digest.config import Source
+
+_WORD = re.compile(r"\w+")
+_CAPS_MAX = 5  # "UP", "AP", "TASS", "ТАСС", "SCMP": capitals only
+# Words too common to tell a name's line apart ("BBC News" is looked for by "bbc").
+_COMMON = frozenset(_WORD.findall(
+    "the news daily times post press radio tv media agency channel online info com net org ru ua"
+    " by uk co kz md ge lt lv ee pl de fr it es in of and new world international journal review"
+    " today herald la le el di"))
+_HOST_PREFIX = re.compile(r"^(?:www\d?|m|amp|mobile)\.")
+
+
+Mentions = list[tuple[str, list[tuple[Source, int, int]]]]  # lines and the outlets they name
+
+
+@dataclass(frozen=True)
+class Found:
+    """An outlet and the signal that named it (``Extraction.outlet_source``)."""
+
+    name: str
+    signal: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class _Key:
+    source: Source
+    exact: str | None  # the spelling a match must have, or None for any case
+
+
+class Registry:
+    """Outlets by domain and by name; built once per set of digest.yaml ``sources``."""
+
+    def __init__(self, entries: Iterable[tuple[Source, bool]]) -> None:
+        self.sources: list[Source] = []
+        self._domains: dict[str, Source] = {}
+        self._names: dict[tuple[str, ...], _Key] = {}
+        self._squashed: dict[str, Source] = {}
+        self._first: set[str] = set()
+        # one telling word of each name -> the words of the names it stands for
+        self._anchors: dict[str, list[frozenset[str]]] = {}
+        self._anchors_exact: dict[str, list[frozenset[str]]] = {}  # names of one case only
+        self._longest = 1
+        for source, exact_case in entries:
+            self._add(source, exact_case)
+
+    def _add(self, source: Source, exact_case: bool) -> None:
+        self.sources.append(source)
+        for domain in source.domains:
+            self._domains.setdefault(_bare(domain), source)
+        for name in (source.name, *source.aliases, *(_bare(d) for d in source.domains)):
+            tokens = tuple(_WORD.findall(name))
+            if not tokens:
+                continue
+            key = tuple(t.casefold() for t in tokens)
+            caps = name.isupper() and len("".join(tokens)) <= _CAPS_MAX
+            exact = " ".join(tokens) if caps or exact_case else None
+            self._names.setdefault(key, _Key(source, exact))
+            self._first.add(key[0])
+            anchor = max(range(len(key)), key=lambda j: (key[j] not in _COMMON, len(key[j])))
+            if exact is None:
+                self._anchors.setdefault(key[anchor], []).append(frozenset(key))
+            else:
+                self._anchors_exact.setdefault(tokens[anchor], []).append(frozenset(tokens))
+            self._longest = max(self._longest, len(key))
+            if exact is None and "." not in name:
+                self._squashed.setdefault("".join(key), source)
+
+    # --- by URL ---------------------------------------------------------------------------
+    def for_host(self, host: str) -> Source | None:
+        """The outlet serving ``host``: the longest registered domain it equals or ends with."""
+        labels = _bare(host).split(".")
+        for i in range(len(labels) - 1):
+            found = self._domains.get(".".join(labels[i:]))
+            if found:
+                return found
+        return None
+
+    def for_url(self, url: str | None) -> Source | None:
+        return self.for_host(host(url)) if url else None
+
+    # --- by name --------------------------------------------------------------------------
+    def find(self, text: str) -> list[tuple[Source, int, int]]:
+        """Every outlet named in ``text``, left to right, longest name first at each word."""
+        words = list(_WORD.finditer(text))
+        folded = [w.group().casefold() for w in words]
+        out: list[tuple[Source, int, int]] = []
+        i = 0
+        while i < len(words):
+            hit = self._match_at(words, folded, i) if folded[i] in self._first else None
+            if hit is None:
+                i += 1
+                continue
+            source, n = hit
+            out.append((source, words[i].start(), words[i + n - 1].end()))
+            i += n
+        return out
+
+    def mentions(self, lines: Sequence[str]) -> Mentions:
+        """Each line that names an outlet, with its names (see :meth:`find`).
+
+        One pass over the whole page finds which telling words of names occur in it at all
+        (a set intersection); only the lines holding one are then read word by word, so the
+        cost hardly depends on the registry's size."""
+        text = "\n".join(lines)
+        folded = text.casefold()
+        present = _present(self._anchors, set(_WORD.findall(folded)))
+        exact = _present(self._anchors_exact, set(_WORD.findall(text)))
+        if not present and not exact:
+            return []
+        out = []
+        for line, low in zip(lines, folded.split("\n"), strict=False):
+            if any(a in low for a in present) or any(a in line for a in exact):
+                hits = self.find(line)
+                if hits:
+                    out.append((line, hits))
+        return out
+
+    def _match_at(self, words: list[re.Match[str]], folded: list[str],
+                  i: int) -> tuple[Source, int] | None:
+        for n in range(min(self._longest, len(words) - i), 0, -1):
+            key = self._names.get(tuple(folded[i:i + n]))
+            if key is None:
+                continue
+            if key.exact is None or " ".join(w.group() for w in words[i:i + n]) == key.exact:
+                return key.source, n
+        return None
+
+    def first(self, text: str) -> Source | None:
+        hits = self.find(text)
+        return hits[0][0] if hits else None
+
+    def exactly(self, text: str) -> Source | None:
+        """The outlet ``text`` is the name of, and nothing more ("Kyiv Post", "BBC News")."""
+        tokens = _WORD.findall(text)
+        if not tokens or len(tokens) > self._longest:
+            return None
+        key = self._names.get(tuple(t.casefold() for t in tokens))
+        if key is None or (key.exact is not None and " ".join(tokens) != key.exact):
+            return None
+        return key.source
+
+    def handle(self, handle: str) -> Source | None:
+        """The outlet a social-media handle is made of ("@KyivPost", "@Kyivpost_official")."""
+        head = handle.lstrip("@").split("_")[0].casefold()
+        return self._squashed.get(head)
+
+
+def _present(anchors: dict[str, list[frozenset[str]]], words: set[str]) -> list[str]:
+    """The anchors of the names all of whose words occur among ``words``."""
+    return [a for a in anchors.keys() & words if any(name <= words for name in anchors[a])]
+
+
+def host(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _bare(domain: str) -> str:
+    return _HOST_PREFIX.sub("", domain.strip().lower().rstrip("."))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[tuple[Source, bool, str, tuple[str, ...]], ...]:
+    """The registry file: (source, exact_case, country, languages) per outlet."""
+    text = resources.files("digest.ingest").joinpath("data/outlets.json").read_text("utf-8")
+    out = []
+    for item in json.loads(text)["outlets"]:
+        source = Source(item["name"], tuple(item.get("aliases", ())), item.get("timezone"),
+                        tuple(item.get("domains", ())))
+        out.append((source, bool(item.get("exact_case")), item.get("country", ""),
+                    tuple(item.get("languages", ()))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def registry(sources: tuple[Source, ...] = ()) -> Registry:
+    """The shipped registry with the user's ``sources`` merged in (theirs win)."""
+    shipped = [(s, exact) for s, exact, _, _ in _shipped()]
+    return Registry(merge(sources, shipped))
+
+
+def merge(user: Sequence[Source], shipped: Sequence[tuple[Source, bool]]
+          ) -> list[tuple[Source, bool]]:
+    """The user's sources first; a shipped outlet with the same name or a shared domain is
+    folded into the user's entry (the user's name, timezone and domains; both spellings)."""
+    taken: dict[int, Source] = {}
+    for i, (entry, _) in enumerate(shipped):
+        for mine in user:
+            if _same(mine, entry):
+                taken[i] = mine
+                break
+    merged: list[tuple[Source, bool]] = []
+    for mine in user:
+        extra = [entry for i, (entry, _) in enumerate(shipped) if taken.get(i) is mine]
+        aliases = list(dict.fromkeys(
+            [*mine.aliases, *(n for e in extra for n in (e.name, *e.aliases))]))
+        domains = list(dict.fromkeys([*mine.domains, *(d for e in extra for d in e.domains)]))
+        timezone = mine.timezone or next((e.timezone for e in extra if e.timezone), None)
+        aliases = [a for a in aliases if a != mine.name]
+        merged.append((Source(mine.name, tuple(aliases), timezone, tuple(domains)), False))
+    merged += [pair for i, pair in enumerate(shipped) if i not in taken]
+    return merged
+
+
+def _same(mine: Source, entry: Source) -> bool:
+    if mine.name.casefold() == entry.name.casefold():
+        return True
+    return bool({_bare(d) for d in mine.domains} & {_bare(d) for d in entry.domains})
+
+
+def info(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """Country and languages the registry records for an outlet name, if it is shipped."""
+    for source, _, country, languages in _shipped():
+        if source.name == name:
+            return country, languages
+    return None
+
+
+# --- signals in a page's text ---------------------------------------------------------------
+
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved|усі права захищені"
+                        r"|всі права захищені|все права защищены|права защищены", re.I)
+_PHOTO = re.compile(r"\b(?:photo|photos|image|images|фото|світлина|picture|getty|shutterstock"
+                    r"|epa|video|відео|видео|illustration|ілюстрац|иллюстрац)\b", re.I)
+_MARKS = ("©", "(c)", "copyright", "rights reserved", "права з", "права за")
+_RIGHTS = re.compile(r"all rights reserved|права захищені|права защищены", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_COMPANY = re.compile(r"^[\s,.]*(?:media|company|llc|inc|interactive|group|holdings?|networks?"
+                      r"|communications|publishing|digital|corporation|corp|brands|enterprises"
+                      r"|studios)\b",
+                      re.I)
+_STAFF = re.compile(r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor"
+                    r"|producer|reporting|кореспондент|корреспондент|журналіст|журналист"
+                    r"|редактор|оглядач|обозреватель)\s+(?:at|for|with|of|в|у)\s+(?:the\s+)?$",
+                    re.I)
+_GLUED = re.compile(r"^(.{3,40}?[a-z\u0430-\u044f])(?=[A-Z\u0410-\u042f][a-z\u0430-\u044f]+"
+                    r"(?:\s[A-Z\u0410-\u042f][\w'’-]+){0,2}$)")
+_DOMAIN_HOLDER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+                            r"((?:[\w-]+\.)+[a-z]{2,6})\b", re.I)
+_PROMO_BEFORE = re.compile(
+    r"(?:follow|subscribe to|support|join|download|stay with|donate to"
+    r"|підписуйтесь на|підписуйтеся на|стежте за|читайте|підтримайте|приєднуйтесь до"
+    r"|подписывайтесь на|следите за|поддержите|присоединяйтесь к)\s+(?:the\s+)?$", re.I)
+_PROMO_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:on|in|at|via|в|у|на)\s+(?:twitter|telegram|facebook|instagram|x\b"
+    r"|google|youtube|viber|whatsapp|tiktok|threads|linkedin|телеграм|фейсбук|ютуб)"
+    r"|news\s*desk|newsletter|app\b|telegram|editorial team|newsroom|staff\b|or become)", re.I)
+_PROMO_HINT = re.compile(
+    r"follow|subscri|support|join|download|donate|stay with|desk|newsletter|newsroom|editorial"
+    r"|become|\bapp\b|twitter|telegram|facebook|instagram|youtube|viber|whatsapp|tiktok|threads"
+    r"|linkedin|google|\bx\b|підпис|стежте|читайте|підтрим|приєдн|подпис|следите|поддерж"
+    r"|присоедин|телеграм|фейсбук|ютуб|\bstaff\b|@", re.I)
+_STAFF_HINT = re.compile(r"reporter|writer|correspondent|editor|journalist|columnist|contributor"
+                         r"|producer|reporting|кореспондент|корреспондент|журналіст|журналист"
+                         r"|редактор|оглядач|обозреватель", re.I)
+_PROMO_LINE = re.compile(r"\b(?:follow|join|subscribe|підпис|подпис|telegram|twitter)", re.I)
+_HANDLE = re.compile(r"@(\w{3,40})")
+_TITLE_TAIL = re.compile(r"\s(?:\||//|::)\s*([^|]{2,60}?)\s*$")
+_DASH_TAIL = re.compile(r"\s[–—-]{1,2}\s*([^–—]{2,60}?)\s*$")
+_ATTRIBUTION = re.compile(r"^(?:source|sources|джерело|джерела|источник|источники|за матеріалами"
+                          r"|по материалам)\s*[:–—-]", re.I)
+_DASH_END = re.compile(r"\s[–—-]{1,2}\s*$")
+_CITED_HINT = re.compile(r"according|report|told|said|citing|cited|за даними|за інформацією"
+                         r"|повідом|пише|по данным|по информации|сообща|пишет", re.I)
+_CITED = re.compile(r"(?:according to|as reported by|reported by|reports|told|said|citing|cited"
+                    r"|за даними|за інформацією|як повідомляє|як повідомило|повідомляє|пише"
+                    r"|по данным|по информации|как сообщает|сообщает|пишет)\s+(?:the\s+)?$",
+                    re.I)
+
+
+def copyright_line(lines: Sequence[str], reg: Registry, company: bool = False) -> Found | None:
+    """The outlet a copyright notice names as its holder ("© 2023 Kyiv Post"), nearest the end.
+
+    Only a notice counts: the mark opens the line, or the line says "All rights reserved". A
+    photo credit ("Photo: © Reuters", "… 2019. © Reuters / David Mercado") names the picture's
+    agency, and a parent company ("© 2019 Vox Media, LLC", "CBS Interactive") is not one of
+    its outlets. A holder that is a domain name ("© 2023 bin.ua") is the site itself.
+
+    A company named after an outlet ("© 2019 The New York Times Company", "Vox Media, LLC",
+    "CBS Interactive") may own several, so with ``company`` it is taken, as weaker evidence
+    tried after the page's masthead and promos."""
+    best: tuple[int, Found] | None = None
+    for text in reversed(notices(lines)):
+        strength = _notice(text)
+        if not strength or (best and best[0] >= strength):
+            continue
+        found = _holder(text, reg, company)
+        if found:
+            best = (strength, found)
+    return best[1] if best else None
+
+
+def notices(lines: Sequence[str]) -> list[str]:
+    """The lines that carry a copyright mark, found with one scan of the whole page."""
+    folded = "\n".join(lines).lower().split("\n")
+    if len(folded) != len(lines):
+        folded = [line.lower() for line in lines]
+    return [line for line, low in zip(lines, folded, strict=True)
+            if any(mark in low for mark in _MARKS)]
+
+
+def _notice(text: str) -> int:
+    """2 for a full notice (rights reserved, a year), 1 for a bare "© Name", 0 for none."""
+    mark = _COPYRIGHT.search(text) if len(text) <= 400 else None
+    if mark is None or _PHOTO.search(text[max(0, mark.start() - 40): mark.end() + 25]):
+        return 0
+    rights = _RIGHTS.search(text)
+    if mark.start() > 20 and not rights:
+        return 0
+    return 2 if rights or _YEAR.search(text) else 1
+
+
+def _holder(text: str, reg: Registry, company: bool) -> Found | None:
+    for source, _, end in reg.find(text):
+        after = text[end:end + 30]
+        if after.lstrip().startswith("/"):
+            continue  # "© Reuters / David Mercado": a photographer's credit
+        if company or not _COMPANY.match(after):
+            return Found(source.name, "copyright", source)
+    holder = _DOMAIN_HOLDER.search(text)
+    return Found(holder.group(1).lower(), "copyright") if holder else None
+
+
+def masthead(lines: Sequence[str], reg: Registry) -> Found | None:
+    """A chrome line that is just an outlet's name (the logo's text, a footer's name line).
+
+    Several names (a publisher's list of sister brands) count by how often each stands alone;
+    a tie is no evidence."""
+    votes: Counter[str] = Counter()
+    by_name: dict[str, Source] = {}
+    for text in lines:
+        if len(text) > 60:
+            continue
+        named = reg.exactly(re.sub(r"(?i)\blogo\b|^home\s*[-|]?\s*", " ", text)) or _card(text, reg)
+        if named:
+            votes[named.name] += 1
+            by_name[named.name] = named
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return Found(ranked[0][0], "masthead", by_name[ranked[0][0]])
+
+
+def _card(text: str, reg: Registry) -> Source | None:
+    """A story card's label glued to its author by the page's text dump:
+    "The Kyiv IndependentDaria Shulzhenko" (the outlet, then one to three capitalised words)."""
+    m = _GLUED.match(text)
+    return reg.exactly(m.group(1)) if m else None
+
+
+def staff(mentions: Mentions) -> Found | None:
+    """An author's bio line: "Phil Helsel is a reporter for NBC News", "Science writer at
+    Gizmodo". Only short lines: in a long paragraph the phrase is more likely a quote."""
+    for text, hits in mentions:
+        if len(text) > 250 or not _STAFF_HINT.search(text):
+            continue
+        for source, start, _ in hits:
+            if _STAFF.search(text[max(0, start - 40): start]):
+                return Found(source.name, "staff", source)
+    return None
+
+
+def promo(mentions: Mentions, lines: Sequence[str], reg: Registry) -> Found | None:
+    """An outlet's own calls to action and credits: "Follow Ukrainska Pravda on Twitter!",
+    "Kyiv Independent news desk", "Підписуйтесь на УП в Telegram", "join @KyivPost"."""
+    for text, hits in mentions:
+        if len(text) > 300 or not _PROMO_HINT.search(text):
+            continue
+        for source, start, end in hits:
+            if _PROMO_BEFORE.search(text[max(0, start - 30): start]) or _PROMO_AFTER.match(
+                    text[end: end + 40]):
+                return Found(source.name, "promo", source)
+    for text in lines:
+        if "@" in text and len(text) <= 300 and _PROMO_LINE.search(text):
+            for handle in _HANDLE.findall(text):
+                source = reg.handle(handle)
+                if source:
+                    return Found(source.name, "promo", source)
+    return None
+
+
+_PAREN_CREDIT = re.compile(r"^[^()\n]{0,40}\(\s*([^()\n]{2,80}?)\s*\)\s*[:–—-]")
+_SLASH_CREDIT = re.compile(r"^[^/\n]{3,60}?[.,]\s*/\s*([^/\n]{2,40}?)\s*/\.?\s")
+_DASH_CREDIT = re.compile(r"^[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ -]{2,30},\s[^—–\n]{3,30}?\s[—–]\s"
+                          r"([^.\n]{2,40})\.\s")
+
+
+def dateline_credit(lead: Sequence[str]) -> str | None:
+    """The credit of a lead's dateline: "Athens, (UrduPoint / Pakistan Point News - 21st Aug,
+    2023 ) :", "KYIV (Reuters) -", "МОСКВА, 23 августа. /ТАСС/.", "МОСКВА, 23 авг — РИА
+    Новости."."""
+    for text in lead:
+        for pattern in (_PAREN_CREDIT, _SLASH_CREDIT, _DASH_CREDIT):
+            m = pattern.match(text)
+            if m:
+                return m.group(1)
+    return None
+
+
+def wire(credit: str | None, reg: Registry) -> Found | None:
+    """The agency a lead's dateline credits ("KYIV (Reuters) –"), when the registry knows it."""
+    if not credit:
+        return None
+    named = reg.first(credit)
+    return Found(named.name, "wire", named) if named else None
+
+
+def title_tail(title: str | None, reg: Registry, dashes: bool = True) -> Found | None:
+    """The site a page title ends with: "Headline | Outlet", "Headline – Outlet".
+
+    In a page's ``<title>`` the tail is the site; in a text dump's headline a dashed tail is
+    usually the source the outlet cites ("… — Suspilne"), so dumps pass ``dashes=False``."""
+    if not title:
+        return None
+    patterns = (_TITLE_TAIL, _DASH_TAIL) if dashes else (_TITLE_TAIL,)
+    for pattern in patterns:
+        m = pattern.search(title)
+        named = reg.exactly(m.group(1)) if m else None
+        if named:
+            return Found(named.name, "title", named)
+    return None
+
+
+def agreed(chrome: Mentions, body: Mentions, titles: Sequence[str],
+           reg: Registry) -> Found | None:
+    """Weak evidence that counts only when both kinds agree on one outlet: a name in the chrome
+    (not a "Source:" line) and a citation in the article ("as reported by <Outlet>", a dashed
+    tail on the headline). Either alone is what an article citing another outlet shows."""
+    cited: dict[str, Source] = {}
+    for text in titles:  # "… — Suspilne" on a headline cites, like "according to"
+        m = _DASH_TAIL.search(text)
+        named = reg.exactly(m.group(1)) if m else None
+        if named:
+            cited[named.name] = named
+    for text, hits in body:
+        if _CITED_HINT.search(text):
+            for source, start, _ in hits:
+                if _CITED.search(text[max(0, start - 30): start]):
+                    cited[source.name] = source
+    if not cited:
+        return None
+    seen: set[str] = set()
+    for text, hits in chrome:
+        if text in titles or _ATTRIBUTION.match(text):
+            continue
+        for source, start, _ in hits:
+            if source.name in cited and not _DASH_END.search(text[:start]):
+                seen.add(source.name)
+    if len(seen) != 1:
+        return None
+    name = seen.pop()
+    return Found(name, "agreed", cited[name])
+
+
+# --- the order signals are tried in ---------------------------------------------------------
+
+@dataclass
+class TextPage:
+    """What a text dump offers the outlet lookup; ``chrome`` is every line outside the article."""
+
+    lines: Sequence[str]
+    chrome: Sequence[str]
+    body: Sequence[str]
+    title: str | None = None
+    byline: str = ""
+    credit: str | None = None  # the agency in the lead's dateline, as printed
+    url: str | None = None
+
+
+def from_text(page: TextPage, reg: Registry) -> Found | None:
+    """The outlet of a text dump by the first signal that names a known outlet.
+
+    The byline's name comes first (an outlet's section byline, an agency's copy on an
+    aggregator: "BBC News23-06-2025"), then the URL, then the page's own chrome, then the
+    agency the lead credits, then weak evidence that agrees."""
+    named = reg.first(page.byline) if page.byline else None
+    if named:
+        return Found(named.name, "byline", named)
+    by_url = reg.for_url(page.url)
+    if by_url:
+        return Found(by_url.name, "url", by_url)
+    found = copyright_line(page.lines, reg)
+    if found:
+        return found
+    every = reg.mentions(page.lines)  # one pass; each signal reads its part
+    chrome, body = set(page.chrome), set(page.body)
+    in_chrome = [m for m in every if m[0] in chrome]
+    in_body = [m for m in every if m[0] in body]
+    closing = set(page.body[-3:])
+    return (promo(every, page.lines, reg)
+            or staff([m for m in every if m[0] in chrome or m[0] in closing])
+            or masthead(page.chrome, reg)
+            or copyright_line(page.lines, reg, company=True)
+            or wire(page.credit or dateline_credit(page.body[:2]), reg)
+            or title_tail(page.title, reg, dashes=False)
+            or agreed(in_chrome, in_body, [page.title or ""], reg))
+
+
+_CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical\b[^>]*>""", re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.I)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
+_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
+_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class HtmlPage:
+    """What an HTML page offers: its meta tags (see :func:`digest.ingest.html.read_head`)."""
+
+    html: str
+    url: str | None = None
+    site: str | None = None  # og:site_name / application-name
+    og_url: str | None = None
+    lead: Sequence[str] = ()  # the article's first paragraphs
+
+
+def from_html(page: HtmlPage, reg: Registry) -> Found | None:
+    """The outlet of an HTML page: its URL (given, canonical, og:url), its declared site name
+    or JSON-LD publisher, its ``<title>``'s tail, the footer's copyright, the lead's agency."""
+    head = page.html[:300_000]
+    for url in (page.url, canonical(head), page.og_url):
+        by_url = reg.for_url(url)
+        if by_url:
+            return Found(by_url.name, "url", by_url)
+    for name, signal in ((page.site, "site"), (_publisher(head), "publisher")):
+        named = reg.first(name) if name else None
+        if named:
+            return Found(named.name, signal, named)
+    title = _TITLE.search(head)
+    return (title_tail(_unescape(title.group(1)) if title else None, reg)
+            or copyright_line(footer_lines(page.html), reg)
+            or wire(_credit(page.lead), reg))
+
+
+def canonical(html: str) -> str | None:
+    m = _CANONICAL.search(html)
+    href = _HREF.search(m.group(0)) if m else None
+    value = _unescape(href.group(1)) if href else ""
+    return value if value.startswith(("http://", "https://")) else None
+
+
+def _publisher(html: str) -> str | None:
+    m = _PUBLISHER.search(html)
+    return _unescape(m.group(1)) if m else None
+
+
+def footer_lines(html: str, size: int = 60_000) -> list[str]:
+    """The visible text of the page's last ``size`` characters, one line per element."""
+    text = _TAG.sub("\n", _SCRIPT.sub(" ", html[-size:]))
+    return [" ".join(_unescape(x).split()) for x in text.splitlines() if x.strip()]
+
+
+def _unescape(text: str) -> str:
+    from html import unescape
+
+    return " ".join(unescape(text).split())
+
+
+_LEAD_CREDIT = re.compile(r"^[^()\n]{0,60}?\(([A-Z][\w .&/-]{1,30})\)\s*[-–—]{1,2}\s")
+
+
+def _credit(lead: Sequence[str]) -> str | None:
+    for text in lead[:3]:
+        m = _LEAD_CREDIT.match(text)
+        if m:
+            return m.group(1)
+    return None

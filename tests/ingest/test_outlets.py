@@ -1,0 +1,271 @@
+"""Which outlet published a page: the shipped registry, each signal, and digest.yaml winning."""
+
+from __future__ import annotations
+
+import json
+import zoneinfo
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.config import Config, Source
+from digest.ingest import outlets
+from digest.ingest.html import extract_html
+from digest.ingest.pipeline import ingest
+from digest.ingest.textdump import extract_text
+from digest.report import Reporter
+
+EN = [
+    "Ukrainian officials said on Wednesday that the new air defence systems delivered by "
+    "partners have already been deployed near the capital, according to the ministry.",
+    "The minister told reporters that the systems would protect critical infrastructure during "
+    "the coming winter, when attacks are expected to intensify across the country.",
+]
+UK = [
+    "Міністр оборони заявив у середу, що нові системи протиповітряної оборони вже розгорнуті "
+    "поблизу столиці, і їхні екіпажі вже чергують.",
+    "За його словами, до кінця року прибудуть ще кілька батарей, а екіпажі завершили "
+    "підготовку за кордоном разом із партнерами.",
+]
+RU = [
+    "Министр обороны заявил в среду, что новые системы противовоздушной обороны уже "
+    "развернуты вблизи столицы, и их экипажи уже дежурят.",
+    "По его словам, до конца года прибудут еще несколько батарей, а экипажи завершили "
+    "подготовку за границей вместе с партнерами.",
+]
+
+
+def page(body: list[str], top: str = "", bottom: str = "",
+         headline: str = "Air defence systems deployed near the capital",
+         dateline: str = "Wednesday, 16 August 2023, 09:27") -> str:
+    """A text dump shaped like a scraped page: menu, headline, dateline, body, footer."""
+    return (f"Home News Politics\n{top}\n\n{headline}\n\n{dateline}\n\n" + "\n\n".join(body)
+            + f"\n\nAll News\nAdvertisement:\n{bottom}\n")
+
+
+def outlet_of(text: str, config: Config | None = None,
+              url: str | None = None) -> tuple[str | None, str | None]:
+    ex = extract_text(text, url=url, config=config or Config())
+    return ex.outlet, ex.outlet_source
+
+
+# --- the registry file -----------------------------------------------------------------------
+
+def _entries() -> list[dict]:
+    text = resources.files("digest.ingest").joinpath("data/outlets.json").read_text("utf-8")
+    data = json.loads(text)
+    assert "compiled by hand" in data["about"].lower()
+    return data["outlets"]
+
+
+def test_registry_entries_are_complete_and_claim_each_domain_once():
+    entries = _entries()
+    assert len(entries) >= 300
+    claimed: dict[str, str] = {}
+    names: set[str] = set()
+    for e in entries:
+        assert isinstance(e["name"], str) and e["name"].strip(), e
+        assert e["name"] not in names, f"{e['name']} listed twice"
+        names.add(e["name"])
+        assert isinstance(e["aliases"], list) and all(isinstance(a, str) for a in e["aliases"])
+        assert isinstance(e["domains"], list) and e["domains"], f"{e['name']} has no domain"
+        zoneinfo.ZoneInfo(e["timezone"])  # raises on a name that is not IANA's
+        assert len(e["country"]) == 2 and e["country"].isupper(), e["name"]
+        assert e["languages"] and all(2 <= len(x) <= 3 for x in e["languages"]), e["name"]
+        for domain in e["domains"]:
+            assert domain == domain.lower() and "/" not in domain and "." in domain, domain
+            assert domain not in claimed, f"{domain}: {claimed.get(domain)} and {e['name']}"
+            claimed[domain] = e["name"]
+
+
+def test_registry_covers_ukrainian_russian_and_world_outlets():
+    reg = outlets.registry()
+    for name in ("Українська правда", "Украинская правда", "Суспільне", "Укрінформ", "ТАСС",
+                 "РИА Новости", "Медуза", "Новая газета", "Reuters", "Associated Press", "AFP",
+                 "Xinhua", "BBC News", "The Kyiv Independent", "Kyiv Post", "The Verge",
+                 "Hindustan Times", "The Sydney Morning Herald", "The Globe and Mail"):
+        assert reg.exactly(name) is not None, name
+
+
+# --- by URL ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, name", [
+    ("https://www.pravda.com.ua/eng/news/2023/08/16/7415762/", "Ukrainska Pravda"),
+    ("https://life.pravda.com.ua/society/2023/08/16/1/", "Ukrainska Pravda Zhyttia"),
+    ("https://edition.cnn.com/2023/08/16/europe/x/index.html", "CNN"),
+    ("https://m.5-tv.ru/news/446574/", "Channel Five"),
+    ("https://economictimes.indiatimes.com/news/x.cms", "The Economic Times"),
+    ("https://timesofindia.indiatimes.com/world/x.cms", "The Times of India"),
+    ("https://news.sky.com/story/x", "Sky News"),
+])
+def test_a_url_gives_its_outlet_by_the_longest_domain_it_ends_with(url, name):
+    assert outlets.registry().for_url(url).name == name
+
+
+def test_a_host_that_only_ends_like_a_domain_is_not_that_outlet():
+    reg = outlets.registry()
+    assert reg.for_url("https://notcnn.com/x") is None
+    assert reg.for_url("https://cnn.com.evil.example/x") is None
+
+
+def test_a_dump_with_a_url_line_takes_the_outlet_of_its_host():
+    assert outlet_of(page(EN), url="https://kyivindependent.com/some-story/") == (
+        "Kyiv Independent", "url")
+
+
+# --- by the page's own text --------------------------------------------------------------------
+
+@pytest.mark.parametrize("bottom, name", [
+    ("© 2023 Kyiv Post. All rights reserved.", "Kyiv Post"),
+    ("© 2000-2023 Українська правда. Усі права захищені.", "Ukrainska Pravda"),
+    ("© 2023 Фонтанка.ру. Все права защищены.", "Fontanka"),
+])
+def test_a_copyright_notice_names_the_outlet(bottom, name):
+    assert outlet_of(page(EN, bottom=bottom)) == (name, "copyright")
+
+
+def test_a_photo_credit_is_not_a_copyright_notice():
+    text = page(EN, top="Soldiers near Bakhmut. Photo: © Reuters / Viacheslav Ratynskyi")
+    assert outlet_of(text)[0] != "Reuters"
+
+
+def test_a_company_notice_gives_way_to_the_page_masthead():
+    """Vox Media publishes The Verge too: the page's own name wins over the company's."""
+    text = page(EN, top="The Verge", bottom="© 2023 Vox Media, LLC. All Rights Reserved")
+    assert outlet_of(text) == ("The Verge", "masthead")
+    alone = page(EN, bottom="© 2023 The New York Times Company")
+    assert outlet_of(alone) == ("The New York Times", "copyright")
+
+
+@pytest.mark.parametrize("body, line, name", [
+    (EN, "Follow Ukrainska Pravda on Twitter!", "Ukrainska Pravda"),
+    (EN, "Kyiv Independent news desk", "Kyiv Independent"),
+    (UK, "Підписуйтесь на Суспільне в Telegram", "Suspilne"),
+    (RU, "Подписывайтесь на ТАСС в Telegram", "TASS"),
+    (EN, "Support UP or become our patron!", "Ukrainska Pravda"),
+])
+def test_an_outlets_own_promo_or_desk_line_names_it(body, line, name):
+    assert outlet_of(page(body, bottom=line)) == (name, "promo")
+
+
+def test_a_masthead_line_names_the_outlet():
+    assert outlet_of(page(UK, top="Суспільне Новини")) == ("Suspilne", "masthead")
+
+
+def test_an_authors_bio_names_the_outlet():
+    text = page(EN, bottom="Phil Helsel is a reporter for NBC News.")
+    assert outlet_of(text) == ("NBC News", "staff")
+
+
+@pytest.mark.parametrize("lead, name", [
+    ("KYIV, Aug 16 (Reuters) - ", "Reuters"),
+    ("LJUBLJANA, March 28 (Xinhua) -- ", "Xinhua"),
+    ("Київ. 3 серпня. ІНТЕРФАКС-УКРАЇНА – ", "Interfax-Ukraine"),
+    ("МОСКВА, 23 августа. /ТАСС/. ", "TASS"),
+    ("МОСКВА, 23 авг — РИА Новости. ", "RIA Novosti"),
+])
+def test_the_agency_a_dateline_credits_is_the_outlet(lead, name):
+    body = [lead + (RU if lead[0] in "МК" else EN)[0], *EN[1:]]
+    assert outlet_of(page(body)) == (name, "wire")
+
+
+def test_a_wire_outlets_timezone_places_its_dateline():
+    """Reuters dates in London time: 09:27 in August is +01:00, not the digest's zone."""
+    ex = extract_text(page(["KYIV, Aug 16 (Reuters) - " + EN[0], EN[1]]),
+                      config=Config(timezone="Europe/Kyiv"))
+    assert ex.outlet == "Reuters"
+    assert ex.date.isoformat() == "2023-08-16T09:27:00+01:00"
+
+
+def test_a_title_tail_after_a_bar_names_the_site():
+    text = page(EN, headline="Air defence systems deployed near the capital | Meduza")
+    assert outlet_of(text) == ("Meduza", "title")
+
+
+# --- cited outlets are not publishers ----------------------------------------------------------
+
+def test_outlets_the_article_cites_are_not_its_publisher():
+    body = [
+        "Russia launched 17 drones overnight, according to Reuters, and The Hill reported that "
+        "Washington was preparing a new package of air defence systems for the country.",
+        "The New York Times, citing American officials, wrote that the counteroffensive was "
+        "moving slowly, as reported by CNN on the same day.",
+    ]
+    text = page(body, headline="Ukrainians disperse forces, change of tactic needed – NYT",
+                top="Source: The New York Times")
+    assert outlet_of(text)[0] is None
+    assert outlet_of(page(body, bottom="© 2023 Kyiv Post"))[0] == "Kyiv Post"
+
+
+def test_a_short_capitals_name_matches_only_in_capitals():
+    reg = outlets.registry()
+    assert reg.find("Sign up for our newsletter") == []
+    assert [s.name for s, _, _ in reg.find("Support UP or become our patron")] == [
+        "Ukrainska Pravda"]
+    assert reg.find("the hill behind the village") == []  # "The Hill" only as written
+
+
+# --- digest.yaml sources win -------------------------------------------------------------------
+
+def test_a_users_source_with_a_registry_domain_replaces_the_registry_entry():
+    mine = Source("UP", (), "Europe/Kyiv", ("pravda.com.ua",))
+    reg = outlets.registry((mine,))
+    assert reg.for_url("https://www.pravda.com.ua/news/1/").name == "UP"
+    assert reg.exactly("Українська правда").name == "UP"  # the registry's spellings are kept
+    text = page(UK, bottom="© 2000-2023 Українська правда. Усі права захищені.")
+    assert outlet_of(text, Config(sources=(mine,)))[0] == "UP"
+
+
+def test_a_users_timezone_wins_over_the_registrys():
+    mine = Source("Reuters", (), "Europe/Kyiv", ())
+    ex = extract_text(page(["KYIV, Aug 16 (Reuters) - " + EN[0], EN[1]]),
+                      config=Config(sources=(mine,)))
+    assert ex.outlet == "Reuters"
+    assert ex.date.isoformat() == "2023-08-16T09:27:00+03:00"
+
+
+def test_a_users_new_source_is_found_like_a_registry_one():
+    mine = Source("Odesa Daily Bulletin", ("ODB",), "Europe/Kyiv", ("odb.example",))
+    config = Config(sources=(mine,))
+    assert outlet_of(page(EN, bottom="© 2023 Odesa Daily Bulletin"), config) == (
+        "Odesa Daily Bulletin", "copyright")
+    assert outlet_of(page(EN), config, url="https://news.odb.example/a") == (
+        "Odesa Daily Bulletin", "url")
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+def html_page(head: str, foot: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in EN * 3)
+    return (f"<html><head>{head}</head><body><article><h1>Air defence systems deployed</h1>"
+            f"{body}</article><footer>{foot}</footer></body></html>")
+
+
+@pytest.mark.parametrize("head, foot, name, signal", [
+    ('<link rel="canonical" href="https://kyivindependent.com/air-defence/">', "",
+     "Kyiv Independent", "url"),
+    ('<meta property="og:site_name" content="Meduza">', "", "Meduza", "site"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
+     '{"@type": "Organization", "name": "Kyiv Post"}}</script>', "", "Kyiv Post", "publisher"),
+    ("<title>Air defence systems deployed | Suspilne</title>", "", "Suspilne", "title"),
+    ("<title>Air defence systems deployed</title>", "<p>© 2023 Hromadske</p>", "Hromadske",
+     "copyright"),
+])
+def test_an_html_page_names_its_outlet(head, foot, name, signal):
+    ex = extract_html(html_page(head, foot))
+    assert (ex.outlet, ex.outlet_source) == (name, signal)
+
+
+# --- through digest ingest ---------------------------------------------------------------------
+
+def test_ingest_writes_the_outlet_found_in_the_page_footer(tmp_path: Path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.txt").write_text(
+        page(EN, bottom="© 2023 Kyiv Post. All rights reserved."), encoding="utf-8")
+    config = Config(root=tmp_path, timezone="Europe/Kyiv")
+    report = ingest([tmp_path / "raw"], config, Reporter(quiet=True))
+    [written] = report.written
+    front = (tmp_path / written.article).read_text(encoding="utf-8").split("---")[1]
+    assert yaml.safe_load(front)["source"] == "Kyiv Post"
