@@ -71,6 +71,7 @@ class Registry:
         # one telling word of each name -> the words of the names it stands for
         self._anchors: dict[str, list[frozenset[str]]] = {}
         self._anchors_exact: dict[str, list[frozenset[str]]] = {}  # names of one case only
+        self._exact_folded: dict[str, set[str]] = {}  # their anchors by casefolded word
         self._longest = 1
         for source, exact_case in entries:
             self._add(source, exact_case)
@@ -92,7 +93,8 @@ class Registry:
             if exact is None:
                 self._anchors.setdefault(key[anchor], []).append(frozenset(key))
             else:
-                self._anchors_exact.setdefault(tokens[anchor], []).append(frozenset(tokens))
+                self._anchors_exact.setdefault(tokens[anchor], []).append(frozenset(key))
+                self._exact_folded.setdefault(key[anchor], set()).add(tokens[anchor])
             self._longest = max(self._longest, len(key))
             if exact is None and "." not in name:
                 self._squashed.setdefault("".join(key), source)
@@ -135,8 +137,10 @@ class Registry:
         cost hardly depends on the registry's size."""
         text = "\n".join(lines)
         folded = text.casefold()
-        present = _present(self._anchors, set(_WORD.findall(folded)))
-        exact = _present(self._anchors_exact, set(_WORD.findall(text)))
+        words = set(_WORD.findall(folded))
+        present = _present(self._anchors, words)
+        exact = [a for f in self._exact_folded.keys() & words for a in self._exact_folded[f]
+                 if a in text and any(name <= words for name in self._anchors_exact[a])]
         if not present and not exact:
             return []
         out = []
@@ -170,6 +174,11 @@ class Registry:
         if key is None or (key.exact is not None and " ".join(tokens) != key.exact):
             return None
         return key.source
+
+    def squashed(self, text: str) -> Source | None:
+        """The outlet a one-word site name spells without its spaces ("usatoday", "KyivPost")."""
+        word = text.strip()
+        return self._squashed.get(word.casefold()) if _WORD.fullmatch(word) else None
 
     def handle(self, handle: str) -> Source | None:
         """The outlet a social-media handle is made of ("@KyivPost", "@Kyivpost_official")."""
@@ -265,10 +274,14 @@ _COMPANY = re.compile(r"^[\s,.]*(?:media|company|llc|inc|interactive|group|holdi
                       r"|communications|publishing|digital|corporation|corp|brands|enterprises"
                       r"|studios)\b",
                       re.I)
+# A company that publishes under several names ("Vox Media", "CBS Interactive"): never the outlet.
+_GROUP = re.compile(r"^[\s,.]*(?:media|interactive|digital|networks?|brands|studios|publishing"
+                    r"|communications|holdings?|enterprises)\b", re.I)
 _STAFF = re.compile(r"(?:reporter|writer|correspondent|editor|journalist|columnist|contributor"
                     r"|producer|reporting|кореспондент|корреспондент|журналіст|журналист"
                     r"|редактор|оглядач|обозреватель)\s+(?:at|for|with|of|в|у)\s+(?:the\s+)?$",
                     re.I)
+_LOGO = re.compile(r"(?i)\blogo\b|^home\s*[-|]?\s*")
 _GLUED = re.compile(r"^(.{3,40}?[a-z\u0430-\u044f])(?=[A-Z\u0410-\u042f][a-z\u0430-\u044f]+"
                     r"(?:\s[A-Z\u0410-\u042f][\w'’-]+){0,2}$)")
 _DOMAIN_HOLDER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
@@ -295,6 +308,7 @@ _TITLE_TAIL = re.compile(r"\s(?:\||//|::)\s*([^|]{2,60}?)\s*$")
 _DASH_TAIL = re.compile(r"\s[–—-]{1,2}\s*([^–—]{2,60}?)\s*$")
 _ATTRIBUTION = re.compile(r"^(?:source|sources|джерело|джерела|источник|источники|за матеріалами"
                           r"|по материалам)\s*[:–—-]", re.I)
+_QUOTES = re.compile(r"[\"“”«»]")
 _DASH_END = re.compile(r"\s[–—-]{1,2}\s*$")
 _CITED_HINT = re.compile(r"according|report|told|said|citing|cited|за даними|за інформацією"
                          r"|повідом|пише|по данным|по информации|сообща|пишет", re.I)
@@ -304,7 +318,8 @@ _CITED = re.compile(r"(?:according to|as reported by|reported by|reports|told|sa
                     re.I)
 
 
-def copyright_line(lines: Sequence[str], reg: Registry, company: bool = False) -> Found | None:
+def copyright_line(lines: Sequence[str], reg: Registry, company: bool = False,
+                   marked: Sequence[str] | None = None) -> Found | None:
     """The outlet a copyright notice names as its holder ("© 2023 Kyiv Post"), nearest the end.
 
     Only a notice counts: the mark opens the line, or the line says "All rights reserved". A
@@ -312,11 +327,11 @@ def copyright_line(lines: Sequence[str], reg: Registry, company: bool = False) -
     agency, and a parent company ("© 2019 Vox Media, LLC", "CBS Interactive") is not one of
     its outlets. A holder that is a domain name ("© 2023 bin.ua") is the site itself.
 
-    A company named after an outlet ("© 2019 The New York Times Company", "Vox Media, LLC",
-    "CBS Interactive") may own several, so with ``company`` it is taken, as weaker evidence
-    tried after the page's masthead and promos."""
+    A company named after an outlet ("© 2019 The New York Times Company") is weaker evidence,
+    taken with ``company`` after the page's masthead and promos; a group that publishes under
+    several names ("Vox Media, LLC", "CBS Interactive") is never taken."""
     best: tuple[int, Found] | None = None
-    for text in reversed(notices(lines)):
+    for text in reversed(notices(lines) if marked is None else marked):
         strength = _notice(text)
         if not strength or (best and best[0] >= strength):
             continue
@@ -328,11 +343,20 @@ def copyright_line(lines: Sequence[str], reg: Registry, company: bool = False) -
 
 def notices(lines: Sequence[str]) -> list[str]:
     """The lines that carry a copyright mark, found with one scan of the whole page."""
-    folded = "\n".join(lines).lower().split("\n")
-    if len(folded) != len(lines):
-        folded = [line.lower() for line in lines]
-    return [line for line, low in zip(lines, folded, strict=True)
-            if any(mark in low for mark in _MARKS)]
+    text = "\n".join(lines)
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter that lowers to two; read line by line
+        return [line for line in lines if any(mark in line.lower() for mark in _MARKS)]
+    found: dict[int, str] = {}  # line start -> line, to keep the page's order
+    for mark in _MARKS:
+        at = low.find(mark)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            found[start] = text[start:end]
+            at = low.find(mark, end)
+    return [found[k] for k in sorted(found)]
 
 
 def _notice(text: str) -> int:
@@ -351,23 +375,29 @@ def _holder(text: str, reg: Registry, company: bool) -> Found | None:
         after = text[end:end + 30]
         if after.lstrip().startswith("/"):
             continue  # "© Reuters / David Mercado": a photographer's credit
-        if company or not _COMPANY.match(after):
+        corporate = _COMPANY.match(after)
+        if not corporate or (company and not _GROUP.match(after)):
             return Found(source.name, "copyright", source)
     holder = _DOMAIN_HOLDER.search(text)
     return Found(holder.group(1).lower(), "copyright") if holder else None
 
 
-def masthead(lines: Sequence[str], reg: Registry) -> Found | None:
+def masthead(lines: Sequence[str], reg: Registry,
+             named_lines: set[str] | None = None) -> Found | None:
     """A chrome line that is just an outlet's name (the logo's text, a footer's name line).
 
     Several names (a publisher's list of sister brands) count by how often each stands alone;
-    a tie is no evidence."""
+    a tie is no evidence. ``named_lines``, when given, are the only lines that name an outlet
+    at all (from :meth:`Registry.mentions`), so the others are not read twice."""
     votes: Counter[str] = Counter()
     by_name: dict[str, Source] = {}
     for text in lines:
         if len(text) > 60:
             continue
-        named = reg.exactly(re.sub(r"(?i)\blogo\b|^home\s*[-|]?\s*", " ", text)) or _card(text, reg)
+        named = None
+        if named_lines is None or text in named_lines:
+            named = reg.exactly(_LOGO.sub(" ", text))
+        named = named or _card(text, reg)
         if named:
             votes[named.name] += 1
             by_name[named.name] = named
@@ -477,8 +507,8 @@ def agreed(chrome: Mentions, body: Mentions, titles: Sequence[str],
         return None
     seen: set[str] = set()
     for text, hits in chrome:
-        if text in titles or _ATTRIBUTION.match(text):
-            continue
+        if len(text) > 80 or text in titles or _ATTRIBUTION.match(text) or _QUOTES.search(text):
+            continue  # a list of sources or a related headline cites too
         for source, start, _ in hits:
             if source.name in cited and not _DASH_END.search(text[:start]):
                 seen.add(source.name)
@@ -515,21 +545,23 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
     by_url = reg.for_url(page.url)
     if by_url:
         return Found(by_url.name, "url", by_url)
-    found = copyright_line(page.lines, reg)
+    marked = notices(page.lines)
+    found = copyright_line(page.lines, reg, marked=marked)
     if found:
         return found
-    every = reg.mentions(page.lines)  # one pass; each signal reads its part
-    chrome, body = set(page.chrome), set(page.body)
+    # one pass over the page's short lines (chrome, bylines, promos); each signal reads its part
+    every = reg.mentions([text for text in page.lines if len(text) <= 300])
+    chrome, closing = set(page.chrome), set(page.body[-3:])
     in_chrome = [m for m in every if m[0] in chrome]
-    in_body = [m for m in every if m[0] in body]
-    closing = set(page.body[-3:])
-    return (promo(every, page.lines, reg)
-            or staff([m for m in every if m[0] in chrome or m[0] in closing])
-            or masthead(page.chrome, reg)
-            or copyright_line(page.lines, reg, company=True)
-            or wire(page.credit or dateline_credit(page.body[:2]), reg)
-            or title_tail(page.title, reg, dashes=False)
-            or agreed(in_chrome, in_body, [page.title or ""], reg))
+    found = (promo(every, page.lines, reg)
+             or staff([m for m in every if m[0] in chrome or m[0] in closing])
+             or masthead(page.chrome, reg, {m[0] for m in in_chrome})
+             or copyright_line(page.lines, reg, company=True, marked=marked)
+             or wire(page.credit or dateline_credit(page.body[:2]), reg)
+             or title_tail(page.title, reg, dashes=False))
+    if found or not in_chrome:
+        return found
+    return agreed(in_chrome, reg.mentions(page.body), [page.title or ""], reg)
 
 
 _CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical\b[^>]*>""", re.I)
@@ -560,13 +592,16 @@ def from_html(page: HtmlPage, reg: Registry) -> Found | None:
         if by_url:
             return Found(by_url.name, "url", by_url)
     for name, signal in ((page.site, "site"), (_publisher(head), "publisher")):
-        named = reg.first(name) if name else None
+        named = (reg.exactly(name) or reg.squashed(name)) if name else None
         if named:
             return Found(named.name, signal, named)
     title = _TITLE.search(head)
-    return (title_tail(_unescape(title.group(1)) if title else None, reg)
-            or copyright_line(footer_lines(page.html), reg)
-            or wire(_credit(page.lead), reg))
+    footer = footer_lines(page.html)
+    found = (title_tail(_unescape(title.group(1)) if title else None, reg)
+             or copyright_line(footer, reg))
+    if found or page.site:  # a site that names itself is not the agency its lead credits
+        return found
+    return copyright_line(footer, reg, company=True) or wire(_credit(page.lead), reg)
 
 
 def canonical(html: str) -> str | None:

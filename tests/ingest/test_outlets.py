@@ -137,6 +137,8 @@ def test_a_company_notice_gives_way_to_the_page_masthead():
     assert outlet_of(text) == ("The Verge", "masthead")
     alone = page(EN, bottom="© 2023 The New York Times Company")
     assert outlet_of(alone) == ("The New York Times", "copyright")
+    group = page(EN, bottom="© 2023 Vox Media, LLC. All Rights Reserved")  # SB Nation, Eater...
+    assert outlet_of(group)[0] is None
 
 
 @pytest.mark.parametrize("body, line, name", [
@@ -256,6 +258,12 @@ def html_page(head: str, foot: str = "") -> str:
 def test_an_html_page_names_its_outlet(head, foot, name, signal):
     ex = extract_html(html_page(head, foot))
     assert (ex.outlet, ex.outlet_source) == (name, signal)
+
+
+def test_a_site_name_that_only_contains_an_outlets_name_is_kept_as_printed():
+    """NBC's Dallas station is not NBC News."""
+    ex = extract_html(html_page('<meta property="og:site_name" content="NBC 5 Dallas-Fort Worth">'))
+    assert (ex.outlet, ex.outlet_source) == ("NBC 5 Dallas-Fort Worth", "site")
 
 
 # --- through digest ingest ---------------------------------------------------------------------
