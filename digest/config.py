@@ -34,7 +34,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class Source:
-    """A known outlet: its display name, other spellings, and the timezone of its datelines."""
+    """A known outlet: its display name, other spellings, the timezone of its datelines and its
+    web domains (digest.yaml ``sources`` and the shipped registry, digest/ingest/outlets.py)."""
 
     name: str
     aliases: tuple[str, ...] = ()
@@ -129,7 +130,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("theme", str, "name of the theme; themes/<name>/ in the project overrides it", _slug),
     Option("topics", list, "list of topics: slug, title, keywords (any language)"),
     Option("default_topic", str, "topic for ingested pages that match no keywords", _slug),
-    Option("sources", list, "known outlets: name, aliases, timezone, domains"),
+    Option("sources", list, "outlets to add to or override in the shipped registry: name, "
+                            "aliases, timezone, domains"),
     Option("feed_limit", int, "most items in each feed", _positive),
     Option("feed_max_bytes", int, "byte budget of each feed; older items are dropped", _positive),
     Option("per_page", int, "articles per topic page", _positive),

@@ -22,7 +22,10 @@ class Extraction:
     day_only: bool = False  # the page gives the day, not the time (``date`` is its midnight)
     date_review: str | None = None  # no date: why, and what an editor must add
     outlet: str | None = None
-    outlet_source: str | None = None  # "byline", "wire" (an agency credited in the lead), "url"
+    # which signal named the outlet (see digest.ingest.outlets): "byline", "url", "site",
+    # "publisher", "copyright", "promo", "staff", "masthead", "title", "wire" (an agency
+    # credited in the lead), "agreed"
+    outlet_source: str | None = None
     author: str | None = None
     attribution: str | None = None  # e.g. "Source: ..." line, kept out of the body
     lang: str | None = None

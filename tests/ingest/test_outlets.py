@@ -152,8 +152,18 @@ def test_an_outlets_own_promo_or_desk_line_names_it(body, line, name):
     assert outlet_of(page(body, bottom=line)) == (name, "promo")
 
 
-def test_a_masthead_line_names_the_outlet():
-    assert outlet_of(page(UK, top="Суспільне Новини")) == ("Suspilne", "masthead")
+@pytest.mark.parametrize("body, top, name", [
+    (EN, "The Kyiv Independent", "Kyiv Independent"),
+    (UK, "Суспільне Новини", "Suspilne"),
+    (RU, "Новая газета Европа", "Novaya Gazeta Europe"),
+    (EN, "The Kyiv IndependentDaria Shulzhenko", "Kyiv Independent"),  # a card glued to its author
+])
+def test_a_masthead_line_names_the_outlet(body, top, name):
+    assert outlet_of(page(body, top=top)) == (name, "masthead")
+
+
+def test_sister_brands_listed_once_each_are_no_masthead():
+    assert outlet_of(page(EN, top="MarketWatch\nBarron's\nFinancial News"))[0] is None
 
 
 def test_an_authors_bio_names_the_outlet():
@@ -181,9 +191,13 @@ def test_a_wire_outlets_timezone_places_its_dateline():
     assert ex.date.isoformat() == "2023-08-16T09:27:00+01:00"
 
 
-def test_a_title_tail_after_a_bar_names_the_site():
-    text = page(EN, headline="Air defence systems deployed near the capital | Meduza")
-    assert outlet_of(text) == ("Meduza", "title")
+@pytest.mark.parametrize("body, headline, name", [
+    (EN, "Air defence systems deployed near the capital | Meduza", "Meduza"),
+    (UK, "Системи ППО розгорнули біля столиці | Українська правда", "Ukrainska Pravda"),
+    (RU, "Системы ПВО развернули у столицы | Новая газета", "Novaya Gazeta"),
+])
+def test_a_title_tail_after_a_bar_names_the_site(body, headline, name):
+    assert outlet_of(page(body, headline=headline)) == (name, "title")
 
 
 # --- cited outlets are not publishers ----------------------------------------------------------
