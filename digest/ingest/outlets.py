@@ -531,6 +531,7 @@ class TextPage:
     byline: str = ""
     credit: str | None = None  # the agency in the lead's dateline, as printed
     url: str | None = None
+    prose: Sequence[str] = ()  # the article's paragraphs: read only for citations
 
 
 def from_text(page: TextPage, reg: Registry) -> Found | None:
@@ -550,8 +551,9 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
     if found:
         return found
     # one pass over the page's short lines (chrome, bylines, promos); each signal reads its part
-    every = reg.mentions([text for text in page.lines if len(text) <= 300])
-    chrome, closing = set(page.chrome), set(page.body[-3:])
+    chrome, closing, prose = set(page.chrome), set(page.body[-3:]), set(page.prose)
+    every = reg.mentions([text for text in page.lines
+                          if len(text) <= 300 and (text not in prose or text in closing)])
     in_chrome = [m for m in every if m[0] in chrome]
     found = (promo(every, page.lines, reg)
              or staff([m for m in every if m[0] in chrome or m[0] in closing])
