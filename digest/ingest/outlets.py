@@ -11,11 +11,13 @@ read once whatever the registry's size. A short all-capitals name ("UP", "AP", "
 matches in capitals as a whole word; names that are common words ("The Hill", "Metro") only in
 the case written in the registry.
 
-Signals, strongest first (see :func:`from_text` and :func:`from_html`): the page's own URL;
-the page's chrome — a copyright notice, a masthead line, "Follow <Outlet> on ...", a
-"<Outlet> news desk" byline; the agency credited in the lead's dateline; the site name in a
-title's tail ("… | Outlet"). An outlet the article only *cites* ("according to Reuters") is
-not its publisher: mentions count only when two different kinds of weak evidence agree.
+Signals, strongest first (:func:`from_text` for text dumps, :func:`from_html` for HTML): the
+byline's name; the page's own URL (and an HTML page's canonical link, site name, JSON-LD
+publisher); the page's chrome — a copyright notice, "Follow <Outlet> on ...", a "<Outlet>
+news desk" line, an author's bio, a masthead line; the agency the lead's dateline credits;
+the site in a title's tail ("… | Outlet"). An outlet the article only *cites* ("according to
+Reuters", a headline ending "– NYT") is not its publisher: mentions count only when the
+chrome and a citation agree.
 """
 
 from __future__ import annotations
@@ -205,23 +207,22 @@ def _bare(domain: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _shipped() -> tuple[tuple[Source, bool, str, tuple[str, ...]], ...]:
-    """The registry file: (source, exact_case, country, languages) per outlet."""
+def _shipped() -> tuple[tuple[Source, bool], ...]:
+    """The registry file: (source, exact_case) per outlet (country and languages are data for
+    editors and other tools; ingest reads the language from the page itself)."""
     text = resources.files("digest.ingest").joinpath("data/outlets.json").read_text("utf-8")
     out = []
     for item in json.loads(text)["outlets"]:
         source = Source(item["name"], tuple(item.get("aliases", ())), item.get("timezone"),
                         tuple(item.get("domains", ())))
-        out.append((source, bool(item.get("exact_case")), item.get("country", ""),
-                    tuple(item.get("languages", ()))))
+        out.append((source, bool(item.get("exact_case"))))
     return tuple(out)
 
 
 @lru_cache(maxsize=8)
 def registry(sources: tuple[Source, ...] = ()) -> Registry:
     """The shipped registry with the user's ``sources`` merged in (theirs win)."""
-    shipped = [(s, exact) for s, exact, _, _ in _shipped()]
-    return Registry(merge(sources, shipped))
+    return Registry(merge(sources, _shipped()))
 
 
 def merge(user: Sequence[Source], shipped: Sequence[tuple[Source, bool]]
@@ -251,14 +252,6 @@ def _same(mine: Source, entry: Source) -> bool:
     if mine.name.casefold() == entry.name.casefold():
         return True
     return bool({_bare(d) for d in mine.domains} & {_bare(d) for d in entry.domains})
-
-
-def info(name: str) -> tuple[str, tuple[str, ...]] | None:
-    """Country and languages the registry records for an outlet name, if it is shipped."""
-    for source, _, country, languages in _shipped():
-        if source.name == name:
-            return country, languages
-    return None
 
 
 # --- signals in a page's text ---------------------------------------------------------------
