@@ -503,7 +503,7 @@ def agreed(chrome: Mentions, body: Mentions, titles: Sequence[str],
         if len(text) > 80 or text in titles or _ATTRIBUTION.match(text) or _QUOTES.search(text):
             continue  # a list of sources or a related headline cites too
         for source, start, _ in hits:
-            if source.name in cited and not _DASH_END.search(text[:start]):
+            if source.name in cited and not _DASH_END.search(text[max(0, start - 6):start]):
                 seen.add(source.name)
     if len(seen) != 1:
         return None
@@ -559,12 +559,13 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
     return agreed(in_chrome, reg.mentions(page.body), [page.title or ""], reg)
 
 
-_CANONICAL = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical\b[^>]*>""", re.I)
+# Bounded: a hostile page of "<link<link..." must not make a search quadratic.
+_CANONICAL = re.compile(r"""<link\b[^<>]{0,1000}?\brel\s*=\s*["']?canonical\b[^<>]{0,1000}>""",
+                        re.I)
 _HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.I)
-_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
-_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
-_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
+_TITLE = re.compile(r"<title\b[^<>]{0,200}>([^<]{0,2000})</title>", re.I)
+_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]{0,2000}?"name"\s*:\s*"([^"]{2,80})"')
+_TAG = re.compile(r"<[^<>]{0,2000}>")
 
 
 @dataclass
@@ -613,8 +614,26 @@ def _publisher(html: str) -> str | None:
 
 def footer_lines(html: str, size: int = 60_000) -> list[str]:
     """The visible text of the page's last ``size`` characters, one line per element."""
-    text = _TAG.sub("\n", _SCRIPT.sub(" ", html[-size:]))
+    text = _TAG.sub("\n", _without_code(html[-size:]))
     return [" ".join(_unescape(x).split()) for x in text.splitlines() if x.strip()]
+
+
+def _without_code(html: str) -> str:
+    """``html`` without its scripts and styles (found with str.find: no regex backtracking)."""
+    low = html.lower()
+    out, at = [], 0
+    while True:
+        start = min((i for i in (low.find("<script", at), low.find("<style", at)) if i >= 0),
+                    default=-1)
+        if start < 0:
+            return "".join([*out, html[at:]])
+        out.append(html[at:start])
+        tag = "</script" if low.startswith("<script", start) else "</style"
+        end = low.find(tag, start)
+        if end < 0:
+            return "".join(out)
+        close = low.find(">", end)
+        at = close + 1 if close >= 0 else len(html)
 
 
 def _unescape(text: str) -> str:
