@@ -234,6 +234,14 @@ def test_a_users_source_with_a_registry_domain_replaces_the_registry_entry():
     assert outlet_of(text, Config(sources=(mine,)))[0] == "UP"
 
 
+def test_a_users_source_with_a_registry_name_takes_its_place():
+    mine = Source("Kyiv Post", ("KP",), "Europe/Kyiv", ("kyivpost.example",))
+    reg = outlets.registry((mine,))
+    assert reg.for_url("https://kyivpost.example/a").name == "Kyiv Post"
+    assert reg.for_url("https://www.kyivpost.com/post/1").name == "Kyiv Post"  # kept
+    assert [s for s in reg.sources if s.name == "Kyiv Post"] == [reg.exactly("KP")]
+
+
 def test_a_users_timezone_wins_over_the_registrys():
     mine = Source("Reuters", (), "Europe/Kyiv", ())
     ex = extract_text(page(["KYIV, Aug 16 (Reuters) - " + EN[0], EN[1]]),
