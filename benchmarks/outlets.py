@@ -4,8 +4,8 @@ For each set of pages (``news/*.txt``; ``extraction/dev/*.txt``; ``extraction/de
 fresh project is made in a temporary folder with the checkout's example ``digest.yaml``, the
 raw files are copied into its ``raw/`` (with their modification times), and
 ``python3 -m digest ingest --json raw/`` runs in it as a subprocess. Nothing but the raw file
-reaches ingest: no gold URL, no outlet list. Each written article's ``source:`` is then
-compared with the expected outlet:
+reaches ingest: no gold URL, no outlet list. Each written article's ``source:`` (also of the
+articles kept undated in ``content/_review/``) is then compared with the expected outlet:
 
 * ``news/``: the gold ``outlet``;
 * ``extraction/dev/``: its gold has only the page ``url``, so the expected outlet is the
@@ -86,9 +86,10 @@ def ingest(files: list[Path], code: Path, work: Path) -> dict[str, dict[str, Any
     out: dict[str, dict[str, Any]] = {}
     for item in report["files"]:
         name = Path(item["file"]).name
-        if item.get("status") == "written" and item.get("article"):
+        if item.get("status") in ("written", "review") and item.get("article"):
             text = (work / item["article"]).read_text(encoding="utf-8")
             out[name] = yaml.safe_load(text.split("---", 2)[1]) or {}
+            out[name]["_status"] = item["status"]
         else:
             out[name] = {"_status": item.get("status"), "_reason": item.get("reason")}
     return out
