@@ -117,7 +117,7 @@ def source_mentioned(lines: Sequence[str], config: Config) -> Source | None:
     """The known outlet named most often in ``lines`` (a page's chrome: its logo line,
     "Follow Ukrainska Pravda on Twitter!", the copyright notice); ties go to the one named
     first. Names match as whole words; a short all-capitals alias ("UP") only in capitals."""
-    hits = outlets.registry(config.sources).find("\n".join(lines))
+    hits = [hit for _, found in outlets.registry(config.sources).mentions(lines) for hit in found]
     if not hits:
         return None
     counts = Counter(source.name for source, _, _ in hits)
