@@ -1,16 +1,31 @@
-"""Extraction benchmark: the text-dump cleaner (and the HTML extractor) on the shared corpus.
+"""Extraction benchmark: what ``digest ingest`` writes, scored against the shared corpus.
 
-Runs over ``../shared/corpus/news/`` (dumps with title/date/outlet/attribution labels)
-and ``../shared/corpus/extraction/dev/`` (dumps and HTML with gold bodies), writes
-predictions to a temporary folder, scores bodies with the corpus's own ``score.py``
-(mean per-page token F1) and metadata here, times the cleaner, runs trafilatura on
-the same input for reference, and prints a Markdown table like issue 3's targets.
+Each set of pages is copied into the ``raw/`` folder of a new temporary project that holds
+only the checkout's ``digest.yaml`` (the example configuration), ingested with
+:func:`digest.ingest.pipeline.ingest` (the function ``digest ingest`` runs, default options),
+and the articles written to ``content/`` (including ``content/_review/`` when undated pages
+are kept there) are read back: front matter for title, date, outlet and attribution, the
+Markdown body (as plain text) for the corpus's own ``score.py`` (mean per-page token F1).
+Nothing but the raw file reaches the extractor: no gold URL, no outlet list from the pages.
+A page that ingest skips or fails counts as an empty prediction.
 
-    python benchmarks/extraction.py [--shared PATH] [--json]
+Sets: ``news/`` (30 text dumps with title/date/outlet/attribution labels),
+``extraction/dev/*.txt`` (121 text dumps) and ``extraction/dev/*.html`` (the same 121 pages
+as HTML).
 
-The corpus folder is ``$DIGEST_SHARED`` or ``<repo>/../shared``. Per-outlet chrome is
-learned leave-one-out (from the *other* pages of the same outlet), as a later ingest
-would use what earlier ones learned.
+Configurations:
+
+* ``default``: a fresh project, as a user meets it (no learned chrome file);
+* ``learned``: ``--learn-chrome``, measured leave-one-outlet-out. The pages are split into
+  groups joined by outlet *or* site (gold labels, used only to hold pages out); the chrome
+  file a group's pages are cleaned with is learned, by the code ``--learn-chrome`` runs,
+  from the pages of all the *other* groups, so a page never benefits from lines learned on
+  its own outlet's (or site's) pages. Text dumps only (HTML learns nothing).
+
+    python benchmarks/extraction.py [--shared PATH] [--json] [--per-page] [--no-reference]
+                                    [--no-learned]
+
+The corpus folder is ``$DIGEST_SHARED`` or ``<repo>/../shared``.
 """
 
 from __future__ import annotations
@@ -19,48 +34,45 @@ import argparse
 import importlib.util
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
-from digest.config import Config, Source
+from digest import config as config_mod
+from digest import frontmatter
 from digest.ingest import chrome as chrome_mod
-from digest.ingest.metadata import outlet_from_url
-from digest.ingest.model import Extraction
+from digest.ingest import pipeline
 from digest.ingest.structure import plain
-from digest.ingest.textdump import extract_text
+from digest.report import Reporter
 
 REPO = Path(__file__).resolve().parents[1]
+EXAMPLE_CONFIG = REPO / "digest.yaml"
+COMMAND = "python3 benchmarks/extraction.py"
 
-# The sources a digest about Ukraine would list in its digest.yaml.
-SOURCES = (
-    Source("European Pravda", ("Європейська правда", "Европейская правда"), "Europe/Kyiv"),
-    Source("Ukrainska Pravda", ("Українська правда", "Украинская правда", "UP"), "Europe/Kyiv",
-           ("pravda.com.ua",)),
-    Source("Kyiv Independent", ("The Kyiv Independent",), None, ("kyivindependent.com",)),
-    Source("Kyiv Post", (), None, ("kyivpost.com",)),
-    Source("Interfax-Ukraine", ("ІНТЕРФАКС-УКРАЇНА", "Інтерфакс-Україна", "ИНТЕРФАКС-УКРАИНА"),
-           None, ("interfax.com.ua",)),
-    Source("Reuters", (), None, ("reuters.com",)),
-    Source("Xinhua", ("Xinhua News Agency",), None, ("xinhuanet.com",)),
-    Source("BBC News", ("BBC",), None, ("bbc.com", "bbc.co.uk")),
-    Source("Ukrinform", (), None, ("ukrinform.net", "ukrinform.ua")),
-    Source("LIGA.net", ("LIGA", "ЛІГА.net"), None, ("liga.net",)),
-    Source("Novinite", (), None, ("novinite.com",)),
-    Source("UrduPoint", (), None, ("urdupoint.com",)),
-    Source("Euromaidan Press", (), None, ("euromaidanpress.com",)),
-    Source("Radio Free Europe/Radio Liberty", ("RFE/RL",), None, ("rferl.org",)),
-    Source("5-tv.ru (Channel Five)", ("Пятый канал",), None, ("5-tv.ru",)),
-    Source("NSN (Национальная служба новостей)", ("НСН",), None, ("nsn.fm",)),
-    Source("Censor.NET", ("Цензор.НЕТ",), None, ("censor.net",)),
-    Source("TASS", ("ТАСС",), None, ("tass.com", "tass.ru")),
-)
-CONFIG = Config(timezone="Europe/Kyiv", sources=SOURCES)
+
+@dataclass(frozen=True)
+class Page:
+    """One corpus page: its raw file and its gold labels."""
+
+    name: str
+    raw: Path
+    gold: dict[str, Any]
+
+
+@dataclass
+class Article:
+    """What ingest wrote for a page, read back from content/."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
 
 
 def shared_dir(arg: str | None) -> Path:
@@ -75,15 +87,14 @@ def load_score(corpus: Path) -> ModuleType:
     return module
 
 
-def pages(folder: Path, ext: str = ".txt") -> list[tuple[str, str, dict[str, Any]]]:
-    """(name, page text, gold) for every page with a gold file."""
+def pages(folder: Path, ext: str = ".txt") -> list[Page]:
+    """Every page in ``folder`` with the given extension and a gold file."""
     out = []
     for gold_path in sorted(folder.glob("*.gold.json")):
         name = gold_path.name.removesuffix(".gold.json")
-        page = folder / (name + ext)
-        if page.exists():
-            gold = json.loads(gold_path.read_text(encoding="utf-8"))
-            out.append((name, page.read_text(encoding="utf-8", errors="replace"), gold))
+        raw = folder / (name + ext)
+        if raw.exists():
+            out.append(Page(name, raw, json.loads(gold_path.read_text(encoding="utf-8"))))
     return out
 
 
@@ -91,50 +102,183 @@ def plain_body(markdown: str) -> str:
     return "\n\n".join(plain(p) for p in markdown.split("\n\n") if p.strip())
 
 
-Items = list[tuple[str, str, dict[str, Any]]]
+# --- running ingest ---------------------------------------------------------------------------
 
 
-def chrome_models(items: Items) -> dict[str, chrome_mod.ChromeModel]:
-    """Leave-one-out chrome models: for each page, learned from the outlet's other pages."""
-    keyed = [(name, outlet_from_url(gold.get("url"), CONFIG) or "", text)
-             for name, text, gold in items]
-    return {
-        name: chrome_mod.learn((o, t) for n, o, t in keyed if n != name and o == outlet)
-        for name, outlet, _ in keyed
+def new_project(root: Path, items: Iterable[Page]) -> config_mod.Config:
+    """A project at ``root``: the example digest.yaml and copies of the raw pages in raw/."""
+    (root / "raw").mkdir(parents=True)
+    (root / "content").mkdir()
+    shutil.copyfile(EXAMPLE_CONFIG, root / "digest.yaml")
+    for page in items:
+        shutil.copyfile(page.raw, root / "raw" / page.raw.name)
+    return config_mod.load(root / "digest.yaml")
+
+
+def run_ingest(root: Path, config: config_mod.Config) -> None:
+    """``digest ingest`` in the project (raw/ by default), as the CLI calls it."""
+    pipeline.ingest([Path(config.root) / config.raw_dir], config, Reporter(quiet=True))
+
+
+def read_articles(root: Path) -> dict[str, Article]:
+    """Articles in content/ (every folder, _review/ included) by the raw page's file stem."""
+    out: dict[str, Article] = {}
+    for path in sorted((root / "content").rglob("*.md")):
+        try:
+            doc = frontmatter.parse(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        raw = doc.meta.get("raw")
+        if isinstance(raw, str):
+            out[Path(raw).stem] = Article(dict(doc.meta), doc.body)
+    return out
+
+
+def ingest_pages(items: list[Page], workdir: Path) -> dict[str, Article]:
+    """The ``default`` configuration: one fresh project holding every page of the set."""
+    config = new_project(workdir, items)
+    run_ingest(workdir, config)
+    return read_articles(workdir)
+
+
+def outlet_groups(items: list[Page]) -> list[list[Page]]:
+    """Pages joined when they share an outlet or a site (gold labels): held out together."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, page in enumerate(items):
+        for key in _group_keys(page.gold):
+            j = first.setdefault(key, i)
+            parent[find(i)] = find(j)
+    groups: dict[int, list[Page]] = {}
+    for i, page in enumerate(items):
+        groups.setdefault(find(i), []).append(page)
+    return list(groups.values())
+
+
+def _group_keys(gold: dict[str, Any]) -> list[str]:
+    keys = []
+    if gold.get("outlet"):
+        keys.append("outlet:" + norm(gold["outlet"]))
+    host = gold.get("site") or urlsplit(gold.get("url") or "").hostname or ""
+    host = host.removeprefix("www.")
+    if host:
+        keys.append("site:" + host.lower())
+    return keys
+
+
+def ingest_learned(items: list[Page], workdir: Path) -> dict[str, Article]:
+    """The ``learned`` configuration, leave-one-outlet-out (see the module docstring)."""
+    config = new_project(workdir / "learn", [])
+    reporter = Reporter(quiet=True)
+    keyed = {p.name: pipeline.chrome_page(p.raw, config) for p in items}
+    out: dict[str, Article] = {}
+    for n, group in enumerate(outlet_groups(items)):
+        held = {p.name for p in group}
+        others = [keyed[k] for k in sorted(keyed) if k not in held and keyed[k] is not None]
+        model = chrome_mod.learn([(o, t) for o, t, _ in others],
+                                 keep=[title for _, _, title in others if title])
+        root = workdir / f"group-{n}"
+        group_config = new_project(root, group)
+        chrome_mod.save(model, root / chrome_mod.CHROME_FILE)
+        pipeline.ingest([root / "raw"], group_config, reporter)
+        out.update(read_articles(root))
+    return out
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+def write_predictions(items: list[Page], articles: dict[str, Article], out: Path) -> None:
+    """score.py's prediction folder: NAME.txt (plain body) and NAME.meta.json (title, date)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for page in items:
+        art = articles.get(page.name)
+        if art is None:
+            continue  # missing: score.py counts it as an empty prediction
+        (out / f"{page.name}.txt").write_text(plain_body(art.body), encoding="utf-8")
+        date = shown_date(art)
+        meta = {"title": art.meta.get("title"), "date": date}
+        (out / f"{page.name}.meta.json").write_text(json.dumps(meta, ensure_ascii=False),
+                                                    encoding="utf-8")
+
+
+def shown_date(art: Article) -> str | None:
+    """The article's date as ISO text; a guess from the file's mtime counts as no date."""
+    value = art.meta.get("date")
+    if value is None or art.meta.get("date_source") == "mtime":
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def norm(s: Any) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(s or "")).casefold().split())
+
+
+def date_ok(shown: str | None, gold: str) -> bool:
+    """Gold with an offset must match to the minute with that offset; gold without an
+    offset is compared as shown on the page (wall-clock time); a date-only gold by day."""
+    if not shown:
+        return False
+    if len(gold) <= 10:
+        return shown[:10] == gold
+    if gold[19:]:  # carries an offset
+        return shown[:16] == gold[:16] and shown[19:] == gold[19:]
+    return shown[:16] == gold[:16]
+
+
+def metadata_scores(items: list[Page], articles: dict[str, Article]) -> dict[str, Any]:
+    """Counts of exact matches; title over pages whose gold has a headline."""
+    def meta(page: Page, key: str) -> Any:
+        art = articles.get(page.name)
+        return art.meta.get(key) if art else None
+
+    titled = [p for p in items if p.gold.get("title")]
+    timed = [p for p in items if p.gold.get("date") and len(p.gold["date"]) > 10]
+    dated = [p for p in items if p.gold.get("date")]
+
+    def shown(p: Page) -> str | None:
+        art = articles.get(p.name)
+        return shown_date(art) if art else None
+
+    counts = {
+        "title": (sum(norm(meta(p, "title")) == norm(p.gold["title"]) for p in titled),
+                  len(titled)),
+        "date_time": (sum(date_ok(shown(p), p.gold["date"]) for p in timed), len(timed)),
+        "date": (sum(date_ok(shown(p), p.gold["date"]) for p in dated), len(dated)),
+        "outlet": (sum(norm(meta(p, "source")) == norm(p.gold.get("outlet")) for p in items),
+                   len(items)),
+        "attribution": (sum(norm(meta(p, "attribution")) == norm(p.gold.get("attribution"))
+                            for p in items), len(items)),
+        "written": (sum(p.name in articles for p in items), len(items)),
     }
+    return {k: {"ok": ok, "of": n, "share": ok / n if n else None}
+            for k, (ok, n) in counts.items()}
 
 
-def run_dumps(items: list[tuple[str, str, dict[str, Any]]], out: Path,
-              learn: bool = True) -> dict[str, Extraction]:
-    models = chrome_models(items) if learn else {}
-    results = {}
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text, gold in items:
-        ex = extract_text(text, url=gold.get("url"), config=CONFIG, chrome=models.get(name))
-        results[name] = ex
-        write_prediction(out, name, plain_body(ex.body), ex.title,
-                         ex.date.isoformat() if ex.date else None)
-    return results
+def score_set(score: ModuleType, gold_dir: Path, items: list[Page],
+              articles: dict[str, Article], out: Path) -> dict[str, Any]:
+    write_predictions(items, articles, out)
+    scored = score.score_dirs(gold_dir, out)
+    per_page = {k: round(v["tokens"]["f1"], 3) for k, v in scored["per_page"].items()
+                if k in {p.name for p in items}}
+    return {"f1": scored["mean"]["tokens"]["f1"], "per_page": per_page,
+            "meta": metadata_scores(items, articles)}
 
 
-def write_prediction(out: Path, name: str, body: str, title: str | None,
-                     date: str | None) -> None:
-    (out / f"{name}.txt").write_text(body, encoding="utf-8")
-    meta = {"title": title, "date": date}
-    (out / f"{name}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+# --- trafilatura reference and speed -----------------------------------------------------------
 
 
-def run_external(items: list[tuple[str, str, dict[str, Any]]], out: Path,
-                 fn: Callable[[str, str | None], str]) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text, gold in items:
-        write_prediction(out, name, fn(text, gold.get("url")), None, None)
-
-
-def trafilatura_html(html: str, url: str | None) -> str:
+def trafilatura_html(html: str) -> str:
     import trafilatura
 
-    return trafilatura.extract(html, url=url, include_comments=False) or ""
+    return trafilatura.extract(html, include_comments=False) or ""
 
 
 def dump_as_html(text: str) -> str:
@@ -144,152 +288,149 @@ def dump_as_html(text: str) -> str:
     return f"<html><body>{paras}</body></html>"
 
 
-def trafilatura_text(text: str, url: str | None) -> str:
-    return trafilatura_html(dump_as_html(text), url)
+def reference_f1(score: ModuleType, gold_dir: Path, items: list[Page], out: Path,
+                 fn: Callable[[str], str]) -> float:
+    out.mkdir(parents=True, exist_ok=True)
+    for page in items:
+        text = page.raw.read_text(encoding="utf-8", errors="replace")
+        (out / f"{page.name}.txt").write_text(fn(text), encoding="utf-8")
+    return score.score_dirs(gold_dir, out)["mean"]["tokens"]["f1"]
 
 
-def html_extractor() -> Callable[[str, str | None], str] | None:
-    try:
-        from digest.ingest.html import extract_html  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return lambda html, url: plain_body(extract_html(html, url=url, config=CONFIG).body)
-
-
-def norm(s: str | None) -> str:
-    return " ".join(unicodedata.normalize("NFC", s or "").casefold().split())
-
-
-def date_ok(pred: Extraction, gold: str) -> bool:
-    """Gold with an offset must match to the minute with that offset; gold without an
-    offset is compared as shown on the page (wall-clock time); a date-only gold by day."""
-    if pred.date is None:
-        return False
-    if len(gold) <= 10:
-        return pred.date.date().isoformat() == gold
-    shown = pred.date.isoformat()
-    if gold[19:]:  # carries an offset
-        return shown[:16] == gold[:16] and shown[19:] == gold[19:]
-    return shown[:16] == gold[:16]
-
-
-def metadata_scores(items: list[tuple[str, str, dict[str, Any]]],
-                    results: dict[str, Extraction]) -> dict[str, float]:
-    n = len(items)
-    title = sum(norm(results[k].title) == norm(g.get("title")) for k, _, g in items) / n
-    timed = [(k, g) for k, _, g in items if g.get("date") and len(g["date"]) > 10]
-    dated = [(k, g) for k, _, g in items if g.get("date")]
-    date_time = sum(date_ok(results[k], g["date"]) for k, g in timed) / max(1, len(timed))
-    date_any = sum(date_ok(results[k], g["date"]) for k, g in dated) / max(1, len(dated))
-    outlet = sum(norm(results[k].outlet) == norm(g.get("outlet")) for k, _, g in items) / n
-    attrib = sum(norm(results[k].attribution) == norm(g.get("attribution"))
-                 for k, _, g in items) / n
-    return {"title": title, "date_time": date_time, "date": date_any, "outlet": outlet,
-            "attribution": attrib, "timed_pages": len(timed), "dated_pages": len(dated)}
-
-
-def speed(items: list[tuple[str, str, dict[str, Any]]], fn: Callable[[str, str | None], object],
-          min_seconds: float = 1.0) -> float:
+def speed(items: list[Page], fn: Callable[[str], object], min_seconds: float = 1.0) -> float:
     """Pages per CPU second on one core (repeats the set until ``min_seconds`` have passed).
 
-    CPU time rather than wall time, so that other work on the machine does not count."""
+    CPU time rather than wall time, so that other work on the machine counts less."""
+    texts = [p.raw.read_text(encoding="utf-8", errors="replace") for p in items]
     done, start = 0, time.process_time()
     while True:
-        for _, text, gold in items:
-            fn(text, gold.get("url"))
-        done += len(items)
+        for text in texts:
+            fn(text)
+        done += len(texts)
         elapsed = time.process_time() - start
         if elapsed >= min_seconds:
             return done / elapsed
+
+
+# --- the run -----------------------------------------------------------------------------------
+
+
+def measure(corpus: Path, *, reference: bool = True, learned: bool = True,
+            timing: bool = True) -> dict[str, Any]:
+    score = load_score(corpus)
+    news_dir, dev_dir = corpus / "news", corpus / "extraction" / "dev"
+    sets = {"news": (news_dir, pages(news_dir)),
+            "dev_txt": (dev_dir, pages(dev_dir)),
+            "dev_html": (dev_dir, pages(dev_dir, ".html"))}
+    figures: dict[str, Any] = {"default": {}, "learned": {}, "reference": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for key, (gold_dir, items) in sets.items():
+            articles = ingest_pages(items, root / key / "project")
+            figures["default"][key] = score_set(score, gold_dir, items, articles,
+                                                root / key / "pred")
+            if learned and key != "dev_html":
+                articles = ingest_learned(items, root / key / "learned")
+                figures["learned"][key] = score_set(score, gold_dir, items, articles,
+                                                    root / key / "learned-pred")
+            if reference:
+                fn = trafilatura_html if key == "dev_html" else (
+                    lambda t: trafilatura_html(dump_as_html(t)))
+                figures["reference"][key] = reference_f1(score, gold_dir, items,
+                                                         root / key / "traf", fn)
+    if timing:
+        figures["speed"] = speeds(sets["news"][1] + sets["dev_txt"][1], sets["dev_html"][1][:30],
+                                  reference)
+    return figures
+
+
+def speeds(dumps: list[Page], html: list[Page], reference: bool) -> dict[str, float]:
+    from digest.ingest.html import extract_html
+    from digest.ingest.textdump import extract_text
+
+    config = config_mod.load(EXAMPLE_CONFIG)
+    out = {"dump_pps": speed(dumps, lambda t: extract_text(t, config=config)),
+           "html_pps": speed(html, lambda t: extract_html(t, config=config))}
+    if reference:
+        out["traf_html_pps"] = speed(html, trafilatura_html)
+    return out
+
+
+def table(f: dict[str, Any]) -> str:
+    """The figures as the Markdown table README.md and issue 16 use."""
+    d, learned, ref = f["default"], f.get("learned", {}), f.get("reference", {})
+
+    def body(conf: dict[str, Any], key: str) -> str:
+        return f"{conf[key]['f1']:.3f}" if key in conf else "n/a"
+
+    def count(conf: dict[str, Any], figure: str) -> str:
+        if "news" not in conf:
+            return "n/a"
+        m = conf["news"]["meta"][figure]
+        return f"{m['ok']} of {m['of']}" if m["of"] else "n/a"
+
+    def traf(key: str) -> str:
+        return f"{ref[key]:.3f}" if key in ref else ""
+
+    n_news, n_dev = (len(d[k]["per_page"]) for k in ("news", "dev_txt"))
+    rows = [
+        ("title (news/, pages with a headline)", count(d, "title"), count(learned, "title"), ""),
+        ("date, any precision (news/, dated pages)", count(d, "date"), count(learned, "date"), ""),
+        ("date + time (news/, pages showing a time)", count(d, "date_time"),
+         count(learned, "date_time"), ""),
+        ("outlet (news/)", count(d, "outlet"), count(learned, "outlet"), ""),
+        ("attribution (news/)", count(d, "attribution"), count(learned, "attribution"), ""),
+        (f"body F1, news dumps ({n_news} pages)", body(d, "news"), body(learned, "news"),
+         traf("news")),
+        (f"body F1, text dumps, extraction/dev ({n_dev} pages)", body(d, "dev_txt"),
+         body(learned, "dev_txt"), traf("dev_txt")),
+        (f"body F1, HTML, extraction/dev ({n_dev} pages)", body(d, "dev_html"), "",
+         traf("dev_html")),
+    ]
+    if "speed" in f:
+        s = f["speed"]
+        rows.append(("speed, text dumps (pages per CPU second, one core)",
+                     f"{s['dump_pps']:.0f}", "", ""))
+        rows.append(("speed, HTML (pages per CPU second, one core)", f"{s['html_pps']:.0f}", "",
+                     f"{s['traf_html_pps']:.0f}" if "traf_html_pps" in s else ""))
+    lines = [f"`{COMMAND}` (ingest with the example digest.yaml, then read content/ back)", "",
+             "| figure | digest ingest | --learn-chrome, leave-one-outlet-out | trafilatura |",
+             "| --- | --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} | {e} |" for a, b, c, e in rows]
+    return "\n".join(lines)
+
+
+def worst(f: dict[str, Any], n: int = 12) -> str:
+    lines = []
+    for key, res in f["default"].items():
+        low = sorted(res["per_page"].items(), key=lambda kv: kv[1])[:n]
+        lines.append(f"worst {key}: " + ", ".join(f"{k} {v}" for k, v in low))
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", help="the shared folder (default: ../shared)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--per-page", action="store_true", help="also list per-page F1")
+    parser.add_argument("--per-page", action="store_true", help="also list the worst pages")
     parser.add_argument("--no-reference", action="store_true", help="skip trafilatura runs")
+    parser.add_argument("--no-learned", action="store_true",
+                        help="skip the --learn-chrome configuration")
+    parser.add_argument("--no-timing", action="store_true", help="skip the speed runs")
     args = parser.parse_args(argv)
     corpus = shared_dir(args.shared) / "corpus"
     if not corpus.exists():
         print(f"corpus not found at {corpus}", file=sys.stderr)
         return 2
-    figures = measure(corpus, args.per_page, not args.no_reference)
-    print(json.dumps(figures, indent=2) if args.json else table(figures))
+    figures = measure(corpus, reference=not args.no_reference, learned=not args.no_learned,
+                      timing=not args.no_timing)
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        print(table(figures))
+        if args.per_page:
+            print("\n" + worst(figures))
     return 0
-
-
-def measure(corpus: Path, per_page: bool = False, reference: bool = True) -> dict[str, Any]:
-    score = load_score(corpus)
-    news_dir, dev_dir = corpus / "news", corpus / "extraction" / "dev"
-    news, dev = pages(news_dir), pages(dev_dir)
-    figures: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        results = run_dumps(news, root / "news")
-        figures["news"] = score.score_dirs(news_dir, root / "news")["mean"]["tokens"]
-        figures["news_meta"] = metadata_scores(news, results)
-        run_dumps(dev, root / "dev", learn=False)
-        dev_scores = score.score_dirs(dev_dir, root / "dev")
-        figures["dev"] = dev_scores["mean"]["tokens"]
-        if per_page:
-            figures["dev_pages"] = {k: round(v["tokens"]["f1"], 3)
-                                    for k, v in dev_scores["per_page"].items()}
-            news_pages = score.score_dirs(news_dir, root / "news")["per_page"]
-            figures["news_pages"] = {k: round(v["tokens"]["f1"], 3)
-                                     for k, v in news_pages.items()}
-        html_items = pages(dev_dir, ".html")
-        own_html = html_extractor()
-        if own_html:
-            run_external(html_items, root / "own_html", own_html)
-            figures["dev_html"] = score.score_dirs(dev_dir, root / "own_html")["mean"]["tokens"]
-        if reference:
-            run_external(dev, root / "traf_txt", trafilatura_text)
-            figures["traf_dev_txt"] = score.score_dirs(dev_dir, root / "traf_txt")["mean"]["tokens"]
-            run_external(news, root / "traf_news", trafilatura_text)
-            figures["traf_news"] = score.score_dirs(news_dir, root / "traf_news")["mean"]["tokens"]
-            run_external(html_items, root / "traf_html", trafilatura_html)
-            figures["traf_dev_html"] = score.score_dirs(dev_dir,
-                                                        root / "traf_html")["mean"]["tokens"]
-            figures["traf_html_pps"] = speed(html_items[:30], trafilatura_html)
-            if own_html:
-                figures["own_html_pps"] = speed(html_items[:30], own_html)
-    figures["dump_pps"] = speed(dev + news, lambda t, u: extract_text(t, url=u, config=CONFIG))
-    return figures
-
-
-def table(f: dict[str, Any]) -> str:
-    def pct(x: float | None) -> str:
-        return "n/a" if x is None else f"{100 * x:.0f} %"
-
-    def f1(key: str) -> str:
-        return f"{f[key]['f1']:.3f}" if key in f else "n/a"
-
-    meta = f["news_meta"]
-    rows = [
-        ("body F1, text dumps, extraction/dev", ">= 0.90", f1("dev"), f1("traf_dev_txt")),
-        ("body F1, HTML, extraction/dev", ">= 0.965", f1("dev_html"), f1("traf_dev_html")),
-        ("body F1, news/", ">= 0.95", f1("news"), f1("traf_news")),
-        ("title exact (news/)", ">= 95 %", pct(meta["title"]), ""),
-        (f"date+time+offset (news/, {meta['timed_pages']} pages with a time)", ">= 90 %",
-         pct(meta["date_time"]), ""),
-        (f"date, any precision (news/, {meta['dated_pages']} dated pages)", "", pct(meta["date"]),
-         ""),
-        ("outlet (news/)", ">= 90 %", pct(meta["outlet"]), ""),
-        ("attribution (news/)", ">= 90 %", pct(meta["attribution"]), ""),
-        ("speed, text dumps (pages/s, one core)", ">= 200", f"{f['dump_pps']:.0f}", ""),
-    ]
-    if "traf_html_pps" in f:
-        own = f"{f['own_html_pps']:.0f}" if "own_html_pps" in f else "n/a"
-        rows.append(("speed, HTML (pages/s)", "within 1.2x of trafilatura", own,
-                     f"{f['traf_html_pps']:.0f}"))
-    lines = ["| what | target | digest | trafilatura |", "| --- | --- | --- | --- |"]
-    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
-    for key in ("dev_pages", "news_pages"):
-        if key in f:
-            worst = sorted(f[key].items(), key=lambda kv: kv[1])[:15]
-            lines.append(f"\nworst {key}: " + ", ".join(f"{k} {v}" for k, v in worst))
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -173,8 +173,6 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
     else the outlet its byline or chrome names); a dump with neither teaches nothing. The
     pages' own headlines are never learned, even when another page lists them.
     """
-    from digest.ingest.textdump import extract_text, page_key
-
     pairs: list[tuple[str, str]] = []
     titles: list[str] = []
     files = [path for path, reason in walk(paths)
@@ -182,16 +180,10 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
     with reporter.progress(len(files), "learning chrome") as bar:
         for path in files:
             bar.advance()
-            try:
-                text = decode(file_page(path, path.name).read()).text
-            except (OSError, NotTextError, ValueError):
-                continue
-            url = _url_hint(text)
-            first = extract_text(text, url=url, config=config)  # chrome-free, as ingest's key
-            outlet = metadata.outlet_from_url(url, config) or page_key(text, first, config)
-            if outlet:
-                pairs.append((outlet, text))
-                titles.extend([first.title] if first.title else [])
+            keyed = chrome_page(path, config)
+            if keyed is not None:
+                pairs.append((keyed[0], keyed[1]))
+                titles.extend([keyed[2]] if keyed[2] else [])
     model = chrome_mod.learn(pairs, keep=titles)
     target = Path(config.root) / chrome_mod.CHROME_FILE
     if save:
@@ -199,6 +191,24 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
     reporter.info(f"learned chrome of {len(model.outlets)} outlets from {len(pairs)} pages"
                   + (f" into {target}" if save else ""))
     return model
+
+
+def chrome_page(path: Path, config: Config) -> tuple[str, str, str | None] | None:
+    """``(outlet key, text, headline)`` of one dump for learning, or None when it teaches nothing.
+
+    The key is the one the cleaner will look the page up by: the outlet serving the URL the
+    dump carries, else the outlet its byline or chrome names (a chrome-free first pass).
+    """
+    from digest.ingest.textdump import extract_text, page_key
+
+    try:
+        text = decode(file_page(path, path.name).read()).text
+    except (OSError, NotTextError, ValueError):
+        return None
+    url = _url_hint(text)
+    first = extract_text(text, url=url, config=config)  # chrome-free, as ingest's key
+    outlet = metadata.outlet_from_url(url, config) or page_key(text, first, config)
+    return (outlet, text, first.title) if outlet else None
 
 
 def _shown(path: Path, store: Store) -> str:
