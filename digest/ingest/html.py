@@ -123,8 +123,8 @@ def read_head(html: str) -> dict[str, str]:
             tags.extend(t.strip() for t in value.split(",") if key != "article:tag" or t)
         elif key in _HEAD_KEYS:
             found.setdefault(_HEAD_KEYS[key], value)
-    if "title" not in found:
-        found["title"] = _h1(html) or _title_tag(tree, found.get("site"))
+    found["title"] = page_headline(found.get("title"), _h1(html), _first_text(tree, "title"),
+                                   found.get("site"), found.get("url"))
     found["tags"] = "\n".join(tags)
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
@@ -147,13 +147,62 @@ def _first_text(tree: HtmlElement, tag: str) -> str:
     return ""
 
 
-def _title_tag(tree: HtmlElement, site: str | None) -> str:
-    title = _first_text(tree, "title")
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1:
-        longest = max(parts, key=len)
-        return longest if not site or longest != site else parts[0]
-    return title
+_SEPARATOR = re.compile(r"(\s+(?:[|–—»·-]|::)\s+)")
+
+
+def page_headline(og_title: str | None, h1: str, title_tag: str, site: str | None,
+                  url: str | None) -> str:
+    """The headline the page shows: its ``<h1>`` when ``og:title`` or ``<title>`` agree
+    with it, else ``og:title`` (then ``<title>``) without the site's name.
+
+    Sites append or prepend their name ("… | WIRED", "Opinion | …"); the ``<h1>`` is
+    what a reader sees, but some pages put their logo or a section in the first ``<h1>``,
+    so it counts only when the page's own title tags confirm it."""
+    h1 = h1 if len(h1.split()) >= 2 and len(h1) <= 250 and not _is_site(h1, site, url) else ""
+    og = _strip_site(og_title, site, url) if og_title else ""
+    bare = [t for t in (og, _strip_site(title_tag, site, url) if title_tag else "") if t]
+    if h1 and any(_contains(t, h1) for t in bare):
+        return h1
+    return og or h1 or next(iter(bare), "")
+
+
+def _strip_site(title: str, site: str | None, url: str | None) -> str:
+    """The title without leading or trailing segments that name the site."""
+    pieces = _SEPARATOR.split(title)  # text, separator, text, ...
+    parts, seps = pieces[0::2], pieces[1::2]
+    while len(parts) > 1 and _is_site(parts[-1], site, url):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and _is_site(parts[0], site, url):
+        parts.pop(0)
+        seps.pop(0)
+    return parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
+
+
+def _squash(text: str) -> str:
+    return "".join(re.findall(r"\w", text.casefold())).removeprefix("the")
+
+
+def _is_site(part: str, site: str | None, url: str | None) -> bool:
+    """A title segment naming the site: its og:site_name, or its web host's name."""
+    name = _squash(part)
+    if len(name) < 2:
+        return False
+    if site and name == _squash(site):
+        return True
+    label = metadata.host(url).removeprefix("www.").split(".")[0] if url else ""
+    label = _squash(label)
+    return len(label) >= 4 and (name.startswith(label) or label.startswith(name))
+
+
+def _contains(outer: str, inner: str) -> bool:
+    """``inner``'s words appear in ``outer`` in order, as one run."""
+    a, b = _words(outer), _words(inner)
+    return bool(b) and any(a[i:i + len(b)] == b for i in range(len(a) - len(b) + 1))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _clean(value: str | None) -> str | None:

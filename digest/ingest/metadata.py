@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from digest.config import Config, Source
-from digest.ingest import dates, outlets
+from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import is_chrome_phrase, normalize
 from digest.ingest.lang import detect
 from digest.ingest.model import Extraction
@@ -185,12 +185,30 @@ def _after_date(text: str, found: dates.Found) -> str:
     return text[found.end:].strip(" \t|-–—,.")
 
 
+_TITLE_REACH = 20  # lines above the article searched for its headline (bylines, shares ...)
+
+
 def _title_index(lines: Sequence[Line], start: int, date_at: int | None) -> int | None:
-    limit = date_at if date_at is not None else start
-    for i in range(min(limit, len(lines)) - 1, -1, -1):
-        if is_headline(lines[i].text) and dates.find_date(lines[i].text) is None:
-            return i
+    """The nearest line above the article (or above a dateline inside it) that reads as a
+    headline and is none of the lines that stack around one: standfirst, caption, credit,
+    byline, promo, kicker, breadcrumb, date (:mod:`digest.ingest.headline`)."""
+    limit = date_at if date_at is not None and date_at >= start else start
+    for i in range(min(limit, len(lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
+        text = lines[i].text
+        if (is_headline(text) and headline.not_a_headline(text) is None
+                and not _ATTRIBUTION_RE.match(text)):
+            return _first_showing(lines, i)
     return None
+
+
+def _first_showing(lines: Sequence[Line], at: int) -> int:
+    """The headline where it first appears: a page repeats it below (alt text, a copy in
+    sentence case), and the first showing is the one the page styles as its headline."""
+    key = normalize(lines[at].text)
+    for j in range(max(0, at - _TITLE_REACH), at):
+        if normalize(lines[j].text) == key:
+            return j
+    return at
 
 
 def _drop_repeats(lines: Sequence[Line], start: int, end: int, title: str | None,

@@ -10,7 +10,7 @@ import pytest
 from conftest import SHARED
 
 from digest.config import Config, Source
-from digest.ingest.html import extract_html, published_stamp
+from digest.ingest.html import extract_html, page_headline, published_stamp
 from digest.ingest.structure import plain
 
 DEV = SHARED / "corpus" / "extraction" / "dev"
@@ -68,7 +68,8 @@ def test_meta_tags_give_title_outlet_author_tags_and_language():
             "<meta property='article:tag' content='North Korea'>"
             "<meta property='article:tag' content='Russia'>")
     ex = extract_html(page(head))
-    assert ex.title == "Russia seeks closer ties with Pyongyang"
+    # the <h1> a reader sees, which <title> confirms, wins over a differently worded og:title
+    assert ex.title == "Russia and North Korea"
     assert ex.outlet == "The Outlet"
     assert ex.author == "Jane Doe"
     assert ex.tags == ["North Korea", "Russia"]
@@ -145,3 +146,34 @@ def test_body_f1_on_the_dev_corpus_beats_trafilatura_alone():
     mean, reference = sum(ours) / len(ours), sum(alone) / len(alone)
     assert mean >= 0.965
     assert mean >= reference
+
+
+ZD, NYT = "https://www.zdnet.com/article/x/", "https://www.nytimes.com/2019/11/x.html"
+INDIA, JAM = "https://www.indiapost.com/x/", "https://theantijunecleaver.com/jam/"
+NR = "https://www.nationalreview.com/2019/11/x/"
+
+
+@pytest.mark.parametrize(("og", "h1", "title", "site", "url", "expected"), [
+    # og:title and <title> carry the site's name; the <h1> they confirm is the headline
+    ("Best tech gadgets of 2019 | ZDNet", "Best tech gadgets of 2019",
+     "Best tech gadgets of 2019 | ZDNet", None, ZD, "Best tech gadgets of 2019"),
+    ("Opinion | Republicans Are Following Trump to Nowhere",
+     "Republicans Are Following Trump to Nowhere",
+     "Opinion | Republicans Are Following Trump to Nowhere - The New York Times",
+     "The New York Times", NYT, "Republicans Are Following Trump to Nowhere"),
+    # the first <h1> is the site's logo: og:title without the site's name
+    ("With shattered dreams, deportees return home from US | India Post", "India Post",
+     "With shattered dreams, deportees return home from US | India Post", "India Post", INDIA,
+     "With shattered dreams, deportees return home from US"),
+    # an <h1> nothing confirms (a section, a teaser) loses to og:title
+    ("Spiced Honey Pear Jam Recipe | The Anti-June Cleaver", "Hiking the Boulder Flat Irons",
+     "Spiced Honey Pear Jam Recipe | The Anti-June Cleaver", None, JAM,
+     "Spiced Honey Pear Jam Recipe"),
+    # no og:title: the <h1>, else <title> without the site's name
+    (None, "The Impeachment Clock", "Adam Schiff Working against the Clock - National Review",
+     None, NR, "The Impeachment Clock"),
+    (None, "", "Adam Schiff Working against the Clock - National Review", None, NR,
+     "Adam Schiff Working against the Clock"),
+])
+def test_headline_agrees_across_h1_og_title_and_title(og, h1, title, site, url, expected):
+    assert page_headline(og, h1, title, site, url) == expected

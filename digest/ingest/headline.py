@@ -1,0 +1,169 @@
+"""Which line of a page is its headline, and which lines only look like one.
+
+Above an article a page stacks, in some order: section labels and breadcrumbs, the
+headline, a standfirst (a sentence under the headline), a photo and its caption and
+credit, the byline, the date, share buttons, promos ("Get breaking news alerts",
+"This item is part of our running news digest"). Only the headline is the title. The
+signals here are the shapes of those lines, not any site's wording:
+
+* a *sentence* (ends with a full stop, or runs to two sentences, or is a long clause
+  full of function words) is a standfirst or the lead, never the headline;
+* a *caption* describes a picture ("… is seen in the sky over …", "pictured",
+  "(L)") or credits it ("Photo: …", "REUTERS/Name", "/ Getty Images", "Фото: …");
+* a *byline* starts with "By" or ends with a newsroom role ("Staff Writer",
+  "Associated Press"), or carries a social handle;
+* a *promo* speaks about the page or to the reader ("This item is part of …",
+  "Sign up for …", "Sharing is caring!");
+* a *kicker* is a short line in capitals ("TECH  PERSONAL TECHNOLOGY: REVIEW");
+* a *breadcrumb* chains section names ("BLOG > Nutrition > Meal Plans").
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.ingest import dates
+from digest.ingest.lang import stopword_ratio, words
+
+# A picture credit: an agency or photographer after a slash, a "Photo:" label, a
+# "(Photo by …)" note. Strong enough to drop the line from a body as well.
+_CREDIT = re.compile(
+    r"""(?:\b(?:REUTERS|Reuters|AFP|AP\ Photo|AP|EPA(?:-EFE)?|Getty\ Images|Getty|Anadolu
+    |Sputnik|TASS|Ukrinform|Shutterstock|Pool|Handout|Bloomberg|NurPhoto|SOPA\ Images
+    |ZUMA\ Press|Alamy)\s*/\s*[\w(]
+    |/\s*(?:Getty\ Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|Anadolu|Alamy)\b
+    |(?:^|[\s(])(?:photo|photograph|image|picture|illustration|фото|світлина|ілюстрація
+    |иллюстрация)\s*(?:by|credit|courtesy|:)\s*\S
+    |\b(?:photo|image)\ credit\b|\bcourtesy\ of\ (?:the\ )?[A-Z]|\bGetty\ Images\b
+    |\bShutterstock\b|\b(?:AP|AFP|Reuters|EPA)\ (?:Photo|Images)\b
+    |/\s*(?:Associated\ Press|Bloomberg|Anadolu\ Agency|Sputnik|TASS)\)?\s*$
+    |\bcredit\s*:|\((?:AFP|AP|Reuters|REUTERS|EPA|Getty|Getty\ Images|Shutterstock|iStock)\)\s*$
+    |\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$)""",
+    re.X | re.I,
+)
+# Words that describe a picture rather than report news.
+_CAPTION_WORDS = re.compile(
+    r"""\b(?:is|are|was|were)\ (?:seen|pictured|shown|displayed)\b(?!\ (?:as|to\ be)\b)
+    |\bpictured\b|^media\ caption
+    |\bposes?\ for\b|\blooks?\ on\b|\((?:L|R|C|left|right|centre|center|top|bottom)\)
+    |\bleft\ to\ right\b|\bin\ this\ (?:photo|picture|image|handout|file|screen\ ?grab)
+    |\bfile\ photo\b|\bphoto\ illustration\b|\bscreenshot\b|\bscreen\ ?grab\b
+    |\bзображен|\bна\ фото\b
+    |\s[-–—|]\s*(?:photo|photos|video|фото|відео|видео)\s*$""",
+    re.X | re.I,
+)
+_BYLINE = re.compile(
+    r"""^(?:(?:analysis|opinion|commentary|story|words|text|posted|written|reported|report)
+    \s+)?(?:by|від|автор|автори|author|authors)\b\s*:?\s*\S|^by(?=[A-Z])
+    |@\w{2,}
+    |\b(?:staff\ writer|staff\ reporter|staff|writer|correspondent|reporter|columnist
+    |contributor|editor(?:-at-large)?|wire\ services?|news\ desk|news\ service
+    |associated\ press|press\ association|news\ agency)\s*$""",
+    re.X | re.I,
+)
+_PROMO = re.compile(
+    r"""^(?:this|the)\ (?:item|article|story|post|piece|report|page|newsletter|live\ blog
+    |digest|content|video)\ (?:is|was|has|will|contains|includes|may)\b
+    |\b(?:sign\ up|subscribe|newsletter|download\ (?:our|the)\ app|get\ (?:breaking\ )?news
+    |alerts?\ (?:and|delivered)|delivered\ (?:to|weekday|daily|every)|join\ (?:us|our)
+    |follow\ us|click\ here|read\ more|not\ a\ member|browse\ all|sharing\ is\ caring)\b""",
+    re.X | re.I,
+)
+_BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S.*\s(?:>|»|›|/|\\)\s+\S|^\S.{0,40}\s(?:>|»|›)\s")
+_TIMESTAMP = re.compile(
+    r"^(?:updated|posted|published|last\ updated|опубліковано|оновлено)\b"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$"
+    r"|^\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago$",
+    re.X | re.I,
+)
+# The words of a page's controls: a line made mostly of them is a button or a menu.
+_INTERFACE = frozenset(re.findall(r"\S+", """
+share sharing shares options option close open print email emails e-mail article story more
+show hide panel newsletter newsletters privacy policy back gallery facebook twitter linkedin
+reddit pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
+subscribe menu search home next previous to this all extra the for via on page view read
+"""))
+_SENTENCE_END = re.compile(r"[.。]['\"”’»)]*$")
+_TWO_SENTENCES = re.compile(r"(\w+)([.!?])['\"”’»]?\s+[A-ZА-ЯІЇЄҐ\"“«]")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Ltd|U\.S|U\.K))\.$")
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line ("… is seen …", "REUTERS/Name", "Photo: …")."""
+    return bool(_CREDIT.search(text) or _CAPTION_WORDS.search(text))
+
+
+def is_credit(text: str) -> bool:
+    """A picture credit: this line is about a photo, whatever else it says."""
+    return bool(_CREDIT.search(text))
+
+
+def is_sentence(text: str) -> bool:
+    """A sentence of prose (a standfirst, a lead, a caption), as opposed to a headline.
+
+    Headlines drop the full stop and are compressed; a line that ends with one, holds
+    two sentences, or runs long with many function words is prose."""
+    toks = words(text)
+    if len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)):
+        return True
+    if _SENTENCE_END.search(text) and not text.endswith("...") and len(toks) >= 5:
+        return not _ABBREVIATION_END.search(text)
+    return len(toks) >= 28 or (len(toks) >= 20 and stopword_ratio(toks) >= 0.35)
+
+
+def _ends_sentence(m: re.Match[str]) -> bool:
+    """Not an abbreviation's dot ("Rep. Ilhan Omar", "U.S. States", "J. Smith")."""
+    word, mark = m.group(1), m.group(2)
+    if mark != ".":
+        return True
+    return not (word[:1].isupper() and len(word) <= 4) and not word.isdigit()
+
+
+def is_byline(text: str) -> bool:
+    return len(text) < 120 and bool(_BYLINE.search(text))
+
+
+def is_kicker(text: str) -> bool:
+    """A short line in capitals: a section label, a kicker, a byline in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(words(text)) <= 6 and len(letters) >= 4
+            and all(c.isupper() for c in letters if c.lower() != c.upper()))
+
+
+def _is_interface(text: str) -> bool:
+    toks = words(text)
+    ui = sum(t in _INTERFACE for t in toks)
+    own = [t for t in toks if t not in _INTERFACE]
+    return ui >= 2 and len(own) <= max(1, len(toks) // 4)
+
+
+def _all_lowercase(text: str) -> bool:
+    cased = [w for w in re.findall(r"\w+", text) if w[:1].lower() != w[:1].upper()]
+    return len(cased) >= 3 and all(w[:1].islower() for w in cased)
+
+
+def not_a_headline(text: str) -> str | None:
+    """Why a headline-shaped line is something else, or None when it may be the headline."""
+    if is_byline(text):
+        return "byline"
+    if is_caption(text):
+        return "caption"
+    if _PROMO.search(text):
+        return "promo"
+    if is_sentence(text):
+        return "sentence"
+    if is_kicker(text):
+        return "kicker"
+    if _is_interface(text):
+        return "interface"
+    if _all_lowercase(text):
+        return "keywords"  # alt text or a keyword list: a headline has capitals
+    if _BREADCRUMB.search(text) or _TIMESTAMP.search(text):
+        return "navigation"
+    if text.endswith("!") and len(words(text)) <= 4:
+        return "promo"
+    if text.endswith(("…", "...")) and len(words(text)) >= 8:
+        return "teaser"  # cut short: a card's teaser or a caption, not the page's headline
+    if dates.find_date(text) is not None:
+        return "date"
+    return None

@@ -1,0 +1,97 @@
+"""The title is the page's headline: never a caption, a promo, a byline or the lead."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.ingest.headline import is_credit, not_a_headline
+from digest.ingest.textdump import extract_text
+
+HEADLINES = [
+    "Russia seeks to increase military cooperation with North Korea",
+    "New York man pleads guilty to threatening to kill Rep. Ilhan Omar",
+    "Cannabis Use Disorder is Rising in U.S. States Where Weed is Legal",
+    "'We Got Her!': Video Shows Dramatic Rescue of Kidnapped Fort Worth Girl",
+    "Does Marie Yovanovitch Have a Net Worth of $17 Million?",
+    "Ukraine will liberate Crimea by military means if Russia does withdraw from it – "
+    "Security Council Secretary",
+    "\"Эти обращения не о политике\" – Зеленский о выступлениях перед парламентами ЕС",
+    "Укренерго: графіки діють у 12 регіонах, після атак РФ знеструмлення у двох областях",
+    "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay",
+]
+
+
+@pytest.mark.parametrize("text", HEADLINES)
+def test_headlines_pass(text):
+    assert not_a_headline(text) is None
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("An explosion of a drone is seen in the sky over the city during a Russian drone strike",
+     "caption"),
+    ("Volodymyr Zelenskyy. Photo: Office of the President", "caption"),
+    ("NSDC Secretary Oleksii Danilov/ Source: Getty Images", "caption"),
+    ("Sanjeev Verma/Hindustan Times/Getty Images", "caption"),
+    ("US Secretary of State Antony Blinken arrives in Kyiv — Suspilne - Photo", "caption"),
+    ("WikiLeaks founder Julian Assange (AFP)", "caption"),
+    ("This item is part of our running news digest", "promo"),
+    ("Get breaking news alerts and special reports", "promo"),
+    ("Sharing is caring!", "promo"),
+    ("Russia launched 17 drones overnight, Ukraine's Air Force said on Saturday.", "sentence"),
+    ("Air pollution is surging in Delhi. It is part of a larger problem in India", "sentence"),
+    ("By Troy L. Smith, Cleveland.com", "byline"),
+    ("bySerge Havrylets", "byline"),
+    ("Catherine Shu @catherineshu / 2 days", "byline"),
+    ("By Meg James Staff Writer", "byline"),
+    ("TECH  PERSONAL TECHNOLOGY: REVIEW", "kicker"),
+    ("Share Close extra sharing options", "interface"),
+    ("oleksii danilov ukriane secretary national security defense council", "keywords"),
+    ("BLOG > Nutrition > Meal Plans", "navigation"),
+    ("Monday 5:30PM", "navigation"),
+])
+def test_lines_that_only_look_like_headlines(text, why):
+    assert not_a_headline(text) == why
+
+
+def test_credit_is_not_a_sentence_that_names_an_agency():
+    assert is_credit("A man walks past a damaged building in Kyiv. REUTERS/Gleb Garanich")
+    assert not is_credit("The minister told Reuters on Monday that talks would resume.")
+    assert not is_credit("The move is seen as a signal to Moscow, officials said.")
+
+
+BODY = ("Ukrainian air defence shot down all the drones Russia launched overnight, the Air "
+        "Force said on Sunday morning in its regular update.\n\n"
+        "The drones were launched from Kursk Oblast and from the occupied Crimea, the statement "
+        "added, and most of them were destroyed over the south of the country.\n")
+
+
+def test_a_caption_under_the_headline_is_not_the_title():
+    page = ("Menu\nSearch\n\nUkraine downs all 11 Russian drones launched overnight\n\n"
+            "An explosion of a drone is seen in the sky over Kyiv during a Russian attack\n\n"
+            + BODY)
+    assert extract_text(page).title == "Ukraine downs all 11 Russian drones launched overnight"
+
+
+def test_a_promo_and_a_byline_above_the_article_are_not_the_title():
+    page = ("Ukraine downs all 11 Russian drones launched overnight\n\n"
+            "by Dmytro Basmat\n\nThis item is part of our running news digest\n\n" + BODY)
+    assert extract_text(page).title == "Ukraine downs all 11 Russian drones launched overnight"
+
+
+def test_a_standfirst_is_not_the_title():
+    page = ("Ukraine downs all 11 Russian drones launched overnight\n\n"
+            "The attack was the first in a week, officials said.\n\n"
+            "August 19, 2024 7:19 AM\n\n" + BODY)
+    assert extract_text(page).title == "Ukraine downs all 11 Russian drones launched overnight"
+
+
+def test_a_page_without_a_headline_gets_no_title_from_its_lead():
+    page = "Ukraine's Air Force said on Sunday that the attack was repelled.\n\n" + BODY
+    assert extract_text(page).title is None
+
+
+def test_the_first_showing_of_a_repeated_headline_wins():
+    page = ("Greece Offers F-16 Training To Ukrainian Pilots: Zelensky\n\n"
+            "Fahad Shabbir Published August 22, 2023 | 12:00 AM\n\n"
+            "Greece offers F-16 training to Ukrainian pilots: Zelensky\n\n" + BODY)
+    assert extract_text(page).title == "Greece Offers F-16 Training To Ukrainian Pilots: Zelensky"
