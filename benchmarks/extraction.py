@@ -34,6 +34,7 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -41,6 +42,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -268,8 +270,54 @@ def score_set(score: ModuleType, gold_dir: Path, items: list[Page],
     scored = score.score_dirs(gold_dir, out)
     per_page = {k: round(v["tokens"]["f1"], 3) for k, v in scored["per_page"].items()
                 if k in {p.name for p in items}}
-    return {"f1": scored["mean"]["tokens"]["f1"], "per_page": per_page,
-            "meta": metadata_scores(items, articles)}
+    result = {"f1": scored["mean"]["tokens"]["f1"], "per_page": per_page,
+              "meta": metadata_scores(items, articles)}
+    if not any(p.gold.get("title") for p in items):
+        result["silver_title"] = silver_title_scores(items, articles)
+    return result
+
+
+# --- titles of pages without a gold title ------------------------------------------------------
+
+_SEPARATOR = re.compile(r"\s+(?:[|–—»·-]|::)\s+")
+
+
+def fold(text: str | None) -> str:
+    """Compare titles across typography: NFKC, case, quotes, dashes, spaces."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = re.sub(r"[‘’´`]", "'", re.sub(r"[“”«»„]", '"', re.sub(r"[–—]", "-", text)))
+    return " ".join(text.split())
+
+
+def silver_titles(html: str) -> set[str]:
+    """The headlines the page's HTML states: ``og:title``, ``<title>`` (whole, and without a
+    leading or trailing segment such as the site's name) and the ``<h1>`` when one of them
+    contains it. The extraction corpus has no gold titles; this is the page's own word."""
+    def tag(pattern: str) -> str:
+        m = re.search(pattern, html[:300_000], re.I | re.S)
+        return " ".join(unescape(re.sub(r"<[^>]*>", " ", m.group(1))).split()) if m else ""
+
+    og = tag(r"<meta[^>]+property=[\"']og:title[\"'][^>]+content=[\"']([^\"']*)")
+    found: set[str] = set()
+    for title in (og, tag(r"<title[^>]*>(.*?)</title>")):
+        parts = _SEPARATOR.split(title)
+        found |= {fold(title), fold(" - ".join(parts[:-1])), fold(" - ".join(parts[1:]))}
+    h1 = tag(r"<h1\b[^>]*>(.*?)</h1>")
+    if h1 and any(fold(h1) in t for t in found):
+        found.add(fold(h1))
+    return found - {""}
+
+
+def silver_title_scores(items: list[Page], articles: dict[str, Article]) -> dict[str, Any]:
+    """Titles that agree with the HTML version of the same page (see :func:`silver_titles`)."""
+    ok = 0
+    for page in items:
+        html = page.raw.with_suffix(".html")
+        art = articles.get(page.name)
+        if art is not None and html.exists():
+            stated = silver_titles(html.read_text(encoding="utf-8", errors="replace"))
+            ok += fold(art.meta.get("title")) in stated
+    return {"ok": ok, "of": len(items), "share": ok / len(items) if items else None}
 
 
 # --- trafilatura reference and speed -----------------------------------------------------------
@@ -372,9 +420,17 @@ def table(f: dict[str, Any]) -> str:
     def traf(key: str) -> str:
         return f"{ref[key]:.3f}" if key in ref else ""
 
+    def silver(conf: dict[str, Any], key: str) -> str:
+        m = conf.get(key, {}).get("silver_title")
+        return f"{m['ok']} of {m['of']}" if m else "n/a"
+
     n_news, n_dev = (len(d[k]["per_page"]) for k in ("news", "dev_txt"))
     rows = [
         ("title (news/, pages with a headline)", count(d, "title"), count(learned, "title"), ""),
+        ("title = the page's own HTML headline (extraction/dev text dumps)",
+         silver(d, "dev_txt"), silver(learned, "dev_txt"), ""),
+        ("title = the page's own HTML headline (extraction/dev HTML)", silver(d, "dev_html"),
+         "", ""),
         ("date, any precision (news/, dated pages)", count(d, "date"), count(learned, "date"), ""),
         ("date + time (news/, pages showing a time)", count(d, "date_time"),
          count(learned, "date_time"), ""),

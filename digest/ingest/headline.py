@@ -37,13 +37,14 @@ _CREDIT = re.compile(
     |\b(?:photo|image)\ credit\b|\bcourtesy\ of\ (?:the\ )?[A-Z]|\bGetty\ Images\b
     |\bShutterstock\b|\b(?:AP|AFP|Reuters|EPA)\ (?:Photo|Images)\b
     |/\s*(?:Associated\ Press|Bloomberg|Anadolu\ Agency|Sputnik|TASS)\)?\s*$
-    |\bcredit\s*:|\((?:AFP|AP|Reuters|REUTERS|EPA|Getty|Getty\ Images|Shutterstock|iStock)\)\s*$
+    |\bcredit\s*:
+    |(?-i:\((?:AFP|AP|Reuters|REUTERS|EPA|Getty|Getty\ Images|Shutterstock|iStock)\))\s*$
     |\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$)""",
     re.X | re.I,
 )
 # Words that describe a picture rather than report news.
 _CAPTION_WORDS = re.compile(
-    r"""\b(?:is|are|was|were)\ (?:seen|pictured|shown|displayed)\b(?!\ (?:as|to\ be)\b)
+    r"""\b(?:is|are)\ (?:seen|pictured|shown|displayed)\b(?!\ (?:as|to|by)\b)
     |\bpictured\b|^media\ caption
     |\bposes?\ for\b|\blooks?\ on\b|\((?:L|R|C|left|right|centre|center|top|bottom)\)
     |\bleft\ to\ right\b|\bin\ this\ (?:photo|picture|image|handout|file|screen\ ?grab)

@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import re
 from html import unescape as _unescape
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -60,14 +61,14 @@ def _extract(html: str, url: str | None, config: Config) -> Extraction:
     url = url or _web_url(head.get("url"))
     # trafilatura's own metadata pass (htmldate, author heuristics) costs more than the
     # extraction itself; the page's meta tags give the same fields at a fraction of it.
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        include_formatting=True,
-        favor_precision=True,
-    )
+    doc = _article(html, url, precise=True)
+    if _word_count(doc) < _SHORT:
+        # Precision mode now and then drops the article itself (kept in an unusual container)
+        # and leaves a notice or two; the balanced mode finding several times more text means
+        # the article was there.
+        wider = _article(html, url, precise=False)
+        if _word_count(wider) >= _WIDER * max(1, _word_count(doc)):
+            doc = wider
     if doc is None or not (doc.text or "").strip():
         return Extraction(body="", source_url=url, warnings=["no article text found"])
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
@@ -81,6 +82,25 @@ def _extract(html: str, url: str | None, config: Config) -> Extraction:
     ex.tags = _tags(head.get("tags", "").split("\n"))
     _set_date(ex, html, url, config)
     return ex
+
+
+_SHORT = 100  # words: below this, precision mode may have lost the article
+_WIDER = 3  # ... and the balanced mode's text must be this many times longer to be taken
+
+
+def _article(html: str, url: str | None, *, precise: bool) -> Any:
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=True,
+        favor_precision=precise,
+    )
+
+
+def _word_count(doc: Any) -> int:
+    return len((doc.text or "").split()) if doc is not None else 0
 
 
 _HEAD_KEYS = {
