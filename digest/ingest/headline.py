@@ -39,7 +39,7 @@ _CREDIT = re.compile(
     |/\s*(?:Associated\ Press|Bloomberg|Anadolu\ Agency|Sputnik|TASS)\)?\s*$
     |\bcredit\s*:
     |(?-i:\((?:AFP|AP|Reuters|REUTERS|EPA|Getty|Getty\ Images|Shutterstock|iStock)\))\s*$
-    |\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$)""",
+    |(?-i:\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$))""",
     re.X | re.I,
 )
 # Words that describe a picture rather than report news.

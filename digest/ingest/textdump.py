@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.config import Config
-from digest.ingest import dates, metadata, structure
+from digest.ingest import dates, headline, metadata, structure
 from digest.ingest.chrome import ChromeModel, is_chrome_phrase, normalize
 from digest.ingest.lang import stopword_ratio, words
 from digest.ingest.model import Extraction
@@ -200,7 +200,7 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     if learned and normalize(text) in learned:
         ln.learned = True
         return BAD
-    if is_chrome_phrase(text):
+    if is_chrome_phrase(text) or (ln.tokens <= 30 and headline.is_credit(text)):
         return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
         return BAD
