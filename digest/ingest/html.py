@@ -30,7 +30,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from digest.config import Config
-from digest.ingest import dates, metadata, outlets, structure
+from digest.ingest import dates, headline, metadata, outlets, structure
 from digest.ingest.lang import detect
 from digest.ingest.model import Extraction
 
@@ -73,7 +73,7 @@ def _extract(html: str, url: str | None, config: Config) -> Extraction:
         return Extraction(body="", source_url=url, warnings=["no article text found"])
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
     ex.author = _clean(head.get("author"))
-    paragraphs = _paragraphs(doc.text, ex.title)
+    paragraphs = _without_pictures(_paragraphs(doc.text, ex.title))
     _outlet(ex, html, head, paragraphs, config)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
@@ -246,6 +246,20 @@ def _paragraphs(text: str, title: str | None) -> list[str]:
             out.append(" ".join(_unmark(ln) if i == 0 else ln for i, ln in enumerate(lines)))
     if out and title and _same(out[0], title):
         out = out[1:]
+    return out
+
+
+def _without_pictures(paragraphs: list[str]) -> list[str]:
+    """Drop picture credits anywhere, and captions before the article's first paragraph
+    (the same rules as for text dumps: :mod:`digest.ingest.headline`)."""
+    out: list[str] = []
+    for text in paragraphs:
+        size = len(text.split())
+        if size <= 30 and headline.is_credit(text):
+            continue
+        if not out and size <= 60 and headline.is_caption(text):
+            continue
+        out.append(text)
     return out
 
 

@@ -147,6 +147,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     classify(lines, learned)
     start, end = main_region(lines)
     restore_lists(lines, start, end)
+    drop_head_captions(lines, start, end)
     head = metadata.read_header(lines, start, end, hint_line, url, config, provenance)
     body_lines = [ln for ln in lines[start:end]
                   if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
@@ -321,6 +322,19 @@ def restore_lists(lines: list[Line], start: int, end: int) -> None:
             for ln in lines[i:j]:
                 ln.kind = SHORT
         i = j
+
+
+def drop_head_captions(lines: list[Line], start: int, end: int) -> None:
+    """A photo's caption between the headline and the lead is not the article's first line.
+
+    Only at the head of the article: further down, "is seen" or "pictured" is as likely
+    to be the reporter's own sentence."""
+    for ln in lines[start:end]:
+        if ln.kind in (BAD, BARRIER):
+            continue
+        if ln.tokens > 60 or not headline.is_caption(ln.text):
+            return
+        ln.kind = BAD
 
 
 def weight(ln: Line) -> float:
