@@ -55,7 +55,7 @@ _CAPTION_WORDS = re.compile(
 )
 _BYLINE = re.compile(
     r"""^(?:(?:analysis|opinion|commentary|story|words|text|posted|written|reported|report)
-    \s+)?(?:by|від|автор|автори|author|authors)\b\s*:?\s*\S|^by(?=[A-Z])
+    \s+)?(?:by|від|автор|автори|author|authors)\b\s*:?\s*(?-i:[A-ZА-ЯІЇЄҐ@])|^by(?=[A-Z])
     |@\w{2,}
     |\b(?:staff\ writer|staff\ reporter|staff|writer|correspondent|reporter|columnist
     |contributor|editor(?:-at-large)?|wire\ services?|news\ desk|news\ service
@@ -122,6 +122,11 @@ def _ends_sentence(m: re.Match[str]) -> bool:
 
 def is_byline(text: str) -> bool:
     return len(text) < 120 and bool(_BYLINE.search(text))
+
+
+def is_timestamp(text: str) -> bool:
+    """A "Published …", "Updated …" or "5:30PM"-style stamp line."""
+    return len(text) < 120 and bool(_TIMESTAMP.search(text))
 
 
 def is_kicker(text: str) -> bool:

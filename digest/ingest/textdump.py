@@ -325,14 +325,17 @@ def restore_lists(lines: list[Line], start: int, end: int) -> None:
 
 
 def drop_head_captions(lines: list[Line], start: int, end: int) -> None:
-    """A photo's caption between the headline and the lead is not the article's first line.
+    """A photo's caption, a byline or a time stamp between the headline and the lead is
+    not the article's first line.
 
     Only at the head of the article: further down, "is seen" or "pictured" is as likely
     to be the reporter's own sentence."""
     for ln in lines[start:end]:
         if ln.kind in (BAD, BARRIER):
             continue
-        if ln.tokens > 60 or not headline.is_caption(ln.text):
+        text = ln.text
+        if ln.tokens > 60 or not (headline.is_caption(text) or headline.is_byline(text)
+                                  or headline.is_timestamp(text)):
             return
         ln.kind = BAD
 
