@@ -84,6 +84,9 @@ show hide panel newsletter newsletters privacy policy back gallery facebook twit
 reddit pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
 subscribe menu search home next previous to this all extra the for via on page view read
 """))
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_READER = re.compile(r"\b(?:you|your|our|us)\b", re.I)
+_QUOTES = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.。]['\"”’»)]*$")
 _TWO_SENTENCES = re.compile(r"(\w+)([.!?])['\"”’»]?\s+[A-ZА-ЯІЇЄҐ\"“«]")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Ltd|U\.S|U\.K))\.$")
@@ -127,6 +130,18 @@ def is_byline(text: str) -> bool:
 def is_timestamp(text: str) -> bool:
     """A "Published …", "Updated …" or "5:30PM"-style stamp line."""
     return len(text) < 120 and bool(_TIMESTAMP.search(text))
+
+
+def is_stamp_line(text: str) -> bool:
+    """A time stamp line that carries a date or a time ("Updated: Nov. 20, 2019 1:35 a.m.")."""
+    return (is_timestamp(text) and len(words(text)) <= 20
+            and (dates.find_date(text) is not None or bool(_CLOCK.search(text))))
+
+
+def is_promo(text: str) -> bool:
+    """A line that sells the site to the reader ("Sign up for our newsletter"), not a quote."""
+    return (len(words(text)) <= 30 and bool(_PROMO.search(text)) and bool(_READER.search(text))
+            and not _QUOTES.search(text))
 
 
 def is_kicker(text: str) -> bool:

@@ -203,6 +203,8 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
         return BAD
     if is_chrome_phrase(text) or (ln.tokens <= 30 and headline.is_credit(text)):
         return BAD
+    if headline.is_stamp_line(text) or headline.is_promo(text):
+        return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
         return BAD
     if ln.tokens >= 8 and text.endswith(("…", "...")) and not ln.gap_before:
