@@ -83,6 +83,8 @@ _ANYWHERE_RE = re.compile(
     r"""(?:we\ use\ cookies|uses\ cookies|cookie\ (?:policy|settings|consent)
     |ctrl\s*\+\s*enter|is\ the\ place\ where\ you\ will\ find|become\ our\ patron
     |support\ us,\ or\ become|all\ rights\ reserved|min\ read$|minute\ read$|хв\ читання|мин\ чтения
+    |^(?:reading\ time|tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit
+    |время\ чтения|час\ читання)\b
     |help\ us\ produce|join\ our\ community|support\ (?:our|independent)\ journalism
     |become\ a\ (?:member|supporter|subscriber|patron)
     |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser)""",

@@ -67,7 +67,9 @@ _PROMO = re.compile(
     |digest|content|video)\ (?:is|was|has|will|contains|includes|may)\b
     |\b(?:sign\ up|subscribe|newsletter|download\ (?:our|the)\ app|get\ (?:breaking\ )?news
     |alerts?\ (?:and|delivered)|delivered\ (?:to|weekday|daily|every)|join\ (?:us|our)
-    |follow\ us|click\ here|read\ more|not\ a\ member|browse\ all|sharing\ is\ caring)\b""",
+    |follow\ us|click\ here|read\ more|not\ a\ member|browse\ all|sharing\ is\ caring
+    |in\ your\ inbox|on\ your\ device|your\ browser|in\ a\ new\ window|sharing\ buttons
+    |share\ it\ with|breaking\ news\ (?:emails?|alerts?)|media\ playback)\b""",
     re.X | re.I,
 )
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S.*\s(?:>|»|›|/|\\)\s+\S|^\S.{0,40}\s(?:>|»|›)\s")

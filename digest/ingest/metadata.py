@@ -185,20 +185,49 @@ def _after_date(text: str, found: dates.Found) -> str:
     return text[found.end:].strip(" \t|-–—,.")
 
 
-_TITLE_REACH = 20  # lines above the article searched for its headline (bylines, shares ...)
+_TITLE_REACH = 24  # lines above the article searched for its headline (bylines, shares ...)
+_LIST_RUN = 3  # this many headline-shaped lines in a row are a list of other stories
 
 
 def _title_index(lines: Sequence[Line], start: int, date_at: int | None) -> int | None:
-    """The nearest line above the article (or above a dateline inside it) that reads as a
-    headline and is none of the lines that stack around one: standfirst, caption, credit,
-    byline, promo, kicker, breadcrumb, date (:mod:`digest.ingest.headline`)."""
-    limit = date_at if date_at is not None and date_at >= start else start
-    for i in range(min(limit, len(lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
-        text = lines[i].text
-        if (is_headline(text) and headline.not_a_headline(text) is None
-                and not _ATTRIBUTION_RE.match(text)):
-            return _first_showing(lines, i)
+    """The nearest line above the article that reads as a headline and is none of the lines
+    that stack around one: standfirst, caption, credit, byline, promo, kicker, breadcrumb,
+    date (:mod:`digest.ingest.headline`).
+
+    Lists of other stories (a run of headline-shaped lines) are passed over: above the
+    headline (a sidebar) only the run's last line can be the headline; and a list between
+    the dateline and the article sends the search above the dateline."""
+    limit = start
+    if date_at is not None and (date_at >= start or (
+            start - date_at <= _TITLE_REACH and _has_list(lines[date_at + 1: start]))):
+        limit = date_at
+    low = max(-1, limit - 1 - _TITLE_REACH)
+    ok = [_may_be_title(ln.text) for ln in lines[low + 1: limit]]
+    for k in range(len(ok) - 1, -1, -1):
+        if ok[k] and not (k + 1 < len(ok) and ok[k + 1] and _run(ok, k) >= _LIST_RUN):
+            return _first_showing(lines, low + 1 + k)
     return None
+
+
+def _has_list(span: Sequence[Line]) -> bool:
+    ok = [_may_be_title(ln.text) for ln in span]
+    return any(flag and _run(ok, k) >= _LIST_RUN for k, flag in enumerate(ok))
+
+
+def _may_be_title(text: str) -> bool:
+    return (is_headline(text) and headline.not_a_headline(text) is None
+            and not _ATTRIBUTION_RE.match(text))
+
+
+def _run(flags: list[bool], at: int) -> int:
+    """Length of the run of true flags through ``at``."""
+    lo = at
+    while lo > 0 and flags[lo - 1]:
+        lo -= 1
+    hi = at
+    while hi + 1 < len(flags) and flags[hi + 1]:
+        hi += 1
+    return hi - lo + 1
 
 
 def _first_showing(lines: Sequence[Line], at: int) -> int:
