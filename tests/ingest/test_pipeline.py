@@ -488,7 +488,7 @@ def test_force_keeps_the_editors_tags(project):
     assert read(path).meta["tags"] == ["kyiv", "patriot"]
 
 
-PROMO = "Read our weekly newsletter every Friday morning in your inbox for free."
+PROMO = "Our weekly letter from Kyiv arrives every Friday morning, written by the editors."
 
 
 def _bylined_dumps(project: Path) -> None:
