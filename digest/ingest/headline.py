@@ -42,6 +42,10 @@ _CREDIT = re.compile(
     |(?-i:\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$))""",
     re.X | re.I,
 )
+# Every credit _CREDIT matches holds one of these (a cheap test that spares the regex).
+_CREDIT_HINTS = ("/", "(", "©", "photo", "image", "picture", "illustration", "credit",
+                 "courtesy", "getty", "shutterstock", "reuters", "afp", "фото", "світлина",
+                 "ілюстрац", "иллюстрац")
 # Words that describe a picture rather than report news.
 _CAPTION_WORDS = re.compile(
     r"""\b(?:is|are)\ (?:seen|pictured|shown|displayed)\b(?!\ (?:as|to|by)\b)
@@ -96,12 +100,13 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Lt
 
 def is_caption(text: str) -> bool:
     """A photo caption or credit line ("… is seen …", "REUTERS/Name", "Photo: …")."""
-    return bool(_CREDIT.search(text) or _CAPTION_WORDS.search(text))
+    return is_credit(text) or bool(_CAPTION_WORDS.search(text))
 
 
 def is_credit(text: str) -> bool:
     """A picture credit: this line is about a photo, whatever else it says."""
-    return bool(_CREDIT.search(text))
+    low = text.casefold()
+    return any(hint in low for hint in _CREDIT_HINTS) and bool(_CREDIT.search(text))
 
 
 def is_sentence(text: str) -> bool:
@@ -142,8 +147,8 @@ def is_stamp_line(text: str) -> bool:
 
 def is_promo(text: str) -> bool:
     """A line that sells the site to the reader ("Sign up for our newsletter"), not a quote."""
-    return (len(words(text)) <= 30 and bool(_PROMO.search(text)) and bool(_READER.search(text))
-            and not _QUOTES.search(text))
+    return (len(text) < 300 and bool(_READER.search(text)) and bool(_PROMO.search(text))
+            and not _QUOTES.search(text) and len(words(text)) <= 30)
 
 
 def is_kicker(text: str) -> bool:

@@ -199,35 +199,43 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None) -> int 
     the dateline and the article sends the search above the dateline."""
     limit = start
     if date_at is not None and (date_at >= start or (
-            start - date_at <= _TITLE_REACH and _has_list(lines[date_at + 1: start]))):
+            start - date_at <= _TITLE_REACH and _has_list(lines, date_at + 1, start))):
         limit = date_at
-    low = max(-1, limit - 1 - _TITLE_REACH)
-    ok = [_may_be_title(ln.text) for ln in lines[low + 1: limit]]
-    for k in range(len(ok) - 1, -1, -1):
-        if ok[k] and not (k + 1 < len(ok) and ok[k + 1] and _run(ok, k) >= _LIST_RUN):
-            return _first_showing(lines, low + 1 + k)
+    ok = _TitleShaped(lines)
+    for i in range(min(limit, len(lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
+        if ok[i] and not (i + 1 < limit and ok[i + 1] and ok.run(i, 0, limit) >= _LIST_RUN):
+            return _first_showing(lines, i)
     return None
 
 
-def _has_list(span: Sequence[Line]) -> bool:
-    ok = [_may_be_title(ln.text) for ln in span]
-    return any(flag and _run(ok, k) >= _LIST_RUN for k, flag in enumerate(ok))
+class _TitleShaped:
+    """Which lines may be a title, judged once and only when asked (the tests cost)."""
+
+    def __init__(self, lines: Sequence[Line]):
+        self.lines = lines
+        self.seen: dict[int, bool] = {}
+
+    def __getitem__(self, i: int) -> bool:
+        if i not in self.seen:
+            text = self.lines[i].text
+            self.seen[i] = (is_headline(text) and headline.not_a_headline(text) is None
+                            and not _ATTRIBUTION_RE.match(text))
+        return self.seen[i]
+
+    def run(self, at: int, lo: int, hi: int) -> int:
+        """Length of the run of title-shaped lines through ``at`` within ``[lo, hi)``."""
+        first = at
+        while first > lo and self[first - 1]:
+            first -= 1
+        last = at
+        while last + 1 < hi and self[last + 1]:
+            last += 1
+        return last - first + 1
 
 
-def _may_be_title(text: str) -> bool:
-    return (is_headline(text) and headline.not_a_headline(text) is None
-            and not _ATTRIBUTION_RE.match(text))
-
-
-def _run(flags: list[bool], at: int) -> int:
-    """Length of the run of true flags through ``at``."""
-    lo = at
-    while lo > 0 and flags[lo - 1]:
-        lo -= 1
-    hi = at
-    while hi + 1 < len(flags) and flags[hi + 1]:
-        hi += 1
-    return hi - lo + 1
+def _has_list(lines: Sequence[Line], lo: int, hi: int) -> bool:
+    ok = _TitleShaped(lines)
+    return any(ok[i] and ok.run(i, lo, hi) >= _LIST_RUN for i in range(lo, hi))
 
 
 def _first_showing(lines: Sequence[Line], at: int) -> int:
