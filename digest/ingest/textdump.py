@@ -71,6 +71,7 @@ class Line:
     gap_before: bool  # a blank line separates it from the previous line
     kind: str = SHORT
     learned: bool = False  # one of the outlet's learned chrome lines
+    inline: bool = False  # a credit or a stamp: chrome that sits inside articles too
     listed: bool = False  # short line that only its neighbours (a packed run) made chrome
 
 
@@ -201,9 +202,12 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     if learned and normalize(text) in learned:
         ln.learned = True
         return BAD
-    if is_chrome_phrase(text) or (ln.tokens <= 30 and headline.is_credit(text)):
+    if is_chrome_phrase(text):
         return BAD
-    if headline.is_stamp_line(text) or headline.is_promo(text):
+    if (ln.tokens <= 30 and headline.is_credit(text)) or headline.is_stamp_line(text):
+        ln.inline = True  # a picture's credit, an "Updated ..." stamp: inside articles too
+        return BAD
+    if headline.is_promo(text):
         return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
         return BAD
@@ -350,8 +354,8 @@ def weight(ln: Line) -> float:
         return -40.0
     if ln.kind == TABLE:
         return ln.tokens * 0.5
-    if ln.learned:
-        return -2.0  # the outlet's own inserts (promos) sit inside articles too; dropped anyway
+    if ln.learned or ln.inline:
+        return -2.0  # inserts (promos, credits) sit inside articles; dropped anyway
     if ln.kind == BAD:
         return -12.0 - min(ln.tokens, 10) * 0.5
     if ln.punct and ln.gap_before and ln.tokens >= 4:

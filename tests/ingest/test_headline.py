@@ -95,3 +95,24 @@ def test_the_first_showing_of_a_repeated_headline_wins():
             "Fahad Shabbir Published August 22, 2023 | 12:00 AM\n\n"
             "Greece offers F-16 training to Ukrainian pilots: Zelensky\n\n" + BODY)
     assert extract_text(page).title == "Greece Offers F-16 Training To Ukrainian Pilots: Zelensky"
+
+
+PARA = ("Officials in the city handed out more than five million masks to schoolchildren this "
+        "week, as the air quality index stayed above the hazardous mark for a third day.")
+LATER = ("Doctors say the smoke from burning crop stubble outside the city is the main source, "
+         "and that the season will last until the first rains of the winter arrive.")
+
+
+def test_credits_stamps_and_promos_are_not_article_text():
+    page = ("Delhi hands out masks as smog returns\n\n"
+            "A child is seen wearing a mask on the way to school in New Delhi\n\n"
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019\n\n"
+            f"{PARA}\n\nSanjeev Verma/Hindustan Times/Getty Images\n\n"
+            "Sign up for our newsletter: the day's news in your inbox every morning.\n\n"
+            '"Join us in the fight for clean air," the minister told reporters on Monday.\n\n'
+            f"{LATER}\n")
+    body = extract_text(page).body
+    assert PARA in body and LATER in body
+    assert "Join us in the fight" in body  # a quote that speaks to the reader is reporting
+    for chrome in ("is seen wearing", "PUBLISHED", "Getty Images", "Sign up"):
+        assert chrome not in body
