@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from digest.ingest import dates
-from digest.ingest.lang import stopword_ratio, words
+from digest.ingest.lang import ALL_STOPWORDS, stopword_ratio, words
 
 # A picture credit: an agency or photographer after a slash, a "Photo:" label, a
 # "(Photo by …)" note. Strong enough to drop the line from a body as well.
@@ -85,10 +85,10 @@ _TIMESTAMP = re.compile(
 )
 # The words of a page's controls: a line made mostly of them is a button or a menu.
 _INTERFACE = frozenset(re.findall(r"\S+", """
-share sharing shares options option close open print email emails e-mail article story more
-show hide panel newsletter newsletters privacy policy back gallery facebook twitter linkedin
-reddit pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
-subscribe menu search home next previous to this all extra the for via on page view read
+share sharing shares options option close open print email emails e-mail article more show
+hide panel newsletter newsletters privacy policy gallery facebook twitter linkedin reddit
+pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
+subscribe menu search extra page view
 """))
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _READER = re.compile(r"\b(?:you|your|our|us)\b", re.I)
@@ -159,10 +159,11 @@ def is_kicker(text: str) -> bool:
 
 
 def _is_interface(text: str) -> bool:
+    """Mostly the words of controls: "Share Close extra sharing options", "Close share panel"."""
     toks = words(text)
     ui = sum(t in _INTERFACE for t in toks)
-    own = [t for t in toks if t not in _INTERFACE]
-    return ui >= 2 and len(own) <= max(1, len(toks) // 4)
+    own = [t for t in toks if t not in _INTERFACE and t not in ALL_STOPWORDS]
+    return ui >= 2 and not own
 
 
 def _all_lowercase(text: str) -> bool:
