@@ -62,7 +62,8 @@ _EXACT_RE = re.compile(
 _PREFIX_RE = re.compile(
     r"""^(?:photo|photos|image|illustrative\ image|illustration|picture|video|source\ of\ photo
     |фото|світлина|ілюстрація|ілюстративне\ фото|иллюстрация|видео|відео
-    |tags|subjects|topics|теги|теґи|мітки|темы|тэги|keywords|author|authors|автор|автори|авторы
+    |tags|subjects|topics|теги|теґи|мітки|темы|тэги|keywords|filed\ under|posted\ in
+    |author|authors|автор|автори|авторы
     |written\ by|edited\ by|editor|web\ editor|\(web\ editor|reporting\ by|read\ also|read\ more
     |see\ also|also\ read|related|читайте\ також|читайте\ также|читайте\ нас|дивіться\ також
     |смотрите\ также|по\ теме|на\ тему|більше\ новин|больше\ новостей|copyright|©|\(c\)

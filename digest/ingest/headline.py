@@ -90,6 +90,8 @@ hide panel newsletter newsletters privacy policy gallery facebook twitter linked
 pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
 subscribe menu search extra page view
 """))
+_REPORTED = re.compile(r"\b(?:said|told\ (?:reporters|journalists))\b|сказав|заявив|сказал|заявил",
+                       re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _READER = re.compile(r"\b(?:you|your|our|us)\b", re.I)
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -119,6 +121,8 @@ def is_sentence(text: str) -> bool:
         return True
     if _SENTENCE_END.search(text) and not text.endswith("...") and len(toks) >= 5:
         return not _ABBREVIATION_END.search(text)
+    if len(toks) >= 8 and _REPORTED.search(text):
+        return True  # "…," the chairman said in an email: headlines say "says", stories "said"
     return len(toks) >= 28 or (len(toks) >= 20 and stopword_ratio(toks) >= 0.35)
 
 

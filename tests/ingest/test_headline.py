@@ -39,6 +39,8 @@ def test_headlines_pass(text):
     ("Sharing is caring!", "promo"),
     ("Russia launched 17 drones overnight, Ukraine's Air Force said on Saturday.", "sentence"),
     ("Air pollution is surging in Delhi. It is part of a larger problem in India", "sentence"),
+    ("“We have to make some job eliminations,” the chairman said in an email to employees",
+     "sentence"),
     ("By Troy L. Smith, Cleveland.com", "byline"),
     ("bySerge Havrylets", "byline"),
     ("Catherine Shu @catherineshu / 2 days", "byline"),
