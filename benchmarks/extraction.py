@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import io
 import json
 import os
 import re
@@ -75,6 +76,7 @@ class Article:
 
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
+    review: bool = False  # kept in content/_review/: not published
 
 
 def shared_dir(arg: str | None) -> Path:
@@ -117,9 +119,14 @@ def new_project(root: Path, items: Iterable[Page]) -> config_mod.Config:
     return config_mod.load(root / "digest.yaml")
 
 
+def quiet() -> Reporter:
+    """The report goes nowhere: the figures are read back from content/."""
+    return Reporter(quiet=True, stream=io.StringIO())
+
+
 def run_ingest(root: Path, config: config_mod.Config) -> None:
     """``digest ingest`` in the project (raw/ by default), as the CLI calls it."""
-    pipeline.ingest([Path(config.root) / config.raw_dir], config, Reporter(quiet=True))
+    pipeline.ingest([Path(config.root) / config.raw_dir], config, quiet())
 
 
 def read_articles(root: Path) -> dict[str, Article]:
@@ -132,7 +139,8 @@ def read_articles(root: Path) -> dict[str, Article]:
             continue
         raw = doc.meta.get("raw")
         if isinstance(raw, str):
-            out[Path(raw).stem] = Article(dict(doc.meta), doc.body)
+            review = "_review" in path.relative_to(root / "content").parts
+            out[Path(raw).stem] = Article(dict(doc.meta), doc.body, review)
     return out
 
 
@@ -178,7 +186,7 @@ def _group_keys(gold: dict[str, Any]) -> list[str]:
 def ingest_learned(items: list[Page], workdir: Path) -> dict[str, Article]:
     """The ``learned`` configuration, leave-one-outlet-out (see the module docstring)."""
     config = new_project(workdir / "learn", [])
-    reporter = Reporter(quiet=True)
+    reporter = quiet()
     keyed = {p.name: pipeline.chrome_page(p.raw, config) for p in items}
     out: dict[str, Article] = {}
     for n, group in enumerate(outlet_groups(items)):
@@ -212,9 +220,10 @@ def write_predictions(items: list[Page], articles: dict[str, Article], out: Path
 
 
 def shown_date(art: Article) -> str | None:
-    """The article's date as ISO text; a guess from the file's mtime counts as no date."""
+    """The article's date as ISO text. An article kept for review is not published, and a
+    guess from the file's mtime is no date: both count as no date."""
     value = art.meta.get("date")
-    if value is None or art.meta.get("date_source") == "mtime":
+    if value is None or art.review or art.meta.get("date_source") == "mtime":
         return None
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
