@@ -73,7 +73,8 @@ _PROMO = re.compile(
     |alerts?\ (?:and|delivered)|delivered\ (?:to|weekday|daily|every)|join\ (?:us|our)
     |follow\ us|click\ here|read\ more|not\ a\ member|browse\ all|sharing\ is\ caring
     |in\ your\ inbox|on\ your\ device|your\ browser|in\ a\ new\ window|sharing\ buttons
-    |share\ it\ with|breaking\ news\ (?:emails?|alerts?)|media\ playback)\b""",
+    |share\ it\ with|breaking\ news\ (?:emails?|alerts?)|media\ playback
+    |підписуйтес[ья]|підпишіться|подписывайтесь|подпишитесь|приєднуйтес[ья]|присоединяйтесь)\b""",
     re.X | re.I,
 )
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S.*\s(?:>|»|›|/|\\)\s+\S|^\S.{0,40}\s(?:>|»|›)\s")
@@ -93,7 +94,7 @@ subscribe menu search extra page view
 _REPORTED = re.compile(r"\b(?:said|told\ (?:reporters|journalists))\b|сказав|заявив|сказал|заявил",
                        re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-_READER = re.compile(r"\b(?:you|your|our|us)\b", re.I)
+_READER = re.compile(r"\b(?:you|your|our|us|наш\w*|нас|вас|ваш\w*)\b", re.I)
 _QUOTES = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.。]['\"”’»)]*$")
 _TWO_SENTENCES = re.compile(r"(\w+)([.!?])['\"”’»]?\s+[A-ZА-ЯІЇЄҐ\"“«]")

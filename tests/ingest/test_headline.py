@@ -37,6 +37,7 @@ def test_headlines_pass(text):
     ("This item is part of our running news digest", "promo"),
     ("Get breaking news alerts and special reports", "promo"),
     ("Sharing is caring!", "promo"),
+    ("Підписуйтесь на наш канал у Telegram", "promo"),
     ("Russia launched 17 drones overnight, Ukraine's Air Force said on Saturday.", "sentence"),
     ("Air pollution is surging in Delhi. It is part of a larger problem in India", "sentence"),
     ("“We have to make some job eliminations,” the chairman said in an email to employees",
