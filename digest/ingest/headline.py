@@ -158,9 +158,8 @@ def is_promo(text: str) -> bool:
 
 def is_kicker(text: str) -> bool:
     """A short line in capitals: a section label, a kicker, a byline in capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return (len(words(text)) <= 6 and len(letters) >= 4
-            and all(c.isupper() for c in letters if c.lower() != c.upper()))
+    cased = [c for c in text if c.lower() != c.upper()]
+    return len(words(text)) <= 6 and len(cased) >= 4 and all(c.isupper() for c in cased)
 
 
 def _is_interface(text: str) -> bool:
@@ -173,7 +172,7 @@ def _is_interface(text: str) -> bool:
 
 def _all_lowercase(text: str) -> bool:
     cased = [w for w in re.findall(r"\w+", text) if w[:1].lower() != w[:1].upper()]
-    return len(cased) >= 3 and all(w[:1].islower() for w in cased)
+    return text[:1].islower() and len(cased) >= 3 and all(w[:1].islower() for w in cased)
 
 
 def not_a_headline(text: str) -> str | None:

@@ -18,6 +18,8 @@ HEADLINES = [
     "\"Эти обращения не о политике\" – Зеленский о выступлениях перед парламентами ЕС",
     "Укренерго: графіки діють у 12 регіонах, після атак РФ знеструмлення у двох областях",
     "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay",
+    "10 things in tech you need to know today",
+    "商品の改造が商標法違反に！？",
 ]
 
 
