@@ -204,11 +204,12 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
         return BAD
     if is_chrome_phrase(text):
         return BAD
-    if (ln.tokens <= 30 and headline.is_credit(text)) or headline.is_stamp_line(text):
-        ln.inline = True  # a picture's credit, an "Updated ..." stamp: inside articles too
-        return BAD
-    if headline.is_promo(text):
-        return BAD
+    if ln.tokens <= 30:  # credits, stamps and promos are short
+        if headline.is_credit(text) or headline.is_stamp_line(text):
+            ln.inline = True  # a picture's credit, an "Updated ..." stamp: inside articles too
+            return BAD
+        if headline.is_promo(text):
+            return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
         return BAD
     if ln.tokens >= 8 and text.endswith(("…", "...")) and not ln.gap_before:
