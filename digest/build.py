@@ -110,13 +110,14 @@ def build(
                                             reporter, meanwhile=write_feeds)
                 writer.finish(".html")  # the search index must not see deleted pages
             with reporter.timed("search"):
-                indexed = site.search and search.index(writer, config, reporter)
-            if site.search and not indexed:
+                index = search.index(writer, config, reporter, _indexed(specs), cache.pages,
+                                     key, workers) if site.search else None
+            if site.search and index is None:
                 site.search = False  # no page may offer a search that does not exist
                 specs, todo = _render_pages(writer, renderer, cache, key, issues, workers,
                                             reporter)
-            if site.search:
-                path, html = search.page(renderer)
+            if index is not None:
+                path, html = search.page(renderer, index.parts)
                 writer.write(urls.output_file(path), html.encode())
             with reporter.timed("sitemap"):
                 _write_extras(writer, config, statics, [s.path for s in specs], articles,
@@ -130,6 +131,7 @@ def build(
         with reporter.timed("cache"), contextlib.closing(writer):  # the spare is made meanwhile
             cache.pages = {urls.output_file(s.path): s.key for s in specs if s.key is not None}
             cache.pages.update(feed_keys)
+            cache.pages.update(index.keys if index is not None else {})
             cache.inputs, cache.output = inputs, _signature(out)
             cache.files = sorted(writer.produced)
             cache.changed = writer.spare_changes
@@ -244,6 +246,11 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
     for path, changed, _ in results:
         writer.record(path, changed)
     return specs, todo
+
+
+def _indexed(specs: list[PageSpec]) -> list[Article]:
+    """The articles whose pages the search index holds: every article page."""
+    return [s.article for s in specs if s.article is not None]
 
 
 def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:

@@ -1,10 +1,21 @@
-"""Full-text search: a Pagefind index built over the staged site, and the search page.
+"""Full-text search: a Pagefind index in parts, built from the staged pages, and the search page.
 
 Pagefind (the ``pagefind[bin]`` package, a dependency: its wheel ships the binary) reads the
 finished HTML and writes a static index that its own JavaScript queries in
 the browser; nothing runs on a server. Build calls :func:`available` before
 rendering, so the pages know whether to show a search form, and
 :func:`index` after the pages are staged and before the swap.
+
+The index is made of parts (:mod:`digest.search_parts`): each a Pagefind
+index of at most a few hundred article pages, in ``pagefind/<part>/``, built
+by its own Pagefind process over a folder holding only that part's pages
+(hard links to the staged files). Parts are indexed two at a time, so memory
+is bounded by the part size, not the site's; a part whose key (its articles'
+paths and source hashes, the build key and Pagefind's version) is unchanged
+keeps its old files, untouched. The search page merges every part
+(Pagefind's ``mergeIndex``): the first part is the primary index, so it also
+holds the WebAssembly and worker files Pagefind loads from there; the UI and
+the rest of Pagefind's runtime are in ``pagefind/`` itself.
 
 Search is optional, never a reason to fail a build:
 - pagefind is not installed: the build says "search skipped" and the pages
@@ -15,9 +26,10 @@ Only article bodies are indexed (``data-pagefind-body`` in article.html), all
 in one language (``--force-language``): otherwise Pagefind splits the index
 per ``<html lang>`` and an English search page would never find a Ukrainian
 article. No ``data-pagefind-filter``: Pagefind 1.5 writes filter files in a
-different order on each run, and the build must be byte-identical. The bundle
-is written outside the staging folder and then staged file by file, so
-unchanged index files keep their inode like every other file.
+different order on each run, and the build must be byte-identical (each part
+is: the same pages give the same bytes). Index files are written outside the
+staging folder and then staged file by file, so unchanged files keep their
+inode like every other file.
 """
 
 from __future__ import annotations
@@ -26,16 +38,25 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest import urls
 from digest.config import Config
+from digest.content import Article
+from digest.fingerprint import fingerprint
 from digest.output import SiteWriter
+from digest.parallel import default_workers
 from digest.render import Renderer
-from digest.report import Reporter
+from digest.report import Reporter, count
+from digest.search_parts import Part, plan
 
-TIMEOUT = 600  # seconds; 10,000 articles index in well under a minute
+TIMEOUT = 600  # seconds for one part; a part of 500 pages indexes in about a second
 INSTALL_HINT = "pip install 'pagefind[bin]>=1.1,<2' (a dependency of digest) to add search"
+PRIMARY_RUNTIME = ("pagefind-worker.js", "wasm.")  # what Pagefind loads from the primary index
 
 
 def executable() -> Path | None:
@@ -68,6 +89,13 @@ def language(config: Config) -> str:
     return config.language.split("-")[0].lower() or "en"
 
 
+def version(binary: Path) -> str:
+    """``pagefind 1.5.2``: part of every part's key, so an upgrade re-indexes."""
+    result = subprocess.run([str(binary), "--version"], capture_output=True, text=True,
+                            timeout=60, check=False)
+    return result.stdout.strip() or f"exit code {result.returncode}"
+
+
 def run_pagefind(site: Path, output: Path, config: Config) -> subprocess.CompletedProcess[str]:
     binary = executable()
     if binary is None:
@@ -77,37 +105,162 @@ def run_pagefind(site: Path, output: Path, config: Config) -> subprocess.Complet
     return subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
 
 
-def index(writer: SiteWriter, config: Config, reporter: Reporter) -> bool:
-    """Index the staged site and stage the bundle under ``pagefind/``; False on failure."""
+@dataclass
+class Index:
+    """The index as staged: its parts (the first is the primary) and each file's key."""
+
+    parts: list[str]
+    keys: dict[str, str] = field(default_factory=dict)  # site path -> key, for the build cache
+    indexed: list[str] = field(default_factory=list)  # parts made by this build
+
+
+def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list[Article],
+          cached: dict[str, str], build_key: str, workers: int | None = None) -> Index | None:
+    """Stage the index of ``articles`` under ``pagefind/``; None when search is skipped.
+
+    ``cached`` maps the last build's files to their keys (the build cache's
+    pages): a part whose files all carry its current key is kept as it is.
+    """
+    parts = plan(articles)
+    binary = executable()
+    if not parts or binary is None:
+        reporter.info("search skipped: no article to index" if not parts else
+                      f"search skipped: pagefind is not installed ({INSTALL_HINT})")
+        return None
+    try:
+        base = fingerprint(build_key, version(binary), language(config))
+    except (OSError, subprocess.SubprocessError) as exc:
+        return _failed(reporter, str(exc))
+    old = _old_files(cached)
+    keys = {p.name: p.key(base) for p in parts}
+    result = Index([p.name for p in parts])
+    todo = [p for p in parts if not _keep(writer, cached, old.get(p.name), keys[p.name], result)]
+    runtime = fingerprint(base, "runtime")
+    has_runtime = _keep(writer, cached, old.get(""), runtime, result)
+    if not has_runtime and not todo:  # the runtime files come with any part's index
+        todo = [min(parts, key=lambda p: len(p.articles))]
     # Beside the staging folder, named like it, so the next build removes what a killed
     # run leaves behind (see SiteWriter._recover) instead of it piling up in /tmp.
-    scratch = writer.stage.parent
-    with tempfile.TemporaryDirectory(prefix=f".{writer.final.name}.pagefind-", dir=scratch) as tmp:
-        output = Path(tmp) / "bundle"
-        try:
-            result = run_pagefind(writer.stage, output, config)
-        except (OSError, subprocess.SubprocessError) as exc:
-            return _failed(reporter, str(exc))
-        if result.returncode != 0 or not (output / "pagefind-ui.js").is_file():
-            lines = (result.stderr or result.stdout).strip().splitlines()
-            return _failed(reporter, lines[-1] if lines else f"exit code {result.returncode}")
-        files = sorted(p for p in output.rglob("*") if p.is_file())
-        for path in files:
-            writer.copy(urls.SEARCH_BUNDLE + path.relative_to(output).as_posix(), path)
-    reporter.debug(f"search: indexed the site, {len(files)} index files")
+    with tempfile.TemporaryDirectory(prefix=f".{writer.final.name}.pagefind-",
+                                     dir=writer.stage.parent) as tmp:
+        for part, output, problem in _run_parts(writer.stage, Path(tmp), todo, config, workers):
+            if problem is not None:
+                return _failed(reporter, f"{problem} (index part {part.name})")
+            for path, runtime_file in _bundle_files(output):
+                if not runtime_file:
+                    site_path = f"{urls.SEARCH_BUNDLE}{part.name}/{path}"
+                elif has_runtime:
+                    continue
+                else:
+                    site_path = urls.SEARCH_BUNDLE + path
+                writer.copy(site_path, output / path)
+                result.keys[site_path] = runtime if runtime_file else keys[part.name]
+            has_runtime = True
+            result.indexed.append(part.name)
+    _stage_primary_runtime(writer, parts[0].name)
+    reporter.debug(f"search: {count(len(parts), 'index part')}, {len(todo)} indexed "
+                   f"({', '.join(sorted(result.indexed)) or 'none'})")
+    return result
+
+
+def _old_files(cached: dict[str, str]) -> dict[str, list[str]]:
+    """The last build's index files by part name ("" for the runtime in ``pagefind/``)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    start = len(urls.SEARCH_BUNDLE)
+    for path in cached:
+        if path.startswith(urls.SEARCH_BUNDLE):
+            folder, _, rest = path[start:].partition("/")
+            found[folder if rest else ""].append(path)
+    return found
+
+
+def _keep(writer: SiteWriter, cached: dict[str, str], paths: list[str] | None, key: str,
+          result: Index) -> bool:
+    """Keep the old files of one part (or the runtime) when they were made from ``key``."""
+    if not paths or any(cached[p] != key for p in paths):
+        return False
+    if not all((writer.final / p).is_file() for p in paths):
+        return False  # the site was changed by hand: index again
+    for path in paths:
+        if not writer.keep(path):
+            return False
+        result.keys[path] = key
     return True
 
 
-def _failed(reporter: Reporter, why: str) -> bool:
+def _run_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
+               workers: int | None) -> Iterator[tuple[Part, Path, str | None]]:
+    """Index ``parts`` a few at a time (largest first); yields each as it finishes."""
+    if not parts:
+        return
+    threads = max(1, min(len(parts), workers or default_workers()))
+    order = sorted(parts, key=lambda p: (-len(p.articles), p.name))
+    with ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind") as pool:
+        futures: dict[Future[str | None], Part] = {
+            pool.submit(_index_part, stage, scratch / part.name, part, config): part
+            for part in order
+        }
+        try:
+            for future in as_completed(futures):
+                part = futures[future]
+                yield part, scratch / part.name / "out", future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _index_part(stage: Path, folder: Path, part: Part, config: Config) -> str | None:
+    """Run Pagefind over a folder of hard links to the part's staged pages; None when done."""
+    site = folder / "site"
+    for article in part.articles:
+        page = urls.output_file(article.path)
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        os.link(stage / page, site / page)
+    output = folder / "out"
+    try:
+        result = run_pagefind(site, output, config)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return str(exc)
+    if result.returncode != 0 or not (output / "pagefind-entry.json").is_file():
+        lines = (result.stderr or result.stdout).strip().splitlines()
+        return lines[-1] if lines else f"exit code {result.returncode}"
+    shutil.rmtree(site, ignore_errors=True)
+    return None
+
+
+def _bundle_files(output: Path) -> list[tuple[str, bool]]:
+    """(path in the bundle, whether it is runtime) for every file Pagefind wrote.
+
+    The index proper is ``pagefind-entry.json``, the ``.pf_meta`` file and the
+    ``index/``, ``fragment/`` (and ``filter/``) folders; the rest is Pagefind's
+    JavaScript, CSS and WebAssembly, the same for every part.
+    """
+    files = []
+    for path in sorted(p for p in output.rglob("*") if p.is_file()):
+        rel = path.relative_to(output).as_posix()
+        data = "/" in rel or rel == "pagefind-entry.json" or rel.endswith(".pf_meta")
+        files.append((rel, not data))
+    return files
+
+
+def _stage_primary_runtime(writer: SiteWriter, primary: str) -> None:
+    """Pagefind loads its worker and WebAssembly from the primary index's folder."""
+    root = writer.stage / urls.SEARCH_BUNDLE
+    for path in sorted(root.iterdir()):
+        if path.is_file() and path.name.startswith(PRIMARY_RUNTIME):
+            writer.copy(f"{urls.SEARCH_BUNDLE}{primary}/{path.name}", path)
+
+
+def _failed(reporter: Reporter, why: str) -> None:
     reporter.warning(f"search skipped: pagefind failed: {why}",
                      hint="the site is built without search; run with --verbose for details")
-    return False
+    return None
 
 
-def page(renderer: Renderer) -> tuple[str, str]:
-    """The search page: Pagefind's UI, told the base path so results link under a subpath."""
+def page(renderer: Renderer, parts: list[str]) -> tuple[str, str]:
+    """The search page: Pagefind's UI over every part, results linked under the base path."""
     site = urls.Site(renderer.config.base_url)
     page = renderer.page("search", urls.SEARCH, "Search",
                          f"Search every article of {renderer.config.title}.")
     return renderer.render("search.html", page, base_path=site.base_path,
-                           bundle=urls.SEARCH_BUNDLE)
+                           bundle=urls.SEARCH_BUNDLE, parts=parts)

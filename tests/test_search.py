@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -9,7 +10,7 @@ import stat
 import tomllib
 
 import pytest
-from conftest import REPO
+from conftest import KYIV, REPO
 
 from digest import search
 from digest.report import Reporter
@@ -38,9 +39,11 @@ def test_index_and_search_page_are_built_under_the_subpath(project, with_pagefin
     project.build(reporter)
     bundle = project.site / "pagefind"
     assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind.js").is_file()
-    assert any(bundle.glob("index/*.pf_index"))
+    assert any(bundle.glob("2023/index/*.pf_index"))  # one part: the articles of 2023
+    assert (bundle / "2023/wasm.en.pagefind").is_file()  # the primary part loads it from there
     page = (project.site / "search/index.html").read_text()
     assert 'data-base="/digest/"' in page  # results link under the base path
+    assert 'data-parts="2023"' in page
     assert 'src="../pagefind/pagefind-ui.js"' in page
     home = (project.site / "index.html").read_text()
     assert 'action="search/"' in home and 'name="q"' in home
@@ -76,9 +79,60 @@ def test_index_is_byte_identical_and_kept_on_rebuild(project, with_pagefind, tmp
     project.build(out=tmp_path / "two")
     one, two = (project.files(tmp_path / n / "pagefind") for n in ("one", "two"))
     assert one == two
-    before = os.stat(tmp_path / "one/pagefind/pagefind-entry.json").st_ino
+    before = os.stat(tmp_path / "one/pagefind/2023/pagefind-entry.json").st_ino
     project.build(out=tmp_path / "one")
-    assert os.stat(tmp_path / "one/pagefind/pagefind-entry.json").st_ino == before
+    assert os.stat(tmp_path / "one/pagefind/2023/pagefind-entry.json").st_ino == before
+
+
+def _stamps(folder) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every file below ``folder``."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _three_years(project) -> None:
+    for year in (2021, 2022, 2023):
+        for i in range(3):
+            project.article(f"y{year}-{i}", body=f"Word{year}x{i} {BODY}",
+                            date=dt.datetime(year, 5, 10 + i, 9, tzinfo=KYIV))
+
+
+def test_an_edit_reindexes_only_its_part_and_equals_a_clean_build(project, with_pagefind,
+                                                                   tmp_path):
+    _three_years(project)
+    reporter = Reporter(stream=io.StringIO(), verbose=True)
+    project.build(reporter)
+    assert "3 index parts, 3 indexed" in reporter.stream.getvalue()
+    bundle = project.site / "pagefind"
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == ["2021", "2022", "2023"]
+    before = _stamps(bundle)
+    edited = project.article("y2022-1", body="A corrected paragraph about quinces.",
+                             date=dt.datetime(2022, 5, 11, 9, tzinfo=KYIV))
+    assert edited.is_file()
+    reporter = Reporter(stream=io.StringIO(), verbose=True)
+    project.build(reporter)
+    assert "3 index parts, 1 indexed (2022)" in reporter.stream.getvalue()
+    after = _stamps(bundle)
+    changed = {p for p in after if before.get(p) != after[p]}
+    assert changed and all(p.startswith("2022/") for p in changed)
+    assert {p for p in before if not p.startswith("2022/")} <= set(after)
+    # The same inputs built from nothing give the same site, byte for byte.
+    project.build(out=tmp_path / "clean", clean=True)
+    assert project.files(tmp_path / "clean") == project.files()
+
+
+def test_a_new_year_adds_a_part_and_leaves_the_others(project, with_pagefind):
+    _three_years(project)
+    project.build()
+    before = _stamps(project.site / "pagefind")
+    project.article("today", body="Zucchini news.", date=dt.datetime(2024, 2, 1, tzinfo=KYIV))
+    project.build()
+    after = _stamps(project.site / "pagefind")
+    for path, stamp in before.items():
+        if path.startswith(("2021/", "2022/", "2023/index", "2023/fragment")):
+            assert after[path] == stamp, path
+    assert any(p.startswith("2024/index/") for p in after)
+    assert 'data-parts="2021 2022 2023 2024"' in (project.site / "search/index.html").read_text()
 
 
 def test_without_pagefind_the_build_succeeds_and_shows_no_search(project, monkeypatch):
@@ -104,7 +158,8 @@ def test_a_failing_pagefind_is_a_warning_and_the_pages_drop_the_search_form(proj
     reporter = _reporter()
     project.build(reporter)
     (warning,) = reporter.warnings
-    assert warning.message == "search skipped: pagefind failed: Error: index exploded"
+    assert warning.message == ("search skipped: pagefind failed: Error: index exploded "
+                               "(index part 2023)")
     assert not (project.site / "search").exists()
     for html in _pages(project):
         assert 'role="search"' not in html

@@ -1,0 +1,107 @@
+"""The search index in parts: which article pages each Pagefind index part holds.
+
+One Pagefind process over the whole site holds ~0.25 MB per page (2.6 GB at
+10,000 articles) and must run again for a one-word fix. So the index is made
+of parts, each a separate Pagefind index of a bounded number of article pages
+(at most :data:`LIMIT`), that the search page merges in the browser.
+
+A part is a period of the archive, the coarsest that fits: an ISO year, else
+its quarters (weeks 1-13, 14-26, 27-39, 40-53), else its weeks, else a week's
+days, else a day split by a hash of the page path. The split is decided per
+period, so adding articles to this week can only reshape this week's (or this
+quarter's, or this year's) parts: old parts keep their pages, their key and
+their files. A part's key is made of its articles' page paths and source-file
+hashes (with the build key: configuration and theme); equal keys mean the
+same pages, so a rebuild re-indexes only the parts whose key changed.
+
+Only article pages are indexed: Pagefind indexes the ``data-pagefind-body``
+element of each page, and a part without one would index whole pages.
+The key therefore assumes what the default theme does: an article page's
+``data-pagefind-body`` shows that article (and its topic) only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from digest.content import Article
+from digest.fingerprint import fingerprint
+
+LIMIT = 500  # pages per part: ~140 MB in Pagefind, ~0.7 s to index on one core
+QUARTER_WEEKS = 13
+
+
+@dataclass(frozen=True)
+class Part:
+    """One index part: a name (its folder under ``pagefind/``) and its article pages."""
+
+    name: str
+    articles: tuple[Article, ...]  # in page-path order
+
+    def key(self, build_key: str) -> str:
+        """What the part's index files are made from: equal keys, equal files."""
+        return fingerprint(build_key, self.name,
+                           [(a.path, a.fingerprint) for a in self.articles])
+
+
+def plan(articles: list[Article], limit: int = LIMIT) -> list[Part]:
+    """The parts of the index, sorted by name, each of at most ``limit`` pages."""
+    by_year: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_year[article.week[:4]].append(article)
+    parts: list[Part] = []
+    for year, items in by_year.items():
+        parts += _split(year, items, limit, _LEVELS)
+    return sorted(parts, key=lambda p: p.name)
+
+
+def _quarter(a: Article) -> str:
+    number = min(4, (int(a.week[6:]) - 1) // QUARTER_WEEKS + 1)
+    return f"{a.week[:4]}-Q{number}"
+
+
+def _week(a: Article) -> str:
+    return a.week
+
+
+def _day(a: Article) -> str:
+    return f"{a.week}-{a.date.isoweekday()}"
+
+
+_LEVELS: tuple[Callable[[Article], str], ...] = (_quarter, _week, _day)
+
+
+def _split(name: str, items: list[Article], limit: int,
+           levels: tuple[Callable[[Article], str], ...]) -> list[Part]:
+    """``items`` as one part when they fit, else split by the next level of periods."""
+    if len(items) <= limit:
+        return [Part(name, tuple(sorted(items, key=lambda a: a.path)))]
+    if not levels:
+        return _hashed(name, items, limit)
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for article in items:
+        groups[levels[0](article)].append(article)
+    parts: list[Part] = []
+    for sub, members in groups.items():
+        parts += _split(sub, members, limit, levels[1:])
+    return parts
+
+
+def _hashed(name: str, items: list[Article], limit: int) -> list[Part]:
+    """A day with more than ``limit`` articles: buckets by a hash of each page path."""
+    hashes = [(int.from_bytes(hashlib.blake2b(a.path.encode(), digest_size=8).digest(), "big"), a)
+              for a in items]
+    count = math.ceil(len(items) / limit)
+    while True:  # a hash spreads unevenly: one more bucket until each fits
+        buckets: dict[int, list[Article]] = defaultdict(list)
+        for value, article in hashes:
+            buckets[value % count].append(article)
+        if max(len(b) for b in buckets.values()) <= limit:
+            break
+        count += 1
+    return [Part(f"{name}-h{number}", tuple(sorted(members, key=lambda a: a.path)))
+            for number, members in sorted(buckets.items())]
