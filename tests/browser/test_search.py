@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from digest.frontmatter import parse
+from digest.frontmatter import dump, parse
 
-from .conftest import Served
+from .conftest import Served, build_site
 
 pytestmark = pytest.mark.browser
 WORD = re.compile(r"[A-Za-z]{6,}")
@@ -78,3 +79,48 @@ def test_search_finds_the_example_article(browser, example_site):
     assert [t for t, _ in results] == ["Russia seeks to increase military cooperation with "
                                        "North Korea"]
     assert errors == []
+
+
+ARCHIVE_CONFIG = """\
+title: Archive Digest
+base_url: https://example.github.io/digest/
+timezone: Europe/Kyiv
+topics:
+  - slug: war
+    title: War
+"""
+YEARS = {  # one article a year: each year is a part of the index
+    2019: "The old harbour of Xylocastro reopened after the storm.",
+    2023: "A quiet week at the harbour; nothing else of note.",
+    2026: "Today the harbour of Quokkaville counted its first ferry.",
+}
+
+
+@pytest.fixture(scope="module")
+def archive_site(server, tmp_path_factory) -> Served:
+    """Three articles years apart, so the index has three parts (2019, 2023, 2026)."""
+    root = tmp_path_factory.mktemp("archive")
+    (root / "digest.yaml").write_text(ARCHIVE_CONFIG, encoding="utf-8")
+    for year, body in YEARS.items():
+        date = dt.datetime(year, 3, 4, 10, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+        iso_year, week, _ = date.isocalendar()
+        folder = root / "content" / "war" / f"{iso_year}-W{week:02d}"
+        folder.mkdir(parents=True)
+        meta = {"title": f"Harbour news of {year}", "date": date, "topic": "war"}
+        (folder / f"harbour-{year}.md").write_text(dump(meta, body + "\n"), encoding="utf-8")
+    return build_site(server, "archive", root, root / "site")
+
+
+def test_one_search_box_finds_words_from_the_oldest_and_the_newest_part(browser, archive_site):
+    bundle = archive_site.root / "pagefind"
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == ["2019", "2023", "2026"]
+    old, errors = _search(browser, archive_site, "", "Xylocastro")
+    assert [t for t, _ in old] == ["Harbour news of 2019"]
+    new, more_errors = _search(browser, archive_site, "weeks/", "Quokkaville")
+    assert [t for t, _ in new] == ["Harbour news of 2026"]
+    every, last_errors = _search(browser, archive_site, "", "harbour")
+    assert sorted(t for t, _ in every) == [f"Harbour news of {y}" for y in sorted(YEARS)]
+    for _, href in old + new + every:  # under the subpath, and the page is there
+        assert href.startswith(archive_site.url)
+        assert (archive_site.root / href[len(archive_site.url):] / "index.html").is_file()
+    assert errors == more_errors == last_errors == []
