@@ -9,7 +9,14 @@ tool alike), each round:
 - digest rebuild     ``digest build`` again, nothing changed
 - digest one-changed ``digest build`` after one article's body was edited
 - hugo cold          ``hugo`` into an emptied folder (Hugo has no incremental build)
+- hugo + pagefind    ``hugo`` then ``pagefind`` over Hugo's output, the usual recipe for a
+                     searchable Hugo site (a rebuild after an edit costs the same)
 - pelican cold       ``pelican`` into an emptied folder
+
+By default digest builds with the configuration a user has: search on (a
+Pagefind index, see digest/search.py), compared with Hugo + Pagefind.
+``--no-search`` adds ``search: false`` to digest.yaml and leaves Pagefind out
+of Hugo's builds too: the comparison of the site builders alone.
 
 Every build is a child process reaped with ``os.wait4``: wall time, CPU time
 (user + sys of the child and the workers it reaped) and its peak RSS
@@ -31,6 +38,7 @@ import compileall
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -271,10 +279,26 @@ def hugo_site(root: Path, n: int, seed: int) -> Path:
     return site
 
 
-def hugo_scenarios(site: Path, hugo: str) -> list[Scenario]:
+def hugo_scenarios(site: Path, hugo: str, pagefind: str | None) -> list[Scenario]:
+    """Hugo's cold build, and with ``pagefind`` Hugo then Pagefind over its output."""
     out = site / "public"
     cmd = [hugo, "--quiet", "--ignoreCache", "--source", str(site), "--destination", str(out)]
-    return [Scenario("hugo", "cold", cmd, site, out, prepare=_empty(out))]
+    scenarios = [Scenario("hugo", "cold", cmd, site, out, prepare=_empty(out))]
+    if pagefind:
+        index = [pagefind, "--site", str(out), "--force-language", "en", "--silent"]
+        both = ["sh", "-c", f"{shlex.join(cmd)} && {shlex.join(index)}"]
+        scenarios.append(Scenario("hugo + pagefind", "cold", both, site, out,
+                                  prepare=_empty(out)))
+    return scenarios
+
+
+def find_pagefind() -> str | None:
+    """The pagefind binary digest itself would run (the pagefind[bin] package's, or PATH's)."""
+    found = subprocess.run(
+        [sys.executable, "-c", "from digest import search; print(search.executable() or '')"],
+        capture_output=True, text=True, cwd=tempfile.gettempdir(),
+    ).stdout.strip()
+    return found or None
 
 
 def pelican_site(root: Path, n: int, seed: int) -> Path:
@@ -312,7 +336,8 @@ def run_scenario(
     os.sync()  # the emptied folders' deletes and the corpus's writes reach the disk now, not
     # during the measured build (every tool alike)
     before = snapshot(scenario.output) if scenario.count_rewritten else {}
-    name = f"{scenario.tool}-{scenario.name.split()[0].strip(',')}-{run}.log"
+    tool = scenario.tool.replace(" + ", "+")
+    name = f"{tool}-{scenario.name.split()[0].strip(',')}-{run}.log"
     result = run_measured(scenario.cmd, scenario.cwd, logs / name, quiet)
     if scenario.count_rewritten and result.returncode == 0:
         result.rewritten = rewritten(before, snapshot(scenario.output))
@@ -358,28 +383,35 @@ def summarise(scenario: Scenario) -> dict | None:
 def table(n: int, scenarios: list[Scenario], notes: list[str]) -> str:
     rows = {id(s): summarise(s) for s in scenarios}
     hugo = next((rows[id(s)] for s in scenarios if s.tool == "hugo" and rows[id(s)]), None)
+    searchable = next((rows[id(s)] for s in scenarios
+                       if s.tool == "hugo + pagefind" and rows[id(s)]), None)
+    extra = " wall / (Hugo + Pagefind) |" if searchable else ""
     lines = [
         f"### N = {n:,}",
         "",
         "| tool | scenario | wall (s) | best wall (s) | CPU (s) | peak RSS (MB) "
-        "| peak tree PSS (MB) | files rewritten | wall / Hugo | memory / Hugo "
+        "| peak tree PSS (MB) | files rewritten | wall / Hugo |" + extra + " memory / Hugo "
         "| s per 1k articles |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        + (" ---: |" if searchable else "") + " ---: | ---: |",
     ]
     for s in scenarios:
         r = rows[id(s)]
         if r is None:
             tail = s.results[-1].stderr_tail.strip().splitlines()[-1:] if s.results else []
-            lines.append(f"| {s.tool} | {s.name} | failed | | | | | | | | |")
+            lines.append(f"| {s.tool} | {s.name} | failed | | | | | | | | |"
+                         + (" |" if searchable else ""))
             notes.append(f"{s.tool} {s.name} failed: {' '.join(tail)}")
             continue
         ratio = f"{r['wall'] / hugo['wall']:.2f}x" if hugo else "n/a"
         mem = f"{max(r['rss'], r['tree']) / max(hugo['rss'], hugo['tree']):.2f}x" if hugo else "n/a"
         count = "" if r["rewritten"] is None else f"{r['rewritten']:,}"
+        both = f" {r['wall'] / searchable['wall']:.2f}x |" if searchable else ""
         lines.append(
             f"| {s.tool} | {s.name} | {r['wall']:.2f} | {r['best']:.2f} | {r['cpu']:.2f} "
             f"| {r['rss']:.0f} "
-            f"| {r['tree']:.0f} | {count} | {ratio} | {mem} | {r['wall'] / n * 1000:.3f} |"
+            f"| {r['tree']:.0f} | {count} | {ratio} |{both} {mem} "
+            f"| {r['wall'] / n * 1000:.3f} |"
         )
     lines.append("")
     lines += [f"- {note}" for note in notes]
@@ -393,15 +425,24 @@ def bench_one(n: int, args: argparse.Namespace, work: Path) -> tuple[str, list[d
     log(f"N = {n}: generating into {root}")
     started = time.perf_counter()
     generate.generate(root, n, args.seed)
-    if not args.search:  # Hugo's and Pelican's sites have no search index either
+    pagefind = None if args.no_search else find_pagefind()
+    if args.no_search:  # Hugo's and Pelican's sites have no search index either
         with open(root / "digest.yaml", "a", encoding="utf-8") as fh:
             fh.write("search: false\n")
-        notes.append("digest: search: false, like the Hugo and Pelican sites (--search to index)")
+        notes.append("--no-search: digest with `search: false`; Hugo and Pelican without "
+                     "Pagefind: the site builders alone.")
+    elif pagefind:
+        notes.append("default configuration: digest with search on (its Pagefind index in "
+                     "parts); Hugo + Pagefind: `hugo`, then `pagefind --site public` "
+                     "(article bodies only, `data-pagefind-body`, as digest).")
+    else:
+        notes.append("pagefind is not installed (`pip install 'digest[search]'`): digest "
+                     "built without search, and no Hugo + Pagefind row.")
     scenarios = digest_scenarios(root, notes)
     if "hugo" in args.tools:
         hugo = shutil.which("hugo")
         if hugo:
-            scenarios += hugo_scenarios(hugo_site(root, n, args.seed), hugo)
+            scenarios += hugo_scenarios(hugo_site(root, n, args.seed), hugo, pagefind)
         else:
             notes.append("hugo: not installed (`apt-get install hugo`), skipped.")
     if "pelican" in args.tools:
@@ -497,9 +538,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quiet-timeout", type=float, default=120.0, metavar="S",
                         help="longest wait for a quiet machine before building anyway")
     parser.add_argument("--json", type=Path, help="also write every measurement here")
-    parser.add_argument("--search", action="store_true",
-                        help="build digest's Pagefind search index too (off by default: the "
-                        "Hugo and Pelican sites have none)")
+    parser.add_argument("--no-search", action="store_true",
+                        help="digest with `search: false` and Hugo without Pagefind (by "
+                        "default digest builds as configured, search on, against Hugo + "
+                        "Pagefind)")
     args = parser.parse_args(argv)
     args.tools = {t.strip() for t in args.tools.split(",") if t.strip()}
     args.n = args.n or list(DEFAULT_NS)

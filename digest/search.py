@@ -179,8 +179,6 @@ def _keep(writer: SiteWriter, cached: dict[str, str], paths: list[str] | None, k
     """Keep the old files of one part (or the runtime) when they were made from ``key``."""
     if not paths or any(cached[p] != key for p in paths):
         return False
-    if not all((writer.final / p).is_file() for p in paths):
-        return False  # the site was changed by hand: index again
     for path in paths:
         if not writer.keep(path):
             return False
