@@ -34,6 +34,7 @@ inode like every other file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -146,16 +147,15 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
         for part, output, problem in _run_parts(writer.stage, Path(tmp), todo, config, workers):
             if problem is not None:
                 return _failed(reporter, f"{problem} (index part {part.name})")
-            for path, runtime_file in _bundle_files(output):
-                if not runtime_file:
-                    site_path = f"{urls.SEARCH_BUNDLE}{part.name}/{path}"
-                elif has_runtime:
-                    continue
-                else:
-                    site_path = urls.SEARCH_BUNDLE + path
-                writer.copy(site_path, output / path)
-                result.keys[site_path] = runtime if runtime_file else keys[part.name]
-            has_runtime = True
+            files = _bundle_files(output)
+            folder = f"{urls.SEARCH_BUNDLE}{part.name}/"
+            for path in _move_in(writer, output, [f for f, rt in files if not rt], folder):
+                result.keys[path] = keys[part.name]
+            if not has_runtime:
+                for path in _move_in(writer, output, [f for f, rt in files if rt],
+                                     urls.SEARCH_BUNDLE):
+                    result.keys[path] = runtime
+                has_runtime = True
             result.indexed.append(part.name)
     _stage_primary_runtime(writer, parts[0].name)
     reporter.debug(f"search: {count(len(parts), 'index part')}, {len(todo)} indexed "
@@ -239,6 +239,49 @@ def _bundle_files(output: Path) -> list[tuple[str, bool]]:
         data = "/" in rel or rel == "pagefind-entry.json" or rel.endswith(".pf_meta")
         files.append((rel, not data))
     return files
+
+
+def _move_in(writer: SiteWriter, output: Path, files: list[str], folder: str) -> list[str]:
+    """Stage Pagefind's ``files`` under ``folder`` by renaming them out of the scratch folder.
+
+    A folder the old site does not have (a first build, a new part) is moved in
+    whole, a few renames for thousands of fragments; otherwise file by file,
+    where, as in :meth:`SiteWriter.write`, a file with the old bytes is the old
+    file, hard-linked, mtime and all. Returns the staged site paths.
+    """
+    target = writer.stage / folder
+    paths = [folder + f for f in files]
+    if folder != urls.SEARCH_BUNDLE and not (writer.final / folder).exists() \
+            and not target.exists():
+        target.mkdir(parents=True)
+        for top in sorted({f.split("/", 1)[0] for f in files}):
+            os.rename(output / top, target / top)
+        for path in paths:
+            writer.record(path, True)
+        return paths
+    for name, path in zip(files, paths, strict=True):
+        writer.record(path, _move_file(writer, output / name, path))
+    return paths
+
+
+def _move_file(writer: SiteWriter, source: Path, path: str) -> bool:
+    """Stage ``source`` at ``path``; True when it differs from the old site's file."""
+    dest, old = writer.stage / path, writer.final / path
+    try:
+        same = old.stat().st_size == source.stat().st_size and \
+            old.read_bytes() == source.read_bytes()
+    except OSError:
+        same = False
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        if same and os.path.samefile(old, dest):
+            return False
+        dest.unlink()  # maybe a hard link to the live site's file: never written into
+    if same:
+        os.link(old, dest)
+    else:
+        os.rename(source, dest)
+    return not same
 
 
 def _stage_primary_runtime(writer: SiteWriter, primary: str) -> None:
