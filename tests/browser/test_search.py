@@ -96,18 +96,24 @@ YEARS = {  # one article a year: each year is a part of the index
 }
 
 
+def write_archive(root: Path, bodies: dict[int, str]) -> None:
+    """One article a year (on 4 March), each in its year's folder of weeks."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "digest.yaml").write_text(ARCHIVE_CONFIG, encoding="utf-8")
+    for year, body in bodies.items():
+        date = dt.datetime(year, 3, 4, 10, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+        iso_year, week, _ = date.isocalendar()
+        folder = root / "content" / "war" / f"{iso_year}-W{week:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {"title": f"Harbour news of {year}", "date": date, "topic": "war"}
+        (folder / f"harbour-{year}.md").write_text(dump(meta, body + "\n"), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def archive_site(server, tmp_path_factory) -> Served:
     """Three articles years apart, so the index has three parts (2019, 2023, 2026)."""
     root = tmp_path_factory.mktemp("archive")
-    (root / "digest.yaml").write_text(ARCHIVE_CONFIG, encoding="utf-8")
-    for year, body in YEARS.items():
-        date = dt.datetime(year, 3, 4, 10, tzinfo=dt.timezone(dt.timedelta(hours=2)))
-        iso_year, week, _ = date.isocalendar()
-        folder = root / "content" / "war" / f"{iso_year}-W{week:02d}"
-        folder.mkdir(parents=True)
-        meta = {"title": f"Harbour news of {year}", "date": date, "topic": "war"}
-        (folder / f"harbour-{year}.md").write_text(dump(meta, body + "\n"), encoding="utf-8")
+    write_archive(root, YEARS)
     return build_site(server, "archive", root, root / "site")
 
 
@@ -124,3 +130,20 @@ def test_one_search_box_finds_words_from_the_oldest_and_the_newest_part(browser,
         assert href.startswith(archive_site.url)
         assert (archive_site.root / href[len(archive_site.url):] / "index.html").is_file()
     assert errors == more_errors == last_errors == []
+
+
+def test_an_edited_article_is_found_by_its_new_word_after_a_rebuild(browser, server, tmp_path):
+    root = tmp_path / "edited"
+    write_archive(root, YEARS)
+    site = build_site(server, "edited", root, root / "site")
+    before = _stamps(site.root / "pagefind/2026")
+    write_archive(root, {2019: YEARS[2019] + " A later note names the Pelagornis wreck."})
+    build_site(server, "edited", root, root / "site")  # a rebuild: the cache is there
+    results, errors = _search(browser, site, "", "Pelagornis")
+    assert [t for t, _ in results] == ["Harbour news of 2019"]
+    assert errors == []
+    assert _stamps(site.root / "pagefind/2026") == before  # another part: untouched
+
+
+def _stamps(folder: Path) -> dict[Path, tuple[int, int]]:
+    return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
