@@ -144,9 +144,13 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
     # run leaves behind (see SiteWriter._recover) instead of it piling up in /tmp.
     with tempfile.TemporaryDirectory(prefix=f".{writer.final.name}.pagefind-",
                                      dir=writer.stage.parent) as tmp:
-        for part, output, problem in _run_parts(writer.stage, Path(tmp), todo, config, workers):
-            if problem is not None:
-                return _failed(reporter, f"{problem} (index part {part.name})")
+        made = list(_run_parts(writer.stage, Path(tmp), todo, config, workers))
+        failed = [(part, problem) for part, _, problem in made if problem is not None]
+        if failed:  # the site is built without search: none of the index stays in it
+            writer.produced.difference_update(result.keys)
+            part, problem = min(failed, key=lambda f: f[0].name)
+            return _failed(reporter, f"{problem} (index part {part.name})")
+        for part, output, _ in sorted(made, key=lambda m: m[0].name):
             files = _bundle_files(output)
             folder = f"{urls.SEARCH_BUNDLE}{part.name}/"
             for path in _move_in(writer, output, [f for f, rt in files if not rt], folder):
@@ -158,8 +162,10 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
                 has_runtime = True
             result.indexed.append(part.name)
     _stage_primary_runtime(writer, parts[0].name)
-    reporter.debug(f"search: {count(len(parts), 'index part')}, {len(todo)} indexed "
-                   f"({', '.join(sorted(result.indexed)) or 'none'})")
+    names = sorted(result.indexed)
+    shown = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
+    reporter.debug(f"search: {count(len(parts), 'index part')}, {len(names)} indexed"
+                   + (f" ({shown})" if names else ""))
     return result
 
 
@@ -188,7 +194,7 @@ def _keep(writer: SiteWriter, cached: dict[str, str], paths: list[str] | None, k
 
 def _run_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
                workers: int | None) -> Iterator[tuple[Part, Path, str | None]]:
-    """Index ``parts`` a few at a time (largest first); yields each as it finishes."""
+    """Index ``parts`` a few at a time (largest first); yields (part, output, problem)."""
     if not parts:
         return
     threads = max(1, min(len(parts), workers or default_workers()))

@@ -168,3 +168,28 @@ def test_a_failing_pagefind_is_a_warning_and_the_pages_drop_the_search_form(proj
 def test_search_language_is_the_primary_subtag(project):
     project.add_config("language: uk-UA\n")
     assert search.language(project.config()) == "uk"
+
+
+def test_one_failing_part_leaves_no_index_in_the_site(project, with_pagefind, monkeypatch):
+    _three_years(project)
+    project.build()  # a site with search, whose kept parts the next build must not leave
+    fake = project.root / "pagefind-failing-on-2022"
+    fake.write_text(f"""#!/bin/sh
+case "$*" in
+  *"/2022/site "*) echo "Error: no space left on device" >&2; exit 1;;
+  *) exec {search.executable()} "$@";;
+esac
+""")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    project.article("y2022-1", body="An edit: the 2022 part is indexed again, and fails.",
+                    date=dt.datetime(2022, 5, 11, 9, tzinfo=KYIV))
+    reporter = _reporter()
+    project.build(reporter)
+    (warning,) = reporter.warnings
+    assert warning.message == ("search skipped: pagefind failed: Error: no space left on "
+                               "device (index part 2022)")
+    assert not (project.site / "pagefind").exists()
+    assert not (project.site / "search").exists()
+    for html in _pages(project):
+        assert 'role="search"' not in html
