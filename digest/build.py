@@ -111,7 +111,7 @@ def build(
                 writer.finish(".html")  # the search index must not see deleted pages
             with reporter.timed("search"):
                 index = search.index(writer, config, reporter, _indexed(specs), cache.pages,
-                                     key, workers) if site.search else None
+                                     cache.files, key, workers) if site.search else None
             if site.search and index is None:
                 site.search = False  # no page may offer a search that does not exist
                 specs, todo = _render_pages(writer, renderer, cache, key, issues, workers,

@@ -111,16 +111,19 @@ class Index:
     """The index as staged: its parts (the first is the primary) and each file's key."""
 
     parts: list[str]
-    keys: dict[str, str] = field(default_factory=dict)  # site path -> key, for the build cache
+    keys: dict[str, str] = field(default_factory=dict)  # folder -> key, for the build cache
     indexed: list[str] = field(default_factory=list)  # parts made by this build
+    staged: list[str] = field(default_factory=list)  # every index file kept or made
 
 
 def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list[Article],
-          cached: dict[str, str], build_key: str, workers: int | None = None) -> Index | None:
+          cached: dict[str, str], files: list[str] | None, build_key: str,
+          workers: int | None = None) -> Index | None:
     """Stage the index of ``articles`` under ``pagefind/``; None when search is skipped.
 
-    ``cached`` maps the last build's files to their keys (the build cache's
-    pages): a part whose files all carry its current key is kept as it is.
+    ``cached`` holds the last build's keys (the build cache's pages: each part's
+    folder ``pagefind/<part>/`` and ``pagefind/`` itself, the runtime), ``files``
+    its files: a part whose key is unchanged keeps its files as they are.
     """
     parts = plan(articles)
     binary = executable()
@@ -132,12 +135,14 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
         base = fingerprint(build_key, version(binary), language(config))
     except (OSError, subprocess.SubprocessError) as exc:
         return _failed(reporter, str(exc))
-    old = _old_files(cached)
-    keys = {p.name: p.key(base) for p in parts}
+    old = _old_files(files or [])
+    keys = {f"{urls.SEARCH_BUNDLE}{p.name}/": p.key(base) for p in parts}
+    keys[urls.SEARCH_BUNDLE] = fingerprint(base, "runtime")
     result = Index([p.name for p in parts])
-    todo = [p for p in parts if not _keep(writer, cached, old.get(p.name), keys[p.name], result)]
-    runtime = fingerprint(base, "runtime")
-    has_runtime = _keep(writer, cached, old.get(""), runtime, result)
+    kept = {folder for folder, key in keys.items()
+            if cached.get(folder) == key and _keep(writer, old.get(folder), result)}
+    todo = [p for p in parts if f"{urls.SEARCH_BUNDLE}{p.name}/" not in kept]
+    has_runtime = urls.SEARCH_BUNDLE in kept
     if not has_runtime and not todo:  # the runtime files come with any part's index
         todo = [min(parts, key=lambda p: len(p.articles))]
     # Beside the staging folder, named like it, so the next build removes what a killed
@@ -147,20 +152,20 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
         made = list(_run_parts(writer.stage, Path(tmp), todo, config, workers))
         failed = [(part, problem) for part, _, problem in made if problem is not None]
         if failed:  # the site is built without search: none of the index stays in it
-            writer.produced.difference_update(result.keys)
+            writer.produced.difference_update(result.staged)
             part, problem = min(failed, key=lambda f: f[0].name)
             return _failed(reporter, f"{problem} (index part {part.name})")
         for part, output, _ in sorted(made, key=lambda m: m[0].name):
-            files = _bundle_files(output)
+            made_files = _bundle_files(output)
             folder = f"{urls.SEARCH_BUNDLE}{part.name}/"
-            for path in _move_in(writer, output, [f for f, rt in files if not rt], folder):
-                result.keys[path] = keys[part.name]
+            data = [f for f, runtime_file in made_files if not runtime_file]
+            result.staged += _move_in(writer, output, data, folder)
             if not has_runtime:
-                for path in _move_in(writer, output, [f for f, rt in files if rt],
-                                     urls.SEARCH_BUNDLE):
-                    result.keys[path] = runtime
+                runtime = [f for f, runtime_file in made_files if runtime_file]
+                result.staged += _move_in(writer, output, runtime, urls.SEARCH_BUNDLE)
                 has_runtime = True
             result.indexed.append(part.name)
+    result.keys = keys
     _stage_primary_runtime(writer, parts[0].name)
     names = sorted(result.indexed)
     shown = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
@@ -169,26 +174,32 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
     return result
 
 
-def _old_files(cached: dict[str, str]) -> dict[str, list[str]]:
-    """The last build's index files by part name ("" for the runtime in ``pagefind/``)."""
+def _old_files(files: list[str]) -> dict[str, list[str]]:
+    """The last build's index files by folder: ``pagefind/<part>/``, or ``pagefind/``.
+
+    The worker and WebAssembly in the primary part's folder are not the part's:
+    they are staged again for whichever part is the primary now.
+    """
     found: dict[str, list[str]] = defaultdict(list)
     start = len(urls.SEARCH_BUNDLE)
-    for path in cached:
+    for path in files:
         if path.startswith(urls.SEARCH_BUNDLE):
             folder, _, rest = path[start:].partition("/")
-            found[folder if rest else ""].append(path)
+            if not rest:
+                found[urls.SEARCH_BUNDLE].append(path)
+            elif "/" in rest or not rest.startswith(PRIMARY_RUNTIME):
+                found[f"{urls.SEARCH_BUNDLE}{folder}/"].append(path)
     return found
 
 
-def _keep(writer: SiteWriter, cached: dict[str, str], paths: list[str] | None, key: str,
-          result: Index) -> bool:
-    """Keep the old files of one part (or the runtime) when they were made from ``key``."""
-    if not paths or any(cached[p] != key for p in paths):
+def _keep(writer: SiteWriter, paths: list[str] | None, result: Index) -> bool:
+    """Keep the old files of one part (or the runtime), unchanged."""
+    if not paths:
         return False
     for path in paths:
         if not writer.keep(path):
             return False
-        result.keys[path] = key
+        result.staged.append(path)
     return True
 
 
