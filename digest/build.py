@@ -110,8 +110,9 @@ def build(
                                             reporter, meanwhile=write_feeds)
                 writer.finish(".html")  # the search index must not see deleted pages
             with reporter.timed("search"):
-                index = search.index(writer, config, reporter, _indexed(specs), cache.pages,
-                                     cache.files, key, workers) if site.search else None
+                index = search.index(writer, config, reporter, _indexed(specs),
+                                     _stories(site), cache.pages, cache.files, key,
+                                     workers) if site.search else None
             if site.search and index is None:
                 site.search = False  # no page may offer a search that does not exist
                 specs, todo = _render_pages(writer, renderer, cache, key, issues, workers,
@@ -251,6 +252,13 @@ def _render_pages(writer: SiteWriter, renderer: Renderer, cache: BuildCache, key
 def _indexed(specs: list[PageSpec]) -> list[Article]:
     """The articles whose pages the search index holds: every article page."""
     return [s.article for s in specs if s.article is not None]
+
+
+def _stories(site: SiteInfo) -> list[tuple[str, object]]:
+    """Story pages for the search index: path, and what their indexed text is made of."""
+    return [(story.path, (story.key, story.topic, [(a.path, a.fingerprint)
+                                                  for a in story.articles]))
+            for story in site.stories]
 
 
 def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:

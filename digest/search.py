@@ -53,7 +53,7 @@ from digest.output import SiteWriter
 from digest.parallel import default_workers
 from digest.render import Renderer
 from digest.report import Reporter, count
-from digest.search_parts import Part, plan
+from digest.search_parts import Part, plan, story_parts
 
 TIMEOUT = 600  # seconds for one part; a part of 500 pages indexes in about a second
 INSTALL_HINT = "pip install 'pagefind[bin]>=1.1,<2' (a dependency of digest) to add search"
@@ -117,15 +117,15 @@ class Index:
 
 
 def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list[Article],
-          cached: dict[str, str], files: list[str] | None, build_key: str,
-          workers: int | None = None) -> Index | None:
+          stories: list[tuple[str, object]], cached: dict[str, str], files: list[str] | None,
+          build_key: str, workers: int | None = None) -> Index | None:
     """Stage the index of ``articles`` under ``pagefind/``; None when search is skipped.
 
     ``cached`` holds the last build's keys (the build cache's pages: each part's
     folder ``pagefind/<part>/`` and ``pagefind/`` itself, the runtime), ``files``
     its files: a part whose key is unchanged keeps its files as they are.
     """
-    parts = plan(articles)
+    parts = plan(articles) + story_parts(stories)
     binary = executable()
     if not parts or binary is None:
         reporter.info("search skipped: no article to index" if not parts else
@@ -144,7 +144,7 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
     todo = [p for p in parts if f"{urls.SEARCH_BUNDLE}{p.name}/" not in kept]
     has_runtime = urls.SEARCH_BUNDLE in kept
     if not has_runtime and not todo:  # the runtime files come with any part's index
-        todo = [min(parts, key=lambda p: len(p.articles))]
+        todo = [min(parts, key=lambda p: len(p.pages))]
     # Beside the staging folder, named like it, so the next build removes what a killed
     # run leaves behind (see SiteWriter._recover) instead of it piling up in /tmp.
     with tempfile.TemporaryDirectory(prefix=f".{writer.final.name}.pagefind-",
@@ -209,7 +209,7 @@ def _run_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
     if not parts:
         return
     threads = max(1, min(len(parts), workers or default_workers()))
-    order = sorted(parts, key=lambda p: (-len(p.articles), p.name))
+    order = sorted(parts, key=lambda p: (-len(p.pages), p.name))
     with ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind") as pool:
         futures: dict[Future[str | None], Part] = {
             pool.submit(_index_part, stage, scratch / part.name, part, config): part
@@ -227,8 +227,8 @@ def _run_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
 def _index_part(stage: Path, folder: Path, part: Part, config: Config) -> str | None:
     """Run Pagefind over a folder of hard links to the part's staged pages; None when done."""
     site = folder / "site"
-    for article in part.articles:
-        page = urls.output_file(article.path)
+    for path, _ in part.pages:
+        page = urls.output_file(path)
         (site / page).parent.mkdir(parents=True, exist_ok=True)
         os.link(stage / page, site / page)
     output = folder / "out"

@@ -14,10 +14,12 @@ their files. A part's key is made of its articles' page paths and source-file
 hashes (with the build key: configuration and theme); equal keys mean the
 same pages, so a rebuild re-indexes only the parts whose key changed.
 
-Only article pages are indexed: Pagefind indexes the ``data-pagefind-body``
-element of each page, and a part without one would index whole pages.
-The key therefore assumes what the default theme does: an article page's
-``data-pagefind-body`` shows that article (and its topic) only.
+Article pages and story pages are indexed (Pagefind indexes the
+``data-pagefind-body`` element of each page; a part without one would index
+whole pages). Story pages are parts of their own (``stories``, split by a hash
+of the path past the limit), keyed by their articles. The keys assume what
+the default theme does: a page's ``data-pagefind-body`` shows its article (or
+its story's articles) and topic only, nothing site-wide.
 """
 
 from __future__ import annotations
@@ -37,15 +39,23 @@ QUARTER_WEEKS = 13
 
 @dataclass(frozen=True)
 class Part:
-    """One index part: a name (its folder under ``pagefind/``) and its article pages."""
+    """One index part: a name (its folder under ``pagefind/``) and its pages."""
 
     name: str
-    articles: tuple[Article, ...]  # in page-path order
+    pages: tuple[tuple[str, object], ...]  # (site path, what its indexed text is made of)
 
     def key(self, build_key: str) -> str:
         """What the part's index files are made from: equal keys, equal files."""
-        return fingerprint(build_key, self.name,
-                           [(a.path, a.fingerprint) for a in self.articles])
+        return fingerprint(build_key, self.name, self.pages)
+
+
+def story_parts(pages: list[tuple[str, object]], limit: int = LIMIT) -> list[Part]:
+    """The story pages' parts: ``stories``, or ``stories-h<n>`` past ``limit`` pages."""
+    if not pages:
+        return []
+    if len(pages) <= limit:
+        return [Part("stories", tuple(sorted(pages)))]
+    return _hashed("stories", pages, limit)
 
 
 def plan(articles: list[Article], limit: int = LIMIT) -> list[Part]:
@@ -79,9 +89,9 @@ def _split(name: str, items: list[Article], limit: int,
            levels: tuple[Callable[[Article], str], ...]) -> list[Part]:
     """``items`` as one part when they fit, else split by the next level of periods."""
     if len(items) <= limit:
-        return [Part(name, tuple(sorted(items, key=lambda a: a.path)))]
+        return [Part(name, _pages(items))]
     if not levels:
-        return _hashed(name, items, limit)
+        return _hashed(name, [(a.path, a.fingerprint) for a in items], limit)
     groups: dict[str, list[Article]] = defaultdict(list)
     for article in items:
         groups[levels[0](article)].append(article)
@@ -91,17 +101,21 @@ def _split(name: str, items: list[Article], limit: int,
     return parts
 
 
-def _hashed(name: str, items: list[Article], limit: int) -> list[Part]:
-    """A day with more than ``limit`` articles: buckets by a hash of each page path."""
-    hashes = [(int.from_bytes(hashlib.blake2b(a.path.encode(), digest_size=8).digest(), "big"), a)
-              for a in items]
+def _pages(items: list[Article]) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted((a.path, a.fingerprint) for a in items))
+
+
+def _hashed(name: str, items: list[tuple[str, object]], limit: int) -> list[Part]:
+    """More than ``limit`` pages in one day (or stories): buckets by a hash of each path."""
+    hashes = [(int.from_bytes(hashlib.blake2b(p[0].encode(), digest_size=8).digest(), "big"), p)
+              for p in items]
     count = math.ceil(len(items) / limit)
     while True:  # a hash spreads unevenly: one more bucket until each fits
-        buckets: dict[int, list[Article]] = defaultdict(list)
-        for value, article in hashes:
-            buckets[value % count].append(article)
+        buckets: dict[int, list[tuple[str, object]]] = defaultdict(list)
+        for value, page in hashes:
+            buckets[value % count].append(page)
         if max(len(b) for b in buckets.values()) <= limit:
             break
         count += 1
-    return [Part(f"{name}-h{number}", tuple(sorted(members, key=lambda a: a.path)))
+    return [Part(f"{name}-h{number}", tuple(sorted(members)))
             for number, members in sorted(buckets.items())]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import re
 import stat
@@ -193,3 +194,19 @@ esac
     assert not (project.site / "search").exists()
     for html in _pages(project):
         assert 'role="search"' not in html
+
+
+def test_story_pages_are_a_part_of_their_own(project, with_pagefind):
+    for year in (2022, 2023):
+        project.article(f"talks{year}", body=f"Quince talks, round {year}.", story="quince-talks",
+                        date=dt.datetime(year, 5, 10, 9, tzinfo=KYIV))
+    project.build()
+    assert 'data-parts="2022 2023 stories"' in (project.site / "search/index.html").read_text()
+    entry = json.loads((project.site / "pagefind/stories/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 1  # the one story page
+    before = _stamps(project.site / "pagefind/stories")
+    project.article("talks2022", body="Quince talks, round 2022.", story="quince-talks",
+                    title="Quince talks open in Uzhhorod",
+                    date=dt.datetime(2022, 5, 10, 9, tzinfo=KYIV))
+    project.build()
+    assert _stamps(project.site / "pagefind/stories") != before  # the story shows the title

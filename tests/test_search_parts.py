@@ -31,7 +31,7 @@ def test_a_small_archive_is_one_part_per_year():
     articles = _year(2022, 1) + _year(2023, 2)
     parts = plan(articles, limit=200)
     assert _names(parts) == ["2022", "2023"]
-    assert [len(p.articles) for p in parts] == [52, 104]
+    assert [len(p.pages) for p in parts] == [52, 104]
 
 
 def test_a_large_year_splits_into_quarters_then_weeks_then_days_then_hashes():
@@ -43,15 +43,15 @@ def test_a_large_year_splits_into_quarters_then_weeks_then_days_then_hashes():
     crowded = [_article(f"c{i}", dt.date(2023, 8, 14)) for i in range(50)]
     hashed = plan(crowded, limit=20)
     assert all(p.name.startswith("2023-W33-1-h") for p in hashed)
-    assert sum(len(p.articles) for p in hashed) == 50
+    assert sum(len(p.pages) for p in hashed) == 50
 
 
 def test_no_part_exceeds_the_limit_and_every_article_is_in_exactly_one():
     articles = _year(2022, 2) + _year(2023, 9) + [_article(f"x{i}", dt.date(2023, 3, 1))
                                                   for i in range(120)]
     parts = plan(articles, limit=40)
-    assert max(len(p.articles) for p in parts) <= 40
-    paths = [a.path for p in parts for a in p.articles]
+    assert max(len(p.pages) for p in parts) <= 40
+    paths = [path for p in parts for path, _ in p.pages]
     assert sorted(paths) == sorted(a.path for a in articles)
 
 
