@@ -7,7 +7,7 @@ rendering, so the pages know whether to show a search form, and
 :func:`index` after the pages are staged and before the swap.
 
 The index is made of parts (:mod:`digest.search_parts`): each a Pagefind
-index of at most a few hundred article pages, in ``pagefind/<part>/``, built
+index of at most a few hundred article (or story) pages, in ``pagefind/<part>/``, built
 by its own Pagefind process over a folder holding only that part's pages
 (hard links to the staged files). Parts are indexed two at a time, so memory
 is bounded by the part size, not the site's; a part whose key (its articles'
@@ -22,7 +22,7 @@ Search is optional, never a reason to fail a build:
   have no search form (``site.search`` is false), so no box leads nowhere;
 - pagefind fails: a warning, and build renders the pages again without it.
 
-Only article bodies are indexed (``data-pagefind-body`` in article.html), all
+Only article and story bodies are indexed (``data-pagefind-body``), all
 in one language (``--force-language``): otherwise Pagefind splits the index
 per ``<html lang>`` and an English search page would never find a Ukrainian
 article. No ``data-pagefind-filter``: Pagefind 1.5 writes filter files in a
