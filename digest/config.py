@@ -63,6 +63,8 @@ class Config:
     output_dir: str = "site"
     raw_dir: str = "raw"
     fetch: FetchSettings = FetchSettings()
+    languages: tuple[str, ...] = ()
+    only_matching: bool = False
     root: Path = field(default=Path("."), compare=False)
     path: Path | None = field(default=None, compare=False)
 
@@ -121,6 +123,12 @@ def _relative_dir(value: str) -> str | None:
     return None
 
 
+def _languages(value: list) -> str | None:
+    if all(isinstance(v, str) and v.strip() for v in value):
+        return None
+    return "must be a list of language tags such as [en, uk]"
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("title", str, "the digest's name, shown on every page and in feeds"),
     Option("description", str, "one sentence about the digest, for feeds and meta tags"),
@@ -141,6 +149,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("output_dir", str, "folder the site is built into", _relative_dir),
     Option("raw_dir", str, "folder of raw scraped pages", _relative_dir),
     Option("fetch", (dict, type(None)), "what `digest fetch` reads and how (see fetch.* keys)"),
+    Option("languages", list, "languages ingest keeps with only_matching (default: language)",
+           _languages),
+    Option("only_matching", bool, "ingest keeps only pages in the digest's languages that "
+           "match a topic's keywords"),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 
@@ -178,6 +190,8 @@ def load(path: Path | str = "digest.yaml", overrides: dict[str, Any] | None = No
                         problems)
     if problems:
         raise DigestError(problems)
+    if "languages" in values:
+        values["languages"] = tuple(values["languages"])
     if "base_url" in values and not values["base_url"].endswith("/"):
         values["base_url"] += "/"
     return Config(**values, topics=topics, sources=sources, fetch=fetch, root=path.parent,

@@ -47,3 +47,15 @@ def test_topics_and_sources_are_validated(tmp_path):
         config.load(path)
     text = str(err.value)
     assert "topics[0]" in text and "sources[0]" in text
+
+
+def test_archive_filter_keys(tmp_path):
+    path = tmp_path / "digest.yaml"
+    path.write_text("language: en\nlanguages: [en, uk]\nonly_matching: true\n")
+    cfg = config.load(path)
+    assert cfg.languages == ("en", "uk") and cfg.only_matching is True
+    path.write_text("languages: [en, 3]\nonly_matching: yes please\n")
+    with pytest.raises(DigestError) as err:
+        config.load(path)
+    assert [p.line for p in err.value.problems] == [1, 2]
+    assert "list of language tags" in err.value.problems[0].message

@@ -9,11 +9,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from digest import config as config_mod
 from digest.report import DigestError, Reporter
+
+if TYPE_CHECKING:  # pragma: no cover
+    from digest.ingest.pipeline import IngestReport
 
 
 @click.command("ingest")
@@ -27,26 +31,42 @@ from digest.report import DigestError, Reporter
 @click.option("--learn-chrome", is_flag=True,
               help="First relearn each outlet's repeated lines (menus, promos) from the given "
                    "dumps into ingest-chrome.yaml, then ingest with them.")
+@click.option("--only-matching", is_flag=True, default=None,
+              help="Keep only pages in the digest's languages that match a topic's keywords "
+                   "(config: only_matching); the others are counted, not written.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="Where the per-page work runs: local processes, or a Dask cluster.")
+@click.option("--scheduler", envvar="DIGEST_DASK_SCHEDULER", metavar="ADDRESS",
+              help="The Dask scheduler for --executor dask, e.g. tcp://10.0.0.5:8786 "
+                   "(or the environment variable DIGEST_DASK_SCHEDULER).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Local worker processes (default: one per core; 1: this process only).")
 @click.option("--config", "-c", "config_path", default="digest.yaml", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="The digest's configuration.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Show debug lines.")
 def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: bool, force: bool,
-           learn_chrome: bool, config_path: Path, quiet: bool, verbose: bool) -> None:
-    """Clean raw pages (PATH: .txt dumps and .html files, or folders of them) into content/.
+           learn_chrome: bool, only_matching: bool | None, executor: str, scheduler: str | None,
+           jobs: int | None, config_path: Path, quiet: bool, verbose: bool) -> None:
+    """Clean raw pages (PATH: .txt dumps, .html files, .warc/.warc.gz archives, or folders
+    of them) into content/.
 
-    With no PATH, the config's raw_dir (raw/) is ingested. Exits 1 when a file failed; a
+    With no PATH, the config's raw_dir (raw/) is ingested. Exits 1 when a page failed; a
     page with no date is kept in content/_review/ (see 'digest review'), which is not a
     failure.
     """
+    from digest.ingest import executors
     from digest.ingest.pipeline import ingest as run_ingest
 
     reporter = Reporter(quiet=quiet or as_json, verbose=verbose)
     try:
         config = config_mod.load(config_path)
         targets = list(paths) or [Path(config.root) / config.raw_dir]
+        runner = executors.make(executor, scheduler, jobs)
         report = run_ingest(targets, config, reporter, dry_run=dry_run, topic=topic, force=force,
-                            learn_chrome=learn_chrome)
+                            learn_chrome=learn_chrome, only_matching=only_matching,
+                            executor=runner)
     except DigestError as exc:
         for problem in exc.problems:
             if problem not in reporter.problems:
@@ -61,7 +81,18 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
         kept = f", kept for review {len(report.review)}" if report.review else ""
         click.echo(
             f"ingest: {verb} {len(report.written)}{kept}, skipped {len(report.skipped)}, "
-            f"failed {len(report.failed)}",
+            f"failed {len(report.failed)}" + _counted(report),
             err=True,
         )
     sys.exit(1 if report.failed else 0)
+
+
+def _counted(report: IngestReport) -> str:
+    """``; archive records passed over: 3 request record, 1 HTTP 404; dropped ...``"""
+    parts = []
+    for label, tally in (("archive records passed over", report.passed_over),
+                         ("dropped by --only-matching", report.filtered)):
+        if tally:
+            listed = ", ".join(f"{n} {why}" for why, n in sorted(tally.items()))
+            parts.append(f"{label}: {listed}")
+    return "".join(f"; {p}" for p in parts)

@@ -77,9 +77,13 @@ class Decoded:
     repaired: bool = False  # mojibake was repaired
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode a raw page; raise :class:`NotTextError` for binary content."""
-    text, encoding = _to_str(data)
+def decode(data: bytes, charset: str | None = None) -> Decoded:
+    """Decode a raw page; raise :class:`NotTextError` for binary content.
+
+    ``charset`` is what the transport declared (HTTP ``Content-Type``): as in browsers it
+    comes after a BOM and before the page's own ``<meta charset>``; bytes it cannot decode
+    fall through to the page's declaration, UTF-8, then detection."""
+    text, encoding = _to_str(data, _lookup(charset))
     text, repaired = repair_mojibake(text)
     return Decoded(clean(text), encoding, repaired)
 
@@ -92,7 +96,7 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _to_str(data: bytes) -> tuple[str, str]:
+def _to_str(data: bytes, transport: str | None = None) -> tuple[str, str]:
     if not data:
         return "", "utf-8"
     for bom, encoding in _BOMS:
@@ -104,7 +108,7 @@ def _to_str(data: bytes) -> tuple[str, str]:
     if data.startswith(_BINARY_MAGIC) or _looks_binary(data):
         raise NotTextError("not text: the file looks binary (control bytes or a file signature)")
     declared = _declared(data)
-    for encoding in (declared, "utf-8"):
+    for encoding in (transport, declared, "utf-8"):
         if encoding:
             try:
                 return data.decode(encoding), encoding
@@ -156,11 +160,25 @@ def _declared(data: bytes) -> str | None:
     match = _DECLARED.search(data[:16384])
     if not match:
         return None
-    name = match.group(1).decode("ascii").lower()
+    return _codec(match.group(1).decode("ascii"))
+
+
+# Labels browsers read as windows-1252 (the WHATWG Encoding Standard): a server saying
+# latin-1 nearly always sends cp1252 (curly quotes in 0x80-0x9F).
+_AS_CP1252 = frozenset({"iso8859-1", "ascii"})
+
+
+def _codec(name: str) -> str | None:
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(name.strip().lower()).name
     except LookupError:
         return None
+
+
+def _lookup(name: str | None) -> str | None:
+    """The codec for a charset a server declared; None when Python knows no such codec."""
+    codec = _codec(name) if name else None
+    return "cp1252" if codec in _AS_CP1252 else codec
 
 
 def _detect(data: bytes) -> tuple[str, str]:

@@ -52,10 +52,26 @@ class Duplicate:
         return f"{head} of {self.original} ({why}{note})"
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What dedupe compares of a body, computed once (on any worker) from the text alone:
+    the hash of its normal words and its shingle sketch; both empty under MIN_WORDS."""
+
+    text_hash: str | None
+    sketch: frozenset[int]
+
+
+def fingerprint(body: str) -> Fingerprint:
+    words = normal_words(body)
+    if len(words) < MIN_WORDS:
+        return Fingerprint(None, frozenset())
+    return Fingerprint(_text_hash(words), _sketch(words))
+
+
 @dataclass
 class _Entry:
     label: str
-    sketch: frozenset[int]
+    sketch: tuple[int, ...]  # a tuple is half a frozenset's memory; compared rarely
 
 
 @dataclass
@@ -66,50 +82,59 @@ class DedupeIndex:
     _raw: dict[str, str] = field(default_factory=dict)
     _text: dict[str, str] = field(default_factory=dict)
     _entries: list[_Entry] = field(default_factory=list)
-    _postings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # sketch hash -> entry index, or a list of them: most hashes belong to one article,
+    # and a list per hash would double the index's memory
+    _postings: dict[int, int | list[int]] = field(default_factory=dict)
     _notes: dict[str, str] = field(default_factory=dict)
 
-    def add(self, label: str, body: str, raw_sha256: str | None = None,
+    def add(self, label: str, body: str | Fingerprint, raw_sha256: str | None = None,
             note: str | None = None) -> None:
         """Remember an article under ``label`` (a content path or a raw file path).
 
-        ``note`` names the original's other file in reports (its raw page, or the article
-        a raw page became), so that a skipped page's reason names both."""
+        ``body`` is its text or that text's :class:`Fingerprint`. ``note`` names the
+        original's other file in reports (its raw page, or the article a raw page became),
+        so that a skipped page's reason names both."""
+        printed = body if isinstance(body, Fingerprint) else fingerprint(body)
         if note:
             self._notes.setdefault(label, note)
         if raw_sha256:
             self._raw.setdefault(raw_sha256, label)
-        words = normal_words(body)
-        if len(words) >= MIN_WORDS:
-            self._text.setdefault(_text_hash(words), label)
+        if printed.text_hash is not None:
+            self._text.setdefault(printed.text_hash, label)
             index = len(self._entries)
-            sketch = _sketch(words)
-            self._entries.append(_Entry(label, sketch))
-            for h in sketch:
-                self._postings[h].append(index)
+            self._entries.append(_Entry(label, tuple(printed.sketch)))
+            for h in printed.sketch:
+                have = self._postings.get(h)
+                if have is None:
+                    self._postings[h] = index
+                elif isinstance(have, int):
+                    self._postings[h] = [have, index]
+                else:
+                    have.append(index)
 
     def check(
-        self, body: str, raw_sha256: str | None = None, ignore: frozenset[str] = frozenset()
+        self, body: str | Fingerprint, raw_sha256: str | None = None,
+        ignore: frozenset[str] = frozenset(),
     ) -> Duplicate | None:
         """The first reason this page is not new, or None; ``ignore`` skips those labels."""
         if raw_sha256 and self._raw.get(raw_sha256) not in (None, *ignore):
             return self._found("same file", self._raw[raw_sha256])
-        words = normal_words(body)
-        if len(words) < MIN_WORDS:
+        printed = body if isinstance(body, Fingerprint) else fingerprint(body)
+        if printed.text_hash is None:
             return None
-        original = self._text.get(_text_hash(words))
+        original = self._text.get(printed.text_hash)
         if original is not None and original not in ignore:
             return self._found("same text", original)
-        return self._near(words, ignore)
+        return self._near(printed.sketch, ignore)
 
     def _found(self, kind: str, original: str, similarity: float = 1.0) -> Duplicate:
         return Duplicate(kind, original, similarity, self._notes.get(original))
 
-    def _near(self, words: list[str], ignore: frozenset[str]) -> Duplicate | None:
-        sketch = _sketch(words)
+    def _near(self, sketch: frozenset[int], ignore: frozenset[str]) -> Duplicate | None:
         shared: dict[int, int] = defaultdict(int)
         for h in sketch:
-            for index in self._postings.get(h, ()):
+            have = self._postings.get(h)
+            for index in (have,) if isinstance(have, int) else have or ():
                 shared[index] += 1
         need = self.threshold * min(SKETCH, len(sketch)) * 0.5
         best: tuple[float, str] | None = None
@@ -119,7 +144,7 @@ class DedupeIndex:
             entry = self._entries[index]
             if entry.label in ignore:
                 continue
-            similarity = resemblance(sketch, entry.sketch)
+            similarity = resemblance(sketch, frozenset(entry.sketch))
             if similarity >= self.threshold and (best is None or similarity > best[0]):
                 best = (similarity, entry.label)
         return self._found("near-duplicate", best[1], best[0]) if best else None

@@ -29,6 +29,7 @@ from pathlib import Path
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz")  # read record by record (digest.ingest.warc)
 PROVENANCE_SUFFIX = ".provenance.json"
 MAX_BYTES = 20_000_000  # bigger than any news page; a 50 MB "page" is refused, not parsed
 MAX_PROVENANCE_BYTES = 64_000
@@ -40,7 +41,8 @@ class Provenance:
 
     url: str | None = None  # the final URL the page was served from
     date: dt.datetime | None = None  # Last-Modified, else the fetch time (aware)
-    date_kind: str | None = None  # "http" (Last-Modified) or "fetched"
+    date_kind: str | None = None  # "http" (Last-Modified), "fetched" or "warc" (WARC-Date)
+    charset: str | None = None  # the charset its HTTP Content-Type declared
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,11 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
+def is_archive(path: Path) -> bool:
+    """A WARC file (``.warc`` or ``.warc.gz``): many pages, read one record at a time."""
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
 def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
     """Input files in a stable order, each with a reason when it is not a page to ingest.
 
@@ -103,9 +110,10 @@ def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
 def unsupported(path: Path) -> str | None:
     if not path.is_file():  # a FIFO or device named *.txt would block the read forever
         return "not a regular file"
-    if kind_of(path) is not None:
+    if kind_of(path) is not None or is_archive(path):
         return None
-    return f"not a page: only {', '.join(TEXT_SUFFIXES + HTML_SUFFIXES)} files are ingested"
+    suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + ARCHIVE_SUFFIXES)
+    return f"not a page: only {suffixes} files are ingested"
 
 
 def file_page(path: Path, name: str) -> RawPage:
@@ -136,14 +144,27 @@ def read_provenance(path: Path) -> Provenance:
     except (OSError, ValueError) as exc:
         raise ValueError(f"{side.name}: cannot read the page's provenance ({exc}); fix or "
                          "delete it") from exc
-    url = next((u for u in (data.get("final_url"), data.get("url")) if _is_http(u)), None)
+    url = next((u for u in (data.get("final_url"), data.get("url")) if is_http(u)), None)
+    charset = charset_of(data.get("content_type"))
     modified = http_date(data.get("last_modified"))
     if modified is not None:
-        return Provenance(url, modified, "http")
-    return Provenance(url, iso_date(data.get("fetched")), "fetched")
+        return Provenance(url, modified, "http", charset)
+    return Provenance(url, iso_date(data.get("fetched")), "fetched", charset)
 
 
-def _is_http(value: object) -> bool:
+def charset_of(content_type: object) -> str | None:
+    """The ``charset`` parameter of an HTTP Content-Type (``text/html; charset=UTF-8``)."""
+    if not isinstance(content_type, str):
+        return None
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            value = value.strip().strip("\"'").strip()
+            return value[:40] or None
+    return None
+
+
+def is_http(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(("http://", "https://")) \
         and len(value) < 4096
 

@@ -1,36 +1,49 @@
-"""``digest ingest``: raw pages in, articles in content/ out, and a report of every file.
+"""``digest ingest``: raw pages in, articles in content/ out, and a report of every page.
 
-Per page (:class:`digest.ingest.pages.RawPage`: a saved file, a fetched one with its
-provenance, an archive record): read -> already ingested? -> decode -> extract (HTML or
-text dump) -> date fallbacks -> topic -> duplicate? -> write. A page with no date on it is
-never dated by a guess: it is written to ``content/_review/`` with the reason, for an
-editor to date and publish (``digest review``). A problem with one page is recorded in the
-report and the run goes on; the caller exits non-zero when anything failed (a page kept for
-review did not).
-The whole run holds the project's ingest lock, and starts by removing temporary files a
-killed run left behind.
+Ingest is a map over pages followed by a single writer:
+
+- **Inputs, in order** (this process): files and folders are walked, archives read record by
+  record (:mod:`digest.ingest.warc`); each page's bytes are read and hashed, and a page
+  already ingested is skipped before any work is spent on it.
+- **Per page** (:func:`analyse`, a pure function of the page, the config and the learned
+  chrome, so it runs anywhere: here, in local worker processes, on a Dask cluster): decode
+  -> extract (HTML or text dump) -> date and title fallbacks -> keyword topic and tags ->
+  ``--only-matching`` -> dedupe fingerprint. Story features belong here too: per article,
+  no shared state.
+- **The writer** (this process, in input order, whatever ran the map): duplicate? -> topic
+  (``--topic``, an existing article's, else the keyword one) -> id -> slug -> write. Only
+  it reads and changes the run's state (the dedupe index, the slugs taken), so a run gives
+  the same content/ byte for byte on any executor.
+
+A page with no date on it is never dated by a guess: it is written to ``content/_review/``
+with the reason, for an editor to date and publish (``digest review``). A problem with one
+page is recorded in the report and the run goes on; the caller exits non-zero when anything
+failed (a page kept for review did not). The whole run holds the project's ingest lock,
+and starts by removing temporary files a killed run left behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from digest.config import SLUG_RE, Config
 from digest.ingest import chrome as chrome_mod
-from digest.ingest import dates, metadata
+from digest.ingest import dates, metadata, relevance, warc
 from digest.ingest.decode import NotTextError, decode
-from digest.ingest.dedupe import DedupeIndex
+from digest.ingest.dedupe import DedupeIndex, Fingerprint, fingerprint
+from digest.ingest.executors import Executor, ProcessExecutor
 from digest.ingest.model import Extraction
-from digest.ingest.pages import TEXT_SUFFIXES, RawPage, file_page, walk
+from digest.ingest.pages import TEXT_SUFFIXES, RawPage, file_page, is_archive, kind_of, walk
 from digest.ingest.slug import slugify, unique_slug
 from digest.ingest.store import Store, StoredArticle, UnsafePathError, article_id, sha256
 from digest.ingest.tags import derive_tags
-from digest.ingest.topic import choose_topic
+from digest.ingest.topic import decide_topic, score_topics
 from digest.report import DigestError, Reporter
 
 _URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
@@ -38,7 +51,7 @@ _URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
 
 @dataclass
 class FileResult:
-    """What happened to one input file."""
+    """What happened to one input file (or one archive record)."""
 
     file: str
     status: str  # "written", "review" (kept undated in content/_review/), "skipped", "failed"
@@ -50,8 +63,14 @@ class FileResult:
 
 @dataclass
 class IngestReport:
+    """Every page's result, plus what is only counted: archive records that are not pages
+    (``passed_over``) and pages ``--only-matching`` dropped (``filtered``), by reason; an
+    archive holds millions of those, and listing each would make memory grow with it."""
+
     results: list[FileResult] = field(default_factory=list)
     dry_run: bool = False
+    passed_over: Counter[str] = field(default_factory=Counter)
+    filtered: Counter[str] = field(default_factory=Counter)
 
     def _with(self, status: str) -> list[FileResult]:
         return [r for r in self.results if r.status == status]
@@ -77,12 +96,50 @@ class IngestReport:
             "dry_run": self.dry_run,
             "counts": {s: len(self._with(s))
                        for s in ("written", "review", "skipped", "failed")},
+            "passed_over": dict(sorted(self.passed_over.items())),
+            "filtered": dict(sorted(self.filtered.items())),
             "files": [asdict(r) for r in self.results],
         }
 
 
 class _Skip(Exception):
     """A file that is fine but not written (duplicate, already ingested, no article)."""
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What the per-page work needs besides the page; sent to each worker once."""
+
+    config: Config
+    chrome: chrome_mod.ChromeModel
+    only_matching: bool = False
+
+
+@dataclass
+class Analysed:
+    """One page after the per-page work: all the writer needs, small enough to send back."""
+
+    extraction: Extraction | None = None
+    fingerprint: Fingerprint | None = None
+    topic: str | None = None  # the topic its keywords choose, if any
+    tags: list[str] = field(default_factory=list)  # derived from keywords and the page
+    warnings: list[str] = field(default_factory=list)  # for the editor, in the page's order
+    skip: str | None = None  # fine, but no article in it
+    failure: str | None = None
+    dropped: str | None = None  # not for this digest (--only-matching), and why
+
+
+@dataclass
+class _Job:
+    """One input in input order: a page to analyse, or an outcome known without analysis."""
+
+    name: str
+    page: RawPage | None = None  # with its bytes read
+    raw_sha: str = ""
+    existing: StoredArticle | None = None  # the article --force replaces
+    result: FileResult | None = None
+    passed_over: str | None = None  # an archive record that is no page, and why
+    tell: bool = True
 
 
 @dataclass
@@ -96,7 +153,7 @@ class _Run:
     index: DedupeIndex
     by_raw: dict[str, StoredArticle]
     chrome: chrome_mod.ChromeModel
-    claimed: set[Path] = field(default_factory=set)
+    claimed: dict[Path, set[str]] = field(default_factory=dict)  # folder -> slugs this run
 
 
 def ingest(
@@ -108,17 +165,27 @@ def ingest(
     topic: str | None = None,
     force: bool = False,
     learn_chrome: bool = False,
+    only_matching: bool | None = None,
+    executor: Executor | None = None,
 ) -> IngestReport:
-    """Ingest files and folders (recursively); see the module docstring for the steps.
+    """Ingest files, folders (recursively) and WARC archives; see the module docstring.
 
     ``learn_chrome`` first relearns each outlet's repeated lines from the text dumps in
     ``paths`` and rewrites the project's chrome file (kept in memory only in a dry run).
+    ``only_matching`` (default: the config's) keeps only pages for this digest
+    (:mod:`digest.ingest.relevance`). ``executor`` runs the per-page work (default: local
+    processes, one for tiny inputs).
     """
     paths = list(paths)
     store = Store(config)
     report = IngestReport(dry_run=dry_run)
     if topic is not None and not _is_slug(topic):
         raise DigestError(f"--topic {topic!r} is not a topic slug (lowercase a-z, 0-9 and '-')")
+    only = config.only_matching if only_matching is None else only_matching
+    if only and not relevance.has_keywords(config):
+        raise DigestError("--only-matching keeps pages that match a topic's keywords, and no "
+                          "topic in the config has any: add keywords to the topics")
+    executor = executor or ProcessExecutor()
     with store.lock():
         if not dry_run:
             for leftover in store.clean_temporaries():
@@ -126,21 +193,30 @@ def ingest(
         run = _start(config, store, reporter, dry_run, topic, force)
         if learn_chrome:
             run.chrome = relearn_chrome(paths, config, reporter, save=not dry_run)
-        files = list(walk(paths))
-        with reporter.progress(len(files), "ingesting pages") as bar:
-            for path, reason in files:
-                shown = _shown(path, store)
-                if reason:
-                    report.results.append(FileResult(shown, "skipped", reason))
-                else:
-                    report.results.append(_one(run, partial(file_page, path, shown), shown))
-                    _tell(reporter, report.results[-1])
+        files = list(walk(paths))  # paths only: an archive's records are read as needed
+        _warm(files)
+        total = None if any(is_archive(path) for path, _ in files) else len(files)
+        shared = Shared(config, run.chrome, only)
+        with reporter.progress(total, "ingesting pages") as bar:
+            for job, analysed in executor.map(analyse, _jobs(run, files), _payload, shared):
+                result = _settle(run, job, analysed, report)
+                if result is not None:
+                    report.results.append(result)
+                    if job.tell:
+                        _tell(reporter, result)
                 bar.advance()
     return report
 
 
 def _is_slug(value: str) -> bool:
     return bool(SLUG_RE.match(value))
+
+
+def _warm(files: list[tuple[Path, str | None]]) -> None:
+    """Import the HTML extractor (trafilatura, ~1 s) once here, before workers are forked,
+    rather than once in every worker."""
+    if any(kind_of(p) == "html" or is_archive(p) for p, reason in files if not reason):
+        import digest.ingest.html  # noqa: F401
 
 
 def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topic: str | None,
@@ -162,6 +238,142 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
         reporter.warning(f"ignoring the learned chrome file: {exc}", file=chrome_path)
         learned = chrome_mod.ChromeModel()
     return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned)
+
+
+# --- inputs, in order --------------------------------------------------------------------
+
+
+def _jobs(run: _Run, files: list[tuple[Path, str | None]]) -> Iterator[_Job]:
+    """Every input as a job, lazily: an archive's records are read one at a time."""
+    for path, reason in files:
+        shown = _shown(path, run.store)
+        if reason:
+            yield _Job(shown, result=FileResult(shown, "skipped", reason), tell=False)
+        elif is_archive(path):
+            yield from _archive_jobs(run, path, shown)
+        else:
+            yield _page_job(run, partial(file_page, path, shown), shown)
+
+
+def _archive_jobs(run: _Run, path: Path, shown: str) -> Iterator[_Job]:
+    try:
+        for record in warc.records(path, shown):
+            if isinstance(record, warc.PassedOver):
+                yield _Job(shown, passed_over=record.reason)
+            elif isinstance(record, warc.Broken):
+                yield _Job(record.name, result=FileResult(record.name, "failed", record.reason))
+            else:
+                yield _page_job(run, partial(_given, record), record.name)
+    except (OSError, ImportError) as exc:
+        yield _Job(shown, result=FileResult(shown, "failed", f"cannot read the archive: {exc}"))
+
+
+def _given(page: RawPage) -> RawPage:
+    return page
+
+
+def _page_job(run: _Run, page: Callable[[], RawPage], name: str) -> _Job:
+    """Read and hash one page; ``page`` makes it (a provenance file that cannot be read is
+    then this page's failure, reported under its name)."""
+    try:
+        made = page()
+        data = made.read()
+    except (OSError, ValueError) as exc:
+        return _Job(name, result=FileResult(name, "failed", str(exc) or type(exc).__name__))
+    raw_sha = sha256(data)
+    existing = run.by_raw.get(raw_sha)
+    if existing is not None and not run.force:
+        reason = f"already ingested as {run.store.relative(existing.path)}"
+        return _Job(name, result=FileResult(name, "skipped", reason))
+    return _Job(name, replace(made, data=data), raw_sha, existing)
+
+
+def _payload(job: _Job) -> RawPage | None:
+    return job.page
+
+
+# --- the per-page work: pure, runs on any worker -------------------------------------------
+
+
+def analyse(page: RawPage, shared: Shared) -> Analysed:
+    """Everything about one page that needs no other page: never raises."""
+    out = Analysed()
+    try:
+        _analyse(page, shared, out)
+    except _Skip as skip:
+        out.skip = str(skip)
+    except (OSError, NotTextError, DigestError, ValueError) as exc:
+        out.failure = str(exc) or type(exc).__name__
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
+        out.failure = f"unexpected error: {exc!r}"
+    return out
+
+
+def _analyse(page: RawPage, shared: Shared, out: Analysed) -> None:
+    config = shared.config
+    decoded = decode(page.read(), page.provenance.charset)
+    if decoded.repaired:
+        out.warnings.append("repaired mojibake (UTF-8 that had been read in a wrong encoding)")
+    ex = _extract(shared, page, decoded.text)
+    out.warnings.extend(ex.warnings)
+    if not ex.body.strip():
+        raise _Skip("no article found")
+    _fill_date(config, page, decoded.text, ex, out.warnings)
+    _refuse_future(config, ex)
+    _fill_title(ex, out.warnings)
+    title = ex.title or ""
+    out.topic = score_topics(config.topics, title, ex.body)
+    if shared.only_matching:
+        out.dropped = relevance.unwanted(config, out.topic, ex.body, ex.lang)
+        if out.dropped:
+            return
+    out.tags = derive_tags(config.topics, title, ex.body, ex.tags, ex.lang)
+    out.extraction = ex
+    out.fingerprint = fingerprint(ex.body)
+
+
+# --- the single writer: in input order, in this process ------------------------------------
+
+
+def _settle(run: _Run, job: _Job, analysed: Analysed | None,
+            report: IngestReport) -> FileResult | None:
+    """The page's result (None for what is only counted); writes its article."""
+    if job.result is not None:
+        return job.result
+    if job.passed_over is not None:
+        report.passed_over[job.passed_over] += 1
+        return None
+    assert analysed is not None
+    if analysed.dropped:
+        report.filtered[analysed.dropped] += 1
+        run.reporter.debug(f"dropped {job.name}: {analysed.dropped}")
+        return None
+    result = FileResult(job.name, "failed", warnings=list(analysed.warnings))
+    if analysed.failure or analysed.skip:
+        result.status = "failed" if analysed.failure else "skipped"
+        result.reason = analysed.failure or analysed.skip
+        return result
+    try:
+        _keep(run, job, analysed, result)
+    except _Skip as skip:
+        result.status, result.reason = "skipped", str(skip)
+    except (OSError, UnsafePathError, DigestError, ValueError) as exc:
+        result.status, result.reason = "failed", str(exc) or type(exc).__name__
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
+        result.status, result.reason = "failed", f"unexpected error: {exc!r}"
+    return result
+
+
+def _keep(run: _Run, job: _Job, analysed: Analysed, result: FileResult) -> None:
+    ex, printed = analysed.extraction, analysed.fingerprint
+    assert ex is not None and printed is not None
+    existing = job.existing
+    ignore = frozenset({run.store.relative(existing.path)}) if existing else frozenset()
+    duplicate = run.index.check(printed, job.raw_sha, ignore)
+    if duplicate is not None:
+        raise _Skip(duplicate.reason())
+    _write(run, analysed, job.raw_sha, result, existing)
+    run.index.add(result.file, printed, job.raw_sha, f"article {result.article}")
 
 
 def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Reporter, *,
@@ -234,56 +446,17 @@ def _tell(reporter: Reporter, result: FileResult) -> None:
         reporter.error(f"failed: {result.reason}", file=result.file)
 
 
-def _one(run: _Run, page: Callable[[], RawPage], shown: str) -> FileResult:
-    """Ingest one page; ``page`` makes it (a provenance file that cannot be read is then
-    this page's failure, reported under its name)."""
-    result = FileResult(shown, "failed")
-    try:
-        _process(run, page(), result)
-    except _Skip as skip:
-        result.status, result.reason = "skipped", str(skip)
-    except (OSError, NotTextError, UnsafePathError, DigestError, ValueError) as exc:
-        result.status, result.reason = "failed", str(exc) or type(exc).__name__
-    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
-        result.status, result.reason = "failed", f"unexpected error: {exc!r}"
-    return result
-
-
-def _process(run: _Run, page: RawPage, result: FileResult) -> None:
-    data = page.read()
-    raw_sha = sha256(data)
-    existing = run.by_raw.get(raw_sha)
-    if existing is not None and not run.force:
-        raise _Skip(f"already ingested as {run.store.relative(existing.path)}")
-    decoded = decode(data)
-    if decoded.repaired:
-        result.warnings.append("repaired mojibake (UTF-8 that had been read in a wrong encoding)")
-    ex = _extract(run, page, decoded.text)
-    result.warnings.extend(ex.warnings)
-    if not ex.body.strip():
-        raise _Skip("no article found")
-    _fill_date(run, page, decoded.text, ex, result)
-    _refuse_future(run, ex)
-    _fill_title(ex, result)
-    ignore = frozenset({run.store.relative(existing.path)}) if existing else frozenset()
-    duplicate = run.index.check(ex.body, raw_sha, ignore)
-    if duplicate is not None:
-        raise _Skip(duplicate.reason())
-    _write(run, ex, raw_sha, result, existing)
-    run.index.add(result.file, ex.body, raw_sha, f"article {result.article}")
-
-
-def _extract(run: _Run, page: RawPage, text: str) -> Extraction:
+def _extract(shared: Shared, page: RawPage, text: str) -> Extraction:
     url = page.url or _url_hint(text)
     if page.kind == "html":
         from digest.ingest.html import extract_html  # trafilatura loads slowly; only when needed
 
-        return extract_html(text, url=url, config=run.config)
+        return extract_html(text, url=url, config=shared.config)
     from digest.ingest.textdump import extract_text
 
     # Only the page and what its fetcher recorded: never the file's modification time (a
     # copy made today is not news).
-    return extract_text(text, url=url, config=run.config, chrome=run.chrome,
+    return extract_text(text, url=url, config=shared.config, chrome=shared.chrome,
                         provenance=page.provenance)
 
 
@@ -299,27 +472,28 @@ def _url_hint(text: str) -> str | None:
     return None
 
 
-def _outlet_tz(run: _Run, ex: Extraction) -> dt.tzinfo:
-    source = metadata.source_for_host(ex.source_url, run.config) or (
-        metadata.source_named(ex.outlet, run.config) if ex.outlet else None
+def _outlet_tz(config: Config, ex: Extraction) -> dt.tzinfo:
+    source = metadata.source_for_host(ex.source_url, config) or (
+        metadata.source_named(ex.outlet, config) if ex.outlet else None
     )
-    return dates.zone(source.timezone if source else None, run.config.timezone)
+    return dates.zone(source.timezone if source else None, config.timezone)
 
 
-def _fill_date(run: _Run, page: RawPage, text: str, ex: Extraction, result: FileResult,
-               ) -> None:
+def _fill_date(config: Config, page: RawPage, text: str, ex: Extraction,
+               warnings: list[str]) -> None:
     """Dates the extractor left unset: the hint line, the URL path, the server's HTTP
-    Last-Modified; else none at all (a fetch time is when the page was saved, not when it
-    was published: it only bounds a year-less date).
+    Last-Modified or the archive's WARC-Date; else none at all (a fetch time is when the
+    page was saved, not when it was published: it only bounds a year-less date).
 
     A day without a time is stored as that day (``day_only``: midnight in the digest's
     timezone, so its week is the day's own week). With no date evidence the article gets
-    ``date_review``, the reason it goes to review instead of the site."""
+    ``date_review``, the reason it goes to review instead of the site. Pure (the page and
+    the config only), so it runs with the per-page work on any worker."""
     if ex.date is not None and ex.day_only:
-        ex.date = dt.datetime.combine(ex.date.date(), dt.time(0, 0), tzinfo=run.config.tz)
+        ex.date = dt.datetime.combine(ex.date.date(), dt.time(0, 0), tzinfo=config.tz)
         return
     if ex.date is not None and ex.date.tzinfo is None:
-        ex.date = ex.date.replace(tzinfo=_outlet_tz(run, ex))
+        ex.date = ex.date.replace(tzinfo=_outlet_tz(config, ex))
     if ex.date is not None:
         return
     hint, _ = metadata.split_date_hint(text.split("\n", 1)[:1])
@@ -327,15 +501,15 @@ def _fill_date(run: _Run, page: RawPage, text: str, ex: Extraction, result: File
     if day is None:
         day, source = dates.date_from_url(ex.source_url), "url"
     if day is not None:
-        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=run.config.tz)
+        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=config.tz)
         ex.date_source, ex.day_only = source, True
-    elif page.provenance.date is not None and page.provenance.date_kind == "http":
-        ex.date = page.provenance.date.astimezone(_outlet_tz(run, ex)).replace(microsecond=0)
-        ex.date_source = source = "http"
+    elif page.provenance.date is not None and page.provenance.date_kind in _DATING:
+        ex.date = page.provenance.date.astimezone(_outlet_tz(config, ex)).replace(microsecond=0)
+        ex.date_source = source = page.provenance.date_kind
     else:
         ex.date_review = ex.date_review or _no_date(page)
         return
-    result.warnings.append(f"no dateline on the page; used the {_DATE_FALLBACKS[source]}")
+    warnings.append(f"no dateline on the page; used the {_DATE_FALLBACKS[source]}")
 
 
 def _no_date(page: RawPage) -> str:
@@ -346,11 +520,11 @@ def _no_date(page: RawPage) -> str:
             + "; add 'date: YYYY-MM-DD' (or with a time and offset, 2023-08-16T09:27:00+03:00)")
 
 
-def _refuse_future(run: _Run, ex: Extraction) -> None:
+def _refuse_future(config: Config, ex: Extraction) -> None:
     """A date after the day of the ingest cannot be when the page was published (a typo, or
     a year read from a notice): the article goes to review rather than to the top of the
     site. The clock only rejects a date here; it never supplies one."""
-    now = dt.datetime.now(run.config.tz)
+    now = dt.datetime.now(config.tz)
     if ex.date is None or ex.date <= now + dt.timedelta(days=1):
         return
     shown = ex.date.date().isoformat() if ex.day_only else ex.date.isoformat()
@@ -363,39 +537,45 @@ _DATE_FALLBACKS = {
     "hint": "date hint at the top of the raw file",
     "url": "date in the page's URL",
     "http": "Last-Modified date its server sent",
+    "warc": "date of its WARC record (when it was archived)",
 }
+# Transport dates that may date a page: a server's Last-Modified, an archive's WARC-Date
+# (the weakest evidence there is, used only when the page, its URL and a hint say nothing).
+_DATING = ("http", "warc")
 REVIEW_HINT = "then run 'digest review --publish' to move it into the site"
 
 
-def _fill_title(ex: Extraction, result: FileResult) -> None:
+def _fill_title(ex: Extraction, warnings: list[str]) -> None:
     if ex.title and ex.title.strip():
         return
     first = next((ln for ln in ex.body.splitlines() if ln.strip()), "")
     words = first.lstrip("#>-\\ ").split()
     title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     ex.title = title or "Untitled"
-    result.warnings.append("no title on the page; used the start of the article")
+    warnings.append("no title on the page; used the start of the article")
 
 
-def _write(run: _Run, ex: Extraction, raw_sha: str, result: FileResult,
+def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
            existing: StoredArticle | None) -> None:
+    ex = analysed.extraction
+    assert ex is not None
     old_topic = existing.meta.get("topic") if existing else None
-    topic, why = choose_topic(
-        run.config, ex.title or "", ex.body, forced=run.topic,
+    topic, why = decide_topic(
+        run.config, analysed.topic, forced=run.topic,
         existing=old_topic if isinstance(old_topic, str) and _is_slug(old_topic) else None,
     )
     if why == "default":
         result.warnings.append(f"no topic keyword matched; filed under {topic!r}")
-    ex.tags = _tags(run, ex, existing)
+    ex.tags = _tags(analysed, existing)
     meta = _front_matter(run, ex, topic, raw_sha, result.file)
     folder = run.store.folder_for(topic, ex.date) if ex.date else run.store.review_folder()
     if existing is not None and existing.path.parent == folder:
         target = existing.path  # --force replaces in place
     else:
-        taken = {p.stem for p in run.claimed if p.parent == folder}
+        taken = run.claimed.get(folder, set())  # by folder: a scan of all would be quadratic
         target = folder / f"{unique_slug(folder, slugify(ex.title or '', ex.lang), taken)}.md"
         run.store.check_inside(target)
-    run.claimed.add(target)
+    run.claimed.setdefault(folder, set()).add(target.stem)
     result.status, result.article = "written", run.store.relative(target)
     if ex.date is None:
         result.status, result.reason = "review", ex.date_review
@@ -408,12 +588,12 @@ def _write(run: _Run, ex: Extraction, raw_sha: str, result: FileResult,
         result.backup = run.store.relative(backup)
 
 
-def _tags(run: _Run, ex: Extraction, existing: StoredArticle | None) -> list[str]:
+def _tags(analysed: Analysed, existing: StoredArticle | None) -> list[str]:
     """The editor's tags on re-ingest (like the topic), else tags derived from the page."""
     kept = existing.meta.get("tags") if existing else None
     if isinstance(kept, list) and kept and all(isinstance(t, str) for t in kept):
         return kept
-    return derive_tags(run.config.topics, ex.title or "", ex.body, ex.tags, ex.lang)
+    return list(analysed.tags)
 
 
 def _front_matter(run: _Run, ex: Extraction, topic: str, raw_sha: str, raw: str) -> dict:

@@ -29,13 +29,21 @@ def choose_topic(
 ) -> tuple[str, str]:
     """Return ``(topic_slug, why)`` where ``why`` is "forced", "front matter", "keywords" or
     "default"."""
+    if forced or existing:
+        return decide_topic(config, None, forced=forced, existing=existing)
+    return decide_topic(config, score_topics(config.topics, title, body))
+
+
+def decide_topic(config: Config, scored: str | None, *, forced: str | None = None,
+                 existing: str | None = None) -> tuple[str, str]:
+    """:func:`choose_topic` with the keyword score already taken (``scored``: the best
+    topic, or None), so that scoring can run with the per-page work, away from the writer."""
     if forced:
         return forced, "forced"
     if existing:
         return existing, "front matter"
-    best = score_topics(config.topics, title, body)
-    if best:
-        return best, "keywords"
+    if scored:
+        return scored, "keywords"
     return config.default_topic, "default"
 
 
