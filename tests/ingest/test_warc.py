@@ -149,7 +149,7 @@ def test_the_cli_reports_counts_per_reason_and_fails_on_a_broken_record(tmp_path
     result = CliRunner().invoke(ingest_command, [*args, "--json", str(tmp_path / "raw")])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["counts"] == {"written": 3, "skipped": 1, "failed": 1}
+    assert report["counts"] == {"written": 3, "review": 0, "skipped": 1, "failed": 1}
     assert report["passed_over"] == PASSED_OVER
     assert ".warc.gz" in next(f["reason"] for f in report["files"]
                               if f["file"] == "raw/notes.pdf")
