@@ -180,7 +180,7 @@ def with_cluster(archive: Path, workdir: Path) -> dict:
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster, set_as_default=False) as client:
         pids = list(client.run(os.getpid).values())
         watchers = [PeakMemory(pid) for pid in pids]

@@ -23,6 +23,7 @@ from digest.report import DigestError, Reporter
 from tests.ingest.warcs import mixed_archive
 
 distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
 pytest.importorskip("warcio")
 
 PAGES = 24
@@ -63,7 +64,7 @@ def local_content(tmp_path_factory) -> dict[str, bytes]:
 def cluster():
     """Two one-thread worker processes and a scheduler, on 127.0.0.1; always shut down."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None,
+                                  host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                   silence_logs=logging.ERROR) as local, \
             distributed.Client(local, set_as_default=False) as client:
         yield local, client
@@ -124,36 +125,34 @@ def test_a_worker_killed_mid_run_is_retried(tmp_path, local_content, cluster):
         root = _project(tmp_path / "p")
         _run(root, DaskExecutor(local.scheduler_address))
     finally:
-        client.wait_for_workers(2, timeout=60)
-        with contextlib.suppress(OSError):  # a worker may still be restarting
+        client.wait_for_workers(1, timeout=120)
+        with contextlib.suppress(OSError):  # the killed worker may still be restarting
             client.unregister_worker_plugin("kill-once")
     assert marker.exists()  # a worker did die
     assert _content(root) == local_content
 
 
 def test_workers_dying_again_and_again_fail_clearly_with_nothing_half_written(
-        tmp_path, local_content, cluster):
-    local, client = cluster
-    allowed = local.scheduler.allowed_failures
-    local.scheduler.allowed_failures = 0  # the first death of a task's worker is final
+        tmp_path, local_content):
+    """A cluster of its own, where the first death of a task's worker is final."""
     armed = tmp_path / "armed"
     armed.touch()
-    client.register_plugin(KillOnce(after=6, armed=str(armed)), name="kill-always")
     root = _project(tmp_path / "p")
-    try:
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                     host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                     silence_logs=logging.CRITICAL) as local, \
+            distributed.Client(local, set_as_default=False) as client:
+        client.register_plugin(KillOnce(after=6, armed=str(armed)), name="kill-always")
         with pytest.raises(DigestError, match="run ingest again"):
             _run(root, DaskExecutor(local.scheduler_address))
-    finally:
         armed.unlink()
-        local.scheduler.allowed_failures = allowed
-        client.wait_for_workers(2, timeout=60)
-        with contextlib.suppress(OSError):  # a worker may still be restarting
-            client.unregister_worker_plugin("kill-always")
-    partial = _content(root) if (root / "content").exists() else {}
-    assert not any(name.endswith(".digest-tmp") for name in partial)
-    assert all(local_content.get(name) == data for name, data in partial.items())
-    assert len(partial) < len(local_content)
-    _run(root, DaskExecutor(local.scheduler_address))  # run again: it goes on where it stopped
+        partial = _content(root) if (root / "content").exists() else {}
+        assert not any(name.endswith(".digest-tmp") for name in partial)
+        assert all(local_content.get(name) == data for name, data in partial.items())
+        assert len(partial) < len(local_content)
+        client.wait_for_workers(1, timeout=120)
+        _run(root, DaskExecutor(local.scheduler_address))  # again: it goes on where it stopped
     assert _content(root) == local_content
 
 
