@@ -19,8 +19,10 @@ however long the input is.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -95,6 +97,17 @@ _ADOPTED: tuple[Work, Any] | None = None
 def _adopt(fn: Work, shared: Any) -> None:
     global _ADOPTED
     _ADOPTED = (fn, shared)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when ``digest ingest`` dies (killed, say): a pool worker
+    waits for work forever, and would outlive it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown has to do
+        pass
 
 
 def _apply(payload: Any) -> Any:
