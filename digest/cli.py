@@ -177,7 +177,7 @@ def check(config_path: Path, site: bool, out: Path | None, base_url: str | None,
               help="Port to listen on (0: any free port).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--search", is_flag=True,
-              help="Also build the search index on every rebuild (slow on big digests).")
+              help="Also build the search index (its first build is slow on big digests).")
 @quiet_verbose
 @run
 def serve(config_path: Path, host: str, port: int, drafts: bool, search: bool,
