@@ -23,8 +23,9 @@ class Extraction:
     date_review: str | None = None  # no date: why, and what an editor must add
     outlet: str | None = None
     # which signal named the outlet (see digest.ingest.outlets): "byline", "url", "site",
-    # "publisher", "copyright", "promo", "staff", "masthead", "title", "wire" (an agency
-    # credited in the lead), "agreed"
+    # "publisher", "copyright", "promo", "self" (a first-person promo), "staff", "masthead",
+    # "tag" (a newsroom's tag on its lead), "wire" (an agency credited in the lead), "title",
+    # "earlier" (a back-reference to its own report), "agreed"
     outlet_source: str | None = None
     author: str | None = None
     attribution: str | None = None  # e.g. "Source: ..." line, kept out of the body

@@ -284,8 +284,9 @@ _PROMO_BEFORE = re.compile(
     r"|підписуйтесь на|підписуйтеся на|стежте за|читайте|підтримайте|приєднуйтесь до"
     r"|подписывайтесь на|следите за|поддержите|присоединяйтесь к)\s+(?:the\s+)?$", re.I)
 _PROMO_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:(?:on|in|at|via|в|у|на)\s+(?:twitter|telegram|facebook|instagram|x\b"
-    r"|google|youtube|viber|whatsapp|tiktok|threads|linkedin|телеграм|фейсбук|ютуб)"
+    r"^(?:'s|’s)?\s*(?:[—–:-]\s*)?(?:(?:on|in|at|via|в|у|на)\s+"
+    r"(?:twitter|telegram|facebook|instagram|x\b|google|youtube|viber|whatsapp|tiktok|threads"
+    r"|linkedin|телеграм|фейсбук|ютуб)"
     r"|news\s*desk|newsletter|app\b|telegram|editorial team|newsroom|staff\b|or become)", re.I)
 _PROMO_HINT = re.compile(
     r"follow|subscri|support|join|download|donate|stay with|desk|newsletter|newsroom|editorial"
@@ -438,6 +439,141 @@ def promo(mentions: Mentions, lines: Sequence[str], reg: Registry) -> Found | No
     return None
 
 
+# "follow us", "support us", "our newsletter": a line in which the outlet speaks of itself.
+_WE_CALL = re.compile(
+    r"\b(?:follow us|support us|join us|subscribe to (?:us|our)|our (?:newsletter|patrons?"
+    r"|telegram|channel|app|podcast)|become (?:our|a) (?:patron|member|subscriber)"
+    r"|підпиш\w* на нас|підпис\w* на нас|стежте за нами|підтримайте нас|приєднуйтесь до нас"
+    r"|наш\w* (?:телеграм|telegram|канал|розсилк)|подпиш\w* на нас|подпис\w* на нас"
+    r"|следите за нами|поддержите нас|присоединяйтесь к нам"
+    r"|наш\w* (?:телеграм-канал|канал|рассылк))", re.I)
+# what follows the outlet's name when it is the subject of a sentence about itself
+_SELF_SUBJECT = re.compile(r"^(?:'s|’s)?\s*(?:is|are|was|has|brings|offers|[—–:-]|є|це|—\s*це"
+                           r"|это|является|—\s*это)(?=\s)", re.I)
+
+
+def self_promo(lines: Sequence[str], reg: Registry) -> Found | None:
+    """A promo line in which the outlet names itself and speaks in the first person plural:
+    "Ukrainska Pravda is the place where you will find … Follow us on Twitter, support us".
+
+    The name must open a sentence of the line and be its subject ("<Outlet> is …", "<Outlet>
+    — …"), and the call ("follow us", "our newsletter", "підтримайте нас") must come after
+    it: a line that quotes another outlet and then asks to follow "us" does not qualify."""
+    for text in lines:
+        if len(text) > 300:
+            continue
+        call = _WE_CALL.search(text)
+        if call is None:
+            continue
+        for source, start, end in reg.find(text[:call.start()]):
+            opens = start == 0 or text[max(0, start - 2):start] in (". ", "! ", "? ")
+            if opens and _SELF_SUBJECT.match(text[end:end + 20]):
+                return Found(source.name, "self", source)
+    return None
+
+
+# A newsroom's tag on its own lead: "…, інформує Цензор.НЕТ.", "…, — передає кореспондент
+# Укрінформу.", "…, сообщает корреспондент ТАСС.", "…, an Ukrinform correspondent reports."
+_SELF_VERB = (r"(?:[,—–]|\s-)\s*(?:[—–-]\s*)?(?:(?:інформує|информирует)\s+"
+              r"|(?:передає|повідомляє|інформує|пише|сообщает|передает|информирует|пишет)\s+"
+              r"(?:власний\s+|власна\s+|собственный\s+|специальный\s+|спеціальний\s+)?"
+              r"(?:кореспондент\w*|корреспондент\w*|спецкор\w*)\s+"
+              r"|reports\s+(?:an?\s+|the\s+)?(?:correspondent\s+(?:of|for)\s+)?)")
+_TAG_BEFORE = re.compile(_SELF_VERB + r"[«\"“]?$", re.I)
+_EN_CORRESPONDENT = re.compile(r"^(?:'s|’s)?\s+(?:correspondent|reporter)\s+(?:in\s+[\w ]{2,30}?"
+                               r"\s+)?reports\s*[.!]?(?:\s|$)", re.I)
+_EN_CORR_BEFORE = re.compile(r"(?:[,—–]|\s-)\s*(?:an?\s+|the\s+)?$", re.I)
+_TAG_END = re.compile(r"^[»\"”]?\s*[.!]?(?:\s|$)")
+_ENDINGS = ("ові", "еві", "ому", "ого", "ою", "ої", "ій", "ом", "ем", "у", "ю", "а", "я", "і",
+            "и", "е")
+
+
+def newsroom_tag(lead: Sequence[str], reg: Registry) -> Found | None:
+    """The outlet a lead paragraph's closing tag names as its own newsroom.
+
+    Only forms an outlet writes of itself count: the verb "інформує"/"информирует" or a
+    correspondent ("передає кореспондент Укрінформу", "an Ukrinform correspondent reports"),
+    after a comma or dash and closing the sentence. A bare "…, повідомляє Reuters." or
+    "according to Reuters" is how an article cites another outlet, and is not read here."""
+    for text in lead[:3]:
+        if len(text) > 1500 or not _TAG_HINT.search(text):
+            continue
+        for m in re.finditer(r"(?:інформує|информирует|кореспондент\w*|корреспондент\w*"
+                             r"|спецкор\w*|reports|correspondent|reporter)\s+", text, re.I):
+            if not _TAG_BEFORE.search(text[max(0, m.start() - 80):m.end()]):
+                continue
+            found = _name_at(text[m.end():m.end() + 60], reg)
+            if found and _TAG_END.match(found[1]):
+                return Found(found[0].name, "tag", found[0])
+        for source, start, end in reg.find(text):
+            if _EN_CORRESPONDENT.match(text[end:end + 60]) and _EN_CORR_BEFORE.search(
+                    text[max(0, start - 8):start]):
+                return Found(source.name, "tag", source)
+    return None
+
+
+_TAG_HINT = re.compile(r"інформує|информирует|кореспондент|корреспондент|спецкор"
+                       r"|correspondent|reporter", re.I)
+
+
+def _name_at(text: str, reg: Registry) -> tuple[Source, str] | None:
+    """The outlet named at the start of ``text``, in any grammatical case ("Укрінформу",
+    "Інтерфакс-України"), and the text after it."""
+    text = text.lstrip("«\"“ ")
+    words = list(_WORD.finditer(text))[:4]
+    for n in range(len(words), 0, -1):
+        end = words[n - 1].end()
+        for variant in _inflections(text[:end]):
+            named = reg.exactly(variant)
+            if named:
+                return named, text[end:]
+    return None
+
+
+def _inflections(phrase: str) -> list[str]:
+    """``phrase`` as printed, then with its last word's case ending dropped or made nominative."""
+    out = [phrase]
+    for ending in _ENDINGS:
+        if phrase.endswith(ending) and len(phrase) > len(ending) + 3:
+            stem = phrase[: -len(ending)]
+            out += [stem, stem + "а", stem + "я"]
+    return out
+
+
+# An outlet's back-reference to its own report: "As Kyiv Post reported earlier, …",
+# "Як раніше повідомляла Українська правда, …", "Как ранее писал Коммерсантъ, …".
+_EARLIER = re.compile(
+    r"^(?:as\s+(?P<en>.{2,50}?)\s+(?:has\s+|had\s+)?(?:reported|wrote)\s+(?:earlier|previously)"
+    r"|as\s+(?:reported|written)\s+(?:earlier|previously)\s+by\s+(?P<en2>.{2,50}?)"
+    r"|як\s+(?:раніше|вже)\s+(?:повідомля|писа)\w*\s+(?P<uk>.{2,50}?)"
+    r"|как\s+(?:ранее|уже)\s+(?:сообща|писа)\w*\s+(?P<ru>.{2,50}?))\s*,\s", re.I)
+_CITED_KIND = re.compile(r"\b(?:видання|агентство|агентства|издание|агентство|газета|телеканал"
+                         r"|the outlet|the newspaper|the agency|newspaper|outlet|agency)\b", re.I)
+
+
+def earlier_report(prose: Sequence[str], reg: Registry) -> Found | None:
+    """An outlet's reference to its own earlier report, opening a paragraph: "As Kyiv Post
+    reported earlier, …", "Як раніше повідомляла Українська правда, …".
+
+    Weak: another outlet's article may cite "as Reuters reported earlier" the same way. It
+    counts only when the article names no other outlet at all, and not when the name comes
+    with a kind ("видання Reuters", "the agency"), which is how a citation introduces it."""
+    candidates: dict[str, Source] = {}
+    for text in prose:
+        m = _EARLIER.match(text)
+        if not m:
+            continue
+        name = next(g for g in m.groups() if g)
+        named = None if _CITED_KIND.search(name) else reg.exactly(name.strip("«»\"“” "))
+        if named:
+            candidates[named.name] = named
+    if len(candidates) != 1:
+        return None
+    name, source = candidates.popitem()
+    others = {s.name for text in prose for s, _, _ in reg.find(text)} - {name}
+    return None if others else Found(name, "earlier", source)
+
+
 _PAREN_CREDIT = re.compile(r"^[^()\n]{0,40}\(\s*([^()\n]{2,80}?)\s*\)\s*[:–—-]")
 _SLASH_CREDIT = re.compile(r"^[^/\n]{3,60}?[.,]\s*/\s*([^/\n]{2,40}?)\s*/\.?\s")
 _DASH_CREDIT = re.compile(r"^[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ -]{2,30},\s[^—–\n]{3,30}?\s[—–]\s"
@@ -549,11 +685,14 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
                           if len(text) <= 300 and (text not in prose or text in closing)])
     in_chrome = [m for m in every if m[0] in chrome]
     found = (promo(every, page.lines, reg)
+             or self_promo(page.chrome, reg)
              or staff([m for m in every if m[0] in chrome or m[0] in closing])
              or masthead(page.chrome, reg, {m[0] for m in in_chrome})
              or copyright_line(page.lines, reg, company=True, marked=marked)
+             or newsroom_tag(page.body[:3], reg)
              or wire(page.credit or dateline_credit(page.body[:2]), reg)
-             or title_tail(page.title, reg, dashes=False))
+             or title_tail(page.title, reg, dashes=False)
+             or earlier_report(page.prose, reg))
     if found or not in_chrome:
         return found
     return agreed(in_chrome, reg.mentions(page.body), [page.title or ""], reg)

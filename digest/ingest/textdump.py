@@ -113,7 +113,7 @@ def chrome_key(text: str, url: str | None, config: Config | None = None) -> str 
 
 # The page's own signs of its outlet; an agency credited in the lead is not one (its copy runs
 # on many sites), nor weak evidence that merely agrees.
-_PAGE_KEY_SIGNALS = ("byline", "copyright", "promo", "staff", "masthead", "title")
+_PAGE_KEY_SIGNALS = ("byline", "copyright", "promo", "self", "staff", "masthead", "tag", "title")
 
 
 def page_key(text: str, first: Extraction, config: Config) -> str | None:

@@ -215,6 +215,80 @@ def test_outlets_the_article_cites_are_not_its_publisher():
     assert outlet_of(page(body, bottom="© 2023 Kyiv Post"))[0] == "Kyiv Post"
 
 
+# --- an outlet speaking of itself ------------------------------------------------------------
+
+@pytest.mark.parametrize("body, line, name", [
+    (EN, "Ukrainska Pravda is the place where you will find the most up-to-date information "
+         "about the war. Follow us on Twitter, support us, or become our patron!",
+     "Ukrainska Pravda"),
+    (UK, "Суспільне — це новини без цензури. Підписуйтесь на нас у Telegram.", "Suspilne"),
+    (RU, "Новая газета Европа — независимое издание. Поддержите нас!", "Novaya Gazeta Europe"),
+])
+def test_a_promo_in_which_the_outlet_speaks_of_itself_names_it(body, line, name):
+    assert outlet_of(page(body, bottom=line)) == (name, "self")
+
+
+@pytest.mark.parametrize("line", [
+    "Reuters reported the strike first. Follow us on Twitter for more.",
+    "According to Reuters, the strike hit a depot. Support us on Patreon!",
+    "Follow us on Twitter. Reuters is a wire service.",
+])
+def test_a_first_person_promo_names_only_its_subject(line):
+    assert outlet_of(page(EN, bottom=line))[0] is None
+
+
+def test_a_promo_with_a_dash_before_the_network_names_the_outlet():
+    assert outlet_of(page(UK, bottom="Суспільне — у Telegram")) == ("Suspilne", "promo")
+
+
+@pytest.mark.parametrize("tag, body, name", [
+    ("Про це повідомило Міністерство оборони Румунії, інформує Цензор.НЕТ.", UK, "Censor.NET"),
+    ("Про це заявив міністр оборони, — передає кореспондент Укрінформу.", UK, "Ukrinform"),
+    ("Об этом заявил министр обороны, сообщает корреспондент ТАСС.", RU, "TASS"),
+    ("Об этом заявил министр обороны, информирует Интерфакс-Украина.", RU, "Interfax-Ukraine"),
+    ("The minister said so at a briefing in Kyiv, an Ukrinform correspondent reports.", EN,
+     "Ukrinform"),
+])
+def test_a_newsrooms_tag_on_its_lead_names_it(tag, body, name):
+    assert outlet_of(page([body[0] + " " + tag, *body[1:]])) == (name, "tag")
+
+
+@pytest.mark.parametrize("tag, body", [
+    ("Про це заявив міністр оборони, повідомляє Reuters.", UK),  # a citation
+    ("Об этом заявил министр обороны, сообщает ТАСС.", RU),
+    ("The minister said so at a briefing, according to Reuters.", EN),
+    ("The minister said so, a Reuters correspondent reported from Kyiv.", EN),
+    ("The minister told a Ukrinform correspondent so at a briefing in Kyiv.", EN),
+    ("Цензор.НЕТ інформує, що міністр оборони заявив про це на брифінгу.", UK),
+])
+def test_a_citation_of_another_newsroom_is_no_tag(tag, body):
+    assert outlet_of(page([body[0] + " " + tag, *body[1:]]))[0] is None
+
+
+def test_an_outlets_back_reference_to_its_own_report_names_it():
+    body = [*EN, "As Kyiv Post reported earlier, the systems arrived in the spring and were "
+                 "tested near the border before the deployment began."]
+    assert outlet_of(page(body)) == ("Kyiv Post", "earlier")
+    uk = [*UK, "Як раніше повідомляла Українська правда, перші системи прибули навесні й "
+               "пройшли випробування біля кордону."]
+    assert outlet_of(page(uk)) == ("Ukrainska Pravda", "earlier")
+
+
+@pytest.mark.parametrize("closing", [
+    # another outlet is named too: the back-reference may be a citation
+    "As Reuters reported earlier, the systems arrived in the spring, and CNN said the crews "
+    "had trained abroad.",
+    # a name introduced by its kind is cited
+    "Як раніше повідомляло видання Reuters, перші системи прибули навесні й пройшли "
+    "випробування біля кордону.",
+    # no "earlier": how an article cites an outlet's report
+    "As reported by Reuters, the systems arrived in the spring and were tested near the border.",
+])
+def test_a_back_reference_that_may_be_a_citation_is_not_taken(closing):
+    body = UK if closing.startswith("Як") else EN
+    assert outlet_of(page([*body, closing]))[0] is None
+
+
 def test_a_short_capitals_name_matches_only_in_capitals():
     reg = outlets.registry()
     assert reg.find("Sign up for our newsletter") == []
