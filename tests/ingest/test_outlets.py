@@ -147,6 +147,9 @@ def test_a_company_notice_gives_way_to_the_page_masthead():
     (UK, "Підписуйтесь на Суспільне в Telegram", "Suspilne"),
     (RU, "Подписывайтесь на ТАСС в Telegram", "TASS"),
     (EN, "Support UP or become our patron!", "Ukrainska Pravda"),
+    (EN, "Download the BBC News app", "BBC News"),
+    (EN, "Sign up for Vox's newsletter", "Vox"),
+    (UK, "Читайте УП в Telegram", "Ukrainska Pravda"),
 ])
 def test_an_outlets_own_promo_or_desk_line_names_it(body, line, name):
     assert outlet_of(page(body, bottom=line)) == (name, "promo")
@@ -181,6 +184,17 @@ def test_an_authors_bio_names_the_outlet():
 def test_the_agency_a_dateline_credits_is_the_outlet(lead, name):
     body = [lead + (RU if lead[0] in "МК" else EN)[0], *EN[1:]]
     assert outlet_of(page(body)) == (name, "wire")
+
+
+def test_the_site_a_page_names_is_its_outlet_and_the_wire_credit_stays_in_the_lead():
+    """An agency's copy on a site that names itself is the site's article; the lead keeps
+    its "(Reuters) -" as printed, so the reader still sees whose copy it is."""
+    text = page(["KYIV, Aug 16 (Reuters) - " + EN[0], EN[1]],
+                bottom="© 2023 Kyiv Post. All rights reserved.")
+    ex = extract_text(text, config=Config())
+    assert (ex.outlet, ex.outlet_source) == ("Kyiv Post", "copyright")
+    assert "(Reuters)" in ex.body
+    assert ex.attribution is None
 
 
 def test_a_wire_outlets_timezone_places_its_dateline():
@@ -239,6 +253,11 @@ def test_a_first_person_promo_names_only_its_subject(line):
 
 def test_a_promo_with_a_dash_before_the_network_names_the_outlet():
     assert outlet_of(page(UK, bottom="Суспільне — у Telegram")) == ("Suspilne", "promo")
+
+
+def test_a_link_out_to_another_outlet_is_no_promo():
+    """An aggregator's "Read more on Reuters" points at the outlet it copied, not at itself."""
+    assert outlet_of(page(EN, bottom="Read more on Reuters"))[0] is None
 
 
 @pytest.mark.parametrize("tag, body, name", [
