@@ -478,7 +478,7 @@ _SELF_VERB = (r"(?:[,—–]|\s-)\s*(?:[—–-]\s*)?(?:(?:інформує|ин
               r"|(?:передає|повідомляє|інформує|пише|сообщает|передает|информирует|пишет)\s+"
               r"(?:власний\s+|власна\s+|собственный\s+|специальный\s+|спеціальний\s+)?"
               r"(?:кореспондент\w*|корреспондент\w*|спецкор\w*)\s+"
-              r"|reports\s+(?:an?\s+|the\s+)?(?:correspondent\s+(?:of|for)\s+)?)")
+              r"|reports\s+(?:an?\s+|the\s+)?(?:correspondent|reporter)\s+(?:(?:of|for)\s+)?)")
 _TAG_BEFORE = re.compile(_SELF_VERB + r"[«\"“]?$", re.I)
 _EN_CORRESPONDENT = re.compile(r"^(?:'s|’s)?\s+(?:correspondent|reporter)\s+(?:in\s+[\w ]{2,30}?"
                                r"\s+)?reports\s*[.!]?(?:\s|$)", re.I)
@@ -498,8 +498,7 @@ def newsroom_tag(lead: Sequence[str], reg: Registry) -> Found | None:
     for text in lead[:3]:
         if len(text) > 1500 or not _TAG_HINT.search(text):
             continue
-        for m in re.finditer(r"(?:інформує|информирует|кореспондент\w*|корреспондент\w*"
-                             r"|спецкор\w*|reports|correspondent|reporter)\s+", text, re.I):
+        for m in _TAG_WORD.finditer(text):
             if not _TAG_BEFORE.search(text[max(0, m.start() - 80):m.end()]):
                 continue
             found = _name_at(text[m.end():m.end() + 60], reg)
@@ -512,6 +511,8 @@ def newsroom_tag(lead: Sequence[str], reg: Registry) -> Found | None:
     return None
 
 
+_TAG_WORD = re.compile(r"(?:інформує|информирует|кореспондент\w*|корреспондент\w*|спецкор\w*"
+                       r"|correspondent|reporter)\s+(?:(?:of|for)\s+)?", re.I)
 _TAG_HINT = re.compile(r"інформує|информирует|кореспондент|корреспондент|спецкор"
                        r"|correspondent|reporter", re.I)
 

@@ -272,10 +272,17 @@ def test_a_newsrooms_tag_on_its_lead_names_it(tag, body, name):
     assert outlet_of(page([body[0] + " " + tag, *body[1:]])) == (name, "tag")
 
 
+def test_a_correspondent_of_an_outlet_reporting_tags_its_lead():
+    lead = "The minister said so in Kyiv, reports a correspondent of Ukrinform. " + EN[1]
+    found = outlets.newsroom_tag([lead], outlets.registry())
+    assert found is not None and (found.name, found.signal) == ("Ukrinform", "tag")
+
+
 @pytest.mark.parametrize("tag, body", [
     ("Про це заявив міністр оборони, повідомляє Reuters.", UK),  # a citation
     ("Об этом заявил министр обороны, сообщает ТАСС.", RU),
     ("The minister said so at a briefing, according to Reuters.", EN),
+    ("The minister said so at a briefing, reports Reuters.", EN),
     ("The minister said so, a Reuters correspondent reported from Kyiv.", EN),
     ("The minister told a Ukrinform correspondent so at a briefing in Kyiv.", EN),
     ("Цензор.НЕТ інформує, що міністр оборони заявив про це на брифінгу.", UK),
