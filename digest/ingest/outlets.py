@@ -13,11 +13,13 @@ the case written in the registry.
 
 Signals, strongest first (:func:`from_text` for text dumps, :func:`from_html` for HTML): the
 byline's name; the page's own URL (and an HTML page's canonical link, site name, JSON-LD
-publisher); the page's chrome — a copyright notice, "Follow <Outlet> on ...", a "<Outlet>
-news desk" line, an author's bio, a masthead line; the agency the lead's dateline credits;
-the site in a title's tail ("… | Outlet"). An outlet the article only *cites* ("according to
-Reuters", a headline ending "– NYT") is not its publisher: mentions count only when the
-chrome and a citation agree.
+publisher); the page's chrome — a copyright notice, "Follow <Outlet> on ...", a promo in
+which the outlet speaks of itself ("<Outlet> is …; follow us"), a "<Outlet> news desk" line,
+an author's bio, a masthead line; the newsroom's tag on its lead ("…, інформує Цензор.НЕТ.",
+"передає кореспондент Укрінформу"); the agency the lead's dateline credits; the site in a
+title's tail ("… | Outlet"); an outlet's reference to its own earlier report. An outlet the
+article only *cites* ("according to Reuters", "повідомляє Reuters", a headline ending "–
+NYT") is not its publisher: mentions count only when the chrome and a citation agree.
 """
 
 from __future__ import annotations
@@ -448,8 +450,8 @@ _WE_CALL = re.compile(
     r"|следите за нами|поддержите нас|присоединяйтесь к нам"
     r"|наш\w* (?:телеграм-канал|канал|рассылк))", re.I)
 # what follows the outlet's name when it is the subject of a sentence about itself
-_SELF_SUBJECT = re.compile(r"^(?:'s|’s)?\s*(?:is|are|was|has|brings|offers|[—–:-]|є|це|—\s*це"
-                           r"|это|является|—\s*это)(?=\s)", re.I)
+_SELF_SUBJECT = re.compile(r"^\s*(?:is|are|brings|offers|[—–:-]|є|це|—\s*це|это|является"
+                           r"|—\s*это)(?=\s)", re.I)
 
 
 def self_promo(lines: Sequence[str], reg: Registry) -> Found | None:
@@ -548,7 +550,7 @@ _EARLIER = re.compile(
     r"|as\s+(?:reported|written)\s+(?:earlier|previously)\s+by\s+(?P<en2>.{2,50}?)"
     r"|як\s+(?:раніше|вже)\s+(?:повідомля|писа)\w*\s+(?P<uk>.{2,50}?)"
     r"|как\s+(?:ранее|уже)\s+(?:сообща|писа)\w*\s+(?P<ru>.{2,50}?))\s*,\s", re.I)
-_CITED_KIND = re.compile(r"\b(?:видання|агентство|агентства|издание|агентство|газета|телеканал"
+_CITED_KIND = re.compile(r"\b(?:видання|агентство|агентства|издание|газета|телеканал"
                          r"|the outlet|the newspaper|the agency|newspaper|outlet|agency)\b", re.I)
 
 
@@ -721,7 +723,8 @@ class HtmlPage:
 
 def from_html(page: HtmlPage, reg: Registry) -> Found | None:
     """The outlet of an HTML page: its URL (given, canonical, og:url), its declared site name
-    or JSON-LD publisher, its ``<title>``'s tail, the footer's copyright, the lead's agency."""
+    or JSON-LD publisher, its ``<title>``'s tail, the footer's copyright, the newsroom's tag
+    on its lead, the lead's agency."""
     head = page.html[:300_000]
     for url in (page.url, canonical(head), page.og_url):
         by_url = reg.for_url(url)
@@ -737,7 +740,8 @@ def from_html(page: HtmlPage, reg: Registry) -> Found | None:
              or copyright_line(footer, reg))
     if found or page.site:  # a site that names itself is not the agency its lead credits
         return found
-    return copyright_line(footer, reg, company=True) or wire(_credit(page.lead), reg)
+    return (copyright_line(footer, reg, company=True) or newsroom_tag(page.lead, reg)
+            or wire(_credit(page.lead), reg))
 
 
 def canonical(html: str) -> str | None:

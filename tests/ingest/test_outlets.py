@@ -272,6 +272,19 @@ def test_a_newsrooms_tag_on_its_lead_names_it(tag, body, name):
     assert outlet_of(page([body[0] + " " + tag, *body[1:]])) == (name, "tag")
 
 
+def test_a_newsrooms_tag_names_it_in_any_grammatical_case():
+    lead = UK[0] + " Про це заявив міністр, — передає кореспондент Інтерфакс-України."
+    assert outlet_of(page([lead, UK[1]])) == ("Interfax-Ukraine", "tag")
+
+
+def test_an_html_lead_with_a_newsrooms_tag_names_it():
+    lead = UK[0] + " Про це заявив міністр оборони, інформує Цензор.НЕТ."
+    html = ("<html><head><title>Системи ППО</title></head><body><article><h1>Системи ППО</h1>"
+            + "".join(f"<p>{p}</p>" for p in [lead, UK[1], *UK]) + "</article></body></html>")
+    ex = extract_html(html, config=Config())
+    assert (ex.outlet, ex.outlet_source) == ("Censor.NET", "tag")
+
+
 def test_a_correspondent_of_an_outlet_reporting_tags_its_lead():
     lead = "The minister said so in Kyiv, reports a correspondent of Ukrinform. " + EN[1]
     found = outlets.newsroom_tag([lead], outlets.registry())
