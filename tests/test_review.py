@@ -125,3 +125,77 @@ def test_the_ingest_json_report_counts_articles_kept_for_review(proj: Project):
     [entry] = report["files"]
     assert entry["status"] == "review" and entry["article"] == REVIEW
     assert re.search(r"without a year .* add 'date: YYYY-08-24'", entry["reason"])
+
+
+HEADLESS = ("Wednesday, 16 August 2023, 09:27\n\n"
+            "Ukrainian officials said on Wednesday that the new air defence systems delivered "
+            "by partners have already been deployed near the capital.\n\n"
+            "The minister told reporters that the systems would protect critical infrastructure "
+            "during the coming winter.\n")
+UNTITLED = ("content/_review/ukrainian-officials-said-on-wednesday-that-the-new-air-defence-"
+            "systems-delivered.md")
+HEADLINE = "Air defence systems deployed near Kyiv"
+
+
+def test_a_page_without_a_headline_is_kept_listed_left_out_then_published_once_titled(
+        proj: Project):
+    (proj.root / "raw" / "a.txt").write_text(HEADLESS, encoding="utf-8")
+    result = _ingest()
+    assert result.exit_code == 0, result.output
+    assert f"kept for review as {UNTITLED}: no headline found on the page" in result.output
+    review = proj.root / UNTITLED
+    text = review.read_text()
+    assert text.startswith("---\ntitle: null\n")  # not the lead sentence
+
+    checked = digest("check")
+    assert checked.exit_code == 0, checked.output
+    assert f"{UNTITLED}:2: kept for review, not in the site: no headline found" in \
+        checked.output
+    assert "add 'title: ...'" in checked.output
+
+    built = digest("build")
+    assert built.exit_code == 0, built.output
+    assert "1 article kept for review in content/_review/ (not built)" in built.output
+    assert not list(proj.site.rglob("*ukrainian-officials*"))
+    assert feedparser.parse(str(proj.site / "feed.xml")).entries == []
+
+    assert f"already ingested as {UNTITLED}" in _ingest().output
+
+    refused = digest("review", "--publish")  # dated, but no headline: it stays
+    assert refused.exit_code == 1
+    assert f"{UNTITLED}:2: no 'title'" in refused.output and "add 'title: ...'" in refused.output
+    assert review.is_file()
+
+    review.write_text(text.replace("title: null", f"title: {HEADLINE}"))
+    published = digest("review", "--publish")
+    assert published.exit_code == 0, published.output
+    target = proj.root / "content/general/2023-W33/air-defence-systems-deployed-near-kyiv.md"
+    assert not review.exists() and target.is_file()  # named after its title now
+    assert "review" not in frontmatter.parse(target.read_text()).meta
+
+    built = digest("build")
+    assert built.exit_code == 0 and "kept for review" not in built.output
+    [entry] = feedparser.parse(str(proj.site / "feed.xml")).entries
+    assert entry.title == HEADLINE
+    page = proj.site / "general/2023-W33/air-defence-systems-deployed-near-kyiv/index.html"
+    assert HEADLINE in page.read_text()
+    assert digest("check").exit_code == 0
+
+
+def test_a_page_with_neither_headline_nor_date_waits_for_both(proj: Project):
+    (proj.root / "raw" / "a.txt").unlink()
+    (proj.root / "raw" / "b.txt").write_text(HEADLESS.split("\n\n", 1)[1], encoding="utf-8")
+    assert _ingest().exit_code == 0
+    review = proj.root / UNTITLED
+    text = review.read_text()
+    assert "\ntitle: null\ndate: null\n" in text
+    checked = digest("check")
+    assert re.search(rf"{re.escape(UNTITLED)}:2: .*no date on the page.*; and no headline",
+                     checked.output)
+    review.write_text(text.replace("date: null", "date: 2023-08-16"))
+    refused = digest("review", "--publish")
+    assert refused.exit_code == 1 and f"{UNTITLED}:2: no 'title'" in refused.output
+    review.write_text(review.read_text().replace("title: null", f"title: {HEADLINE}"))
+    assert digest("review", "--publish").exit_code == 0
+    assert (proj.root / "content/general/2023-W33/air-defence-systems-deployed-near-kyiv.md"
+            ).is_file()

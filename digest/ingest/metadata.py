@@ -353,7 +353,7 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
     stored copy's date hint, other full dates on the page, the copyright notice, and last
     the date its fetcher recorded), and ``date_source`` says which: "text+url",
     "text+hint", "text+page", "text+copyright", "text+http", "text+fetched".
-    With none, the date stays unset and ``date_review`` says what the editor must add (or,
+    With none, the date stays unset and ``review`` says what the editor must add (or,
     when a full date further down the text was found, that one stays)."""
     partial, printed = None, ""
     for ln in lines[max(0, start - 3): min(end, start + 12)]:
@@ -372,8 +372,8 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
     if resolved is None and ex.date is not None:
         return  # the full date found lower in the text stands
     if resolved is None:
-        ex.date_review = (f'the page prints "{printed}" without a year and nothing on the page '
-                          f"gives the year; add 'date: YYYY-{partial.month:02d}-{partial.day:02d}'")
+        ex.review.append(f'the page prints "{printed}" without a year and nothing on the page '
+                         f"gives the year; add 'date: YYYY-{partial.month:02d}-{partial.day:02d}'")
         return
     day, kind = resolved
     ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)

@@ -20,7 +20,9 @@ class Extraction:
     date: dt.datetime | None = None  # timezone-aware when known
     date_source: str | None = None  # "dateline", "meta", "url", "text", "text+<kind>", "hint"
     day_only: bool = False  # the page gives the day, not the time (``date`` is its midnight)
-    date_review: str | None = None  # no date: why, and what an editor must add
+    # why it cannot be published yet and what an editor must add (no date, no headline):
+    # any reason keeps the article in content/_review/ (see digest.review)
+    review: list[str] = field(default_factory=list)
     outlet: str | None = None
     # which signal named the outlet (see digest.ingest.outlets): "byline", "url", "site",
     # "publisher", "copyright", "promo", "self" (a first-person promo), "staff", "masthead",

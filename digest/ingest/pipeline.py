@@ -15,8 +15,9 @@ Ingest is a map over pages followed by a single writer:
   it reads and changes the run's state (the dedupe index, the slugs taken), so a run gives
   the same content/ byte for byte on any executor.
 
-A page with no date on it is never dated by a guess: it is written to ``content/_review/``
-with the reason, for an editor to date and publish (``digest review``). A problem with one
+A page with no date on it is never dated by a guess, nor a page with no headline titled by
+its lead sentence: it is written to ``content/_review/`` with the reasons, for an editor to
+complete and publish (``digest review``). A problem with one
 page is recorded in the report and the run goes on; the caller exits non-zero when anything
 failed (a page kept for review did not). The whole run holds the project's ingest lock,
 and starts by removing temporary files a killed run left behind.
@@ -45,6 +46,7 @@ from digest.ingest.store import Store, StoredArticle, UnsafePathError, article_i
 from digest.ingest.tags import derive_tags
 from digest.ingest.topic import decide_topic, score_topics
 from digest.report import DigestError, Reporter
+from digest.review import NO_TITLE
 
 _URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
 
@@ -54,7 +56,7 @@ class FileResult:
     """What happened to one input file (or one archive record)."""
 
     file: str
-    status: str  # "written", "review" (kept undated in content/_review/), "skipped", "failed"
+    status: str  # "written", "review" (kept in content/_review/), "skipped", "failed"
     reason: str | None = None
     article: str | None = None  # content path written (or that would be, in a dry run)
     backup: str | None = None
@@ -320,7 +322,7 @@ def _analyse(page: RawPage, shared: Shared, out: Analysed) -> None:
         raise _Skip("no article found")
     _fill_date(config, page, decoded.text, ex, out.warnings)
     _refuse_future(config, ex)
-    _fill_title(ex, out.warnings)
+    _fill_title(ex)
     title = ex.title or ""
     out.topic = score_topics(config.topics, title, ex.body)
     if shared.only_matching:
@@ -487,7 +489,7 @@ def _fill_date(config: Config, page: RawPage, text: str, ex: Extraction,
 
     A day without a time is stored as that day (``day_only``: midnight in the digest's
     timezone, so its week is the day's own week). With no date evidence the article gets
-    ``date_review``, the reason it goes to review instead of the site. Pure (the page and
+    a ``review`` reason, so it goes to review instead of the site. Pure (the page and
     the config only), so it runs with the per-page work on any worker."""
     if ex.date is not None and ex.day_only:
         ex.date = dt.datetime.combine(ex.date.date(), dt.time(0, 0), tzinfo=config.tz)
@@ -507,7 +509,8 @@ def _fill_date(config: Config, page: RawPage, text: str, ex: Extraction,
         ex.date = page.provenance.date.astimezone(_outlet_tz(config, ex)).replace(microsecond=0)
         ex.date_source = source = page.provenance.date_kind
     else:
-        ex.date_review = ex.date_review or _no_date(page)
+        if not ex.review:  # the extractor may have said why already (a year-less date)
+            ex.review.append(_no_date(page))
         return
     warnings.append(f"no dateline on the page; used the {_DATE_FALLBACKS[source]}")
 
@@ -528,8 +531,8 @@ def _refuse_future(config: Config, ex: Extraction) -> None:
     if ex.date is None or ex.date <= now + dt.timedelta(days=1):
         return
     shown = ex.date.date().isoformat() if ex.day_only else ex.date.isoformat()
-    ex.date_review = (f"the page's date {shown} (from the {ex.date_source or 'page'}) is after "
-                      "the day it was ingested; check it and write the right 'date:'")
+    ex.review.append(f"the page's date {shown} (from the {ex.date_source or 'page'}) is after "
+                     "the day it was ingested; check it and write the right 'date:'")
     ex.date, ex.day_only, ex.date_source = None, False, None
 
 
@@ -545,14 +548,20 @@ _DATING = ("http", "warc")
 REVIEW_HINT = "then run 'digest review --publish' to move it into the site"
 
 
-def _fill_title(ex: Extraction, warnings: list[str]) -> None:
+def _fill_title(ex: Extraction) -> None:
+    """A page with no headline is kept for review, never titled by its lead sentence (a
+    caption or a lead is not a headline; an editor writes one)."""
     if ex.title and ex.title.strip():
         return
+    ex.title = None
+    ex.review.append(NO_TITLE)
+
+
+def _provisional_name(ex: Extraction) -> str:
+    """The file name of an article with no headline: the first words of its lead. Only a
+    name for the file under review: ``digest review --publish`` renames it after the title."""
     first = next((ln for ln in ex.body.splitlines() if ln.strip()), "")
-    words = first.lstrip("#>-\\ ").split()
-    title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
-    ex.title = title or "Untitled"
-    warnings.append("no title on the page; used the start of the article")
+    return " ".join(first.lstrip("#>-\\ ").split()[:12])
 
 
 def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
@@ -568,17 +577,19 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
         result.warnings.append(f"no topic keyword matched; filed under {topic!r}")
     ex.tags = _tags(analysed, existing)
     meta = _front_matter(run, ex, topic, raw_sha, result.file)
-    folder = run.store.folder_for(topic, ex.date) if ex.date else run.store.review_folder()
+    kept = bool(ex.review) or ex.date is None
+    folder = run.store.review_folder() if kept else run.store.folder_for(topic, ex.date)
     if existing is not None and existing.path.parent == folder:
         target = existing.path  # --force replaces in place
     else:
         taken = run.claimed.get(folder, set())  # by folder: a scan of all would be quadratic
-        target = folder / f"{unique_slug(folder, slugify(ex.title or '', ex.lang), taken)}.md"
+        name = slugify(ex.title or _provisional_name(ex), ex.lang)
+        target = folder / f"{unique_slug(folder, name, taken)}.md"
         run.store.check_inside(target)
     run.claimed.setdefault(folder, set()).add(target.stem)
     result.status, result.article = "written", run.store.relative(target)
-    if ex.date is None:
-        result.status, result.reason = "review", ex.date_review
+    if kept:
+        result.status, result.reason = "review", _review_line(ex)
     if run.dry_run:
         return
     backup = run.store.write(target, meta, ex.body, force=existing is not None)
@@ -586,6 +597,13 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
         backup = run.store.remove(existing.path)
     if backup is not None:
         result.backup = run.store.relative(backup)
+
+
+def _review_line(ex: Extraction) -> str | None:
+    """Every reason the article waits for an editor, in one line (None when it is published)."""
+    if ex.date is None and not ex.review:
+        return "no date on the page; add 'date: YYYY-MM-DD'"
+    return "; and ".join(ex.review) or None
 
 
 def _tags(analysed: Analysed, existing: StoredArticle | None) -> list[str]:
@@ -600,7 +618,7 @@ def _front_matter(run: _Run, ex: Extraction, topic: str, raw_sha: str, raw: str)
     return {
         "title": ex.title,
         "date": ex.date.date() if ex.date and ex.day_only else ex.date,
-        "review": ex.date_review if ex.date is None else None,
+        "review": _review_line(ex),
         "topic": topic,
         "source": ex.outlet,
         "source_url": ex.source_url,

@@ -77,9 +77,9 @@ def ordered_meta(meta: dict[str, Any]) -> dict[str, Any]:
     block style (a mapping of scalars only would be dumped on one flow-style line).
     """
     def keep(key: str, value: Any) -> bool:
-        # an article under review shows the empty 'date:' an editor is asked to fill in
-        return key == "tags" or (key == "date" and bool(meta.get("review"))) or value not in (
-            None, "", [])
+        # an article under review shows the empty 'title:'/'date:' an editor is asked to fill in
+        return key == "tags" or (key in ("title", "date") and bool(meta.get("review"))) or (
+            value not in (None, "", []))
 
     known = {k: meta[k] for k in KEY_ORDER if k in meta and keep(k, meta[k])}
     rest = {k: v for k, v in meta.items() if k not in KEY_ORDER and keep(k, v)}

@@ -55,7 +55,7 @@ def test_the_copyright_year_bounds_the_date_and_the_weekday_picks_the_year():
 
 def test_a_weekday_that_fits_no_year_near_weak_evidence_is_not_trusted():
     ex = extract_text(page("© 2040 Example Media"), config=CONFIG)  # Thursdays: 2034, 2045
-    assert ex.date is None and "without a year" in ex.date_review
+    assert ex.date is None and "without a year" in ex.review[0]
 
 
 def test_strong_evidence_wins_over_a_weekday_slip_with_a_warning():

@@ -144,7 +144,7 @@ def test_yearless_date_takes_the_year_from_the_url_or_the_copyright_line():
 def test_yearless_date_without_any_evidence_stays_unknown_and_says_what_to_add():
     ex = extract_text(LEAD, config=CONFIG)
     assert ex.date is None
-    assert ex.date_review.startswith('the page prints "Thursday, August 24" without a year')
+    assert ex.review[0].startswith('the page prints "Thursday, August 24" without a year')
 
 
 @pytest.mark.parametrize("text", ["on August 24, 2023 he said", "at 12:30", "in 2011 he",

@@ -300,6 +300,44 @@ def test_a_page_without_a_date_is_kept_for_review_never_dated_by_the_file_time(p
     assert "2030" not in (project / result.article).read_text()
 
 
+NO_HEADLINE = "Wednesday, 16 August 2023, 09:27\n\n" + "\n\n".join(LEAD) + "\n"
+PROVISIONAL = ("content/_review/ukrainian-officials-said-on-wednesday-that-the-new-air-defence-"
+               "systems-delivered.md")
+
+
+def test_a_page_without_a_headline_is_kept_for_review_never_titled_by_its_lead(project):
+    (project / "raw" / "a.txt").write_text(NO_HEADLINE)
+    [result] = run(project).results
+    assert result.status == "review"
+    assert result.article == PROVISIONAL  # named after its first words, for now
+    assert result.reason.startswith("no headline found on the page")
+    assert "add 'title: ...'" in result.reason
+    doc = read(project / result.article)
+    assert doc.meta["title"] is None  # never the lead sentence
+    assert doc.meta["date"] == dt.datetime(2023, 8, 16, 9, 27,
+                                           tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert doc.meta["review"] == result.reason and LEAD[0] in doc.body
+    assert [p.relative_to(project).as_posix() for p in articles(project)] == [PROVISIONAL]
+
+
+def test_a_page_with_neither_headline_nor_date_gives_both_reasons_in_one_line(project):
+    (project / "raw" / "a.txt").write_text("\n\n".join(LEAD) + "\n")
+    [result] = run(project).results
+    assert result.status == "review" and result.article == PROVISIONAL
+    doc = read(project / result.article)
+    assert doc.meta["title"] is None and doc.meta["date"] is None
+    assert re.fullmatch(r"no date on the page .*; and no headline found on the page .*",
+                        doc.meta["review"])
+
+
+def test_a_page_without_a_headline_ingested_again_is_already_ingested(project):
+    (project / "raw" / "a.txt").write_text(NO_HEADLINE)
+    run(project)
+    [again] = run(project).results
+    assert again.status == "skipped" and again.reason == f"already ingested as {PROVISIONAL}"
+    assert len(articles(project)) == 1
+
+
 def test_a_date_without_a_year_takes_the_pages_year_never_the_file_time(project):
     path = project / "raw" / "a.txt"
     lead = ["Danish filmmaker Lars von Trier defended himself on Thursday, August 24, after a "
