@@ -192,13 +192,13 @@ def serve(config_path: Path, host: str, port: int, drafts: bool, search: bool,
 @main.command()
 @config_option
 @click.option("--publish", is_flag=True,
-              help="Move every reviewed file that now has a valid date into "
+              help="Move every reviewed file that now has a title and a valid date into "
                    "content/<topic>/<week>/.")
 @click.option("--dry-run", "-n", is_flag=True, help="With --publish: show, move nothing.")
 @quiet_verbose
 @run
 def review(config_path: Path, publish: bool, dry_run: bool, reporter: Reporter) -> int:
-    """List the articles kept out of the site in content/_review/ (and publish dated ones)."""
+    """List the articles kept out of the site in content/_review/ (and publish complete ones)."""
     from digest import review as review_mod
 
     config = load_config(config_path)
