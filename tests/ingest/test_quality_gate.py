@@ -109,3 +109,12 @@ def test_the_gate_reads_what_ingest_wrote(bench, tmp_path):
     assert sorted(articles) == sorted(p.name for p in items)
     first = articles[items[0].name]
     assert first.meta["raw"] == f"raw/{items[0].raw.name}" and first.body.strip()
+
+
+def test_a_page_kept_for_review_without_a_title_never_counts_as_a_right_title(bench):
+    items = bench.pages(CORPUS / "extraction" / "dev", ".txt")
+    untitled = {p.name: bench.Article({"title": None}, "", review=True) for p in items}
+    assert bench.silver_title_scores(items, untitled)["ok"] == 0
+    news = bench.pages(CORPUS / "news")
+    untitled = {p.name: bench.Article({"title": None}, "", review=True) for p in news}
+    assert bench.metadata_scores(news, untitled)["title"]["ok"] == 0
