@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from digest.cli import main
 from tests.fetch.newssite import NewsSite
+from tests.fetch.scripted import Scripted
 
 DELAY = 0.1
 
@@ -21,6 +22,20 @@ def site() -> Iterator[NewsSite]:
     news = NewsSite(huge_bytes=3_000_000).start()
     yield news
     news.stop()
+
+
+@pytest.fixture
+def server() -> Iterator[Callable[[dict], Scripted]]:
+    """Starts scripted servers (``server(routes)``) and stops them all after the test."""
+    servers: list[Scripted] = []
+
+    def start(routes: dict) -> Scripted:
+        servers.append(Scripted(routes))
+        return servers[-1]
+
+    yield start
+    for s in servers:
+        s.stop()
 
 
 @dataclass

@@ -9,22 +9,8 @@ import pytest
 
 from digest.fetch.client import Client, FetchFailed, retry_after
 from digest.fetch.settings import FetchSettings
-from tests.fetch.scripted import Scripted
 
 HTML = {"Content-Type": "text/html"}
-
-
-@pytest.fixture
-def server():
-    servers = []
-
-    def start(routes):
-        servers.append(Scripted(routes))
-        return servers[-1]
-
-    yield start
-    for s in servers:
-        s.stop()
 
 
 def client(**settings) -> Client:

@@ -10,22 +10,8 @@ from digest import config as config_mod
 from digest.fetch.run import fetch
 from digest.report import Reporter
 from tests.fetch.newssite import ARTICLES, article_html
-from tests.fetch.scripted import Scripted
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
-
-
-@pytest.fixture
-def server():
-    servers = []
-
-    def start(routes):
-        servers.append(Scripted(routes))
-        return servers[-1]
-
-    yield start
-    for s in servers:
-        s.stop()
 
 
 def project(tmp_path, sources, **fetch_keys):
