@@ -12,12 +12,11 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digest import atomic
 from digest.report import DigestError
 
 STATE_DIR = ".digest"
@@ -52,28 +51,9 @@ class State:
         folder.mkdir(exist_ok=True)
         data = {"version": VERSION, "pages": self.pages, "sources": self.sources,
                 "robots": self.robots}
-        write_atomic(folder / STATE_FILE,
+        atomic.write_bytes(folder / STATE_FILE,
                      (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
                       + "\n").encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` so a reader or a crash sees the old file or the new one, never half.
-
-    The temporary file is hidden (``.name.…``), so an ingest running over the folder
-    passes it over."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager

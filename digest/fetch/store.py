@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from digest.atomic import write_bytes
 from digest.config import Config
 from digest.fetch.client import Response, validators_of
-from digest.fetch.state import write_atomic
 from digest.fetch.urls import file_stem
 from digest.ingest.pages import PROVENANCE_SUFFIX
 from digest.report import DigestError
@@ -47,5 +47,5 @@ class RawFolder:
             provenance["charset"] = charset  # served in it; saved as UTF-8 with a BOM
         side = path.with_name(path.name + PROVENANCE_SUFFIX)
         text = json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        write_atomic(side, text.encode("utf-8"))
-        write_atomic(path, body)
+        write_bytes(side, text.encode("utf-8"))
+        write_bytes(path, body)

@@ -21,13 +21,13 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from digest import frontmatter
+from digest import atomic, frontmatter
+from digest.atomic import TMP_SUFFIX
 from digest.config import SLUG_RE, Config
 from digest.content import REVIEW_DIR
 from digest.report import DigestError
@@ -36,7 +36,6 @@ KEY_ORDER = (
     "title", "date", "review", "topic", "source", "source_url", "author", "lang", "summary", "tags",
     "attribution", "draft", "id", "raw", "raw_sha256", "date_source",
 )
-TMP_SUFFIX = ".digest-tmp"
 
 STATE_DIR = ".digest"
 
@@ -216,7 +215,6 @@ class Store:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 _RAW_SHA_LINE = re.compile(r"^raw_sha256:[ \t]*['\"]?([0-9a-f]{64})\b", re.MULTILINE)
 
 
@@ -236,42 +234,9 @@ def _claim_of_unreadable(path: Path) -> StoredArticle | None:
 
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers and crashes see the old or the new file."""
-    fd, tmp = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{_SAFE_NAME.sub('_', path.name)}.", suffix=TMP_SUFFIX
-    )
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; articles are ordinary files
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    atomic.write_bytes(path, text.encode("utf-8"))
 
 
 def _fsync_file(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
