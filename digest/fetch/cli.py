@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from digest import config as config_mod
+from digest.command_errors import fail
 from digest.report import DigestError, Reporter
 
 
@@ -35,14 +36,7 @@ def fetch(urls: tuple[str, ...], dry_run: bool, no_ingest: bool, as_json: bool,
         config = config_mod.load(config_path)
         report = run_fetch(config, reporter, list(urls), dry_run=dry_run, ingest=not no_ingest)
     except DigestError as exc:
-        for problem in exc.problems:
-            if problem not in reporter.problems:
-                reporter.add(problem)
-        if as_json:
-            click.echo(json.dumps({"error": [p.as_dict() for p in exc.problems]}, indent=2))
-        else:
-            click.echo("digest: fetch failed", err=True)
-        sys.exit(1)
+        fail(exc, reporter, command="fetch", as_json=as_json)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

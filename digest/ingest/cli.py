@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from digest import config as config_mod
+from digest.command_errors import fail
 from digest.report import DigestError, Reporter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,12 +69,7 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
                             learn_chrome=learn_chrome, only_matching=only_matching,
                             executor=runner)
     except DigestError as exc:
-        for problem in exc.problems:
-            if problem not in reporter.problems:
-                reporter.add(problem)
-        if as_json:
-            click.echo(json.dumps({"error": [p.as_dict() for p in exc.problems]}, indent=2))
-        sys.exit(1)
+        fail(exc, reporter, command="ingest", as_json=as_json)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     elif not quiet:
