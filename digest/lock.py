@@ -46,3 +46,30 @@ def project_lock(root: Path, what: str) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+@contextmanager
+def held(folder: Path, name: str, busy: str, *, what: str) -> Iterator[None]:
+    """An exclusive ``flock`` on ``folder/name`` for one command (ingest, fetch) at a time.
+
+    ``folder`` (``.digest/``) and the lock file must be plain: a symbolic link planted in a
+    cloned project would otherwise make the run create or write files where it points.
+    ``busy`` is the message when another run holds the lock."""
+    if folder.is_symlink():
+        raise DigestError(f"{folder} is a symbolic link; {what} there: make it a plain folder "
+                          "(or remove it)")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as exc:
+        raise DigestError(f"{path}: cannot open the lock: {exc.strerror} (it must be a plain "
+                          "file; remove it)") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DigestError(busy) from None
+        yield
+    finally:
+        os.close(fd)

@@ -10,14 +10,12 @@ means a run downloads again (pages already in raw/ are recognised and not writte
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest import atomic
-from digest.report import DigestError
+from digest.lock import held
 
 STATE_DIR = ".digest"
 STATE_FILE = "fetch-state.json"
@@ -56,21 +54,8 @@ class State:
                       + "\n").encode("utf-8"))
 
 
-@contextlib.contextmanager
-def lock(root: Path) -> Iterator[None]:
+def lock(root: Path) -> contextlib.AbstractContextManager[None]:
     """One ``digest fetch`` per project at a time: two would write the same files."""
-    folder = root / STATE_DIR
-    if folder.is_symlink():
-        raise DigestError(f"{folder} is a symbolic link; fetch keeps its state there: make it "
-                          "a plain folder (or remove it)")
-    folder.mkdir(exist_ok=True)
-    with open(folder / "fetch.lock", "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DigestError("another 'digest fetch' is running in this project; wait for "
-                              "it to finish") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return held(root / STATE_DIR, "fetch.lock",
+                "another 'digest fetch' is running in this project; wait for it to finish",
+                what="fetch keeps its state")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import os
 import re
@@ -30,6 +29,7 @@ from digest import atomic, frontmatter
 from digest.atomic import TMP_SUFFIX
 from digest.config import SLUG_RE, Config
 from digest.content import REVIEW_DIR
+from digest.lock import held
 from digest.report import DigestError
 
 KEY_ORDER = (
@@ -193,26 +193,12 @@ class Store:
             p.unlink(missing_ok=True)
         return leftovers
 
-    @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
+    def lock(self) -> contextlib.AbstractContextManager[None]:
         """Hold the project's ingest lock; a second ingest fails at once with a clear message."""
-        if self.state.is_symlink():  # backups and the lock would be written where it points
-            raise DigestError(f"{self.state} is a symbolic link; ingest keeps its lock and "
-                              "backups there: make it a plain folder (or remove it)")
-        self.state.mkdir(parents=True, exist_ok=True)
         lock_path = self.state / "ingest.lock"
-        with open(lock_path, "a+") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise DigestError(
+        return held(self.state, lock_path.name,
                     f"another 'digest ingest' is running in this project (lock {lock_path}); "
-                    "wait for it to finish"
-                ) from None
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                    "wait for it to finish", what="ingest keeps its lock and backups")
 
 
 _RAW_SHA_LINE = re.compile(r"^raw_sha256:[ \t]*['\"]?([0-9a-f]{64})\b", re.MULTILINE)
