@@ -213,6 +213,20 @@ def review(config_path: Path, publish: bool, dry_run: bool, reporter: Reporter) 
     return 1 if reporter.errors else 0
 
 
+@main.command()
+@config_option
+@click.option("--dry-run", "-n", is_flag=True, help="Show what would move; write nothing.")
+@quiet_verbose
+@run
+def stories(config_path: Path, dry_run: bool, reporter: Reporter) -> int:
+    """Group every article into stories again; keep story ids set by hand."""
+    from digest.grouping.regroup import regroup
+
+    config = load_config(config_path)
+    regroup(config, reporter, dry_run=dry_run)
+    return 1 if reporter.errors else 0
+
+
 def _register_optional() -> None:
     """Commands living in their own modules register here, so the CLI has one entry point."""
     try:

@@ -34,6 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from digest.config import SLUG_RE, Config
+from digest.grouping.features import Features as StoryFeatures
+from digest.grouping.features import extract as story_features
+from digest.grouping.ingest import IngestStories
 from digest.ingest import chrome as chrome_mod
 from digest.ingest import dates, metadata, relevance, warc
 from digest.ingest.decode import NotTextError, decode
@@ -123,6 +126,7 @@ class Analysed:
 
     extraction: Extraction | None = None
     fingerprint: Fingerprint | None = None
+    story_features: StoryFeatures | None = None  # what story grouping compares
     topic: str | None = None  # the topic its keywords choose, if any
     tags: list[str] = field(default_factory=list)  # derived from keywords and the page
     warnings: list[str] = field(default_factory=list)  # for the editor, in the page's order
@@ -155,6 +159,7 @@ class _Run:
     index: DedupeIndex
     by_raw: dict[str, StoredArticle]
     chrome: chrome_mod.ChromeModel
+    stories: IngestStories
     claimed: dict[Path, set[str]] = field(default_factory=dict)  # folder -> slugs this run
 
 
@@ -225,8 +230,10 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
            force: bool) -> _Run:
     index = DedupeIndex()
     by_raw: dict[str, StoredArticle] = {}
+    stories = IngestStories(store.root, config.language, dry_run)
     for article in store.articles():
         label = store.relative(article.path)
+        stories.add_stored(article.meta, article.body, label)
         raw_sha = article.meta.get("raw_sha256")
         raw_sha = raw_sha if isinstance(raw_sha, str) else None
         if raw_sha:
@@ -239,7 +246,7 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
     except Exception as exc:  # noqa: BLE001 - a broken learned file must not stop ingest
         reporter.warning(f"ignoring the learned chrome file: {exc}", file=chrome_path)
         learned = chrome_mod.ChromeModel()
-    return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned)
+    return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned, stories)
 
 
 # --- inputs, in order --------------------------------------------------------------------
@@ -332,6 +339,7 @@ def _analyse(page: RawPage, shared: Shared, out: Analysed) -> None:
     out.tags = derive_tags(config.topics, title, ex.body, ex.tags, ex.lang)
     out.extraction = ex
     out.fingerprint = fingerprint(ex.body)
+    out.story_features = story_features(title, ex.body, ex.lang)
 
 
 # --- the single writer: in input order, in this process ------------------------------------
@@ -590,6 +598,9 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
     result.status, result.article = "written", run.store.relative(target)
     if kept:
         result.status, result.reason = "review", _review_line(ex)
+    meta["story"] = run.stories.assign(meta, ex.body, result.article,
+                                       existing.meta if existing else None,
+                                       features=analysed.story_features)
     if run.dry_run:
         return
     backup = run.store.write(target, meta, ex.body, force=existing is not None)

@@ -34,7 +34,7 @@ from digest.report import DigestError
 
 KEY_ORDER = (
     "title", "date", "review", "topic", "source", "source_url", "author", "lang", "summary", "tags",
-    "attribution", "draft", "id", "raw", "raw_sha256", "date_source",
+    "attribution", "draft", "id", "story", "raw", "raw_sha256", "date_source",
 )
 
 STATE_DIR = ".digest"

@@ -1,0 +1,126 @@
+"""The story index: articles by feature and by day, so a new article meets only its neighbours.
+
+A new article is compared with the articles that share at least one *distinctive* feature
+with it and whose day is within :data:`WINDOW_DAYS` of its own (an event is reported within
+a few days); never with the whole store. Postings are kept per feature and per day, so a
+lookup touches only the days of the window. Articles without a reliable date (no date, or
+one guessed from the file's modification time) sit in an "undated" bucket: they are looked
+up by every query, and they look up every day, but only through distinctive features.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from digest.grouping.features import Features
+
+WINDOW_DAYS = 2
+# A feature held by more than this share of the store (and more than MIN_COMMON articles)
+# is not used to find candidates: "Ukraine" in a digest about Ukraine names no event.
+COMMON_SHARE = 0.05
+MIN_COMMON = 20
+# The most articles one lookup scores in full: those sharing the most distinctive weight.
+# An article sharing less than the 50th best cannot reach the thresholds in practice, and the
+# bound keeps a lookup's cost flat however dense the window (10,000 articles a year).
+MAX_CANDIDATES = 50
+# Date sources that only say when the page was saved or served (the file's modification
+# time, the fetch time, HTTP Last-Modified), not when the event was reported: undated here.
+WEAK_DATE_SOURCES = frozenset({"mtime", "text+mtime", "fetched", "http"})
+
+
+@dataclass
+class Entry:
+    """One article as the index knows it; ``key`` identifies it (its id, else its path)."""
+
+    key: str
+    story: str
+    day: dt.date | None
+    lang: str
+    features: Features
+
+
+def day_of(date: object, date_source: object = None) -> dt.date | None:
+    """The article's day, or None when there is no date or it is only a guess."""
+    if isinstance(date_source, str) and date_source in WEAK_DATE_SOURCES:
+        return None
+    if isinstance(date, dt.datetime):
+        return date.date()
+    if isinstance(date, dt.date):
+        return date
+    return None
+
+
+class StoryIndex:
+    """Inverted index feature -> day -> article keys, with document frequencies for IDF."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.members: dict[str, list[str]] = defaultdict(list)  # story -> keys, in order added
+        self._postings: dict[str, dict[dt.date | None, list[str]]] = defaultdict(
+            lambda: defaultdict(list))
+        self._df: Counter[str] = Counter()
+        self.looked_at: set[dt.date | None] = set()  # days the last lookup touched (for tests)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, entry: Entry) -> None:
+        """Add an article (replacing one with the same key)."""
+        if entry.key in self.entries:
+            self.remove(entry.key)
+        self.entries[entry.key] = entry
+        self.members[entry.story].append(entry.key)
+        for feature in entry.features.keyset():
+            self._postings[feature][entry.day].append(entry.key)
+            self._df[feature] += 1
+
+    def remove(self, key: str) -> None:
+        entry = self.entries.pop(key)
+        self.members[entry.story].remove(key)
+        if not self.members[entry.story]:
+            del self.members[entry.story]
+        for feature in entry.features.keyset():
+            self._postings[feature][entry.day].remove(key)
+            self._df[feature] -= 1
+
+    def idf(self, feature: str) -> float:
+        """Smoothed inverse document frequency over the indexed articles."""
+        return math.log((1 + len(self.entries)) / (1 + self._df[feature])) + 1.0
+
+    def distinctive(self, feature: str) -> bool:
+        return self._df[feature] <= max(MIN_COMMON, COMMON_SHARE * len(self.entries))
+
+    def days(self, day: dt.date | None) -> list[dt.date | None] | None:
+        """The day buckets a query on ``day`` reads; None means every bucket (undated query)."""
+        if day is None:
+            return None
+        window = [day + dt.timedelta(days=d) for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+        return [*window, None]
+
+    def candidates(self, features: Features, day: dt.date | None) -> list[str]:
+        """Keys of the articles in the window that share the most distinctive weight with
+        ``features`` (at most :data:`MAX_CANDIDATES`; ties by key), sorted by key."""
+        buckets = self.days(day)
+        shared: dict[str, float] = defaultdict(float)
+        self.looked_at = set()
+        for feature in sorted(features.keyset()):
+            if feature not in self._postings or not self.distinctive(feature):
+                continue
+            weight = self.idf(feature)
+            by_day = self._postings[feature]
+            for bucket in (buckets if buckets is not None else list(by_day)):
+                keys = by_day.get(bucket)
+                if keys:
+                    self.looked_at.add(bucket)
+                    for key in keys:
+                        shared[key] += weight
+        best = sorted(shared, key=lambda k: (-shared[k], k))[:MAX_CANDIDATES]
+        return sorted(best)
+
+    def in_window(self, entry: Entry, day: dt.date | None) -> bool:
+        if day is None or entry.day is None:
+            return True
+        return abs((entry.day - day).days) <= WINDOW_DAYS

@@ -1,0 +1,71 @@
+"""The story index: a new article is compared only with articles in its date window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from digest.grouping import assign
+from digest.grouping.features import extract
+from digest.grouping.index import WINDOW_DAYS, Entry, StoryIndex, day_of
+
+DAY = dt.date(2023, 8, 22)
+TEXT = ("Danilov says Ukraine will liberate Crimea", "Oleksii Danilov said Crimea will be "
+        "liberated by military means, Secretary of the NSDC told Radio Liberty.")
+
+
+def _filled() -> StoryIndex:
+    index = StoryIndex()
+    for offset in range(-8, 9):  # 18 articles: every feature stays distinctive
+        day = DAY + dt.timedelta(days=offset)
+        index.add(Entry(f"a{offset:+03d}", f"s{offset:+03d}", day, "en", extract(*TEXT)))
+    index.add(Entry("undated", "s-undated", None, "en", extract(*TEXT)))
+    return index
+
+
+def test_a_lookup_reads_only_the_days_of_the_window_and_the_undated():
+    index = _filled()
+    found = index.candidates(extract(*TEXT), DAY)
+    days = {index.entries[k].day for k in found}
+    assert days == {DAY + dt.timedelta(days=d) for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)} \
+        | {None}
+    assert index.looked_at <= {DAY + dt.timedelta(days=d)
+                               for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)} | {None}
+
+
+def test_an_article_never_joins_a_story_told_outside_its_window():
+    index = StoryIndex()
+    index.add(Entry("old", "2023-08-10-danilov", DAY - dt.timedelta(days=12), "en",
+                    extract(*TEXT)))
+    story = assign.group(index, "new", extract(*TEXT), DAY, "en", "danilov-says")
+    assert story == "2023-08-22-danilov-says"
+    again = assign.group(index, "next", extract(*TEXT), DAY + dt.timedelta(days=1), "en", "x")
+    assert again == "2023-08-22-danilov-says"
+
+
+def test_a_feature_most_articles_share_does_not_find_candidates():
+    index = StoryIndex()
+    for i in range(60):
+        index.add(Entry(f"k{i:02d}", f"s{i:02d}", DAY, "en",
+                        extract(f"Ukraine item {i}", f"Ukraine report number {i}{i}.")))
+    query = extract("Ukraine", "Ukraine again.")
+    assert index.candidates(query, DAY) == []
+
+
+def test_a_date_guessed_from_the_file_time_counts_as_no_date():
+    when = dt.datetime(2026, 12, 6, 4, 9, tzinfo=dt.UTC)
+    for weak in ("mtime", "text+mtime", "fetched", "http"):
+        assert day_of(when, weak) is None
+    assert day_of(when, "meta") == dt.date(2026, 12, 6)
+    assert day_of(None, None) is None
+
+
+def test_story_ids_are_date_and_slug_made_unique():
+    assert assign.story_id(DAY, "a-title", set()) == "2023-08-22-a-title"
+    assert assign.story_id(DAY, "a-title", {"2023-08-22-a-title"}) == "2023-08-22-a-title-2"
+    assert assign.story_id(None, "a-title", set()) == "a-title"
+
+
+def test_a_long_slug_gives_an_id_of_at_most_id_max_characters_ending_at_a_word():
+    slug = "-".join(["word"] * 60)
+    made = assign.story_id(DAY, slug, set())
+    assert len(made) <= assign.ID_MAX and made.endswith("word") and made.startswith("2023-08-22-")
