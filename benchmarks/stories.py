@@ -56,7 +56,8 @@ def ingest_cli(project: Path, inputs: list[Path]) -> None:
     """``python3 -m digest ingest`` in the project, with this checkout's code."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     subprocess.run([sys.executable, "-m", "digest", "ingest", "-q", *map(str, inputs)],
-                   cwd=project, env=env, check=False, stdout=subprocess.DEVNULL)
+                   cwd=project, env=env, check=False, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)  # per-page notes; the figures are the point
 
 
 def ingest_in_process(project: Path, inputs: list[Path]) -> None:
