@@ -201,9 +201,10 @@ def cost(n: int, config: Path, rounds: int = 2) -> dict[str, dict[str, float]]:
     import generate  # noqa: PLC0415 - a sibling script
 
     from digest.grouping.ingest import IngestStories
+    from digest.ingest import pipeline
 
     runs: dict[str, list[tuple[float, float]]] = {"without stories": [], "with stories": []}
-    original = IngestStories.assign, IngestStories.add_stored
+    original = IngestStories.assign, IngestStories.add_stored, pipeline.story_features
     with tempfile.TemporaryDirectory(prefix="digest-stories-cost-") as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
@@ -217,13 +218,14 @@ def cost(n: int, config: Path, rounds: int = 2) -> dict[str, dict[str, float]]:
                     off = label == "without stories"
                     IngestStories.assign = (lambda *a, **k: None) if off else original[0]
                     IngestStories.add_stored = (lambda *a, **k: None) if off else original[1]
+                    pipeline.story_features = (lambda *a: None) if off else original[2]
                     with project(config) as root:
                         wall, cpu = time.perf_counter(), time.process_time()
                         ingest_in_process(root, [raw])
                         runs[label].append((time.perf_counter() - wall,
                                             time.process_time() - cpu))
         finally:
-            IngestStories.assign, IngestStories.add_stored = original
+            IngestStories.assign, IngestStories.add_stored, pipeline.story_features = original
     return {label: {"wall": statistics.median(w for w, _ in values),
                     "cpu": statistics.median(c for _, c in values)}
             for label, values in runs.items()}
