@@ -53,14 +53,13 @@ def _vector(index: StoryIndex, features: Features, cross: bool,
 
 
 def _cosine(index: StoryIndex, query: dict[str, float], norm: float, other: Features,
-            cross: bool, idf: dict[str, float]) -> float:
+            cross: bool) -> float:
     """Cosine of a weighted query and another article's features, in one pass over them."""
     title = other.title
     dot = squares = 0.0
+    base, log_df = index.idf_base(), index.log_df
     for f in other.keyset(cross):
-        w = idf.get(f)
-        if w is None:
-            w = idf[f] = index.idf(f)
+        w = base - log_df.get(f, 0.0)
         if f in title:
             w *= TITLE_BOOST
         squares += w * w
@@ -85,7 +84,7 @@ class _Query:
         vector, norm = self._vectors[cross]
         if not norm:
             return 0.0
-        return _cosine(self.index, vector, norm, other.features, cross, self.idf)
+        return _cosine(self.index, vector, norm, other.features, cross)
 
 
 def cross_language(a: Entry, b: Entry) -> bool:

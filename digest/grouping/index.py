@@ -62,6 +62,7 @@ class StoryIndex:
         self._postings: dict[str, dict[dt.date | None, list[str]]] = defaultdict(
             lambda: defaultdict(list))
         self._df: Counter[str] = Counter()
+        self.log_df: dict[str, float] = {}  # log(1 + df) per feature, kept as df changes
         self.looked_at: set[dt.date | None] = set()  # days the last lookup touched (for tests)
 
     def __len__(self) -> int:
@@ -76,6 +77,7 @@ class StoryIndex:
         for feature in entry.features.keyset():
             self._postings[feature][entry.day].append(entry.key)
             self._df[feature] += 1
+            self.log_df[feature] = math.log(1 + self._df[feature])
 
     def remove(self, key: str) -> None:
         entry = self.entries.pop(key)
@@ -85,10 +87,15 @@ class StoryIndex:
         for feature in entry.features.keyset():
             self._postings[feature][entry.day].remove(key)
             self._df[feature] -= 1
+            self.log_df[feature] = math.log(1 + self._df[feature])
 
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency over the indexed articles."""
-        return math.log((1 + len(self.entries)) / (1 + self._df[feature])) + 1.0
+        return self.idf_base() - self.log_df.get(feature, 0.0)
+
+    def idf_base(self) -> float:
+        """``log(1 + n) + 1``: an IDF is this minus ``log(1 + df)`` (:attr:`log_df`)."""
+        return math.log(1 + len(self.entries)) + 1.0
 
     def distinctive(self, feature: str) -> bool:
         return self._df[feature] <= max(MIN_COMMON, COMMON_SHARE * len(self.entries))
