@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from digest.grouping.features import Features
 
@@ -51,6 +52,24 @@ def day_of(date: object, date_source: object = None) -> dt.date | None:
     if isinstance(date, dt.date):
         return date
     return None
+
+
+def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, float, str]:
+    """Where an article comes when articles are grouped in date order: dated ones first, by
+    time (a date alone is its midnight in ``tz``), then undated ones; ties by key.
+
+    Both ``digest stories`` and the end of ``digest ingest`` group in this order, so that a
+    run's grouping does not depend on the order its files were given in.
+    """
+    day = day_of(meta.get("date"), meta.get("date_source"))
+    if day is None:
+        return (True, 0.0, key)
+    date = meta.get("date")
+    if not isinstance(date, dt.datetime):
+        date = dt.datetime.combine(day, dt.time(0, 0))
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=tz)
+    return (False, date.timestamp(), key)
 
 
 class StoryIndex:

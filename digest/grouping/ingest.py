@@ -1,31 +1,63 @@
 """The story step of ``digest ingest``: load the store into the index, then group each page.
 
 Ingest calls :meth:`IngestStories.add_stored` for every article it reads at the start (the
-store), then :meth:`IngestStories.assign` for each page it writes, in input order; so a page
-meets the store and the earlier pages of the same run. Features come from the extracted
-title, body, language and date only (:func:`digest.grouping.features.extract`).
+store), then :meth:`IngestStories.assign` for each page it writes, in input order: that id
+is *provisional* (each article is written with it and recorded, so a run stopped half-way
+leaves every article with an id digest wrote). At the end, :meth:`IngestStories.settle_run`
+groups the run's new articles again, in date order (the order ``digest stories`` uses),
+against the store: incremental grouping depends on the order articles arrive, and file-name
+order is an accident, so one run gives the same stories however its files were ordered.
+Only the run's articles whose id digest chose move; the store's articles and ids set by
+hand (or kept on ``--force``) stay. What that pass keeps per article is its key, path, sort
+key and provisional id (the features are the index's own), so memory stays bounded by the
+index, not by the analysed pages. Features come from the extracted title, body, language
+and date only (:func:`digest.grouping.features.extract`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from digest.grouping import record
 from digest.grouping.assign import group
 from digest.grouping.features import Features, extract
-from digest.grouping.index import StoryIndex, day_of
+from digest.grouping.index import StoryIndex, day_of, order_key
+
+
+@dataclass
+class Placed:
+    """One article of this run whose story digest chose: where it is, and its id so far."""
+
+    key: str
+    relative: str
+    story: str
+    order: tuple[bool, float, str]
+
+
+@dataclass
+class Moved:
+    """An article of this run whose final story differs from the one it was written with."""
+
+    key: str
+    relative: str
+    old: str
+    new: str
 
 
 class IngestStories:
     """Story ids for one ingest run; ids are recorded as written unless ``dry_run``."""
 
-    def __init__(self, root: Path, default_lang: str, dry_run: bool):
+    def __init__(self, root: Path, default_lang: str, dry_run: bool,
+                 tz: dt.tzinfo = dt.UTC):
         self.root, self.default_lang, self.dry_run = Path(root), default_lang, dry_run
+        self.tz = tz
         self.index = StoryIndex()
         self.record = record.load(self.root)
         self._unassigned: list[tuple[Any, ...]] = []
+        self._placed: dict[str, Placed] = {}  # this run's articles digest grouped, by key
 
     def add_stored(self, meta: dict[str, Any], body: str, relative: str) -> None:
         """An article already in content/: indexed with its story (grouped if it has none)."""
@@ -68,7 +100,37 @@ class IngestStories:
             self.index.remove(key)  # --force re-ingest: the old copy must not match itself
         fixed = str(kept) if kept not in (None, "") else None
         story = group(self.index, key, features, day, lang, Path(relative).stem, fixed=fixed)
-        if not self.dry_run and fixed is None:
+        self._placed.pop(key, None)
+        if fixed is None:
+            self._placed[key] = Placed(key, relative, story, order_key(meta, key, self.tz))
+            self.recorded(key, story)
+        return story
+
+    def recorded(self, key: str, story: str) -> None:
+        """Note that digest wrote ``story`` for the article (unless this is a dry run)."""
+        if not self.dry_run:
             record.append(self.root, key, story)
             self.record[key] = story
-        return story
+
+    def settle_run(self) -> list[Moved]:
+        """Group this run's articles again in date order; the ones whose story changes.
+
+        They leave the index first, then come back one by one in date order (dated by
+        time, undated last, ties by key), each meeting the store and the run's earlier
+        articles, exactly as ``digest stories`` would add them. A story made only of the
+        run's articles is named after its first article in that order. The caller writes
+        the new ids and calls :meth:`recorded` for each one it wrote.
+        """
+        self._settle()
+        placed = sorted(self._placed.values(), key=lambda p: p.order)
+        self._placed = {}
+        entries = {p.key: self.index.entries[p.key] for p in placed}
+        for p in placed:
+            self.index.remove(p.key)
+        moved = []
+        for p in placed:
+            e = entries[p.key]
+            story = group(self.index, p.key, e.features, e.day, e.lang, Path(p.relative).stem)
+            if story != p.story:
+                moved.append(Moved(p.key, p.relative, p.story, story))
+        return sorted(moved, key=lambda m: m.relative)

@@ -19,7 +19,7 @@ from digest.config import Config
 from digest.grouping import record
 from digest.grouping.assign import group
 from digest.grouping.features import extract
-from digest.grouping.index import StoryIndex, day_of
+from digest.grouping.index import StoryIndex, day_of, order_key
 from digest.ingest.store import Store, atomic_write
 from digest.report import Reporter, count
 
@@ -54,15 +54,7 @@ class _Item:
 
     def when(self, tz: dt.tzinfo) -> tuple[bool, float, str]:
         """Sort key: dated articles first, by time; then by key (ties)."""
-        day = day_of(self.meta.get("date"), self.meta.get("date_source"))
-        date = self.meta.get("date")
-        if day is None:
-            return (True, 0.0, self.key)
-        if not isinstance(date, dt.datetime):
-            date = dt.datetime.combine(day, dt.time(0, 0))
-        if date.tzinfo is None:
-            date = date.replace(tzinfo=tz)
-        return (False, date.timestamp(), self.key)
+        return order_key(self.meta, self.key, tz)
 
 
 def regroup(config: Config, reporter: Reporter, *, dry_run: bool = False) -> RegroupReport:

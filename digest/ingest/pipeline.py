@@ -37,6 +37,7 @@ from digest.config import SLUG_RE, Config
 from digest.grouping.features import Features as StoryFeatures
 from digest.grouping.features import extract as story_features
 from digest.grouping.ingest import IngestStories
+from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
 from digest.ingest import dates, metadata, relevance, warc
 from digest.ingest.decode import NotTextError, decode
@@ -45,10 +46,17 @@ from digest.ingest.executors import Executor, ProcessExecutor
 from digest.ingest.model import Extraction
 from digest.ingest.pages import TEXT_SUFFIXES, RawPage, file_page, is_archive, kind_of, walk
 from digest.ingest.slug import slugify, unique_slug
-from digest.ingest.store import Store, StoredArticle, UnsafePathError, article_id, sha256
+from digest.ingest.store import (
+    Store,
+    StoredArticle,
+    UnsafePathError,
+    article_id,
+    atomic_write,
+    sha256,
+)
 from digest.ingest.tags import derive_tags
 from digest.ingest.topic import decide_topic, score_topics
-from digest.report import DigestError, Reporter
+from digest.report import DigestError, Reporter, count
 from digest.review import NO_TITLE
 
 _URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
@@ -63,6 +71,7 @@ class FileResult:
     reason: str | None = None
     article: str | None = None  # content path written (or that would be, in a dry run)
     backup: str | None = None
+    story: str | None = None  # the article's story id, as the run ends
     warnings: list[str] = field(default_factory=list)
 
 
@@ -212,6 +221,7 @@ def ingest(
                     if job.tell:
                         _tell(reporter, result)
                 bar.advance()
+        _settle_stories(run, report)
     return report
 
 
@@ -230,7 +240,7 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
            force: bool) -> _Run:
     index = DedupeIndex()
     by_raw: dict[str, StoredArticle] = {}
-    stories = IngestStories(store.root, config.language, dry_run)
+    stories = IngestStories(store.root, config.language, dry_run, config.tz)
     for article in store.articles():
         label = store.relative(article.path)
         stories.add_stored(article.meta, article.body, label)
@@ -598,9 +608,9 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
     result.status, result.article = "written", run.store.relative(target)
     if kept:
         result.status, result.reason = "review", _review_line(ex)
-    meta["story"] = run.stories.assign(meta, ex.body, result.article,
-                                       existing.meta if existing else None,
-                                       features=analysed.story_features)
+    meta["story"] = result.story = run.stories.assign(
+        meta, ex.body, result.article, existing.meta if existing else None,
+        features=analysed.story_features)
     if run.dry_run:
         return
     backup = run.store.write(target, meta, ex.body, force=existing is not None)
@@ -608,6 +618,44 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
         backup = run.store.remove(existing.path)
     if backup is not None:
         result.backup = run.store.relative(backup)
+
+
+def _settle_stories(run: _Run, report: IngestReport) -> None:
+    """Group the run's articles again in date order; rewrite the ``story:`` line of each
+    whose id changed (atomically, nothing else in the file) and record the new id.
+
+    A file that cannot be rewritten keeps the id it was written with, which the record
+    already holds, so it is never mistaken for one set by hand.
+    """
+    moved = run.stories.settle_run()
+    if not moved:
+        return
+    by_article = {r.article: r for r in report.results if r.article is not None}
+    written = 0
+    for move in moved:
+        result = by_article.get(move.relative)
+        if not run.dry_run and not _rewrite_story(run, move.relative, move.new):
+            continue
+        run.stories.recorded(move.key, move.new)
+        written += 1
+        if result is not None:
+            result.story = move.new
+        run.reporter.debug(f"story of {move.relative}: {move.old} -> {move.new}")
+    verb = "would regroup" if run.dry_run else "regrouped"
+    run.reporter.info(f"stories: {verb} {count(written, 'article')} of this run in date order")
+
+
+def _rewrite_story(run: _Run, relative: str, story: str) -> bool:
+    """Set one written article's ``story:`` line; False (and an error naming it) if it failed."""
+    path = run.store.root / relative
+    try:
+        run.store.check_inside(path)
+        atomic_write(path, set_story_line(path.read_text(encoding="utf-8"), story))
+    except (OSError, UnicodeDecodeError, ValueError, UnsafePathError) as exc:
+        run.reporter.error(f"could not set its story to {story} ({exc}); it keeps the one it "
+                           "was written with; run 'digest stories' to regroup", file=relative)
+        return False
+    return True
 
 
 def _review_line(ex: Extraction) -> str | None:
