@@ -55,9 +55,10 @@ class IngestStories:
         self.root, self.default_lang, self.dry_run = Path(root), default_lang, dry_run
         self.tz = tz
         self.index = StoryIndex()
-        self.record = record.load(self.root)
+        self.record, self._unsettled = record.load_state(self.root)
         self._unassigned: list[tuple[Any, ...]] = []
         self._placed: dict[str, Placed] = {}  # this run's articles digest grouped, by key
+        self._settling = False
 
     def add_stored(self, meta: dict[str, Any], body: str, relative: str) -> None:
         """An article already in content/: indexed with its story (grouped if it has none)."""
@@ -70,8 +71,12 @@ class IngestStories:
         slug = Path(relative).stem
         if story is None or story == "":
             self._unassigned.append((key, features, day, lang, slug))
-        else:
-            group(self.index, key, features, day, lang, slug, fixed=str(story))
+            return
+        group(self.index, key, features, day, lang, slug, fixed=str(story))
+        if key in self._unsettled and self.record.get(key) == str(story):
+            # written by a run that stopped before it settled: this run settles it
+            self._placed[key] = Placed(key, relative, str(story),
+                                       order_key(meta, key, self.tz))
 
     def _settle(self) -> None:
         """Articles written before stories existed: grouped in date order, in memory only."""
@@ -107,10 +112,16 @@ class IngestStories:
         return story
 
     def recorded(self, key: str, story: str) -> None:
-        """Note that digest wrote ``story`` for the article (unless this is a dry run)."""
+        """Note that digest wrote ``story`` for the article (unless this is a dry run); it is
+        provisional until :meth:`finish`."""
         if not self.dry_run:
-            record.append(self.root, key, story)
+            record.append(self.root, key, story, provisional=True)
             self.record[key] = story
+
+    def finish(self) -> None:
+        """The run has written its settled ids: mark them final in the record."""
+        if not self.dry_run and self._settling:
+            record.mark_settled(self.root)
 
     def settle_run(self) -> list[Moved]:
         """Group this run's articles again in date order; the ones whose story changes.
@@ -123,6 +134,7 @@ class IngestStories:
         """
         self._settle()
         placed = sorted(self._placed.values(), key=lambda p: p.order)
+        self._settling = bool(placed)
         self._placed = {}
         entries = {p.key: self.index.entries[p.key] for p in placed}
         for p in placed:

@@ -1,7 +1,11 @@
 """What ingest assigned, so that a story id an editor set or changed is recognised and kept.
 
 ``.digest/stories.tsv`` holds one ``<article key>\\t<story id>`` line per id digest wrote
-(appended as ingest writes each article; rewritten whole by ``digest stories``). An
+(appended as ingest writes each article; rewritten whole by ``digest stories``). Ingest
+marks the ids it writes as it goes ``\\tprovisional`` and appends a ``#settled`` line once
+it has grouped the run again in date order (:mod:`digest.grouping.ingest`): articles whose
+last line is still provisional come from a run that stopped before that, and the next run
+settles them with its own. An
 article's ``story:`` value that differs from its recorded one, or that no line records,
 was written by a person: digest never changes it and never moves that article.
 
@@ -20,6 +24,8 @@ import yaml
 from digest.ingest.store import STATE_DIR, atomic_write
 
 RECORD_FILE = "stories.tsv"
+PROVISIONAL = "provisional"
+SETTLED = "#settled"
 _STORY_LINE = re.compile(r"^story:[^\n]*\n", re.MULTILINE)
 _CLOSING_FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 _ID_LINE = re.compile(r"^id:[^\n]*\n", re.MULTILINE)
@@ -32,25 +38,45 @@ def record_path(root: Path) -> Path:
 
 def load(root: Path) -> dict[str, str]:
     """Article key -> the story id digest last wrote for it (later lines win)."""
+    return load_state(root)[0]
+
+
+def load_state(root: Path) -> tuple[dict[str, str], set[str]]:
+    """:func:`load`, and the keys whose id an unfinished ingest run wrote (not settled)."""
     path = record_path(root)
     out: dict[str, str] = {}
+    pending: set[str] = set()
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return out
+        return out, pending
     for line in text.splitlines():
-        key, sep, story = line.partition("\t")
+        if line == SETTLED:
+            pending.clear()
+            continue
+        key, sep, rest = line.partition("\t")
+        story, _, flag = rest.partition("\t")
         if sep and key and story:
             out[key] = story
-    return out
+            (pending.add if flag == PROVISIONAL else pending.discard)(key)
+    return out, pending
 
 
-def append(root: Path, key: str, story: str) -> None:
+def append(root: Path, key: str, story: str, provisional: bool = False) -> None:
     """Record one id digest wrote (an append: O(1) per article, survives a killed run)."""
+    _append(root, f"{_clean(key)}\t{_clean(story)}" + (f"\t{PROVISIONAL}" if provisional else ""))
+
+
+def mark_settled(root: Path) -> None:
+    """Every provisional id recorded so far is final (the run that wrote them settled)."""
+    _append(root, SETTLED)
+
+
+def _append(root: Path, line: str) -> None:
     path = record_path(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8") as handle:
-        handle.write(f"{_clean(key)}\t{_clean(story)}\n")
+        handle.write(line + "\n")
 
 
 def rewrite(root: Path, assigned: dict[str, str]) -> None:

@@ -629,6 +629,7 @@ def _settle_stories(run: _Run, report: IngestReport) -> None:
     """
     moved = run.stories.settle_run()
     if not moved:
+        run.stories.finish()
         return
     by_article = {r.article: r for r in report.results if r.article is not None}
     written = 0
@@ -641,6 +642,7 @@ def _settle_stories(run: _Run, report: IngestReport) -> None:
         if result is not None:
             result.story = move.new
         run.reporter.debug(f"story of {move.relative}: {move.old} -> {move.new}")
+    run.stories.finish()
     verb = "would regroup" if run.dry_run else "regrouped"
     run.reporter.info(f"stories: {verb} {count(written, 'article')} of this run in date order")
 

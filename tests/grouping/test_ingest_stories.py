@@ -234,3 +234,101 @@ def test_one_page_per_run_gives_the_ids_of_one_run(tmp_path, project):
     for name in ("1-en.txt", "2-uk.txt", "3-other.txt"):
         run(other, name)
     assert stories(project) == stories(other)
+
+
+# --- one run, files in any order ------------------------------------------------------------
+
+EN_SLUG = "2023-08-20-netherlands-to-send-18-f-16-jets-to-ukraine-zelensky-says-in-eindhoven"
+
+
+@pytest.fixture
+def later_uk(project: Path) -> Path:
+    """The project with the Ukrainian report half an hour after the English one."""
+    (project / "raw" / "2-uk.txt").write_text(dump(UK, "Sunday, 20 August 2023, 19:10"),
+                                              encoding="utf-8")
+    return project
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    (target / "raw").mkdir(parents=True)
+    for p in (source / "raw").iterdir():
+        (target / "raw" / p.name).write_bytes(p.read_bytes())
+    (target / "digest.yaml").write_bytes((source / "digest.yaml").read_bytes())
+    return target
+
+
+def content(root: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(root).items() if k.startswith("content/")}
+
+
+def test_one_run_groups_the_same_whatever_the_order_of_its_files(tmp_path, later_uk):
+    other = copy_project(later_uk, tmp_path / "other")
+    run(later_uk, "2-uk.txt", "3-other.txt", "1-en.txt")  # the later report first
+    run(other, "1-en.txt", "3-other.txt", "2-uk.txt")
+    ids = stories(later_uk)
+    assert ids == stories(other)
+    # the story is named after its first article in time, not the first file given
+    assert ids["2-uk.txt"] == ids["1-en.txt"] == EN_SLUG != ids["3-other.txt"]
+    assert content(later_uk) == content(other)  # byte for byte
+    # as `digest stories` would group them: nothing to move, nothing taken for hand-set
+    result = cli(later_uk, "stories", "--dry-run")
+    assert "would move 0 articles" in result.output and "kept 0 hand-set ids" in result.output
+
+
+def test_the_report_and_the_record_carry_the_final_ids(later_uk):
+    report = run(later_uk, "2-uk.txt", "1-en.txt")
+    assert {Path(r.file).name: r.story for r in report.results} == \
+        {"2-uk.txt": EN_SLUG, "1-en.txt": EN_SLUG}
+    assert {r["story"] for r in report.as_dict()["files"]} == {EN_SLUG}
+    recorded = record.load(later_uk)
+    assert sorted(recorded.values()) == [EN_SLUG, EN_SLUG]
+
+
+def test_a_hand_set_id_in_the_store_is_untouched_when_earlier_coverage_arrives(later_uk):
+    run(later_uk, "2-uk.txt")
+    uk = article(later_uk, "2-uk.txt")
+    uk.write_text(record.set_story_line(uk.read_text(encoding="utf-8"), "dutch-f16s"),
+                  encoding="utf-8")
+    before = uk.read_bytes()
+    run(later_uk, "3-other.txt", "1-en.txt")  # the English report came half an hour earlier
+    assert uk.read_bytes() == before
+    ids = stories(later_uk)
+    assert ids["1-en.txt"] == ids["2-uk.txt"] == "dutch-f16s" != ids["3-other.txt"]
+    assert "kept 1 hand-set id" in cli(later_uk, "stories", "--dry-run").output
+
+
+def test_an_ingest_dry_run_reports_the_final_ids_and_writes_nothing(tmp_path, later_uk):
+    other = copy_project(later_uk, tmp_path / "other")
+    dry = run(later_uk, "2-uk.txt", "3-other.txt", "1-en.txt", dry_run=True)
+    real = run(other, "2-uk.txt", "3-other.txt", "1-en.txt")
+    assert [r.story for r in dry.results] == [r.story for r in real.results]
+    assert dry.results[0].story == EN_SLUG
+    assert not (later_uk / "content").exists()
+    assert not (later_uk / ".digest" / record.RECORD_FILE).exists()
+
+
+def test_an_article_whose_new_id_cannot_be_written_keeps_its_first_one_as_digest_s(
+        later_uk, monkeypatch):
+    from digest.ingest import pipeline
+
+    real_write = pipeline.atomic_write
+
+    def refuse(path, text):  # a file made read-only mid-run; chmod cannot stop root
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(pipeline, "atomic_write", refuse)
+    reporter = Reporter(quiet=True)
+    report = ingest([later_uk / "raw" / "2-uk.txt", later_uk / "raw" / "1-en.txt"],
+                    config(later_uk), reporter)
+    monkeypatch.setattr(pipeline, "atomic_write", real_write)
+    uk = next(r for r in report.results if r.file.endswith("2-uk.txt"))
+    assert uk.story != EN_SLUG and stories(later_uk)["2-uk.txt"] == uk.story
+    assert any(uk.article in str(e) and "digest stories" in str(e) for e in reporter.errors)
+    assert record.load(later_uk)[uk_key(later_uk)] == uk.story  # digest's id, not hand-set
+    result = cli(later_uk, "stories")
+    assert result.exit_code == 0 and "kept 0 hand-set ids" in result.output
+    assert stories(later_uk)["2-uk.txt"] == stories(later_uk)["1-en.txt"]
+
+
+def uk_key(root: Path) -> str:
+    return frontmatter.parse(article(root, "2-uk.txt").read_text(encoding="utf-8")).meta["id"]
