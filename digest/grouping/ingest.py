@@ -35,6 +35,7 @@ class Placed:
     relative: str
     story: str
     order: tuple[bool, float, str]
+    looked_up: bool = True  # grouped by this run (False: settled from a stopped run)
 
 
 @dataclass
@@ -76,7 +77,7 @@ class IngestStories:
         if key in self._unsettled and self.record.get(key) == str(story):
             # written by a run that stopped before it settled: this run settles it
             self._placed[key] = Placed(key, relative, str(story),
-                                       order_key(meta, key, self.tz))
+                                       order_key(meta, key, self.tz), looked_up=False)
 
     def _settle(self) -> None:
         """Articles written before stories existed: grouped in date order, in memory only."""
@@ -129,13 +130,18 @@ class IngestStories:
         They leave the index first, then come back one by one in date order (dated by
         time, undated last, ties by key), each meeting the store and the run's earlier
         articles, exactly as ``digest stories`` would add them. A story made only of the
-        run's articles is named after its first article in that order. The caller writes
-        the new ids and calls :meth:`recorded` for each one it wrote.
+        run's articles is named after its first article in that order. The articles that
+        arrived in date order before the first one that did not are left as they are: the
+        index met them in the same state, so they would get the same stories (files named
+        by date cost no second pass). The caller writes the new ids and calls
+        :meth:`recorded` for each one it wrote.
         """
         self._settle()
-        placed = sorted(self._placed.values(), key=lambda p: p.order)
+        arrived = list(self._placed.values())  # in the order they were grouped
+        placed = sorted(arrived, key=lambda p: p.order)
         self._settling = bool(placed)
         self._placed = {}
+        placed = placed[_same_start(arrived, placed):]
         entries = {p.key: self.index.entries[p.key] for p in placed}
         for p in placed:
             self.index.remove(p.key)
@@ -146,3 +152,14 @@ class IngestStories:
             if story != p.story:
                 moved.append(Moved(p.key, p.relative, p.story, story))
         return sorted(moved, key=lambda m: m.relative)
+
+
+def _same_start(arrived: list[Placed], ordered: list[Placed]) -> int:
+    """How many articles at the start were grouped in date order already (0 when some came
+    from a stopped run: their ids were chosen against another store)."""
+    if not all(p.looked_up for p in arrived):
+        return 0
+    n = 0
+    while n < len(arrived) and arrived[n] is ordered[n]:
+        n += 1
+    return n
