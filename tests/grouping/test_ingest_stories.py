@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -332,3 +333,15 @@ def test_an_article_whose_new_id_cannot_be_written_keeps_its_first_one_as_digest
 
 def uk_key(root: Path) -> str:
     return frontmatter.parse(article(root, "2-uk.txt").read_text(encoding="utf-8")).meta["id"]
+
+
+def test_the_json_report_of_a_dry_run_gives_each_file_its_final_story(later_uk):
+    result = CliRunner().invoke(main, ["ingest", "--dry-run", "--json", "--config",
+                                       str(later_uk / "digest.yaml"),
+                                       str(later_uk / "raw" / "2-uk.txt"),
+                                       str(later_uk / "raw" / "1-en.txt")],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.output)["files"]
+    assert [f["story"] for f in files] == [EN_SLUG, EN_SLUG]
+    assert not (later_uk / "content").exists()
