@@ -87,6 +87,18 @@ def snapshot(root: Path) -> dict[str, bytes]:
             if p.is_file() and "ingest.lock" not in p.name}
 
 
+def copy_project(source: Path, target: Path) -> Path:
+    (target / "raw").mkdir(parents=True)
+    for p in (source / "raw").iterdir():
+        (target / "raw" / p.name).write_bytes(p.read_bytes())
+    (target / "digest.yaml").write_bytes((source / "digest.yaml").read_bytes())
+    return target
+
+
+def content(root: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(root).items() if k.startswith("content/")}
+
+
 def cli(root: Path, *args: str):
     return CliRunner().invoke(main, [*args, "--config", str(root / "digest.yaml")],
                               catch_exceptions=False)
@@ -104,15 +116,11 @@ def test_every_article_gets_a_story_and_one_event_in_two_languages_is_one_story(
 
 
 def test_same_store_and_input_give_the_same_ids(tmp_path, project):
-    other = tmp_path / "again"
-    (other / "raw").mkdir(parents=True)
-    for p in (project / "raw").iterdir():
-        (other / "raw" / p.name).write_bytes(p.read_bytes())
+    other = copy_project(project, tmp_path / "again")
     run(project)
     run(other)
     assert stories(project) == stories(other)
-    assert {k: v for k, v in snapshot(project).items() if k.startswith("content/")} == \
-        {k: v for k, v in snapshot(other).items() if k.startswith("content/")}
+    assert content(project) == content(other)
 
 
 def test_a_page_ingested_later_joins_the_story_in_the_store(project):
@@ -227,10 +235,7 @@ def test_a_file_that_cannot_be_written_is_named_and_keeps_its_recorded_id(projec
 
 
 def test_one_page_per_run_gives_the_ids_of_one_run(tmp_path, project):
-    other = tmp_path / "again"
-    (other / "raw").mkdir(parents=True)
-    for p in (project / "raw").iterdir():
-        (other / "raw" / p.name).write_bytes(p.read_bytes())
+    other = copy_project(project, tmp_path / "again")
     run(project)
     for name in ("1-en.txt", "2-uk.txt", "3-other.txt"):
         run(other, name)
@@ -248,18 +253,6 @@ def later_uk(project: Path) -> Path:
     (project / "raw" / "2-uk.txt").write_text(dump(UK, "Sunday, 20 August 2023, 19:10"),
                                               encoding="utf-8")
     return project
-
-
-def copy_project(source: Path, target: Path) -> Path:
-    (target / "raw").mkdir(parents=True)
-    for p in (source / "raw").iterdir():
-        (target / "raw" / p.name).write_bytes(p.read_bytes())
-    (target / "digest.yaml").write_bytes((source / "digest.yaml").read_bytes())
-    return target
-
-
-def content(root: Path) -> dict[str, bytes]:
-    return {k: v for k, v in snapshot(root).items() if k.startswith("content/")}
 
 
 def test_one_run_groups_the_same_whatever_the_order_of_its_files(tmp_path, later_uk):
