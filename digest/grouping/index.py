@@ -54,6 +54,14 @@ def day_of(date: object, date_source: object = None) -> dt.date | None:
     return None
 
 
+def read_meta(meta: dict[str, Any], default_lang: str) -> tuple[str, str, dt.date | None]:
+    """What grouping reads of an article's front matter: its title ("" when it has none),
+    language (``default_lang`` when unset) and day (:func:`day_of`)."""
+    title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+    lang = meta.get("lang") if isinstance(meta.get("lang"), str) else default_lang
+    return title, lang, day_of(meta.get("date"), meta.get("date_source"))
+
+
 def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, float, str]:
     """Where an article comes when articles are grouped in date order: dated ones first, by
     time (a date alone is its midnight in ``tz``), then undated ones; ties by key.

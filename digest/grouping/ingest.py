@@ -24,7 +24,7 @@ from typing import Any
 from digest.grouping import record
 from digest.grouping.assign import group
 from digest.grouping.features import Features, extract
-from digest.grouping.index import StoryIndex, day_of, order_key
+from digest.grouping.index import StoryIndex, order_key, read_meta
 
 
 @dataclass
@@ -64,9 +64,7 @@ class IngestStories:
     def add_stored(self, meta: dict[str, Any], body: str, relative: str) -> None:
         """An article already in content/: indexed with its story (grouped if it has none)."""
         key = record.article_key(meta, relative)
-        title = meta.get("title") if isinstance(meta.get("title"), str) else ""
-        lang = meta.get("lang") if isinstance(meta.get("lang"), str) else self.default_lang
-        day = day_of(meta.get("date"), meta.get("date_source"))
+        title, lang, day = read_meta(meta, self.default_lang)
         features = extract(title, body, lang)
         story = meta.get("story")
         slug = Path(relative).stem
@@ -98,9 +96,7 @@ class IngestStories:
         self._settle()
         key = record.article_key(meta, relative)
         kept = existing.get("story") if existing else None
-        title = meta.get("title") if isinstance(meta.get("title"), str) else ""
-        lang = meta.get("lang") if isinstance(meta.get("lang"), str) else self.default_lang
-        day = day_of(meta.get("date"), meta.get("date_source"))
+        title, lang, day = read_meta(meta, self.default_lang)
         features = features or extract(title, body, lang)
         if key in self.index.entries:
             self.index.remove(key)  # --force re-ingest: the old copy must not match itself

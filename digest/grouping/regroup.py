@@ -19,7 +19,7 @@ from digest.config import Config
 from digest.grouping import record
 from digest.grouping.assign import group
 from digest.grouping.features import extract
-from digest.grouping.index import StoryIndex, day_of, order_key
+from digest.grouping.index import StoryIndex, order_key, read_meta
 from digest.ingest.store import Store, atomic_write
 from digest.report import Reporter, count
 
@@ -73,11 +73,8 @@ def _regroup(store: Store, reporter: Reporter, *, dry_run: bool) -> RegroupRepor
     ordered = sorted(items, key=lambda it: (it.hand is None, *it.when(store.config.tz)))
     story_of: dict[str, str] = {}
     for it in ordered:
-        title = it.meta.get("title") if isinstance(it.meta.get("title"), str) else ""
-        lang = it.meta.get("lang") if isinstance(it.meta.get("lang"), str) else \
-            store.config.language
+        title, lang, day = read_meta(it.meta, store.config.language)
         features = extract(title, it.body, lang)
-        day = day_of(it.meta.get("date"), it.meta.get("date_source"))
         story_of[it.key] = group(index, it.key, features, day, lang, it.path.stem, fixed=it.hand)
     names = _names(ordered, story_of)
     report = RegroupReport(articles=len(items), dry_run=dry_run,
