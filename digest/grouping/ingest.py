@@ -56,7 +56,9 @@ class IngestStories:
         self.root, self.default_lang, self.dry_run = Path(root), default_lang, dry_run
         self.tz = tz
         self.index = StoryIndex()
-        self.record, self._unsettled = record.load_state(self.root)
+        written, unsettled = record.load_state(self.root)
+        # the ids an unfinished run wrote: the only part of the record this run reads
+        self._unsettled = {key: written[key] for key in unsettled}
         self._unassigned: list[tuple[Any, ...]] = []
         self._placed: dict[str, Placed] = {}  # this run's articles digest grouped, by key
         self._settling = False
@@ -72,7 +74,7 @@ class IngestStories:
             self._unassigned.append((key, features, day, lang, slug))
             return
         group(self.index, key, features, day, lang, slug, fixed=str(story))
-        if key in self._unsettled and self.record.get(key) == str(story):
+        if self._unsettled.get(key) == str(story):
             # written by a run that stopped before it settled: this run settles it
             self._placed[key] = Placed(key, relative, str(story),
                                        order_key(meta, key, self.tz), looked_up=False)
@@ -113,7 +115,6 @@ class IngestStories:
         provisional until :meth:`finish`."""
         if not self.dry_run:
             record.append(self.root, key, story, provisional=True)
-            self.record[key] = story
 
     def finish(self) -> None:
         """The run has written its settled ids: mark them final in the record."""
