@@ -29,7 +29,7 @@ from digest.issues import Issue, build_issues, by_topic, story_topics
 from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
 from digest.parallel import fork_map, gc_paused
-from digest.render import PageSpec, Renderer, SiteInfo, TopicInfo, page_specs
+from digest.render import PageSpec, Renderer, SiteInfo, TopicInfo, page_specs, story_key
 from digest.report import DigestError, Problem, Reporter, count
 from digest.stories import Story, group
 
@@ -256,9 +256,7 @@ def _indexed(specs: list[PageSpec]) -> list[Article]:
 
 def _stories(site: SiteInfo) -> list[tuple[str, object]]:
     """Story pages for the search index: path, and what their indexed text is made of."""
-    return [(story.path, (story.key, story.topic, [(a.path, a.fingerprint)
-                                                  for a in story.articles]))
-            for story in site.stories]
+    return [(story.path, story_key(story)) for story in site.stories]
 
 
 def _kept(spec: PageSpec, cache: BuildCache, writer: SiteWriter) -> bool:

@@ -175,15 +175,16 @@ def _card(a: Article) -> tuple[str, str]:
     return a.path, a.fingerprint
 
 
-def _story_key(story: Story) -> tuple[object, ...]:
-    """What any view of a story depends on: its id, topic and every article's card."""
+def story_key(story: Story) -> tuple[object, ...]:
+    """What any view of a story depends on: its id, topic and every article's card
+    (its page's key here, its search index part's in :mod:`digest.build`)."""
     return story.key, story.topic, tuple(_card(a) for a in story.articles)
 
 
 def _entry_key(e: Entry) -> tuple[object, ...]:
     """A story in a list: a single article's card, or the whole story (the coverage line
     counts and links the others, and says how many are in other weeks)."""
-    return _card(e.lead) if not e.story.multi else _story_key(e.story)
+    return _card(e.lead) if not e.story.multi else story_key(e.story)
 
 
 def _issue_key(issue: Issue) -> tuple[object, ...]:
@@ -281,7 +282,7 @@ def _stories(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
             return page, {"story": story, "entry": whole, "topic": config.topic(story.topic),
                           "issues": [issue_of[w] for w in story.weeks]}
 
-        yield renderer.spec("story.html", story.path, _story_key(story), make)
+        yield renderer.spec("story.html", story.path, story_key(story), make)
 
 
 def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
@@ -309,5 +310,5 @@ def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
             key = (topic_key, _card(article), article.week,
                    None if previous is None else (previous.path, previous.title),
                    None if following is None else (following.path, following.title),
-                   None if story is None else _story_key(story))
+                   None if story is None else story_key(story))
             yield renderer.spec("article.html", article.path, key, make, article)
