@@ -95,7 +95,7 @@ def build(
 
             # 2. Render: each body once (cached across builds), each changed page once.
             stories = group(articles, config.language)
-            issues = build_issues(articles, config, stories)
+            issues = build_issues(stories, config)
             site = _site_info(articles, stories, issues, config, with_search)
             renderer = Renderer(env, config, site)
             feed_keys: dict[str, str] = {}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from digest import urls
 from digest.config import Config, Topic
 from digest.content import CHRONOLOGICAL, Article
-from digest.stories import Entry, Story, entry, group
+from digest.stories import Entry, Story, entry
 from digest.stories import newest_first as stories_newest_first
 
 
@@ -76,15 +76,12 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=CHRONOLOGICAL, reverse=True)
 
 
-def build_issues(articles: list[Article], config: Config,
-                 stories: list[Story] | None = None) -> list[Issue]:
+def build_issues(stories: list[Story], config: Config) -> list[Issue]:
     """All issues, oldest first, linked to their neighbours.
 
-    ``stories`` are :func:`digest.stories.group` of ``articles`` (made here when not given).
+    ``stories`` are :func:`digest.stories.group` of the articles, grouped once per build.
     A story is in the issue of each week it has articles in, with that week's articles.
     """
-    if stories is None:
-        stories = group(articles, config.language)
     by_week: dict[str, dict[Story, list[Article]]] = defaultdict(dict)
     for story in stories:
         for a in story.articles:
