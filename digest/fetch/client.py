@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import email.utils
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from protego import Protego
 from digest.fetch import guard
 from digest.fetch.settings import FetchSettings
 from digest.fetch.urls import BadURL, host_key, normalise, robots_url
+from digest.ingest.pages import http_date
 
 REDIRECTS = (301, 302, 303, 307, 308)
 BLOCKED = {401: "needs a login", 402: "behind a paywall", 403: "forbidden",
@@ -298,12 +298,9 @@ def retry_after(value: str | None) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    when = http_date(value)
+    if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
