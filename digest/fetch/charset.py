@@ -10,24 +10,18 @@ provenance records the charset it was served in. Otherwise the bytes are saved a
 from __future__ import annotations
 
 import codecs
-from email.message import Message
 
-from digest.ingest.decode import NotTextError, decode
+from digest.ingest.decode import NotTextError, codec_name, decode
+from digest.ingest.pages import charset_of
 
 UTF8_BOM = codecs.BOM_UTF8
 
 
 def header_charset(content_type: str) -> str | None:
-    """The ``charset`` parameter of a Content-Type header, when it names a known codec."""
-    message = Message()
-    message["content-type"] = content_type
-    charset = message.get_param("charset")
-    if not isinstance(charset, str):
-        return None
-    try:
-        return codecs.lookup(charset.strip().strip("'\"")).name
-    except LookupError:
-        return None
+    """The ``charset`` parameter of a Content-Type header, when it names a known codec; read
+    as ingest reads it from the provenance (:func:`digest.ingest.pages.charset_of`)."""
+    label = charset_of(content_type)
+    return codec_name(label) if label else None
 
 
 def as_saved(body: bytes, content_type: str) -> tuple[bytes, str | None]:

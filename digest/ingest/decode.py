@@ -160,7 +160,7 @@ def _declared(data: bytes) -> str | None:
     match = _DECLARED.search(data[:16384])
     if not match:
         return None
-    return _codec(match.group(1).decode("ascii"))
+    return codec_name(match.group(1).decode("ascii"))
 
 
 # Labels browsers read as windows-1252 (the WHATWG Encoding Standard): a server saying
@@ -168,7 +168,8 @@ def _declared(data: bytes) -> str | None:
 _AS_CP1252 = frozenset({"iso8859-1", "ascii"})
 
 
-def _codec(name: str) -> str | None:
+def codec_name(name: str) -> str | None:
+    """Python's name for a charset label (``Windows-1251`` -> ``cp1251``); None if unknown."""
     try:
         return codecs.lookup(name.strip().lower()).name
     except LookupError:
@@ -177,7 +178,7 @@ def _codec(name: str) -> str | None:
 
 def _lookup(name: str | None) -> str | None:
     """The codec for a charset a server declared; None when Python knows no such codec."""
-    codec = _codec(name) if name else None
+    codec = codec_name(name) if name else None
     return "cp1252" if codec in _AS_CP1252 else codec
 
 
