@@ -29,10 +29,6 @@ class BadURL(ValueError):
     """A URL fetch will not request: not http(s), no host, or malformed."""
 
 
-def scheme_of(url: str) -> str:
-    return urlsplit(url.strip()).scheme.lower()
-
-
 def normalise(url: str, base: str | None = None) -> str:
     """The canonical form of an http(s) URL (resolved against ``base`` when relative).
 
