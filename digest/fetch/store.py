@@ -16,7 +16,7 @@ from digest.atomic import write_bytes
 from digest.config import Config
 from digest.fetch.client import Response, validators_of
 from digest.fetch.urls import file_stem
-from digest.ingest.pages import PROVENANCE_SUFFIX
+from digest.ingest.pages import provenance_path
 from digest.report import DigestError
 
 
@@ -45,7 +45,7 @@ class RawFolder:
                       "content_type": response.content_type[:200] or None}
         if charset:
             provenance["charset"] = charset  # served in it; saved as UTF-8 with a BOM
-        side = path.with_name(path.name + PROVENANCE_SUFFIX)
+        side = provenance_path(path)
         text = json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         write_bytes(side, text.encode("utf-8"))
         write_bytes(path, body)
