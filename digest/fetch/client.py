@@ -225,17 +225,16 @@ class Client:
             host.next_at = time.monotonic() + host.delay
             raise FetchFailed("failed", _short(exc)) from None
         try:
-            return self._answer(url, raw, host, backoff)
+            return self._answer(url, raw, backoff)
         finally:
             _drain(raw)
             raw.close()
             host.next_at = max(host.next_at, time.monotonic() + host.delay)
 
-    def _answer(self, url: str, raw: requests.Response, host: _Host,
-                backoff: float) -> Response:
+    def _answer(self, url: str, raw: requests.Response, backoff: float) -> Response:
         status = raw.status_code
         fetched = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        if status in (429, 503) or status >= 500:
+        if status == 429 or status >= 500:
             after = retry_after(raw.headers.get("retry-after"))
             reason = f"HTTP {status} {raw.reason or ''}".strip()
             if after is not None and after > MAX_RETRY_AFTER:
@@ -320,8 +319,6 @@ def validators_of(headers: Mapping[str, str]) -> dict[str, str]:
         if value and len(value) < 512 and "\n" not in value and "\r" not in value:
             out[key] = value
     return out
-
-
 
 
 def _port(scheme: str) -> int:
