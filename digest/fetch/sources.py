@@ -126,5 +126,5 @@ def _sitemap(body: bytes) -> list[str]:
                 modified = max(modified or "", child.text.strip())
         if loc:
             entries.append((modified or "", loc))
-    order = sorted(range(len(entries)), key=lambda i: entries[i][0], reverse=True)
-    return [entries[i][1] for i in order]
+    # sorted() is stable under reverse=True: entries with the same lastmod keep file order
+    return [loc for _, loc in sorted(entries, key=lambda entry: entry[0], reverse=True)]
