@@ -30,13 +30,12 @@ class State:
 
     @classmethod
     def load(cls, root: Path) -> State:
-        """The saved state; an unreadable file is set aside (a run only downloads more)."""
+        """The saved state; a missing or unreadable file counts as none (a run then only
+        downloads more) and is replaced when the run saves."""
         path = root / STATE_DIR / STATE_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return cls()
-        except (OSError, ValueError):
+        except (OSError, ValueError):  # FileNotFoundError among them
             return cls()
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return cls()
