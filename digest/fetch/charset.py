@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 
-from digest.ingest.decode import NotTextError, codec_name, decode
+from digest.ingest.decode import NotTextError, decode, transport_codec
 from digest.ingest.pages import charset_of
 
 UTF8_BOM = codecs.BOM_UTF8
@@ -19,9 +19,9 @@ UTF8_BOM = codecs.BOM_UTF8
 
 def header_charset(content_type: str) -> str | None:
     """The ``charset`` parameter of a Content-Type header, when it names a known codec; read
-    as ingest reads it from the provenance (:func:`digest.ingest.pages.charset_of`)."""
-    label = charset_of(content_type)
-    return codec_name(label) if label else None
+    as ingest reads it from the provenance (:func:`digest.ingest.pages.charset_of`,
+    :func:`digest.ingest.decode.transport_codec`: latin-1 is read as windows-1252)."""
+    return transport_codec(charset_of(content_type))
 
 
 def as_saved(body: bytes, content_type: str) -> tuple[bytes, str | None]:

@@ -83,7 +83,7 @@ def decode(data: bytes, charset: str | None = None) -> Decoded:
     ``charset`` is what the transport declared (HTTP ``Content-Type``): as in browsers it
     comes after a BOM and before the page's own ``<meta charset>``; bytes it cannot decode
     fall through to the page's declaration, UTF-8, then detection."""
-    text, encoding = _to_str(data, _lookup(charset))
+    text, encoding = _to_str(data, transport_codec(charset))
     text, repaired = repair_mojibake(text)
     return Decoded(clean(text), encoding, repaired)
 
@@ -176,7 +176,7 @@ def codec_name(name: str) -> str | None:
         return None
 
 
-def _lookup(name: str | None) -> str | None:
+def transport_codec(name: str | None) -> str | None:
     """The codec for a charset a server declared; None when Python knows no such codec."""
     codec = codec_name(name) if name else None
     return "cp1252" if codec in _AS_CP1252 else codec

@@ -27,3 +27,11 @@ def test_a_header_charset_ingest_would_not_guess_wins_through_a_bom():
     assert charset == "cp1251" and saved.startswith(UTF8_BOM)
     assert "Кабінет міністрів" in decode(saved).text
     assert "Кабінет міністрів" not in decode(served).text
+
+
+def test_a_page_served_as_latin_1_keeps_its_windows_1252_quotes():
+    # Servers that say latin-1 send windows-1252; ingest reads it so, and so must fetch.
+    served = ("<html><body><p>" + "He said \u201chello\u201d to the caf\u00e9 owner. " * 20
+              + "</p></body></html>").encode("cp1252")
+    saved, _ = as_saved(served, "text/html; charset=ISO-8859-1")
+    assert "\u201chello\u201d" in decode(saved).text
