@@ -197,11 +197,11 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None) -> int 
     Lists of other stories (a run of headline-shaped lines) are passed over: above the
     headline (a sidebar) only the run's last line can be the headline; and a list between
     the dateline and the article sends the search above the dateline."""
+    ok = _TitleShaped(lines)
     limit = start
     if date_at is not None and (date_at >= start or (
-            start - date_at <= _TITLE_REACH and _has_list(lines, date_at + 1, start))):
+            start - date_at <= _TITLE_REACH and _has_list(ok, date_at + 1, start))):
         limit = date_at
-    ok = _TitleShaped(lines)
     for i in range(min(limit, len(lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
         if ok[i] and not (i + 1 < limit and ok[i + 1] and ok.run(i, 0, limit) >= _LIST_RUN):
             return _first_showing(lines, i)
@@ -233,8 +233,7 @@ class _TitleShaped:
         return last - first + 1
 
 
-def _has_list(lines: Sequence[Line], lo: int, hi: int) -> bool:
-    ok = _TitleShaped(lines)
+def _has_list(ok: _TitleShaped, lo: int, hi: int) -> bool:
     return any(ok[i] and ok.run(i, lo, hi) >= _LIST_RUN for i in range(lo, hi))
 
 
