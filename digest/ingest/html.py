@@ -210,7 +210,7 @@ def _is_site(part: str, site: str | None, url: str | None) -> bool:
         return False
     if site and name == _squash(site):
         return True
-    label = metadata.host(url).removeprefix("www.").split(".")[0] if url else ""
+    label = outlets.host(url).removeprefix("www.").split(".")[0] if url else ""
     label = _squash(label)
     return len(label) >= 4 and (name.startswith(label) or label.startswith(name))
 

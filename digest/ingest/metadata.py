@@ -90,10 +90,6 @@ def split_date_hint(raw_lines: list[str]) -> tuple[dt.date | None, list[str]]:
     return day, [m.group(2), *raw_lines[1:]]
 
 
-def host(url: str | None) -> str:
-    return outlets.host(url)
-
-
 def source_for_host(url: str | None, config: Config) -> Source | None:
     """The outlet serving ``url``: a digest.yaml source or a registry outlet (longest domain)."""
     return outlets.registry(config.sources).for_url(url)
@@ -104,7 +100,7 @@ def outlet_from_url(url: str | None, config: Config) -> str | None:
     source = source_for_host(url, config)
     if source:
         return source.name
-    name = _SUBDOMAINS.sub("", host(url))
+    name = _SUBDOMAINS.sub("", outlets.host(url))
     return name or None
 
 
