@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -781,8 +782,6 @@ def _without_code(html: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    from html import unescape
-
     return " ".join(unescape(text).split())
 
 
