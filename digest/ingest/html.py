@@ -317,10 +317,7 @@ def _tags(tags: list[str]) -> list[str]:
 
 
 def _set_date(ex: Extraction, html: str, url: str | None, config: Config) -> None:
-    source = metadata.source_for_host(url, config) or (
-        metadata.source_named(ex.outlet, config) if ex.outlet else None
-    )
-    tz = dates.zone(source.timezone if source else None, config.timezone)
+    tz = metadata.outlet_zone(url, ex.outlet, config)
     stamp = published_stamp(html)
     if stamp is not None:
         ex.date = stamp if stamp.tzinfo else stamp.replace(tzinfo=tz)

@@ -109,6 +109,13 @@ def source_named(text: str, config: Config) -> Source | None:
     return outlets.registry(config.sources).first(text) if text else None
 
 
+def outlet_zone(url: str | None, outlet: str | None, config: Config) -> dt.tzinfo:
+    """The timezone of a page's datelines: its outlet's (by the URL's host, else the outlet
+    named), else digest.yaml's ``timezone``."""
+    source = source_for_host(url, config) or (source_named(outlet, config) if outlet else None)
+    return dates.zone(source.timezone if source else None, config.timezone)
+
+
 def source_mentioned(lines: Sequence[str], config: Config) -> Source | None:
     """The known outlet named most often in ``lines`` (a page's chrome: its logo line,
     "Follow Ukrainska Pravda on Twitter!", the copyright notice); ties go to the one named

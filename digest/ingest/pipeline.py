@@ -492,13 +492,6 @@ def _url_hint(text: str) -> str | None:
     return None
 
 
-def _outlet_tz(config: Config, ex: Extraction) -> dt.tzinfo:
-    source = metadata.source_for_host(ex.source_url, config) or (
-        metadata.source_named(ex.outlet, config) if ex.outlet else None
-    )
-    return dates.zone(source.timezone if source else None, config.timezone)
-
-
 def _fill_date(config: Config, page: RawPage, text: str, ex: Extraction,
                warnings: list[str]) -> None:
     """Dates the extractor left unset: the hint line, the URL path, the server's HTTP
@@ -513,7 +506,7 @@ def _fill_date(config: Config, page: RawPage, text: str, ex: Extraction,
         ex.date = dt.datetime.combine(ex.date.date(), dt.time(0, 0), tzinfo=config.tz)
         return
     if ex.date is not None and ex.date.tzinfo is None:
-        ex.date = ex.date.replace(tzinfo=_outlet_tz(config, ex))
+        ex.date = ex.date.replace(tzinfo=metadata.outlet_zone(ex.source_url, ex.outlet, config))
     if ex.date is not None:
         return
     hint, _ = metadata.split_date_hint(text.split("\n", 1)[:1])
@@ -524,7 +517,8 @@ def _fill_date(config: Config, page: RawPage, text: str, ex: Extraction,
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=config.tz)
         ex.date_source, ex.day_only = source, True
     elif page.provenance.date is not None and page.provenance.date_kind in _DATING:
-        ex.date = page.provenance.date.astimezone(_outlet_tz(config, ex)).replace(microsecond=0)
+        tz = metadata.outlet_zone(ex.source_url, ex.outlet, config)
+        ex.date = page.provenance.date.astimezone(tz).replace(microsecond=0)
         ex.date_source = source = page.provenance.date_kind
     else:
         if not ex.review:  # the extractor may have said why already (a year-less date)
