@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from digest.ingest import dates
+from digest.ingest.chrome import is_chrome_phrase
 from digest.ingest.lang import ALL_STOPWORDS, stopword_ratio, words
 
 # A picture credit: an agency or photographer after a slash, a "Photo:" label, a
@@ -59,7 +60,7 @@ _CAPTION_WORDS = re.compile(
 )
 _BYLINE = re.compile(
     r"""^(?:(?:analysis|opinion|commentary|story|words|text|posted|written|reported|report)
-    \s+)?(?:by|від|автор|автори|author|authors)\b\s*:?\s*(?-i:[A-ZА-ЯІЇЄҐ@])|^by(?=[A-Z])
+    \s+)?(?:by|від|автор|автори|author|authors)\b\s*:?\s*(?-i:[A-ZА-ЯІЇЄҐ@])|^by(?=[A-Z])|^by\s+(?![a-z\d])\S
     |@\w{2,}
     |\b(?:staff\ writer|staff\ reporter|staff|writer|correspondent|reporter|columnist
     |contributor|editor(?:-at-large)?|wire\ services?|news\ desk|news\ service
@@ -84,6 +85,16 @@ _TIMESTAMP = re.compile(
     r"|^\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago$",
     re.X | re.I,
 )
+# Links that lead away from the page ("Back to Gallery", "Return to top").
+_LEAVE = re.compile(
+    r"^(?:back|return|go|skip)\ to\b|^(?:about|more\ about)\ this\ (?:rating|page|site)$", re.I)
+# A menu or a table row copied as one line: cells parted by tabs or wide gaps.
+_CELLS = re.compile(r"\t|\S\s{3,}\S.*\S\s{3,}\S")
+_SEGMENTS = re.compile(r"\s+[-|–—]\s+")
+# The first crumb of a breadcrumb trail ("Home Music Music News").
+_HOME = re.compile(r"^(?:home|головна|главная)\s+(?-i:[A-ZА-ЯІЇЄҐ])", re.I)
+# A share control's label glued in front of the headline ("Share All sharing options for: …").
+_SHARE_LABEL = re.compile(r"^(?:share|sharing)\b[^:]{0,40}\bfor:\s+(?=\S)", re.I)
 # The words of a page's controls: a line made mostly of them is a button or a menu.
 _INTERFACE = frozenset(re.findall(r"\S+", """
 share sharing shares options option close open print email emails e-mail article more show
@@ -176,6 +187,29 @@ def _all_lowercase(text: str) -> bool:
     return text[:1].islower() and len(cased) >= 3 and all(w[:1].islower() for w in cased)
 
 
+def _is_trail(text: str) -> bool:
+    """A breadcrumb trail printed without separators: "Home" then a few Title Case section
+    names ("Home Music Music News"); a headline that starts with "Home" goes on in lower
+    case or with function words ("Home prices rise …")."""
+    if not _HOME.match(text):
+        return False
+    toks = text.split()[1:]
+    return len(toks) <= 5 and all(t[:1].isupper() or t == "&" for t in toks)
+
+
+def _is_chrome_segments(text: str) -> bool:
+    """Section names joined by dashes or bars, one of them site chrome ("Blog - Latest News")."""
+    parts = _SEGMENTS.split(text)
+    return (len(parts) >= 2 and any(is_chrome_phrase(p) for p in parts)
+            and all(is_chrome_phrase(p) or len(p.split()) == 1 for p in parts))
+
+
+def strip_label(text: str) -> str:
+    """The headline without a control's label glued in front of it (a copy of the page's text
+    puts a share menu's "Share All sharing options for:" on the headline's line)."""
+    return _SHARE_LABEL.sub("", text)
+
+
 def not_a_headline(text: str) -> str | None:
     """Why a headline-shaped line is something else, or None when it may be the headline."""
     if is_byline(text):
@@ -192,7 +226,8 @@ def not_a_headline(text: str) -> str | None:
         return "interface"
     if _all_lowercase(text):
         return "keywords"  # alt text or a keyword list: a headline has capitals
-    if _BREADCRUMB.search(text) or _TIMESTAMP.search(text):
+    if (_BREADCRUMB.search(text) or _TIMESTAMP.search(text) or _LEAVE.search(text)
+            or _CELLS.search(text) or _is_trail(text) or _is_chrome_segments(text)):
         return "navigation"
     if text.endswith("!") and len(words(text)) <= 4:
         return "promo"

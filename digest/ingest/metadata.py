@@ -145,11 +145,11 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     date_at, found = _dateline(lines, start)
     title_at = _title_index(lines, start, date_at)
     if title_at is not None:
-        ex.title = lines[title_at].text
+        ex.title = headline.strip_label(lines[title_at].text)
         head.used.add(lines[title_at].index)
     elif date_at is not None and found is not None:
         rest = _after_date(lines[date_at].text, found)
-        if is_headline(rest):
+        if is_headline(rest) and headline.not_a_headline(rest) is None:
             ex.title = rest
     if date_at is not None:
         head.used.add(lines[date_at].index)
@@ -222,7 +222,7 @@ class _TitleShaped:
         if i not in self.seen:
             text = self.lines[i].text
             self.seen[i] = (is_headline(text) and headline.not_a_headline(text) is None
-                            and not _ATTRIBUTION_RE.match(text))
+                            and not _ATTRIBUTION_RE.match(text) and not _names_outlet(text))
         return self.seen[i]
 
     def run(self, at: int, lo: int, hi: int) -> int:
@@ -234,6 +234,22 @@ class _TitleShaped:
         while last + 1 < hi and self[last + 1]:
             last += 1
         return last - first + 1
+
+
+_PEOPLE = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:(?:and|&) (?:[A-Z][\w'’.-]+ ){1,3})?$")
+
+
+def _names_outlet(text: str) -> bool:
+    """A credit line: people's names, then the outlet they write for ("Charlie Wood, Business
+    Insider", "Kevin Johnson and Kevin McCoy USA TODAY") — a byline, not a headline."""
+    toks = text.split()
+    reg = outlets.registry()
+    for n in range(1, min(4, len(toks) - 1) + 1):
+        people = " ".join(toks[:-n])
+        joined = people.endswith(",") or " and " in people or " & " in people
+        if joined and _PEOPLE.match(people.rstrip(",") + " ") and reg.exactly(" ".join(toks[-n:])):
+            return True
+    return False
 
 
 def _has_list(ok: _TitleShaped, lo: int, hi: int) -> bool:

@@ -20,6 +20,9 @@ HEADLINES = [
     "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay",
     "10 things in tech you need to know today",
     "商品の改造が商標法違反に！？",
+    "Home prices rise for the sixth month in a row",
+    "By 2030 half of Europe's cars could be electric",
+    "Blinken arrives in Kyiv - Suspilne reports on the visit",
 ]
 
 
@@ -53,6 +56,13 @@ def test_headlines_pass(text):
     ("oleksii danilov ukriane secretary national security defense council", "keywords"),
     ("BLOG > Nutrition > Meal Plans", "navigation"),
     ("Monday 5:30PM", "navigation"),
+    ("Back to Gallery", "navigation"),
+    ("Overview\u00a0\u00a0\u00a0 News\u00a0\u00a0\u00a0 Articles\u00a0\u00a0\u00a0 Interviews",
+     "navigation"),
+    ("Pos\tPlayer\tPlays\t%\tStats", "navigation"),
+    ("Home Music Music News", "navigation"),
+    ("Blog - Latest News", "navigation"),
+    ("by ライトハウス国際特許事務所 ／ 2016.12.01", "byline"),
 ])
 def test_lines_that_only_look_like_headlines(text, why):
     assert not_a_headline(text) == why
@@ -121,3 +131,22 @@ def test_credits_stamps_and_promos_are_not_article_text():
     assert "Join us in the fight" in body  # a quote that speaks to the reader is reporting
     for chrome in ("is seen wearing", "PUBLISHED", "Getty Images", "Sign up"):
         assert chrome not in body
+
+
+def test_a_share_label_glued_to_the_headline_is_cut_off():
+    dump = ("Share All sharing options for: "
+            "The law that's helping fuel Delhi's deadly air pollution\n"
+            "By Umair Irfan  Nov 22, 2019, 8:00am EST\n\n"
+            + "Air pollution in Delhi reached record levels this month, and farmers burning their "
+              "fields are part of the reason, officials in the region say again and again.\n" * 4)
+    assert extract_text(dump).title == "The law that's helping fuel Delhi's deadly air pollution"
+
+
+@pytest.mark.parametrize("credit", ["Charlie Wood, Business Insider",
+                                    "Kevin Johnson and Kevin McCoy USA TODAY"])
+def test_people_and_their_outlet_are_a_byline_not_the_title(credit):
+    dump = (f"Prison guards charged over falsified records\n{credit}\n"
+            "Published 9:03 a.m. ET Nov. 19, 2019\n\n"
+            + "Two federal prison officers were charged on Tuesday with falsifying records on the "
+              "night a prisoner died in their care, prosecutors in New York said.\n" * 4)
+    assert extract_text(dump).title == "Prison guards charged over falsified records"
