@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit
 from digest.fetch.settings import FetchSettings
 from digest.fetch.settings import parse as parse_fetch
 from digest.frontmatter import FrontMatterError, load_mapping
+from digest.options import Option, problem
 from digest.report import DigestError, Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -78,17 +78,6 @@ class Config:
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
-
-
-Check = Callable[[Any], str | None]
-
-
-@dataclass(frozen=True)
-class Option:
-    key: str
-    kind: type | tuple[type, ...]
-    meaning: str
-    check: Check | None = None
 
 
 def _url(value: str) -> str | None:
@@ -157,13 +146,6 @@ OPTIONS: tuple[Option, ...] = (
 _BY_KEY = {o.key: o for o in OPTIONS}
 
 
-def _type_name(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {str: "text", int: "a whole number", list: "a list", type(None): "empty",
-             bool: "true or false", dict: "a mapping"}
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
-
-
 def load(path: Path | str = "digest.yaml", overrides: dict[str, Any] | None = None) -> Config:
     """Load and validate a config file; a missing file gives the defaults.
 
@@ -228,14 +210,7 @@ def _check_key(key: str, value: Any) -> str | None:
     option = _BY_KEY.get(key)
     if option is None:
         return f"unknown key {key!r}"
-    wants_bool = option.kind is bool
-    if isinstance(value, bool) != wants_bool or not isinstance(value, option.kind):
-        return f"{key!r} must be {_type_name(option.kind)}, not {type(value).__name__}"
-    if option.check and value is not None:
-        reason = option.check(value)
-        if reason:
-            return f"{key!r} {reason} (got {value!r})"
-    return None
+    return problem(option, value, key)
 
 
 def _str_list(value: Any) -> tuple[str, ...] | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from urllib.parse import urlsplit
 
+from digest.options import Option, problem
 from digest.report import Problem
 
 MB = 1_000_000
@@ -70,24 +71,24 @@ def _agent(value: str | None) -> str | None:
     return None
 
 
-# key -> (accepted types, meaning, check)
-SCHEMA: dict[str, tuple[tuple[type, ...], str, Any]] = {
-    "sources": ((list,), "URLs of RSS/Atom/JSON feeds, sitemaps or article pages", _sources),
-    "per_host_delay": ((int, float), "seconds between two requests to one host (robots.txt's "
-                       "Crawl-delay wins when larger)", _non_negative),
-    "max_bytes": ((int,), "largest response read; a larger one is abandoned and reported",
-                  _positive),
-    "max_pages": ((int,), "most article pages requested in one run", _positive),
-    "timeout": ((int, float), "seconds to wait for a connection or for data", _positive),
-    "retries": ((int,), "retries after a timeout, 429 or 5xx", _non_negative),
-    "max_redirects": ((int,), "redirects followed per URL", _non_negative),
-    "allow_private_addresses": ((bool,), "fetch from loopback/private/link-local addresses "
-                                "(tests, intranets)", None),
-    "user_agent": ((str, type(None)), "User-Agent sent (default: digest/<version> (+base_url))",
-                   _agent),
-    "folder": ((str,), "folder under raw_dir the pages are written to", _folder),
-}
-assert set(SCHEMA) == {f.name for f in fields(FetchSettings)}
+OPTIONS: tuple[Option, ...] = (
+    Option("sources", list, "URLs of RSS/Atom/JSON feeds, sitemaps or article pages", _sources),
+    Option("per_host_delay", (int, float), "seconds between two requests to one host "
+           "(robots.txt's Crawl-delay wins when larger)", _non_negative),
+    Option("max_bytes", int, "largest response read; a larger one is abandoned and reported",
+           _positive),
+    Option("max_pages", int, "most article pages requested in one run", _positive),
+    Option("timeout", (int, float), "seconds to wait for a connection or for data", _positive),
+    Option("retries", int, "retries after a timeout, 429 or 5xx", _non_negative),
+    Option("max_redirects", int, "redirects followed per URL", _non_negative),
+    Option("allow_private_addresses", bool, "fetch from loopback/private/link-local addresses "
+           "(tests, intranets)"),
+    Option("user_agent", (str, type(None)), "User-Agent sent (default: digest/<version> "
+           "(+base_url))", _agent),
+    Option("folder", str, "folder under raw_dir the pages are written to", _folder),
+)
+_BY_KEY = {o.key: o for o in OPTIONS}
+assert set(_BY_KEY) == {f.name for f in fields(FetchSettings)}
 
 
 def parse(value: Any, file: str, text: str, line: int | None,
@@ -104,8 +105,8 @@ def parse(value: Any, file: str, text: str, line: int | None,
     for key, item in value.items():
         reason = _check(str(key), item)
         if reason:
-            hint = (f"fetch.{key}: {SCHEMA[key][1]}" if key in SCHEMA
-                    else "allowed keys: " + ", ".join(SCHEMA))
+            hint = (f"fetch.{key}: {_BY_KEY[key].meaning}" if key in _BY_KEY
+                    else "allowed keys: " + ", ".join(_BY_KEY))
             problems.append(Problem("error", reason, file, _line_of(text, str(key), line), hint))
         else:
             values[key] = tuple(item) if key == "sources" else item
@@ -113,16 +114,9 @@ def parse(value: Any, file: str, text: str, line: int | None,
 
 
 def _check(key: str, value: Any) -> str | None:
-    if key not in SCHEMA:
+    if key not in _BY_KEY:
         return f"unknown key 'fetch.{key}'"
-    kinds, _, check = SCHEMA[key]
-    if isinstance(value, bool) != (bool in kinds) or not isinstance(value, kinds):
-        names = {list: "a list", int: "a number", float: "a number", bool: "true or false",
-                 str: "text", type(None): "empty"}
-        wanted = " or ".join(dict.fromkeys(names[k] for k in kinds))
-        return f"'fetch.{key}' must be {wanted}, not {type(value).__name__}"
-    reason = check(value) if check and value is not None else None
-    return f"'fetch.{key}' {reason} (got {value!r})" if reason else None
+    return problem(_BY_KEY[key], value, f"fetch.{key}")
 
 
 def _line_of(text: str, key: str, section_line: int | None) -> int | None:
