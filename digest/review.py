@@ -17,7 +17,6 @@ name made from the title the editor wrote.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,7 +190,4 @@ def _without_review(text: str) -> str:
 
 def waiting(config: Config) -> int:
     """How many files wait in ``content/_review/`` (build says so; it never reads them)."""
-    try:
-        return sum(1 for e in os.scandir(folder(config)) if e.name.endswith(".md"))
-    except OSError:
-        return 0
+    return len(files(config))  # the same files review lists: no symlinks counted

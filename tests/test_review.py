@@ -199,3 +199,12 @@ def test_a_page_with_neither_headline_nor_date_waits_for_both(proj: Project):
     assert digest("review", "--publish").exit_code == 0
     assert (proj.root / "content/general/2023-W33/air-defence-systems-deployed-near-kyiv.md"
             ).is_file()
+
+
+def test_build_counts_only_the_files_review_would_list(proj: Project, tmp_path):
+    _ingest()
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("---\ntitle: not here\n---\n")
+    (proj.root / "content" / "_review" / "linked.md").symlink_to(outside)
+    built = digest("build")
+    assert "1 article kept for review in content/_review/ (not built)" in built.output
