@@ -52,7 +52,6 @@ _WEEKDAYS = re.compile(
 )
 _BYLINE_NOISE = re.compile(r"\(@\w+\)|\bpublished\b|\bupdated\b|\bопубліковано\b|[|,:;]", re.I)
 _BY = re.compile(r"^(?:by|від|автор|author)\s*:?\s*", re.I)
-_WIRE_PAREN = re.compile(r"^[^()\n]{0,60}?\(([A-Z][\w .&-]{1,30})\)\s*[-–—]{1,2}\s")
 _WIRE_CAPS = re.compile(r"^[^\n]{0,40}?\.\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ\-]{4,}(?:\s[A-ZА-ЯІЇЄҐ]+)?)"
                         r"\s*[–—-]\s")
 _ORG_WORDS = re.compile(
@@ -329,7 +328,7 @@ def _is_org(name: str) -> bool:
 def _wire_credit(region: Sequence[Line]) -> str | None:
     """An agency credited in the lead's dateline: "LJUBLJANA, March 28 (Xinhua) --"."""
     for ln in region[:3]:
-        m = _WIRE_PAREN.match(ln.text) or _WIRE_CAPS.match(ln.text)
+        m = outlets.LEAD_CREDIT.match(ln.text) or _WIRE_CAPS.match(ln.text)
         if m:
             return m.group(1).strip()
     return None

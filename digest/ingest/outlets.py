@@ -785,12 +785,14 @@ def _unescape(text: str) -> str:
     return " ".join(unescape(text).split())
 
 
-_LEAD_CREDIT = re.compile(r"^[^()\n]{0,60}?\(([A-Z][\w .&/-]{1,30})\)\s*[-–—]{1,2}\s")
+# A wire credit in a lead's dateline: "LJUBLJANA, March 28 (Xinhua) --" (metadata reads text
+# dumps' leads with it too).
+LEAD_CREDIT = re.compile(r"^[^()\n]{0,60}?\(([A-Z][\w .&/-]{1,30})\)\s*[-–—]{1,2}\s")
 
 
 def _credit(lead: Sequence[str]) -> str | None:
     for text in lead[:3]:
-        m = _LEAD_CREDIT.match(text)
+        m = LEAD_CREDIT.match(text)
         if m:
             return m.group(1)
     return None
