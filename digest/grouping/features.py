@@ -6,15 +6,19 @@ features are language-independent keys:
 - ``n:`` names: capitalised words (Latin or Cyrillic) that the text never writes in lower case
   (so "The", "Він" at a sentence start are not names), transliterated to ASCII with
   ``anyascii`` and reduced to a consonant skeleton (first letter, then consonants, repeats
-  collapsed, at most 5 letters): "Zelensky", "Зеленський" and "Зеленского" all give ``zlnsk``,
-  "Crimea", "Крим" and "Криму" give ``krm``. Spelling differences between transliterations
-  live mostly in vowels and endings, which the skeleton drops.
+  collapsed, at most 5 letters): "Zelensky", "Зеленський" and "Зеленского" all give ``slnsk``,
+  "Crimea", "Крим" and "Криму" give ``krm``. Spelling differences between
+  transliterations live mostly in vowels and endings, which the skeleton drops; the few
+  consonants they spell apart are merged (g/h: Shmyhal, Шмыгаль; z/s/ts: Scholz, Шольц,
+  Israel, Ізраїль), and Cyrillic adjective endings ("Залужного") are cut first.
 - ``d:`` numbers of two or more digits, with a letter prefix kept ("F-16" -> ``f16``, "880").
 - ``w:`` ordinary words (5+ letters, first 6 ASCII letters): they only ever match within one
   language, and carry same-language pairs whose names are few.
 
 A handful of words that no transliteration turns into the English form (США -> US, ...) come
-from :data:`LEXICON`, shipped here; everything else is spelling, not vocabulary.
+from :data:`LEXICON`, and a score of countries' Ukrainian and Russian names (Польща, Угорщина)
+from ``_EXONYM_STEMS``, both shipped here and keyed as the English form is; everything else is
+spelling, not vocabulary.
 """
 
 from __future__ import annotations
@@ -30,20 +34,37 @@ LEAD_CHARS = 3000  # an event is named in the title and the lead; long tails add
 SCRIPT_SAMPLE = 1000  # letters enough to tell the alphabet
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _VOWELS = frozenset("aeiouy")
-_DIGRAPHS = (("dzh", "j"), ("kh", "h"), ("zh", "j"), ("ph", "f"), ("ck", "k"), ("w", "v"),
-             ("c", "k"), ("q", "k"), ("x", "ks"), ("'", ""), ("’", ""), ("-", ""))
+# Spellings of one sound across transliterations. "g" and "h" are one: Ukrainian writes
+# Shmyhal what Russian writes Шмыгаль (Shmygal); "sch", "ts" and "tz" are German and
+# Cyrillic spellings of "sh" and "z" (Scholz, Шольц), and "s" and "z" are one (Israel, Ізраїль).
+_DIGRAPHS = (("dzh", "j"), ("sch", "sh"), ("kh", "h"), ("zh", "j"), ("ph", "f"), ("ck", "k"),
+             ("w", "v"), ("tz", "z"), ("ts", "z"), ("z", "s"), ("c", "k"), ("q", "k"), ("x", "ks"),
+             ("g", "h"), ("'", ""), ("’", ""), ("-", ""))
 # Words whose usual transliteration does not become the English name (names of countries and
 # bodies abbreviated differently); keys are lower-case as written, values the English form.
-LEXICON = {
-    "сша": "us", "штатів": "us", "штати": "us", "штатах": "us", "штатов": "us",
-    "сполучених": "us", "соединенных": "us",
-    "оон": "un", "нато": "nato", "єс": "eu", "ес": "eu", "мзс": "mfa", "мид": "mfa",
-    "зсу": "afu", "всу": "afu", "рнбо": "nsdc", "рнбо's": "nsdc", "снбо": "nsdc",
-    "мвф": "imf", "магате": "iaea", "фсб": "fsb", "сбу": "sbu", "гур": "hur",
-    "німеччина": "germany", "германия": "germany", "німеччини": "germany", "германии": "germany",
-    "білий": "white", "белый": "white", "білого": "white", "белого": "white",
+_LEXICON_EN = {
+    "сша": "US", "штатів": "US", "штати": "US", "штатах": "US", "штатов": "US",
+    "сполучених": "US", "соединенных": "US",
+    "оон": "UN", "нато": "NATO", "єс": "EU", "ес": "EU", "мзс": "MFA", "мид": "MFA",
+    "зсу": "AFU", "всу": "AFU", "рнбо": "NSDC", "рнбо's": "NSDC", "снбо": "NSDC",
+    "мвф": "IMF", "магате": "IAEA", "фсб": "FSB", "сбу": "SBU", "гур": "HUR",
+    "білий": "White", "белый": "White", "білого": "White", "белого": "White",
 }
+# Countries whose Ukrainian and Russian names are not their English name transliterated,
+# by stem and case ending ("Польщі", "Польшу" -> Poland; "Франциск" is no France).
+_EXONYM_STEMS = {
+    "німеччин": "Germany", "германи": "Germany", "угорщин": "Hungary", "венгри": "Hungary",
+    "польщ": "Poland", "польш": "Poland", "туреччин": "Turkey", "турци": "Turkey",
+    "британі": "Britain", "британи": "Britain", "франці": "France", "франци": "France",
+    "японі": "Japan", "япони": "Japan", "швеці": "Sweden", "швеци": "Sweden",
+    "фінлянді": "Finland", "финлянди": "Finland", "нідерланд": "Netherlands",
+    "нидерланд": "Netherlands",
+}
+_EXONYM = re.compile("^(" + "|".join(_EXONYM_STEMS) + r")(?:[аяуюеєиіїой]{1,2}|ах|ів|ам|ами)?$")
 NAME, NUMBER, WORD = "n:", "d:", "w:"
+# A Cyrillic name's case endings that no transliteration of its nominative has
+# ("Залужного", "Навальному" -> "Залужн", "Навальн").
+_CASE_ENDING = re.compile(r"(?<=\w{3})(?:ого|его|ому|ему|ими|ыми)$")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _DIGIT = re.compile(r"\d")
@@ -101,7 +122,9 @@ def _keys(tokens: list[str], lower: set[str]) -> tuple[set[str], set[str], set[s
             if number:
                 numbers.add(NUMBER + number)
         elif low in LEXICON:
-            names.add(NAME + LEXICON[low])
+            names.add(LEXICON[low])
+        elif token[:1].isupper() and (exonym := _EXONYM.match(low)):
+            names.add(_english(_EXONYM_STEMS[exonym.group(1)]))
         elif token[:1].isupper() and low not in lower:
             key = skeleton(token)
             if key:
@@ -125,11 +148,13 @@ def skeleton(word: str) -> str:
     ascii_word = anyascii(word)
     if ascii_word.isupper() and 2 <= len(ascii_word) <= 5:
         return ascii_word.lower()
+    if _CYRILLIC.match(word):
+        ascii_word = anyascii(_CASE_ENDING.sub("", word.lower()))
     s = ascii_word.lower()
     for old, new in _DIGRAPHS:
         s = s.replace(old, new)
     s = "".join(ch for ch in s if ch.isalpha())
-    if s[:1] == "y" and s[1:2] in _VOWELS:  # Yevgeny / Evgeniy, Yerevan / Erevan
+    if (s[:1] == "y" and s[1:2] in _VOWELS) or s[:2] == "ie":  # Yevgeny / Evgeniy, Єрмак
         s = s[1:]
     if len(s) < 2:
         return ""
@@ -139,6 +164,16 @@ def skeleton(word: str) -> str:
             continue
         out += ch
     return out[:5] if len(out) >= 2 else ""
+
+
+def _english(name: str) -> str:
+    """The key an English name has in an English text: "NATO" -> ``n:nato``."""
+    return NAME + skeleton(name)
+
+
+# Each lexicon word's key is the key of its English form, so "США" meets "US", "НАТО" meets
+# "NATO", and "Білий" meets "White" as the English text itself gives them.
+LEXICON = {word: _english(english) for word, english in _LEXICON_EN.items()}
 
 
 def _number(token: str) -> str:
