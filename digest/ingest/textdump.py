@@ -46,7 +46,11 @@ _BARRIER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s+to\b.*)?$|^leave a (?:reply|comment)"
     r"|^related:?$|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$|^(?:related|more|recommended|popular|trending|latest)\s+(?:stories|articles|news|posts|"
     r"reads|videos|headlines)\b|^you (?:may|might) also like|^more from\b|^read next\b"
-    r"|^(?:коментарі|комментарии|читайте також|читайте также|інші новини|другие новости)\b",
+    r"|^(?:коментарі|комментарии|читайте також|читайте также|інші новини|другие новости)\b"
+    r"|^(?:all\s+(?:of\s+)?(?:the\s+)?latest\s+news|more\s+news|other\s+news"
+    r"|most\s+(?:read|popular|viewed)|top\s+stories|editor'?s\s+picks|don'?t\s+miss"
+    r"|what\s+to\s+read\s+next|more\s+on\s+this\s+(?:story|topic)|найпопулярніше"
+    r"|самое\s+популярное|останні\s+новини|последние\s+новости)\s*:?$",
     re.I)
 # A card's headline glued to its teaser ("... Student-AthleteA 24-year-old woman ...").
 # The headline's last word is a whole word (a capital and four or more small letters,

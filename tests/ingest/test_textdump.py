@@ -180,3 +180,18 @@ def test_learned_lines_apply_to_a_dump_without_a_url_through_its_byline():
         {"our journalists work around the clock so that you know the truth."})})
     assert "around the clock" in extract_text(page, config=CONFIG).body
     assert "around the clock" not in extract_text(page, config=CONFIG, chrome=model).body
+
+
+@pytest.mark.parametrize("heading", ["All Of The Latest News", "More news", "Most read",
+                                     "Останні новини", "Editor's picks:"])
+def test_a_latest_news_heading_ends_the_article(heading):
+    story = ("Former Lawmaker Found Dead In Occupied Region\n"
+             "Former lawmaker Oleksiy Kovalyov, who joined the Russia-imposed regional "
+             "government, has been found dead, an adviser to the regional administration said.\n"
+             "Several officials appointed by Moscow have died in recent weeks after being "
+             "attacked, and the reports said the police opened a murder case on Monday.\n")
+    other = ("Military Launches Southern Offensive\n"
+             "The armed forces have started offensive action on several fronts in the south "
+             "of the country, the military announced on Monday, in a much-anticipated move.\n")
+    ex = extract_text(f"{story}{heading}\n{other}")
+    assert "Kovalyov" in ex.body and "offensive action" not in ex.body
