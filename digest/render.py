@@ -225,7 +225,9 @@ def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSp
 def _topics(renderer: Renderer) -> Iterator[PageSpec]:
     config = renderer.config
     topics = [(t.topic, t.stories) for t in renderer.site.topics]
-    yield renderer.spec("topics.html", urls.TOPICS, (), lambda: (
+    latest = tuple((t.slug, _card(t.articles[0]) if t.articles else None)
+                   for t in renderer.site.topics)  # the list links each topic's newest
+    yield renderer.spec("topics.html", urls.TOPICS, latest, lambda: (
         renderer.page("topics", urls.TOPICS, "Topics"), {"topics": renderer.site.topics}))
     for topic, items in topics:
         count = max(1, math.ceil(len(items) / config.per_page))
