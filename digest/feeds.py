@@ -224,71 +224,86 @@ def _render(channel: Channel, items: list[Item], config: Config) -> tuple[bytes,
         items = items[: max(1, len(items) * 3 // 4)]
 
 
-Reuse = Callable[[tuple[str, ...], str], bool]
+@dataclass(frozen=True)
+class Feed:
+    """One channel's RSS and Atom files, before any item is made.
+
+    ``inputs`` names everything the files show (its stories' articles: ids, source
+    files and paths); equal inputs give equal bytes, so a build may keep the old
+    files (see :attr:`key`). ``shows``: the articles whose HTML the items carry.
+    """
+
+    channel: Channel
+    rss: str  # site paths
+    atom: str
+    inputs: object
+    shows: tuple[Article, ...]
+    items: Callable[[], list[Item]]
+
+    @property
+    def key(self) -> str:
+        return fingerprint(self.channel, self.inputs)
+
+    def render(self, config: Config) -> tuple[bytes, bytes]:
+        """RSS and Atom bytes (the items' articles' HTML must be in ``Article.html``)."""
+        return _render(self.channel, self.items(), config)
 
 
-def build_feeds(stories: list[Story] | list[Article], issues: list[Issue], config: Config,
-                reuse: Reuse | None = None,
-                topics: list[tuple[Topic, list[Story]]] | None = None,
-                prepare: Callable[[list[Story]], None] | None = None) -> dict[str, bytes]:
-    """Every feed file of the site by site path: site-wide, per topic, weekly issues, OPML.
+def channels(stories: list[Story] | list[Article], issues: list[Issue], config: Config,
+             topics: list[tuple[Topic, list[Story]]] | None = None) -> list[Feed]:
+    """Every RSS/Atom channel of the site: site-wide, weekly issues, then each topic.
 
     ``stories`` may be given as articles, which are grouped (:func:`digest.stories.group`).
-    Each channel has a key naming its inputs (its stories' articles: ids, source
-    files and paths). ``reuse(paths, key)`` may keep the last build's files for
-    that key: then the channel is not rendered and its paths are left out of the
-    result. ``prepare(stories)`` runs before a channel's items are made from those
-    stories (a build fills in their leads' HTML from its cache only then). When
-    ``topics`` is given, ``stories`` is read only for the site feed, so the newest
+    When ``topics`` is given, ``stories`` is read only for the site feed, so the newest
     ``feed_limit`` of them (:func:`latest`, as the build has them) will do.
     """
     stories = as_stories(stories, config)
     site = urls.Site(config.base_url)
-    out: dict[str, bytes] = {}
-    channels: list[Channel] = []
 
-    def emit(channel: Channel, inputs: object, make: Callable[[], list[Item]],
-             rss_path: str, atom_path: str) -> None:
-        channels.append(channel)
-        key = fingerprint(channel, inputs)
-        if reuse is not None and reuse((rss_path, atom_path), key):
-            return
-        out[rss_path], out[atom_path] = _render(channel, make(), config)
+    def story_feed(channel: Channel, chosen: list[Story], rss: str, atom: str) -> Feed:
+        return Feed(channel, rss, atom, story_inputs(chosen), tuple(s.lead for s in chosen),
+                    lambda: newest((story_item(s, site) for s in chosen), config.feed_limit))
 
-    def story_channel(channel: Channel, chosen: list[Story], rss: str, atom: str) -> None:
-        def make() -> list[Item]:
-            if prepare is not None:
-                prepare(chosen)
-            return newest((story_item(s, site) for s in chosen), config.feed_limit)
-
-        emit(channel, story_inputs(chosen), make, rss, atom)
-
-    story_channel(Channel(config.title, config.description, site.absolute(urls.HOME),
-                          site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
-                          site.absolute(urls.FEED_JSON)),
-                  latest(stories, config.feed_limit), urls.FEED_RSS, urls.FEED_ATOM)
+    feeds = [story_feed(Channel(config.title, config.description, site.absolute(urls.HOME),
+                                site.absolute(urls.FEED_RSS), site.absolute(urls.FEED_ATOM),
+                                site.absolute(urls.FEED_JSON)),
+                        latest(stories, config.feed_limit), urls.FEED_RSS, urls.FEED_ATOM)]
     chosen_issues = sorted(issues, key=lambda i: (i.newest, i.id), reverse=True)
     chosen_issues = chosen_issues[: config.feed_limit]
-    emit(Channel(f"{config.title}: weekly issues", f"Each weekly issue of {config.title}",
-                 site.absolute(urls.WEEKS), site.absolute(urls.WEEKS_FEED_RSS),
-                 site.absolute(urls.WEEKS_FEED_ATOM)),
-         [(i.id, [(s.topic.slug, [(e.story.key, article_inputs(e.story.articles))
-                                  for e in s.stories]) for s in i.sections])
-          for i in chosen_issues],  # the files: a lead follows from dates and languages
-         lambda: newest((issue_item(i, site) for i in chosen_issues), config.feed_limit),
-         urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM)
+    feeds.append(Feed(
+        Channel(f"{config.title}: weekly issues", f"Each weekly issue of {config.title}",
+                site.absolute(urls.WEEKS), site.absolute(urls.WEEKS_FEED_RSS),
+                site.absolute(urls.WEEKS_FEED_ATOM)),
+        urls.WEEKS_FEED_RSS, urls.WEEKS_FEED_ATOM,
+        [(i.id, [(s.topic.slug, [(e.story.key, article_inputs(e.story.articles))
+                                 for e in s.stories]) for s in i.sections])
+         for i in chosen_issues],  # the files: a lead follows from dates and languages
+        (), lambda: newest((issue_item(i, site) for i in chosen_issues), config.feed_limit)))
     if topics is None:
         filed = story_topics(stories, config)
         topics = [(config.topic(slug), [e.story for e in filed[slug]])
                   for slug in (t.slug for t in topic_order(config, set(filed)))]
     for topic, items in topics:
         rss_path, atom_path = urls.topic_feed(topic.slug), urls.topic_feed(topic.slug, "atom")
-        story_channel(Channel(f"{config.title}: {topic.title}",
-                              f"{topic.title} in {config.title}",
-                              site.absolute(urls.topic(topic.slug)), site.absolute(rss_path),
-                              site.absolute(atom_path)),
-                      latest(items, config.feed_limit), rss_path, atom_path)
-    out[urls.OPML] = opml(config, channels)
+        feeds.append(story_feed(Channel(f"{config.title}: {topic.title}",
+                                        f"{topic.title} in {config.title}",
+                                        site.absolute(urls.topic(topic.slug)),
+                                        site.absolute(rss_path), site.absolute(atom_path)),
+                                latest(items, config.feed_limit), rss_path, atom_path))
+    return feeds
+
+
+def build_feeds(stories: list[Story] | list[Article], issues: list[Issue], config: Config,
+                topics: list[tuple[Topic, list[Story]]] | None = None) -> dict[str, bytes]:
+    """Every feed file of the site by site path: each channel's RSS and Atom, and the OPML.
+
+    A pure function of its arguments (the stories' articles carry their HTML).
+    """
+    out: dict[str, bytes] = {}
+    feeds = channels(stories, issues, config, topics)
+    for feed in feeds:
+        out[feed.rss], out[feed.atom] = feed.render(config)
+    out[urls.OPML] = opml(config, [feed.channel for feed in feeds])
     return out
 
 

@@ -18,7 +18,8 @@ from typing import Any
 from digest import urls
 from digest.config import Config
 from digest.content import Article
-from digest.feeds import Item, as_stories, latest, newest, story_item, xml_text
+from digest.feeds import Item, as_stories, latest, newest, story_inputs, story_item, xml_text
+from digest.fingerprint import fingerprint
 from digest.stories import Story
 
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -82,3 +83,9 @@ def build(stories: list[Story] | list[Article], config: Config) -> bytes:
         if len(data) <= config.feed_max_bytes or len(items) <= 1:
             return data
         items = items[: max(1, len(items) * 3 // 4)]
+
+
+def key(chosen: list[Story]) -> str:
+    """What ``feed.json`` of the newest stories shows: their articles, their leads' languages
+    (the configuration aside): equal keys, equal bytes."""
+    return fingerprint(urls.FEED_JSON, story_inputs(chosen), [s.lead.lang for s in chosen])

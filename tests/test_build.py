@@ -205,6 +205,6 @@ def test_cli_jobs_and_verbose_timings(project):
     three_weeks(project)
     result = run_cli(project, "build", "--jobs", "1", "--verbose")
     assert result.returncode == 0, result.stderr
-    for phase in ("scan:", "read:", "pages:", "feeds:", "cache:"):
+    for phase in ("scan:", "read:", "plan:", "make:", "search:", "swap:", "cache:"):
         assert phase in result.stderr, phase
     assert run_cli(project, "build", "--jobs", "0").returncode == 2  # click rejects it
