@@ -88,7 +88,8 @@ def build(
                                  workers, reporter)
             stories = group(articles, config.language)
             issues = build_issues(stories, config)
-            site = _site_info(articles, stories, issues, config, with_search)
+            site = _site_info(articles, stories, issues, config,
+                              _searchable(with_search, articles, reporter))
             renderer = Renderer(env, config, site)
             executor = Executor(writer, cache, reporter, workers)
             with reporter.timed("plan"):
@@ -97,7 +98,7 @@ def build(
                 made = executor.run(plan.outputs)
                 writer.finish(".html")  # the search index must not see deleted pages
             with reporter.timed("search"):
-                index = _index(executor, renderer, plan, issues, key, workers)
+                index = _index(executor, renderer, plan, key, workers)
             with reporter.timed("swap"):
                 writer.commit()
         except BaseException:
@@ -106,7 +107,8 @@ def build(
         with reporter.timed("cache"), contextlib.closing(writer):  # the spare is made meanwhile
             cache.pages = executor.keys
             cache.pages.update(index.keys if index is not None else {})
-            cache.inputs, cache.output = inputs, _signature(out)
+            finished = index is not None or not site.search  # a failed index: try again
+            cache.inputs, cache.output = inputs if finished else "", _signature(out)
             cache.files = sorted(writer.produced)
             cache.changed = writer.spare_changes
             cache.save()
@@ -137,8 +139,16 @@ def _load(writer: SiteWriter, cache: BuildCache, sources: list[store.Source],
     return articles
 
 
-def _index(executor: Executor, renderer: Renderer, plan: outputs.Plan, issues: list[Issue],
-           key: str, workers: int | None) -> search.Index | None:
+def _searchable(with_search: bool, articles: list[Article], reporter: Reporter) -> bool:
+    """Whether the pages offer search: decided before they are rendered, never after."""
+    if with_search and not articles:
+        reporter.info("search skipped: no article to index")
+        return False
+    return with_search
+
+
+def _index(executor: Executor, renderer: Renderer, plan: outputs.Plan, key: str,
+           workers: int | None) -> search.Index | None:
     """The search index of the staged pages, and its search page; None without search."""
     site, cache = renderer.site, executor.cache
     if not site.search:
@@ -146,11 +156,9 @@ def _index(executor: Executor, renderer: Renderer, plan: outputs.Plan, issues: l
     index = search.index(executor.writer, renderer.config, executor.reporter,
                          _indexed(plan.pages), _stories(site), cache.pages, cache.files, key,
                          workers)
-    if index is None:  # no page may offer a search that does not exist
-        site.search = False
-        executor.run([outputs.page(renderer, s) for s in outputs.pages(renderer, issues, key)])
-        return None
-    executor.run([outputs.search_page(renderer, index.parts)])
+    # Failed: the pages keep their search form, which leads to a page that says search is
+    # unavailable; rendering every page again without it would double the build.
+    executor.run([outputs.search_page(renderer, index.parts if index is not None else [])])
     return index
 
 

@@ -190,7 +190,7 @@ class SiteWriter:
         if not self._has_old:  # a first build: nothing to compare with
             try:
                 _write_new(dest, data)
-            except FileExistsError:  # staged earlier in this build (pages rendered twice)
+            except FileExistsError:  # staged earlier in this build
                 dest.unlink()
                 _write_new(dest, data)
             return True

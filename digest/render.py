@@ -85,7 +85,7 @@ class SiteInfo:
     issues: list[Issue]
     article_count: int
     extra: dict[str, Any] = field(default_factory=dict)
-    search: bool = False  # a Pagefind index is built: templates show the search form
+    search: bool = False  # search is offered: templates show the search form
     charts: SiteCharts | None = None  # inline SVG charts (digest.charts)
     stories: list[Story] = field(default_factory=list)  # multi-article ones, oldest first
 

@@ -20,7 +20,8 @@ the rest of Pagefind's runtime are in ``pagefind/`` itself.
 Search is optional, never a reason to fail a build:
 - pagefind is not installed: the build says "search skipped" and the pages
   have no search form (``site.search`` is false), so no box leads nowhere;
-- pagefind fails: a warning, and build renders the pages again without it.
+- pagefind fails: a warning, and the search page says search is unavailable (the pages
+  keep their search form, so none is rendered again; the next build indexes again).
 
 Only article and story bodies are indexed (``data-pagefind-body``), all
 in one language (``--force-language``): otherwise Pagefind splits the index
@@ -316,7 +317,8 @@ def _failed(reporter: Reporter, why: str) -> None:
 
 
 def page(renderer: Renderer, parts: list[str]) -> tuple[str, str]:
-    """The search page: Pagefind's UI over every part, results linked under the base path."""
+    """The search page: Pagefind's UI over every part, results linked under the base path;
+    without parts (the index failed), a page that says search is unavailable."""
     site = urls.Site(renderer.config.base_url)
     page = renderer.page("search", urls.SEARCH, "Search",
                          f"Search every article of {renderer.config.title}.")

@@ -149,21 +149,39 @@ def test_without_pagefind_the_build_succeeds_and_shows_no_search(project, monkey
         assert 'role="search"' not in html and "pagefind/" not in html
 
 
-def test_a_failing_pagefind_is_a_warning_and_the_pages_drop_the_search_form(project,
-                                                                           monkeypatch):
+def test_a_failing_pagefind_is_a_warning_and_the_search_page_says_so(project, monkeypatch):
     fake = project.root / "broken-pagefind"
     fake.write_text("#!/bin/sh\necho 'Error: index exploded' >&2\nexit 3\n")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
     project.article("quince", body=BODY)
     reporter = _reporter()
-    project.build(reporter)
+    result = project.build(reporter)
     (warning,) = reporter.warnings
     assert warning.message == ("search skipped: pagefind failed: Error: index exploded "
                                "(index part 2023)")
-    assert not (project.site / "search").exists()
-    for html in _pages(project):
-        assert 'role="search"' not in html
+    assert result.rendered == result.pages  # each page once: none again without the form
+    assert not (project.site / "pagefind").exists()
+    _assert_search_unavailable(project)
+
+
+def _assert_search_unavailable(project) -> None:
+    """The search form leads to a page that says search is unavailable and offers the lists."""
+    page = (project.site / "search/index.html").read_text()
+    assert "Search is unavailable" in page and 'href="../weeks/"' in page
+    assert "pagefind" not in page
+    assert 'role="search"' in (project.site / "index.html").read_text()
+
+
+def test_an_index_that_failed_is_made_by_the_next_build_without_rendering_pages(
+        project, with_pagefind, monkeypatch):
+    project.article("quince", body=BODY)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    project.build()
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    result = project.build()
+    assert result.rendered == 0
+    assert 'data-parts="2023"' in (project.site / "search/index.html").read_text()
 
 
 def test_search_language_is_the_primary_subtag(project):
@@ -191,9 +209,7 @@ esac
     assert warning.message == ("search skipped: pagefind failed: Error: no space left on "
                                "device (index part 2022)")
     assert not (project.site / "pagefind").exists()
-    assert not (project.site / "search").exists()
-    for html in _pages(project):
-        assert 'role="search"' not in html
+    _assert_search_unavailable(project)
 
 
 def test_story_pages_are_a_part_of_their_own(project, with_pagefind):
