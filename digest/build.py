@@ -82,7 +82,9 @@ def build(
         if cache.output != _signature(out):
             cache.pages, cache.files, cache.changed = {}, None, None  # another site's
         writer = SiteWriter(out)
+        executor = Executor(writer, cache, reporter, workers)
         try:
+            # 2. Load: read what changed (the old site is staged meanwhile), validate.
             with reporter.timed("read"):
                 articles = _load(writer, cache, sources, problems, config, drafts, strict,
                                  workers, reporter)
@@ -91,7 +93,7 @@ def build(
             site = _site_info(articles, stories, issues, config,
                               _searchable(with_search, articles, reporter))
             renderer = Renderer(env, config, site)
-            executor = Executor(writer, cache, reporter, workers)
+            # 3. Plan every output, 4. keep or make each, 5. index the staged pages.
             with reporter.timed("plan"):
                 plan = outputs.plan(renderer, stories, issues, articles, statics, key)
             with reporter.timed("make"):
@@ -99,19 +101,15 @@ def build(
                 writer.finish(".html")  # the search index must not see deleted pages
             with reporter.timed("search"):
                 index = _index(executor, renderer, plan, key, workers)
+            # 6. Commit: swap the finished site in, then remember what it was made of.
             with reporter.timed("swap"):
                 writer.commit()
         except BaseException:
             writer.abort()
             raise
         with reporter.timed("cache"), contextlib.closing(writer):  # the spare is made meanwhile
-            cache.pages = executor.keys
-            cache.pages.update(index.keys if index is not None else {})
             finished = index is not None or not site.search  # a failed index: try again
-            cache.inputs, cache.output = inputs if finished else "", _signature(out)
-            cache.files = sorted(writer.produced)
-            cache.changed = writer.spare_changes
-            cache.save()
+            _remember(cache, executor, index, inputs if finished else "", _signature(out))
     files = writer.written + writer.linked
     rendered = sum(1 for o in made if o.pooled)
     reporter.info(
@@ -137,6 +135,18 @@ def _load(writer: SiteWriter, cache: BuildCache, sources: list[store.Source],
     if reporter.errors or (strict and reporter.warnings):
         raise DigestError(reporter.errors or reporter.warnings)
     return articles
+
+
+def _remember(cache: BuildCache, executor: Executor, index: search.Index | None,
+              inputs: str, output: str) -> None:
+    """Save what the new site was made of: every output's key, its files, what changed."""
+    writer = executor.writer
+    cache.pages = executor.keys
+    cache.pages.update(index.keys if index is not None else {})
+    cache.inputs, cache.output = inputs, output
+    cache.files = sorted(writer.produced)
+    cache.changed = writer.spare_changes
+    cache.save()
 
 
 def _searchable(with_search: bool, articles: list[Article], reporter: Reporter) -> bool:
