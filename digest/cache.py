@@ -3,10 +3,10 @@
 A rebuild should cost what changed, not what exists. The cache keeps, for
 each content file, its stat signature, its sha256 and the validated article
 fields; each article's rendered HTML in an append-only pack file; and, for
-each page, the key of the inputs it was rendered from (see
-:mod:`digest.pages`). A file whose stat signature matches is not read again; a
-page whose key matches is not rendered again (the old file is kept, mtime and
-all).
+each output (page, feed, index part), the key of the inputs it was made from
+(see :mod:`digest.outputs`). A file whose stat signature matches is not read
+again; an output whose key matches is not made again (the old file is kept,
+mtime and all: :mod:`digest.plan`).
 
 The cache is an optimisation only: it is versioned by digest's version and a
 schema number, a build with ``--clean`` ignores it, and the output is
@@ -78,7 +78,7 @@ class BuildCache:
     folder: Path
     key: str  # digest version + schema + everything every page depends on
     entries: dict[str, Entry] = field(default_factory=dict)
-    pages: dict[str, str] = field(default_factory=dict)  # output path -> input key
+    pages: dict[str, str] = field(default_factory=dict)  # output's site path -> input key
     inputs: str = ""  # fingerprint of every input: equal means nothing to do
     output: str = ""  # signature of the site folder the cache describes
     generation: int = 0
