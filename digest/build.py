@@ -160,11 +160,10 @@ def _searchable(with_search: bool, articles: list[Article], reporter: Reporter) 
 def _index(executor: Executor, renderer: Renderer, plan: outputs.Plan, key: str,
            workers: int | None) -> search.Index | None:
     """The search index of the staged pages, and its search page; None without search."""
-    site, cache = renderer.site, executor.cache
+    site = renderer.site
     if not site.search:
         return None
-    index = search.index(executor.writer, renderer.config, executor.reporter,
-                         _indexed(plan.pages), _stories(site), cache.pages, cache.files, key,
+    index = search.index(executor, renderer.config, _indexed(plan.pages), _stories(site), key,
                          workers)
     # Failed: the pages keep their search form, which leads to a page that says search is
     # unavailable; rendering every page again without it would double the build.

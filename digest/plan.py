@@ -80,6 +80,13 @@ class Executor:
                 self.writer.record(path, differs)
         return todo
 
+    def keep_files(self, key_path: str, key: str, paths: list[str]) -> bool:
+        """Keep ``paths``, made together outside :meth:`run`, when the key the last build
+        recorded under ``key_path`` is ``key`` (a search index part: Pagefind names its
+        files, so they are known only from the last build's list)."""
+        return bool(paths) and self.cache.pages.get(key_path) == key and all(
+            self.writer.keep(p) for p in paths)
+
     def _kept(self, output: Output) -> bool:
         """An unchanged output keeps its old files: not made, not rewritten."""
         pages = self.cache.pages

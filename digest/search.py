@@ -52,6 +52,7 @@ from digest.content import Article
 from digest.fingerprint import fingerprint
 from digest.output import SiteWriter
 from digest.parallel import default_workers
+from digest.plan import Executor
 from digest.render import Renderer
 from digest.report import Reporter, count
 from digest.search_parts import Part, plan, story_parts
@@ -117,15 +118,17 @@ class Index:
     staged: list[str] = field(default_factory=list)  # every index file kept or made
 
 
-def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list[Article],
-          stories: list[tuple[str, object]], cached: dict[str, str], files: list[str] | None,
-          build_key: str, workers: int | None = None) -> Index | None:
+def index(executor: Executor, config: Config, articles: list[Article],
+          stories: list[tuple[str, object]], build_key: str,
+          workers: int | None = None) -> Index | None:
     """Stage the index of ``articles`` under ``pagefind/``; None when search is skipped.
 
-    ``cached`` holds the last build's keys (the build cache's pages: each part's
-    folder ``pagefind/<part>/`` and ``pagefind/`` itself, the runtime), ``files``
-    its files: a part whose key is unchanged keeps its files as they are.
+    Each part's folder ``pagefind/<part>/`` (and ``pagefind/`` itself, the runtime)
+    has a key; the executor keeps the old files of a part whose key is unchanged
+    (:meth:`Executor.keep_files`: Pagefind names the files, so they are known only
+    from the last build's).
     """
+    writer, reporter = executor.writer, executor.reporter
     parts = plan(articles) + story_parts(stories)
     binary = executable()
     if not parts or binary is None:
@@ -136,12 +139,15 @@ def index(writer: SiteWriter, config: Config, reporter: Reporter, articles: list
         base = fingerprint(build_key, version(binary), language(config))
     except (OSError, subprocess.SubprocessError) as exc:
         return _failed(reporter, str(exc))
-    old = _old_files(files or [])
+    old = _old_files(executor.cache.files or [])
     keys = {f"{urls.SEARCH_BUNDLE}{p.name}/": p.key(base) for p in parts}
     keys[urls.SEARCH_BUNDLE] = fingerprint(base, "runtime")
     result = Index([p.name for p in parts])
-    kept = {folder for folder, key in keys.items()
-            if cached.get(folder) == key and _keep(writer, old.get(folder), result)}
+    kept = set()
+    for folder, key in keys.items():
+        result.staged += old.get(folder, [])  # none may stay in a site without search
+        if executor.keep_files(folder, key, old.get(folder, [])):
+            kept.add(folder)
     todo = [p for p in parts if f"{urls.SEARCH_BUNDLE}{p.name}/" not in kept]
     has_runtime = urls.SEARCH_BUNDLE in kept
     if not has_runtime and not todo:  # the runtime files come with any part's index
@@ -191,17 +197,6 @@ def _old_files(files: list[str]) -> dict[str, list[str]]:
             elif "/" in rest or not rest.startswith(PRIMARY_RUNTIME):
                 found[f"{urls.SEARCH_BUNDLE}{folder}/"].append(path)
     return found
-
-
-def _keep(writer: SiteWriter, paths: list[str] | None, result: Index) -> bool:
-    """Keep the old files of one part (or the runtime), unchanged."""
-    if not paths:
-        return False
-    for path in paths:
-        if not writer.keep(path):
-            return False
-        result.staged.append(path)
-    return True
 
 
 def _run_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
