@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -32,15 +33,49 @@ MAX_CANDIDATES = 50
 WEAK_DATE_SOURCES = frozenset({"mtime", "text+mtime", "fetched", "http"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
-    """One article as the index knows it; ``key`` identifies it (its id, else its path)."""
+    """One article as the index knows it; ``key`` identifies it (its id, else its path).
+
+    Once added, ``features`` is the index's :class:`Packed` copy of them."""
 
     key: str
     story: str
     day: dt.date | None
     lang: str
-    features: Features
+    features: Features | Packed
+    number: int = -1  # its place in the index's postings (set when added)
+
+
+class Packed:
+    """An indexed article's features as the index keeps them, for as long as it lives.
+
+    What grouping reads of a stored article is its keys (all, or the portable ones), the
+    headline's keys and the alphabet; a :class:`Features` keeps seven sets for that, each
+    with its own copies of the key strings (as a worker sent them). Here the keys are one
+    tuple of strings shared by every article that has them (portable keys first, each part
+    sorted), the headline's few keys a tuple made a set when read: a few KB less per
+    article, which is the index's growth over an archive of 100,000 pages.
+    """
+
+    __slots__ = ("_keys", "_portable", "_title", "script")
+
+    def __init__(self, features: Features, canon: dict[str, str]):
+        portable = sorted(features.keyset(cross_language=True))
+        words = sorted(features.keyset() - features.keyset(cross_language=True))
+        self._keys = tuple(canon.setdefault(k, k) for k in (*portable, *words))
+        self._portable = len(portable)
+        self._title = tuple(sorted(canon.setdefault(k, k) for k in features.title))
+        self.script = canon.setdefault(features.script, features.script)
+
+    @property
+    def title(self) -> frozenset[str]:
+        """The keys the headline carries (they weigh more)."""
+        return frozenset(self._title)
+
+    def keyset(self, cross_language: bool = False) -> tuple[str, ...]:
+        """All keys, or only those that can match an article in another language."""
+        return self._keys[:self._portable] if cross_language else self._keys
 
 
 def day_of(date: object, date_source: object = None) -> dt.date | None:
@@ -80,17 +115,32 @@ def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, floa
     return (False, date.timestamp(), key)
 
 
+def _numbers() -> array:
+    return array("i")
+
+
 class StoryIndex:
-    """Inverted index feature -> day -> article keys, with document frequencies for IDF."""
+    """Inverted index feature -> day -> article keys, with document frequencies for IDF.
+
+    A posting is the article's number (4 bytes in a flat array, where a key in a list
+    costs 8 and its list more): ``_keys`` turns numbers back into keys. An article gets a
+    new number each time it is added, so the postings of a day keep the order of arrival.
+    """
 
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self.members: dict[str, list[str]] = defaultdict(list)  # story -> keys, in order added
-        self._postings: dict[str, dict[dt.date | None, list[str]]] = defaultdict(
-            lambda: defaultdict(list))
+        self._postings: dict[str, dict[dt.date | None, array]] = defaultdict(
+            lambda: defaultdict(_numbers))
+        self._keys: list[str] = []  # article number -> key
         self._df: Counter[str] = Counter()
         self.log_df: dict[str, float] = {}  # log(1 + df) per feature, kept as df changes
         self.looked_at: set[dt.date | None] = set()  # days the last lookup touched (for tests)
+        self._canon: dict[str, str] = {}  # one string per feature, shared by the articles
+
+    def pack(self, features: Features | Packed) -> Packed:
+        """The compact copy of an article's features the index keeps (see :class:`Packed`)."""
+        return features if isinstance(features, Packed) else Packed(features, self._canon)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -99,10 +149,13 @@ class StoryIndex:
         """Add an article (replacing one with the same key)."""
         if entry.key in self.entries:
             self.remove(entry.key)
+        entry.features = self.pack(entry.features)
+        entry.number = len(self._keys)
+        self._keys.append(entry.key)
         self.entries[entry.key] = entry
         self.members[entry.story].append(entry.key)
         for feature in entry.features.keyset():
-            self._postings[feature][entry.day].append(entry.key)
+            self._postings[feature][entry.day].append(entry.number)
             self._df[feature] += 1
             self.log_df[feature] = math.log(1 + self._df[feature])
 
@@ -112,7 +165,7 @@ class StoryIndex:
         if not self.members[entry.story]:
             del self.members[entry.story]
         for feature in entry.features.keyset():
-            self._postings[feature][entry.day].remove(key)
+            self._postings[feature][entry.day].remove(entry.number)
             self._df[feature] -= 1
             self.log_df[feature] = math.log(1 + self._df[feature])
 
@@ -134,11 +187,11 @@ class StoryIndex:
         window = [day + dt.timedelta(days=d) for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
         return [*window, None]
 
-    def candidates(self, features: Features, day: dt.date | None) -> list[str]:
+    def candidates(self, features: Features | Packed, day: dt.date | None) -> list[str]:
         """Keys of the articles in the window that share the most distinctive weight with
         ``features`` (at most :data:`MAX_CANDIDATES`; ties by key), sorted by key."""
         buckets = self.days(day)
-        shared: dict[str, float] = defaultdict(float)
+        shared: dict[int, float] = defaultdict(float)
         self.looked_at = set()
         for feature in sorted(features.keyset()):
             if feature not in self._postings or not self.distinctive(feature):
@@ -146,13 +199,14 @@ class StoryIndex:
             weight = self.idf(feature)
             by_day = self._postings[feature]
             for bucket in (buckets if buckets is not None else list(by_day)):
-                keys = by_day.get(bucket)
-                if keys:
+                numbers = by_day.get(bucket)
+                if numbers:
                     self.looked_at.add(bucket)
-                    for key in keys:
-                        shared[key] += weight
-        best = sorted(shared, key=lambda k: (-shared[k], k))[:MAX_CANDIDATES]
-        return sorted(best)
+                    for number in numbers:
+                        shared[number] += weight
+        keys = self._keys
+        best = sorted(shared, key=lambda n: (-shared[n], keys[n]))[:MAX_CANDIDATES]
+        return sorted(keys[n] for n in best)
 
     def in_window(self, entry: Entry, day: dt.date | None) -> bool:
         if day is None or entry.day is None:
