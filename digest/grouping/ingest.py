@@ -27,7 +27,7 @@ from digest.grouping.features import Features, extract
 from digest.grouping.index import StoryIndex, order_key, read_meta
 
 
-@dataclass
+@dataclass(slots=True)
 class Placed:
     """One article of this run whose story digest chose: where it is, and its id so far."""
 

@@ -26,6 +26,7 @@ and starts by removing temporary files a killed run left behind.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -62,9 +63,10 @@ from digest.review import NO_TITLE
 _URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
-    """What happened to one input file (or one archive record)."""
+    """What happened to one input file (or one archive record); the report keeps one per
+    page for the whole run, so it has no per-object dict."""
 
     file: str
     status: str  # "written", "review" (kept in content/_review/), "skipped", "failed"
@@ -368,7 +370,8 @@ def _settle(run: _Run, job: _Job, analysed: Analysed | None,
         report.filtered[analysed.dropped] += 1
         run.reporter.debug(f"dropped {job.name}: {analysed.dropped}")
         return None
-    result = FileResult(job.name, "failed", warnings=list(analysed.warnings))
+    # a worker's warnings arrive as new strings; most are the same few lines
+    result = FileResult(job.name, "failed", warnings=[sys.intern(w) for w in analysed.warnings])
     if analysed.failure or analysed.skip:
         result.status = "failed" if analysed.failure else "skipped"
         result.reason = analysed.failure or analysed.skip
@@ -586,7 +589,7 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
         existing=old_topic if isinstance(old_topic, str) and _is_slug(old_topic) else None,
     )
     if why == "default":
-        result.warnings.append(f"no topic keyword matched; filed under {topic!r}")
+        result.warnings.append(sys.intern(f"no topic keyword matched; filed under {topic!r}"))
     ex.tags = _tags(analysed, existing)
     meta = _front_matter(run, ex, topic, raw_sha, result.file)
     kept = bool(ex.review) or ex.date is None
