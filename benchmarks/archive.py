@@ -34,7 +34,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -118,13 +119,24 @@ def _write(writer: WARCWriter, kind: str, url: str, payload: bytes = b"",
     writer.write_record(record)
 
 
-class PeakMemory:
-    """Peak resident memory of a process and its children, sampled in a thread."""
+MARKS = (1000, 2500, 5000, 10000, 20000, 50000, 100000)
 
-    def __init__(self, pid: int):
+
+class PeakMemory:
+    """Peak resident memory of a process and its children, sampled in a thread.
+
+    With ``written`` (how many articles the run has written so far), it also keeps the
+    client's peak as the run passed each of :data:`MARKS` articles: how memory grows with
+    the archive, in one run.
+    """
+
+    def __init__(self, pid: int, written: Callable[[], int] | None = None):
         self.root = psutil.Process(pid)
         self.peak = 0  # the whole tree
         self.own = 0  # the process itself (the client: reader and single writer)
+        self.written = written
+        self.at: dict[int, int] = {}  # articles written -> the client's peak until then
+        self._next = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -137,12 +149,26 @@ class PeakMemory:
                 self.own, self.peak = max(self.own, own), max(self.peak, tree)
             except psutil.Error:
                 pass
+            if self.written is not None and time.monotonic() >= self._next:
+                self._next = time.monotonic() + 2  # reading the record costs a little
+                done = self.written()
+                for mark in MARKS:
+                    if done >= mark and mark not in self.at:
+                        self.at[mark] = self.own
             time.sleep(0.2)
 
     def stop(self) -> int:
         self._stop.set()
         self._thread.join()
         return self.peak
+
+
+def _written(project: Path) -> int:
+    """Articles written so far: the story record gets one provisional line per article."""
+    try:
+        return (project / ".digest/stories.tsv").read_bytes().count(b"\tprovisional\n")
+    except OSError:
+        return 0
 
 
 def _rss(process: psutil.Process) -> int:
@@ -164,7 +190,7 @@ def run_ingest(archive: Path, workdir: Path, args: list[str]) -> dict:
     start = time.perf_counter()
     with open(workdir / "report.json", "wb") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.DEVNULL)
-        memory = PeakMemory(process.pid)
+        memory = PeakMemory(process.pid, partial(_written, project))
         process.wait()
     seconds = time.perf_counter() - start
     peak = memory.stop()
@@ -173,6 +199,7 @@ def run_ingest(archive: Path, workdir: Path, args: list[str]) -> dict:
     return {"seconds": round(seconds, 1), "pages": pages,
             "pages_per_s": round(pages / seconds, 1), "written": report["counts"]["written"],
             "peak_mb": round(peak / 1e6), "client_peak_mb": round(memory.own / 1e6),
+            "client_mb_at_written": {n: round(b / 1e6) for n, b in memory.at.items()},
             "passed_over": sum(report["passed_over"].values())}
 
 
