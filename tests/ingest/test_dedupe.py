@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import random
+
 from digest.ingest.dedupe import DedupeIndex
 
 STORY = (
@@ -86,3 +89,28 @@ def test_the_reason_names_the_originals_other_file_too():
     assert dup is not None
     assert dup.reason() == ("duplicate of raw/a.txt (same article text; "
                             "article content/war/2023-W33/x.md)")
+
+
+def _random_story(rng: random.Random) -> str:
+    return " ".join(f"w{rng.randrange(20000)}" for _ in range(120)) + "."
+
+
+def test_near_copies_are_found_among_thousands_of_articles():
+    # 700 articles: enough sketch hashes that the index keeps them as merged sorted runs
+    # as well as recent ones; a copy of an early, a middle and the latest article is
+    # each traced to its own original, by sha, by text and by resemblance
+    rng = random.Random(7)
+    stories = [_random_story(rng) for _ in range(700)]
+    index = DedupeIndex()
+    for i, story in enumerate(stories):
+        index.add(f"content/{i}.md", story, raw_sha256=hashlib.sha256(story.encode()).hexdigest())
+    for i in (3, 350, 699):
+        words = stories[i].split()
+        edited = " ".join(words[:60] + ["changed"] + words[61:])
+        near = index.check(edited)
+        assert near is not None and near.kind == "near-duplicate"
+        assert near.original == f"content/{i}.md"
+        assert index.check(stories[i].upper()).original == f"content/{i}.md"
+        same = index.check("x", hashlib.sha256(stories[i].encode()).hexdigest())
+        assert same is not None and same.kind == "same file" and same.original == f"content/{i}.md"
+    assert index.check(_random_story(rng)) is None
