@@ -23,7 +23,6 @@ import re
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 SHINGLE = 5
@@ -169,8 +168,18 @@ class DedupeIndex:
             self._labels.append(label)
             self._sketches.extend(printed.sketch)
             self._ends.append(len(self._sketches))
-            for h in printed.sketch:
+            for h in sorted(printed.sketch)[:self.lowest]:
                 self._postings.add(h, index)
+
+    @property
+    def lowest(self) -> int:
+        """How many of a sketch's lowest hashes are indexed, and looked up: enough that any
+        pair at or above the threshold shares one of them. Of the ``k`` lowest hashes of two
+        sketches' union, a pair resembling at ``t`` has at most ``(1 - t) k`` that only one
+        of them holds, so one of the first ``(1 - t) k + 1`` is in both; and a hash in
+        both, below all but ``r - 1`` of the union, is among each sketch's ``r`` lowest. So
+        27 of 128 hashes (``t`` = 0.8) find every near-duplicate that all 128 would."""
+        return int((1 - self.threshold) * SKETCH) + 2
 
     def check(
         self, body: str | Fingerprint, raw_sha256: str | None = None,
@@ -192,23 +201,25 @@ class DedupeIndex:
         return Duplicate(kind, original, similarity, self._notes.get(original))
 
     def _near(self, sketch: frozenset[int], ignore: frozenset[str]) -> Duplicate | None:
-        shared: dict[int, int] = defaultdict(int)
-        for h in sketch:
-            for index in self._postings.get(h):
-                shared[index] += 1
-        need = self.threshold * min(SKETCH, len(sketch)) * 0.5
-        best: tuple[float, str] | None = None
-        for index, count in shared.items():
-            if count < need:
-                continue
+        """The most similar article at or above the threshold; of equals, the one whose
+        hashes the query's own order of hashes meets first (then the one added first)."""
+        found: set[int] = set()
+        for h in sorted(sketch)[:self.lowest]:
+            found.update(self._postings.get(h))
+        order = {h: i for i, h in enumerate(sketch)}
+        best: tuple[float, int, int, str] | None = None
+        for index in found:
             label = self._labels[index]
             if label in ignore:
                 continue
             start = self._ends[index - 1] if index else 0
-            similarity = resemblance(sketch, frozenset(self._sketches[start:self._ends[index]]))
-            if similarity >= self.threshold and (best is None or similarity > best[0]):
-                best = (similarity, label)
-        return self._found("near-duplicate", best[1], best[0]) if best else None
+            other = frozenset(self._sketches[start:self._ends[index]])
+            similarity = resemblance(sketch, other)
+            if similarity < self.threshold:
+                continue
+            match = (-similarity, min(order[h] for h in sketch & other), index, label)
+            best = match if best is None or match < best else best
+        return self._found("near-duplicate", best[3], -best[0]) if best else None
 
 
 def normal_words(text: str) -> list[str]:
