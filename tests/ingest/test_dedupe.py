@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 
-from digest.ingest.dedupe import DedupeIndex
+from digest.ingest.dedupe import DedupeIndex, fingerprint, resemblance
 
 STORY = (
     "The US Department of State has reported that Russia is determined to increase military "
@@ -114,3 +114,30 @@ def test_near_copies_are_found_among_thousands_of_articles():
         same = index.check("x", hashlib.sha256(stories[i].encode()).hexdigest())
         assert same is not None and same.kind == "same file" and same.original == f"content/{i}.md"
     assert index.check(_random_story(rng)) is None
+
+
+def test_a_copy_is_a_near_duplicate_exactly_when_it_resembles_its_original_enough():
+    # copies edited more and more, around the threshold: the index names the most similar
+    # stored article whenever one resembles the copy at 0.8 or more, as a comparison with
+    # every stored article would
+    rng = random.Random(11)
+    stored = [_random_story(rng) for _ in range(30)]
+    index = DedupeIndex()
+    for i, story in enumerate(stored):
+        index.add(f"content/{i}.md", story)
+    sketches = {f"content/{i}.md": fingerprint(s).sketch for i, s in enumerate(stored)}
+    near = far = 0
+    for n in range(200):
+        words = stored[n % len(stored)].split()
+        for _ in range(rng.randrange(1, 12)):
+            words[rng.randrange(len(words))] = f"x{rng.randrange(10**6)}"
+        printed = fingerprint(" ".join(words))
+        best = max((resemblance(printed.sketch, s), label) for label, s in sketches.items())
+        found = index.check(printed)
+        if best[0] >= 0.8:
+            near += 1
+            assert found is not None and found.similarity == best[0]
+        else:
+            far += 1
+            assert found is None
+    assert near > 30 and far > 30  # both sides of the threshold were tried
