@@ -147,7 +147,7 @@ class PeakMemory:
                 own = _rss(self.root)
                 tree = own + sum(_rss(p) for p in self.root.children(recursive=True))
                 self.own, self.peak = max(self.own, own), max(self.peak, tree)
-            except psutil.Error:
+            except Exception:  # noqa: BLE001 - a failed sample must not end the sampling
                 pass
             if self.written is not None and time.monotonic() >= self._next:
                 self._next = time.monotonic() + 2  # reading the record costs a little
