@@ -15,8 +15,10 @@ its front matter and mapped back to its page through ``raw:``. Pages that wrote 
 
 ``--sweep`` calls the same ingest function in-process with the thresholds patched, so the
 figures show whether the chosen ones sit on a knife edge. ``--cost`` writes N generated
-articles (benchmarks/generate.py) as HTML pages and times ingest in-process with the story
-step and with it replaced by a no-op (timings on a shared machine are noisy).
+articles (benchmarks/generate.py) as HTML pages and times ingest with the story step and
+with it replaced by a no-op, each run in a fresh process, and reports CPU (the writer's,
+and all of it with the workers), wall time and peak memory (timings on a shared machine are
+noisy; CPU is the steadier figure).
 """
 
 from __future__ import annotations
@@ -193,42 +195,76 @@ def sweep(corpus: Path, config: Path, name: str,
 def cost(n: int, config: Path, rounds: int = 2) -> dict[str, dict[str, float]]:
     """Ingest of ``n`` generated HTML pages with the story step and with it a no-op.
 
-    Rounds alternate (without, with, without, ...) so drift on a shared machine hits both;
-    the medians of wall time and of CPU time (this process) are returned. CPU time is the
+    Each round of each configuration is a fresh process (``--cost-child``), so neither
+    configuration warms the other's caches or heap; rounds alternate (without, with,
+    without, ...) so drift on a shared machine hits both. Returned per configuration: the
+    medians of wall time, of the writer's CPU time (the ingest process: the single writer
+    and the story step), of all CPU (with the worker processes that analyse the pages), and
+    of peak memory (``ru_maxrss``) of the writer and of the largest worker. CPU time is the
     steadier figure when other work shares the cores.
     """
     sys.path.insert(0, str(HERE))
     import generate  # noqa: PLC0415 - a sibling script
 
-    from digest.grouping.ingest import IngestStories
-    from digest.ingest import pipeline
-
-    runs: dict[str, list[tuple[float, float]]] = {"without stories": [], "with stories": []}
-    original = IngestStories.assign, IngestStories.add_stored, pipeline.story_features
+    runs: dict[str, list[dict[str, float]]] = {"without stories": [], "with stories": []}
     with tempfile.TemporaryDirectory(prefix="digest-stories-cost-") as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
         for i, article in enumerate(generate.articles(n)):
             (raw / f"{i:06d}.html").write_text(_html(article), encoding="utf-8")
-        with project(config) as root:  # warm-up: imports (trafilatura) load once, untimed
-            ingest_in_process(root, [next(raw.iterdir())])
-        try:
-            for _ in range(rounds):
-                for label in runs:
-                    off = label == "without stories"
-                    IngestStories.assign = (lambda *a, **k: None) if off else original[0]
-                    IngestStories.add_stored = (lambda *a, **k: None) if off else original[1]
-                    pipeline.story_features = (lambda *a: None) if off else original[2]
-                    with project(config) as root:
-                        wall, cpu = time.perf_counter(), time.process_time()
-                        ingest_in_process(root, [raw])
-                        runs[label].append((time.perf_counter() - wall,
-                                            time.process_time() - cpu))
-        finally:
-            IngestStories.assign, IngestStories.add_stored, pipeline.story_features = original
-    return {label: {"wall": statistics.median(w for w, _ in values),
-                    "cpu": statistics.median(c for _, c in values)}
+        for _ in range(rounds):
+            for label in runs:
+                flag = "--off" if label == "without stories" else "--on"
+                done = subprocess.run(
+                    [sys.executable, str(Path(__file__).resolve()), "--cost-child", str(raw),
+                     flag, "--config", str(config)],
+                    capture_output=True, text=True, check=True,
+                    env={**os.environ, "PYTHONPATH": str(REPO)})
+                runs[label].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {label: {k: statistics.median(r[k] for r in values) for k in values[0]}
             for label, values in runs.items()}
+
+
+def _stories_off() -> None:
+    """Replace the story step with a no-op: no features, no lookups, no record, no pass."""
+    from digest.grouping.ingest import IngestStories
+    from digest.ingest import pipeline
+
+    IngestStories.assign = lambda *a, **k: None
+    IngestStories.add_stored = lambda *a, **k: None
+    IngestStories.settle_run = lambda *a, **k: []
+    IngestStories.finish = lambda *a, **k: None
+    pipeline.story_features = lambda *a: None
+
+
+def cost_child(raw: Path, config: Path, stories: bool) -> dict[str, float]:
+    """One timed ingest of ``raw`` into a fresh project, in this (fresh) process.
+
+    The modules ingest loads (trafilatura among them) are imported before the clock
+    starts, as the warm-up the old in-process runs did, so only the ingest is timed."""
+    import resource
+
+    sys.path.insert(0, str(REPO))
+    import digest.ingest.html  # noqa: F401 - the slow import, untimed
+    from digest.config import load
+    from digest.ingest.pipeline import ingest
+    from digest.report import Reporter
+
+    if not stories:
+        _stories_off()
+    with project(config) as root:
+        cfg = load(root / "digest.yaml")
+        wall, cpu = time.perf_counter(), time.process_time()
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        ingest([raw], cfg, Reporter(quiet=True))
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        written = sum(1 for _ in (root / "content").rglob("*.md"))
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids_cpu = (after.ru_utime + after.ru_stime) - (kids.ru_utime + kids.ru_stime)
+    return {"wall": wall, "cpu": cpu, "all_cpu": cpu + kids_cpu,
+            "rss_mb": me.ru_maxrss / 1024, "worker_rss_mb": after.ru_maxrss / 1024,
+            "articles": written}
 
 
 def story_step(n: int) -> float:
@@ -272,18 +308,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--step", type=int, metavar="N",
                     help="time the story step alone on N generated articles")
     ap.add_argument("--json", action="store_true", help="print the scorer's figures as JSON")
+    ap.add_argument("--cost-child", type=Path, metavar="RAW", help=argparse.SUPPRESS)
+    ap.add_argument("--off", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--on", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.step:
         seconds = story_step(args.step)
         print(f"story step alone, {args.step} generated articles: {seconds:.1f} CPU s "
               f"({1000 * seconds / args.step:.2f} ms per article)")
         return 0
+    if args.cost_child:
+        result = cost_child(args.cost_child, args.config, stories=not args.off)
+        print(json.dumps(result))
+        return 0
     if args.cost:
         times = cost(args.cost, args.config, args.rounds)
         off, on = times["without stories"], times["with stories"]
-        for kind in ("cpu", "wall"):
-            print(f"ingest of {args.cost} generated pages, {kind} (median of {args.rounds}): "
-                  f"without stories {off[kind]:.1f} s, with {on[kind]:.1f} s "
+        rounds = f"median of {args.rounds}" if args.rounds > 1 else "1 round"
+        print(f"ingest of {args.cost} generated pages ({off['articles']:.0f} / "
+              f"{on['articles']:.0f} articles written), each run a fresh process, {rounds}:")
+        for kind, what in (("cpu", "writer CPU"), ("all_cpu", "all CPU (with workers)"),
+                           ("wall", "wall")):
+            print(f"  {what}: without stories {off[kind]:.1f} s, with {on[kind]:.1f} s "
+                  f"({on[kind] / off[kind]:.2f}x)")
+        for kind, what in (("rss_mb", "writer peak memory"),
+                           ("worker_rss_mb", "largest worker's peak memory")):
+            print(f"  {what}: without stories {off[kind]:.0f} MB, with {on[kind]:.0f} MB "
                   f"({on[kind] / off[kind]:.2f}x)")
         return 0
     if args.sweep:

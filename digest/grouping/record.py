@@ -15,9 +15,10 @@ everything else an editor wrote there stays byte for byte.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import yaml
 
@@ -62,21 +63,47 @@ def load_state(root: Path) -> tuple[dict[str, str], set[str]]:
     return out, pending
 
 
+class Appender:
+    """Appends to the record through one handle, opened at the first line and kept open
+    (an ingest run appends a line per article). Each line is handed to the operating system
+    as it is written (line buffering), so a killed run leaves every line it wrote, before
+    the article that line is about."""
+
+    def __init__(self, root: Path):
+        self.path = record_path(root)
+        self._handle: TextIO | None = None
+
+    def append(self, key: str, story: str, provisional: bool = False) -> None:
+        """Record one id digest wrote."""
+        self._write(f"{_clean(key)}\t{_clean(story)}" + (f"\t{PROVISIONAL}" if provisional
+                                                        else ""))
+
+    def mark_settled(self) -> None:
+        """Every provisional id recorded so far is final (the run that wrote them settled)."""
+        self._write(SETTLED)
+
+    def _write(self, line: str) -> None:
+        if self._handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = open(self.path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        self._handle.write(line + "\n")
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+
 def append(root: Path, key: str, story: str, provisional: bool = False) -> None:
     """Record one id digest wrote (an append: O(1) per article, survives a killed run)."""
-    _append(root, f"{_clean(key)}\t{_clean(story)}" + (f"\t{PROVISIONAL}" if provisional else ""))
+    with contextlib.closing(Appender(root)) as out:
+        out.append(key, story, provisional)
 
 
 def mark_settled(root: Path) -> None:
     """Every provisional id recorded so far is final (the run that wrote them settled)."""
-    _append(root, SETTLED)
-
-
-def _append(root: Path, line: str) -> None:
-    path = record_path(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a", encoding="utf-8") as handle:
-        handle.write(line + "\n")
+    with contextlib.closing(Appender(root)) as out:
+        out.mark_settled()
 
 
 def rewrite(root: Path, assigned: dict[str, str]) -> None:

@@ -215,15 +215,18 @@ def ingest(
         _warm(files)
         total = None if any(is_archive(path) for path, _ in files) else len(files)
         shared = Shared(config, run.chrome, only)
-        with reporter.progress(total, "ingesting pages") as bar:
-            for job, analysed in executor.map(analyse, _jobs(run, files), _payload, shared):
-                result = _settle(run, job, analysed, report)
-                if result is not None:
-                    report.results.append(result)
-                    if job.tell:
-                        _tell(reporter, result)
-                bar.advance()
-        _settle_stories(run, report)
+        try:
+            with reporter.progress(total, "ingesting pages") as bar:
+                for job, analysed in executor.map(analyse, _jobs(run, files), _payload, shared):
+                    result = _settle(run, job, analysed, report)
+                    if result is not None:
+                        report.results.append(result)
+                        if job.tell:
+                            _tell(reporter, result)
+                    bar.advance()
+            _settle_stories(run, report)
+        finally:
+            run.stories.close()
     return report
 
 

@@ -338,3 +338,42 @@ def test_the_json_report_of_a_dry_run_gives_each_file_its_final_story(later_uk):
     files = json.loads(result.output)["files"]
     assert [f["story"] for f in files] == [EN_SLUG, EN_SLUG]
     assert not (later_uk / "content").exists()
+
+
+class _StopsAfter:
+    """Runs the pages in this process and stops the run (as Ctrl-C does) after ``n``."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def map(self, fn, items, work, shared):
+        from digest.ingest.executors import SerialExecutor
+
+        for done, pair in enumerate(SerialExecutor().map(fn, items, work, shared)):
+            if done == self.n:
+                raise KeyboardInterrupt
+            yield pair
+
+
+def test_a_run_stopped_half_way_leaves_digest_s_ids_and_the_next_run_settles_them(
+        tmp_path, later_uk):
+    whole = copy_project(later_uk, tmp_path / "whole")
+    run(whole, "2-uk.txt", "1-en.txt", "3-other.txt")
+    # the later report first: the English one arrives out of date order and waits
+    with pytest.raises(KeyboardInterrupt):
+        run(later_uk, "2-uk.txt", "1-en.txt", "3-other.txt", executor=_StopsAfter(2))
+    written = stories(later_uk)
+    assert set(written) == {"2-uk.txt", "1-en.txt"}
+    assert all(written.values())  # every written article has an id, and digest wrote it
+    assert "kept 0 hand-set ids" in cli(later_uk, "stories", "--dry-run").output
+    run(later_uk, "2-uk.txt", "1-en.txt", "3-other.txt")  # goes on where it stopped
+    assert content(later_uk) == content(whole)
+    result = cli(later_uk, "stories", "--dry-run")
+    assert "would move 0 articles" in result.output and "kept 0 hand-set ids" in result.output
+
+
+def test_pages_in_date_order_are_grouped_as_they_come_and_never_moved(later_uk):
+    report = run(later_uk, "1-en.txt", "2-uk.txt")
+    assert [r.story for r in report.results] == [EN_SLUG, EN_SLUG]
+    lines = (later_uk / ".digest" / record.RECORD_FILE).read_text(encoding="utf-8")
+    assert lines.count(EN_SLUG) == 2  # each id written once: nothing regrouped
