@@ -3,11 +3,11 @@
 ``.digest/stories.tsv`` holds one ``<article key>\\t<story id>`` line per id digest wrote
 (appended as ingest writes each article; rewritten whole by ``digest stories``). Ingest
 marks the ids it writes as it goes ``\\tprovisional`` and appends a ``#settled`` line once
-it has grouped the run's waiting articles in date order (:mod:`digest.grouping.ingest`): articles whose
-last line is still provisional come from a run that stopped before that, and the next run
-settles them with its own. An
-article's ``story:`` value that differs from its recorded one, or that no line records,
-was written by a person: digest never changes it and never moves that article.
+it has grouped the run's waiting articles in date order (:mod:`digest.grouping.ingest`):
+articles whose last line is still provisional come from a run that stopped before that,
+and the next run settles them with its own. An article's ``story:`` value that differs
+from its recorded one, or that no line records, was written by a person: digest never
+changes it and never moves that article.
 
 The line edit (:func:`set_story_line`) changes only the ``story:`` line of a file, so
 everything else an editor wrote there stays byte for byte.
