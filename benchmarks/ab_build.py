@@ -5,8 +5,8 @@ pairs measured side by side say whether a change made the build slower. Each rou
 cold (``--clean``, no output, no cache), builds once more (the first seeded build, which
 makes the spare), appends a sentence to one article and measures that rebuild, for each
 checkout in turn, the order swapped every round. Each checkout builds its own copy of the
-corpus (``search: false``). Prints the medians of wall and CPU time (the build's process
-tree).
+corpus (``search: false``; ``--search``: as configured, the Pagefind index on).
+Prints the medians of wall and CPU time (the build's process tree).
 
     python benchmarks/ab_build.py --against /path/to/other-checkout [--n 10000] [--rounds 5]
 """
@@ -31,10 +31,11 @@ import generate  # noqa: E402 - a script beside this one
 Times = tuple[float, float]  # (wall, CPU) seconds
 
 
-def project(root: Path, n: int) -> Path:
+def project(root: Path, n: int, search: bool = False) -> Path:
     generate.generate(root, n)
-    with (root / "digest.yaml").open("a", encoding="utf-8") as f:
-        f.write("search: false\n")
+    if not search:
+        with (root / "digest.yaml").open("a", encoding="utf-8") as f:
+            f.write("search: false\n")
     return root
 
 
@@ -81,12 +82,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the other checkout (a folder holding digest/)")
     parser.add_argument("--n", type=int, default=10000, help="articles (default 10000)")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--search", action="store_true",
+                        help="build with search as configured (default: search: false)")
     parser.add_argument("--workdir", type=Path, help="where to build (default: a temp dir)")
     args = parser.parse_args(argv)
     checkouts = {"this": HERE.parent, "other": args.against.resolve()}
     work = Path(tempfile.mkdtemp(prefix="digest-ab-", dir=args.workdir))
     try:
-        roots = {name: project(work / name, args.n) for name in checkouts}
+        roots = {name: project(work / name, args.n, args.search) for name in checkouts}
         for name, checkout in checkouts.items():  # the page cache warm for both
             build(checkout, roots[name], clean=True)
         times: dict[str, list[tuple[Times, Times]]] = {name: [] for name in checkouts}
