@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import operator
 import os
 import re
 import stat
@@ -81,9 +80,15 @@ class Article:
         return max(1, round(words / WORDS_PER_MINUTE))
 
 
-CHRONOLOGICAL = operator.attrgetter("date", "id")
-"""Sort key of articles: by date with a stable tie-break (the id), so equal dates never reorder.
-An attrgetter, not a property: sorting 10,000 articles is a visible part of a rebuild."""
+def CHRONOLOGICAL(article: Article) -> tuple[float, str]:  # noqa: N802 (a sort key, as before)
+    """Sort key of articles: by date with a stable tie-break (the id), so equal dates never reorder.
+
+    The date as a POSIX timestamp, not the datetime: two aware datetimes with different tzinfo
+    objects (every date read back from the cache has its own) ask both for their UTC offset on
+    each comparison, which made sorting 100,000 articles take 1.7 s of a one-edit rebuild. Every
+    date is aware, and a float keeps microseconds apart for any date near today, so the order
+    is the datetimes' own."""
+    return article.date.timestamp(), article.id
 
 
 def week_id(date: dt.datetime, tz: dt.tzinfo) -> str:

@@ -20,6 +20,19 @@ def test_valid_articles_load_sorted_with_defaults(project):
     assert articles[1].id.startswith("urn:digest:")  # derived from the path
 
 
+def test_articles_sort_by_instant_whatever_offset_their_dates_carry(project):
+    utc, minus5 = dt.UTC, dt.timezone(dt.timedelta(hours=-5))
+    # 10:00 in Kyiv (07:00 UTC), then 08:00 UTC, then 04:00 at UTC-5 (09:00 UTC)
+    project.article("late", date=dt.datetime(2023, 8, 17, 4, 0, tzinfo=minus5))
+    project.article("early", date=dt.datetime(2023, 8, 17, 10, 0, tzinfo=KYIV))
+    project.article("middle", date=dt.datetime(2023, 8, 17, 8, 0, tzinfo=utc))
+    # the same instant written with two offsets: the id breaks the tie
+    project.article("tie-b", date=dt.datetime(2023, 8, 18, 12, 0, tzinfo=utc), id="urn:x:b")
+    project.article("tie-a", date=dt.datetime(2023, 8, 18, 7, 0, tzinfo=minus5), id="urn:x:a")
+    articles, problems = store.load(project.config())
+    assert problems == []
+    assert [a.slug for a in articles] == ["early", "middle", "late", "tie-a", "tie-b"]
+
 def test_all_errors_are_collected_with_file_and_line(project):
     bad = project.root / "content/war/2023-W33/bad.md"
     bad.parent.mkdir(parents=True)
