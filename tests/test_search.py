@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import io
 import json
 import os
@@ -226,3 +227,59 @@ def test_story_pages_are_a_part_of_their_own(project, with_pagefind):
                     date=dt.datetime(2022, 5, 10, 9, tzinfo=KYIV))
     project.build()
     assert _stamps(project.site / "pagefind/stories") != before  # the story shows the title
+
+
+def _index_of(part) -> tuple[set[str], dict[str, dict]]:
+    """(the words an index part holds, its pages by URL: Pagefind's fragment of each)."""
+    def read(path):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        return data[len(b"pagefind_dcd"):]
+    chunks = b"".join(read(p) for p in sorted(part.glob("index/*.pf_index")))
+    # Each word is a CBOR text string: a header byte 0x60 + its length, then its bytes.
+    words = {m.group(2).decode() for m in re.finditer(rb"([\x61-\x77])([a-z]+)", chunks)
+             if len(m.group(2)) == m.group(1)[0] - 0x60}
+    pages = {}
+    for path in sorted(part.glob("fragment/*.pf_fragment")):
+        fragment = json.loads(read(path))
+        pages[fragment["url"]] = fragment
+    return words, pages
+
+
+def _override_article_template(project, old: str, new: str) -> None:
+    builtin = (REPO / "digest/themes/default/templates/article.html").read_text()
+    assert old in builtin
+    override = project.root / "themes/default/templates/article.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text(builtin.replace(old, new, 1))
+
+
+def test_a_theme_meta_outside_the_body_is_indexed_with_the_page(project, with_pagefind):
+    # A theme's data-pagefind-meta in the head: Pagefind is given the whole page.
+    _override_article_template(project, "{% block head %}\n", '{% block head %}\n'
+                               '<meta data-pagefind-meta="desk:Orchard desk" content="">\n')
+    project.article("quince", body=BODY)
+    project.article("other", body="Nothing to see.")
+    project.build()
+    words, pages = _index_of(project.site / "pagefind/2023")
+    assert {"harvest", "zakarpattia"} <= words  # words of its body (stems, as searched)
+    page = pages["/war/2023-W33/quince/"]
+    assert "quince harvest in Zakarpattia" in page["content"]
+    assert page["meta"]["desk"] == "Orchard desk"
+    assert page["meta"]["title"] == "Title of quince"
+    assert "Skip to content" not in page["content"]  # still only the body element's text
+    assert pages["/war/2023-W33/other/"]["meta"]["desk"] == "Orchard desk"
+
+
+def test_a_page_without_a_body_element_is_indexed_whole(project, with_pagefind):
+    _override_article_template(project, '<article class="article" data-pagefind-body>',
+                               '<article class="article">')
+    project.article("quince", body=BODY)
+    project.build()
+    assert "data-pagefind-body" not in (
+        project.site / "war/2023-W33/quince/index.html").read_text()
+    words, pages = _index_of(project.site / "pagefind/2023")
+    assert {"harvest", "zakarpattia"} <= words  # words of its body (stems, as searched)
+    page = pages["/war/2023-W33/quince/"]
+    assert "quince harvest in Zakarpattia" in page["content"]
+    assert page["meta"]["title"] == "Title of quince"
