@@ -147,3 +147,32 @@ def test_an_edited_article_is_found_by_its_new_word_after_a_rebuild(browser, ser
 
 def _stamps(folder: Path) -> dict[Path, tuple[int, int]]:
     return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+RANKED = {  # the primary part (2019) mentions the ferry once; the last part, throughout
+    2019: "The harbour log of Xylocastro notes a ferry, among many other boats and barges.",
+    2023: "A quiet week at the harbour; nothing else of note.",
+    2026: "Ferry, ferry, ferry: the ferry timetable, the ferry fares and the new ferry.",
+}
+
+
+def test_results_from_every_part_are_ranked_together(browser, server, tmp_path):
+    root = tmp_path / "ranked"
+    write_archive(root, RANKED)
+    site = build_site(server, "ranked", root, root / "site")
+    results, errors = _search(browser, site, "", "ferry")
+    assert [t for t, _ in results] == ["Harbour news of 2026", "Harbour news of 2019"]
+    assert errors == []
+
+
+def test_search_says_it_is_unavailable_when_its_runtime_is_missing(browser, server, tmp_path):
+    root = tmp_path / "broken"
+    write_archive(root, YEARS)
+    site = build_site(server, "broken", root, root / "site")
+    (site.root / "pagefind" / "pagefind.js").unlink()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site.page_url("search/?q=harbour"))
+    note = page.wait_for_selector("#search .search-unavailable", timeout=15_000)
+    assert note.text_content().startswith("Search is unavailable")
+    context.close()
