@@ -11,10 +11,12 @@ up by every query, and they look up every day, but only through distinctive feat
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Any
 
 from digest.grouping.features import Features
@@ -58,14 +60,16 @@ class Packed:
     article, which is the index's growth over an archive of 100,000 pages.
     """
 
-    __slots__ = ("_keys", "_portable", "_title", "script")
+    __slots__ = ("_boosted", "_keys", "_portable", "_title", "script")
 
     def __init__(self, features: Features, canon: dict[str, str]):
         portable = sorted(features.keyset(cross_language=True))
         words = sorted(features.keyset() - features.keyset(cross_language=True))
-        self._keys = tuple(canon.setdefault(k, k) for k in (*portable, *words))
+        keys = (*portable, *words)
+        self._keys = tuple(map(canon.setdefault, keys, keys))
         self._portable = len(portable)
         self._title = tuple(sorted(canon.setdefault(k, k) for k in features.title))
+        self._boosted = tuple(compress(count(), map(features.title.__contains__, keys)))
         self.script = canon.setdefault(features.script, features.script)
 
     @property
@@ -76,6 +80,14 @@ class Packed:
     def keyset(self, cross_language: bool = False) -> tuple[str, ...]:
         """All keys, or only those that can match an article in another language."""
         return self._keys[:self._portable] if cross_language else self._keys
+
+    def boosted(self, cross_language: bool = False) -> tuple[int, ...]:
+        """Where the headline's keys sit in :meth:`keyset` (ascending), kept so that scoring
+        need not test each key against the headline."""
+        if not cross_language:
+            return self._boosted
+        portable = self._portable
+        return tuple(i for i in self._boosted if i < portable)
 
 
 def day_of(date: object, date_source: object = None) -> dt.date | None:
@@ -154,10 +166,13 @@ class StoryIndex:
         self._keys.append(entry.key)
         self.entries[entry.key] = entry
         self.members[entry.story].append(entry.key)
+        postings, df, log_df, log = self._postings, self._df, self.log_df, math.log
+        day, number = entry.day, entry.number
         for feature in entry.features.keyset():
-            self._postings[feature][entry.day].append(entry.number)
-            self._df[feature] += 1
-            self.log_df[feature] = math.log(1 + self._df[feature])
+            postings[feature][day].append(number)
+            count = df[feature] + 1
+            df[feature] = count
+            log_df[feature] = log(1 + count)
 
     def remove(self, key: str) -> None:
         entry = self.entries.pop(key)
@@ -191,21 +206,25 @@ class StoryIndex:
         """Keys of the articles in the window that share the most distinctive weight with
         ``features`` (at most :data:`MAX_CANDIDATES`; ties by key), sorted by key."""
         buckets = self.days(day)
-        shared: dict[int, float] = defaultdict(float)
-        self.looked_at = set()
+        limit = max(MIN_COMMON, COMMON_SHARE * len(self.entries))  # see :meth:`distinctive`
+        base, log_df, df, postings = self.idf_base(), self.log_df, self._df, self._postings
+        shared: dict[int, float] = {}
+        add = shared.get
+        looked_at: set[dt.date | None] = set()
         for feature in sorted(features.keyset()):
-            if feature not in self._postings or not self.distinctive(feature):
+            by_day = postings.get(feature)
+            if by_day is None or df[feature] > limit:
                 continue
-            weight = self.idf(feature)
-            by_day = self._postings[feature]
+            weight = base - log_df.get(feature, 0.0)  # :meth:`idf`
             for bucket in (buckets if buckets is not None else list(by_day)):
                 numbers = by_day.get(bucket)
                 if numbers:
-                    self.looked_at.add(bucket)
+                    looked_at.add(bucket)
                     for number in numbers:
-                        shared[number] += weight
+                        shared[number] = add(number, 0.0) + weight
+        self.looked_at = looked_at
         keys = self._keys
-        best = sorted(shared, key=lambda n: (-shared[n], keys[n]))[:MAX_CANDIDATES]
+        best = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda n: (-shared[n], keys[n]))
         return sorted(keys[n] for n in best)
 
     def in_window(self, entry: Entry, day: dt.date | None) -> bool:
