@@ -15,9 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import reduce
+from itertools import repeat
+from operator import add, mul
 
 from digest.grouping.features import Features
-from digest.grouping.index import Entry, StoryIndex
+from digest.grouping.index import Entry, Packed, StoryIndex
 
 THRESHOLD = 0.22
 CROSS_THRESHOLD = 0.14
@@ -39,34 +43,48 @@ def story_id(day: dt.date | None, slug: str, taken: set[str] | dict) -> str:
     return candidate
 
 
-def _vector(index: StoryIndex, features: Features, cross: bool,
+def _vector(index: StoryIndex, features: Features | Packed, cross: bool,
             idf: dict[str, float]) -> dict[str, float]:
     """Feature -> weight (IDF, times TITLE_BOOST in the headline); ``idf``: a lookup cache."""
     title = features.title
+    base, log_df = index.idf_base(), index.log_df
     out = {}
     for f in features.keyset(cross):
         w = idf.get(f)
         if w is None:
-            w = idf[f] = index.idf(f)
+            w = idf[f] = base - log_df.get(f, 0.0)  # index.idf(f)
         out[f] = w * TITLE_BOOST if f in title else w
     return out
 
 
-def _cosine(index: StoryIndex, query: dict[str, float], norm: float, other: Features,
-            cross: bool) -> float:
-    """Cosine of a weighted query and another article's features, in one pass over them."""
-    title = other.title
-    dot = squares = 0.0
-    base, log_df = index.idf_base(), index.log_df
-    for f in other.keyset(cross):
-        w = base - log_df.get(f, 0.0)
-        if f in title:
-            w *= TITLE_BOOST
-        squares += w * w
-        q = query.get(f)
-        if q is not None:
-            dot += q * w
-    return dot / (norm * math.sqrt(squares)) if dot else 0.0
+def _boosted(features: Features | Packed, keys: Sequence[str], cross: bool) -> Iterable[int]:
+    """Where the headline's keys sit in ``keys`` (the article's ``keyset(cross)``)."""
+    if isinstance(features, Packed):
+        return features.boosted(cross)
+    title = features.title
+    return [i for i, f in enumerate(keys) if f in title]
+
+
+def _cosine(index: StoryIndex, query: dict[str, float], norm: float,
+            other: Features | Packed, cross: bool) -> float:
+    """Cosine of a weighted query and another article's features.
+
+    The other article's weights are made in one pass (``idf_base - log_df``, the headline's
+    times TITLE_BOOST) and both sums taken in the order of its keys, a key the query lacks
+    adding 0: the same floating-point sums, term by term, as a loop over its keys.
+    """
+    keys = other.keyset(cross)
+    if query.keys().isdisjoint(keys):
+        return 0.0
+    log_df = index.log_df
+    weights = list(map(index.idf_base().__sub__, map(log_df.get, keys, repeat(0.0))))
+    for i in _boosted(other, keys, cross):
+        weights[i] *= TITLE_BOOST
+    dot = reduce(add, map(mul, map(query.get, keys, repeat(0.0)), weights), 0.0)
+    if not dot:
+        return 0.0
+    squares = reduce(add, map(mul, weights, weights), 0.0)
+    return dot / (norm * math.sqrt(squares))
 
 
 class _Query:
@@ -76,15 +94,23 @@ class _Query:
         self.index, self.entry, self.idf = index, entry, {}
         self._vectors: dict[bool, tuple[dict[str, float], float]] = {}
 
-    def similarity(self, other: Entry) -> float:
-        cross = cross_language(self.entry, other)
-        if cross not in self._vectors:
+    def similarity(self, other: Entry, cross: bool | None = None) -> float:
+        """Cosine with ``other`` (``cross``: :func:`cross_language` of the two, if known)."""
+        if cross is None:
+            cross = cross_language(self.entry, other)
+        pair = self._vectors.get(cross)
+        if pair is None:
             vector = _vector(self.index, self.entry.features, cross, self.idf)
-            self._vectors[cross] = vector, math.sqrt(sum(w * w for w in vector.values()))
-        vector, norm = self._vectors[cross]
+            pair = self._vectors[cross] = vector, math.sqrt(sum(w * w for w in vector.values()))
+        vector, norm = pair
         if not norm:
             return 0.0
         return _cosine(self.index, vector, norm, other.features, cross)
+
+    def relative(self, other: Entry) -> float:
+        """Similarity relative to the pair's threshold (:func:`_threshold`)."""
+        cross = cross_language(self.entry, other)
+        return self.similarity(other, cross) / (CROSS_THRESHOLD if cross else THRESHOLD)
 
 
 def cross_language(a: Entry, b: Entry) -> bool:
@@ -111,12 +137,12 @@ def best_story(index: StoryIndex, entry: Entry) -> tuple[str | None, float]:
                                                                           entry.day)}
     scores: dict[str, float] = {}
     query = _Query(index, entry)  # the index does not change during one lookup
+    entries, in_window, day = index.entries, index.in_window, entry.day
     for story in sorted(stories):
-        members = [index.entries[k] for k in index.members[story]]
-        near = [m for m in members if index.in_window(m, entry.day)]
+        near = [m for m in map(entries.__getitem__, index.members[story]) if in_window(m, day)]
         # each similarity relative to its pair's threshold, so a story told in two languages
         # is judged by the same bar for each of its members
-        sims = [query.similarity(m) / _threshold(entry, m) for m in near]
+        sims = [query.relative(m) for m in near]
         if not sims:
             continue
         score = sum(sims) / len(sims)
