@@ -15,10 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from functools import reduce
-from itertools import repeat
-from operator import add, mul
 
 from digest.grouping.features import Features
 from digest.grouping.index import Entry, Packed, StoryIndex
@@ -57,34 +53,21 @@ def _vector(index: StoryIndex, features: Features | Packed, cross: bool,
     return out
 
 
-def _boosted(features: Features | Packed, keys: Sequence[str], cross: bool) -> Iterable[int]:
-    """Where the headline's keys sit in ``keys`` (the article's ``keyset(cross)``)."""
-    if isinstance(features, Packed):
-        return features.boosted(cross)
-    title = features.title
-    return [i for i, f in enumerate(keys) if f in title]
-
-
 def _cosine(index: StoryIndex, query: dict[str, float], norm: float,
             other: Features | Packed, cross: bool) -> float:
-    """Cosine of a weighted query and another article's features.
-
-    The other article's weights are made in one pass (``idf_base - log_df``, the headline's
-    times TITLE_BOOST) and both sums taken in the order of its keys, a key the query lacks
-    adding 0: the same floating-point sums, term by term, as a loop over its keys.
-    """
-    keys = other.keyset(cross)
-    if query.keys().isdisjoint(keys):
-        return 0.0
-    log_df = index.log_df
-    weights = list(map(index.idf_base().__sub__, map(log_df.get, keys, repeat(0.0))))
-    for i in _boosted(other, keys, cross):
-        weights[i] *= TITLE_BOOST
-    dot = reduce(add, map(mul, map(query.get, keys, repeat(0.0)), weights), 0.0)
-    if not dot:
-        return 0.0
-    squares = reduce(add, map(mul, weights, weights), 0.0)
-    return dot / (norm * math.sqrt(squares))
+    """Cosine of a weighted query and another article's features, in one pass over them."""
+    title = other.title
+    dot = squares = 0.0
+    base, log_df_get, query_get, boost = index.idf_base(), index.log_df.get, query.get, TITLE_BOOST
+    for f in other.keyset(cross):
+        w = base - log_df_get(f, 0.0)
+        if f in title:
+            w *= boost
+        squares += w * w
+        q = query_get(f)
+        if q is not None:
+            dot += q * w
+    return dot / (norm * math.sqrt(squares)) if dot else 0.0
 
 
 class _Query:
@@ -108,7 +91,8 @@ class _Query:
         return _cosine(self.index, vector, norm, other.features, cross)
 
     def relative(self, other: Entry) -> float:
-        """Similarity relative to the pair's threshold (:func:`_threshold`)."""
+        """Similarity relative to the pair's threshold (:data:`THRESHOLD`, or
+        :data:`CROSS_THRESHOLD` across languages)."""
         cross = cross_language(self.entry, other)
         return self.similarity(other, cross) / (CROSS_THRESHOLD if cross else THRESHOLD)
 
@@ -152,10 +136,6 @@ def best_story(index: StoryIndex, entry: Entry) -> tuple[str | None, float]:
         return None, 0.0
     story = min(scores, key=lambda s: (-scores[s], s))
     return story, scores[story]
-
-
-def _threshold(entry: Entry, member: Entry) -> float:
-    return CROSS_THRESHOLD if cross_language(entry, member) else THRESHOLD
 
 
 def group(index: StoryIndex, key: str, features: Features, day: dt.date | None, lang: str,

@@ -16,7 +16,6 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import compress, count
 from typing import Any
 
 from digest.grouping.features import Features
@@ -60,7 +59,7 @@ class Packed:
     article, which is the index's growth over an archive of 100,000 pages.
     """
 
-    __slots__ = ("_boosted", "_keys", "_portable", "_title", "script")
+    __slots__ = ("_keys", "_portable", "_title", "script")
 
     def __init__(self, features: Features, canon: dict[str, str]):
         portable = sorted(features.keyset(cross_language=True))
@@ -69,7 +68,6 @@ class Packed:
         self._keys = tuple(map(canon.setdefault, keys, keys))
         self._portable = len(portable)
         self._title = tuple(sorted(canon.setdefault(k, k) for k in features.title))
-        self._boosted = tuple(compress(count(), map(features.title.__contains__, keys)))
         self.script = canon.setdefault(features.script, features.script)
 
     @property
@@ -80,14 +78,6 @@ class Packed:
     def keyset(self, cross_language: bool = False) -> tuple[str, ...]:
         """All keys, or only those that can match an article in another language."""
         return self._keys[:self._portable] if cross_language else self._keys
-
-    def boosted(self, cross_language: bool = False) -> tuple[int, ...]:
-        """Where the headline's keys sit in :meth:`keyset` (ascending), kept so that scoring
-        need not test each key against the headline."""
-        if not cross_language:
-            return self._boosted
-        portable = self._portable
-        return tuple(i for i in self._boosted if i < portable)
 
 
 def day_of(date: object, date_source: object = None) -> dt.date | None:
