@@ -16,12 +16,15 @@ import datetime as dt
 import math
 from collections import defaultdict
 
+import numpy as np
+
 from digest.grouping.features import Features
 from digest.grouping.index import Entry, Packed, StoryIndex
 
 THRESHOLD = 0.22
 CROSS_THRESHOLD = 0.14
 TITLE_BOOST = 2.0
+_BOOST_EXTRA = TITLE_BOOST * TITLE_BOOST - 1.0  # a headline key's square, less the one counted
 ID_MAX = 110  # the site takes story ids of up to 120 characters; room for a "-NN" suffix
 
 
@@ -39,62 +42,81 @@ def story_id(day: dt.date | None, slug: str, taken: set[str] | dict) -> str:
     return candidate
 
 
-def _vector(index: StoryIndex, features: Features | Packed, cross: bool,
-            idf: dict[str, float]) -> dict[str, float]:
-    """Feature -> weight (IDF, times TITLE_BOOST in the headline); ``idf``: a lookup cache."""
+def _vector(index: StoryIndex, features: Features | Packed, cross: bool) -> dict[str, float]:
+    """Feature -> weight (IDF, times TITLE_BOOST in the headline)."""
     title = features.title
     base, log_df = index.idf_base(), index.log_df
     out = {}
     for f in features.keyset(cross):
-        w = idf.get(f)
-        if w is None:
-            w = idf[f] = base - log_df.get(f, 0.0)  # index.idf(f)
+        w = base - log_df.get(f, 0.0)  # index.idf(f)
         out[f] = w * TITLE_BOOST if f in title else w
     return out
 
 
-def _cosine(index: StoryIndex, query: dict[str, float], norm: float,
-            other: Features | Packed, cross: bool) -> float:
-    """Cosine of a weighted query and another article's features, in one pass over them."""
-    title = other.title
-    dot = squares = 0.0
-    base, log_df_get, query_get, boost = index.idf_base(), index.log_df.get, query.get, TITLE_BOOST
-    for f in other.keyset(cross):
-        w = base - log_df_get(f, 0.0)
-        if f in title:
-            w *= boost
-        squares += w * w
-        q = query_get(f)
-        if q is not None:
-            dot += q * w
-    return dot / (norm * math.sqrt(squares)) if dot else 0.0
-
-
 class _Query:
-    """One article's weights in both comparison modes, computed once per lookup."""
+    """One article's weights in both comparison modes, computed once per lookup (the index
+    does not change during one)."""
 
     def __init__(self, index: StoryIndex, entry: Entry):
-        self.index, self.entry, self.idf = index, entry, {}
-        self._vectors: dict[bool, tuple[dict[str, float], float]] = {}
+        self.index, self.entry = index, entry
+        self._vectors: dict[bool, tuple[np.ndarray, np.ndarray, float]] = {}
 
-    def similarity(self, other: Entry, cross: bool | None = None) -> float:
-        """Cosine with ``other`` (``cross``: :func:`cross_language` of the two, if known)."""
-        if cross is None:
-            cross = cross_language(self.entry, other)
-        pair = self._vectors.get(cross)
-        if pair is None:
-            vector = _vector(self.index, self.entry.features, cross, self.idf)
-            pair = self._vectors[cross] = vector, math.sqrt(sum(w * w for w in vector.values()))
-        vector, norm = pair
-        if not norm:
-            return 0.0
-        return _cosine(self.index, vector, norm, other.features, cross)
+    def _weights(self, cross: bool) -> tuple[np.ndarray, np.ndarray, float]:
+        """(feature numbers, their weights, norm); features the index lacks count in the
+        norm only (no other article has them)."""
+        found = self._vectors.get(cross)
+        if found is None:
+            vector = _vector(self.index, self.entry.features, cross)
+            norm = math.sqrt(sum(w * w for w in vector.values()))
+            number = self.index.table.number
+            known = [f for f in vector if f in number]
+            found = self._vectors[cross] = (
+                np.fromiter((number[f] for f in known), np.intp, len(known)),
+                np.fromiter((vector[f] for f in known), np.float64, len(known)), norm)
+        return found
 
-    def relative(self, other: Entry) -> float:
-        """Similarity relative to the pair's threshold (:data:`THRESHOLD`, or
-        :data:`CROSS_THRESHOLD` across languages)."""
-        cross = cross_language(self.entry, other)
-        return self.similarity(other, cross) / (CROSS_THRESHOLD if cross else THRESHOLD)
+    def relative(self, others: list[Entry]) -> list[float]:
+        """Each similarity relative to its pair's threshold (:data:`THRESHOLD`, or
+        :data:`CROSS_THRESHOLD` across languages), in the order of ``others``."""
+        out = [0.0] * len(others)
+        for cross, bar in ((False, THRESHOLD), (True, CROSS_THRESHOLD)):
+            places = [i for i, o in enumerate(others) if cross_language(self.entry, o) == cross]
+            if places:
+                sims = self.similarities([others[i] for i in places], cross)
+                for i, sim in zip(places, sims, strict=True):
+                    out[i] = sim / bar
+        return out
+
+    def similarities(self, others: list[Entry], cross: bool) -> list[float]:
+        """Cosines with ``others`` (indexed articles) over the keys ``cross`` allows.
+
+        An other article's weight for a key is ``base - log(1 + df)``, doubled in its
+        headline; the sums over its keys run in numpy, one pass for all ``others``
+        (:class:`digest.grouping.index.FeatureTable`), each in the article's key order.
+        """
+        ids, weights, norm = self._weights(cross)
+        if not norm or not others:
+            return [0.0] * len(others)
+        table, base = self.index.table, self.index.idf_base()
+        keys = [o.features.key_ids(cross) for o in others]
+        heads = [o.features.title_ids_in(cross) for o in others]
+        n = len(others)
+        seg = np.repeat(np.arange(n), [len(k) for k in keys])
+        head_seg = np.repeat(np.arange(n), [len(h) for h in heads])
+        all_keys, all_heads = np.concatenate(keys), np.concatenate(heads)
+        query = table.scratch
+        query[ids] = weights
+        try:
+            w = base - table.logdf[all_keys]
+            squares = np.bincount(seg, w * w, n)
+            dot = np.bincount(seg, query[all_keys] * w, n)
+            w = base - table.logdf[all_heads]
+            squares += _BOOST_EXTRA * np.bincount(head_seg, w * w, n)
+            dot += (TITLE_BOOST - 1.0) * np.bincount(head_seg, query[all_heads] * w, n)
+        finally:
+            query[ids] = 0.0
+        return [d / (norm * math.sqrt(q)) if d and q > 0 else 0.0
+                for d, q in zip(dot.tolist(), squares.tolist(), strict=True)]
 
 
 def cross_language(a: Entry, b: Entry) -> bool:
@@ -111,25 +133,23 @@ def cross_language(a: Entry, b: Entry) -> bool:
 
 
 def similarity(index: StoryIndex, a: Entry, b: Entry) -> float:
-    """Cosine of the two articles' weighted features that their languages can share."""
-    return _Query(index, a).similarity(b)
+    """Cosine of the two articles' weighted features that their languages can share
+    (``b`` indexed)."""
+    return _Query(index, a).similarities([b], cross_language(a, b))[0]
 
 
 def best_story(index: StoryIndex, entry: Entry) -> tuple[str | None, float]:
     """The story the article should join (or None) and its score (1.0: at the threshold)."""
     stories: set[str] = {index.entries[k].story for k in index.candidates(entry.features,
                                                                           entry.day)}
+    near = {story: members for story in sorted(stories)
+            if (members := index.near(story, entry.day))}
+    # each similarity relative to its pair's threshold, so a story told in two languages
+    # is judged by the same bar for each of its members
+    sims = iter(_Query(index, entry).relative([m for ms in near.values() for m in ms]))
     scores: dict[str, float] = {}
-    query = _Query(index, entry)  # the index does not change during one lookup
-    entries, in_window, day = index.entries, index.in_window, entry.day
-    for story in sorted(stories):
-        near = [m for m in map(entries.__getitem__, index.members[story]) if in_window(m, day)]
-        # each similarity relative to its pair's threshold, so a story told in two languages
-        # is judged by the same bar for each of its members
-        sims = [query.relative(m) for m in near]
-        if not sims:
-            continue
-        score = sum(sims) / len(sims)
+    for story, members in near.items():
+        score = sum(next(sims) for _ in members) / len(members)
         if score >= 1.0:
             scores[story] = score
     if not scores:

@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from digest.grouping.features import Features
 
 WINDOW_DAYS = 2
@@ -56,19 +58,27 @@ class Packed:
     with its own copies of the key strings (as a worker sent them). Here the keys are one
     tuple of strings shared by every article that has them (portable keys first, each part
     sorted), the headline's few keys a tuple made a set when read: a few KB less per
-    article, which is the index's growth over an archive of 100,000 pages.
+    article, which is the index's growth over an archive of 100,000 pages. ``ids`` and
+    ``title_ids`` are the same keys as the index's feature numbers (:class:`FeatureTable`),
+    in the same order, which the similarity reads in bulk.
     """
 
-    __slots__ = ("_keys", "_portable", "_title", "script")
+    __slots__ = ("_keys", "_portable", "_title", "_title_portable", "ids", "title_ids",
+                 "script")
 
-    def __init__(self, features: Features, canon: dict[str, str]):
+    def __init__(self, features: Features, table: FeatureTable):
         portable = sorted(features.keyset(cross_language=True))
         words = sorted(features.keyset() - features.keyset(cross_language=True))
-        keys = (*portable, *words)
-        self._keys = tuple(map(canon.setdefault, keys, keys))
+        self._keys = table.intern(portable + words)
         self._portable = len(portable)
-        self._title = tuple(sorted(canon.setdefault(k, k) for k in features.title))
-        self.script = canon.setdefault(features.script, features.script)
+        self.ids = table.ids(self._keys)
+        title = sorted(features.title & features.keyset())
+        title_portable = [k for k in title if k in features.portable]
+        self._title = table.intern(title_portable + [k for k in title
+                                                     if k not in features.portable])
+        self._title_portable = len(title_portable)
+        self.title_ids = table.ids(self._title)
+        self.script = table.intern([features.script])[0]
 
     @property
     def title(self) -> frozenset[str]:
@@ -78,6 +88,57 @@ class Packed:
     def keyset(self, cross_language: bool = False) -> tuple[str, ...]:
         """All keys, or only those that can match an article in another language."""
         return self._keys[:self._portable] if cross_language else self._keys
+
+    def key_ids(self, cross_language: bool = False) -> np.ndarray:
+        """:meth:`keyset` as feature numbers."""
+        return self.ids[:self._portable] if cross_language else self.ids
+
+    def title_ids_in(self, cross_language: bool = False) -> np.ndarray:
+        """The headline's keys among :meth:`keyset`, as feature numbers."""
+        return self.title_ids[:self._title_portable] if cross_language else self.title_ids
+
+
+class FeatureTable:
+    """Every feature the index has met, numbered, with ``log(1 + df)`` per number.
+
+    The similarity of a new article to its neighbours (:func:`digest.grouping.assign.
+    cosines`) is a sum over each neighbour's few hundred keys, the story step's hottest
+    loop; with the keys as numbers and their ``log(1 + df)`` in an array, it is a handful
+    of numpy operations per lookup instead of a Python loop per neighbour. ``logdf`` holds
+    the values :attr:`StoryIndex.log_df` holds (0 for a feature no indexed article has);
+    ``scratch`` is a zeroed array of the same length for a query's weights.
+    """
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.names: list[str] = []  # number -> the one string of the feature
+        self.logdf = np.zeros(1024)
+        self.scratch = np.zeros(1024)
+
+    def intern(self, keys: list[str]) -> tuple[str, ...]:
+        """The keys as the table's own strings (numbering new ones)."""
+        number, names = self.number, self.names
+        for key in keys:
+            if key not in number:
+                number[key] = len(names)
+                names.append(key)
+        if len(names) > len(self.logdf):
+            self._grow(len(names))
+        return tuple(names[number[k]] for k in keys)
+
+    def ids(self, keys: tuple[str, ...] | list[str]) -> np.ndarray:
+        """Feature numbers of known ``keys`` (unknown ones are left out)."""
+        number = self.number
+        return np.fromiter((number[k] for k in keys if k in number), np.int32)
+
+    def _grow(self, needed: int) -> None:
+        size = len(self.logdf)
+        while size < needed:
+            size *= 2
+        for name in ("logdf", "scratch"):
+            grown = np.zeros(size)
+            grown[:len(getattr(self, name))] = getattr(self, name)
+            setattr(self, name, grown)
 
 
 def day_of(date: object, date_source: object = None) -> dt.date | None:
@@ -132,17 +193,21 @@ class StoryIndex:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self.members: dict[str, list[str]] = defaultdict(list)  # story -> keys, in order added
+        # story -> day -> keys, in order added: a story's members near a date, read without
+        # looking at all of them (a story of an archive can hold hundreds)
+        self._story_days: dict[str, dict[dt.date | None, list[str]]] = defaultdict(
+            lambda: defaultdict(list))
         self._postings: dict[str, dict[dt.date | None, array]] = defaultdict(
             lambda: defaultdict(_numbers))
         self._keys: list[str] = []  # article number -> key
         self._df: Counter[str] = Counter()
         self.log_df: dict[str, float] = {}  # log(1 + df) per feature, kept as df changes
         self.looked_at: set[dt.date | None] = set()  # days the last lookup touched (for tests)
-        self._canon: dict[str, str] = {}  # one string per feature, shared by the articles
+        self.table = FeatureTable()  # one string and number per feature
 
     def pack(self, features: Features | Packed) -> Packed:
         """The compact copy of an article's features the index keeps (see :class:`Packed`)."""
-        return features if isinstance(features, Packed) else Packed(features, self._canon)
+        return features if isinstance(features, Packed) else Packed(features, self.table)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -156,23 +221,32 @@ class StoryIndex:
         self._keys.append(entry.key)
         self.entries[entry.key] = entry
         self.members[entry.story].append(entry.key)
+        self._story_days[entry.story][entry.day].append(entry.key)
         postings, df, log_df, log = self._postings, self._df, self.log_df, math.log
         day, number = entry.day, entry.number
+        values = []
         for feature in entry.features.keyset():
             postings[feature][day].append(number)
             count = df[feature] + 1
             df[feature] = count
-            log_df[feature] = log(1 + count)
+            value = log_df[feature] = log(1 + count)
+            values.append(value)
+        self.table.logdf[entry.features.ids] = values
 
     def remove(self, key: str) -> None:
         entry = self.entries.pop(key)
         self.members[entry.story].remove(key)
+        self._story_days[entry.story][entry.day].remove(key)
         if not self.members[entry.story]:
             del self.members[entry.story]
+            del self._story_days[entry.story]
+        values = []
         for feature in entry.features.keyset():
             self._postings[feature][entry.day].remove(entry.number)
             self._df[feature] -= 1
-            self.log_df[feature] = math.log(1 + self._df[feature])
+            value = self.log_df[feature] = math.log(1 + self._df[feature])
+            values.append(value)
+        self.table.logdf[entry.features.ids] = values
 
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency over the indexed articles."""
@@ -217,7 +291,13 @@ class StoryIndex:
         best = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda n: (-shared[n], keys[n]))
         return sorted(keys[n] for n in best)
 
-    def in_window(self, entry: Entry, day: dt.date | None) -> bool:
-        if day is None or entry.day is None:
-            return True
-        return abs((entry.day - day).days) <= WINDOW_DAYS
+    def near(self, story: str, day: dt.date | None) -> list[Entry]:
+        """The story's members within the window of ``day`` (all of them when it is None;
+        undated members always), in the order they were added."""
+        entries = self.entries
+        if day is None:
+            return [entries[k] for k in self.members[story]]
+        by_day = self._story_days[story]
+        found = [entries[k] for d in self.days(day) or () for k in by_day.get(d, ())]
+        found.sort(key=lambda e: e.number)
+        return found

@@ -34,10 +34,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from digest import atomic
 from digest.config import SLUG_RE, Config
 from digest.grouping.features import Features as StoryFeatures
 from digest.grouping.features import extract as story_features
-from digest.grouping.ingest import IngestStories
+from digest.grouping.ingest import IngestStories, Moved
 from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
 from digest.ingest import dates, metadata, relevance, warc
@@ -52,7 +53,6 @@ from digest.ingest.store import (
     StoredArticle,
     UnsafePathError,
     article_id,
-    atomic_write,
     sha256,
 )
 from digest.ingest.tags import derive_tags
@@ -632,32 +632,41 @@ def _settle_stories(run: _Run, report: IngestReport) -> None:
         run.stories.finish()
         return
     by_article = {r.article: r for r in report.results if r.article is not None}
-    written = 0
-    for move in moved:
-        result = by_article.get(move.relative)
-        if not run.dry_run and not _rewrite_story(run, move.relative, move.new):
-            continue
+    done = moved if run.dry_run else _rewrite_stories(run, moved)
+    for move in done:
         run.stories.recorded(move.key, move.new)
-        written += 1
+        result = by_article.get(move.relative)
         if result is not None:
             result.story = move.new
         run.reporter.debug(f"story of {move.relative}: {move.old} -> {move.new}")
     run.stories.finish()
     verb = "would regroup" if run.dry_run else "regrouped"
-    run.reporter.info(f"stories: {verb} {count(written, 'article')} of this run in date order")
+    run.reporter.info(f"stories: {verb} {count(len(done), 'article')} of this run in date order")
 
 
-def _rewrite_story(run: _Run, relative: str, story: str) -> bool:
-    """Set one written article's ``story:`` line; False (and an error naming it) if it failed."""
-    path = run.store.root / relative
-    try:
-        run.store.check_inside(path)
-        atomic_write(path, set_story_line(path.read_text(encoding="utf-8"), story))
-    except (OSError, UnicodeDecodeError, ValueError, UnsafePathError) as exc:
-        run.reporter.error(f"could not set its story to {story} ({exc}); it keeps the one it "
-                           "was written with; run 'digest stories' to regroup", file=relative)
-        return False
-    return True
+def _rewrite_stories(run: _Run, moved: list[Moved]) -> list[Moved]:
+    """Set the ``story:`` line of each moved article (atomically, the folders fsynced once
+    for all, before any new id is recorded); the moves written. A file that failed gets an
+    error naming it."""
+    texts: dict[Path, tuple[Moved, bytes]] = {}
+    for move in moved:
+        path = run.store.root / move.relative
+        try:
+            run.store.check_inside(path)
+            text = set_story_line(path.read_text(encoding="utf-8"), move.new)
+        except (OSError, UnicodeDecodeError, ValueError, UnsafePathError) as exc:
+            _story_not_set(run, move, exc)
+            continue
+        texts[path] = (move, text.encode("utf-8"))
+    failed = atomic.write_many([(path, data) for path, (_, data) in texts.items()])
+    for path, exc in failed.items():
+        _story_not_set(run, texts[path][0], exc)
+    return [move for path, (move, _) in texts.items() if path not in failed]
+
+
+def _story_not_set(run: _Run, move: Moved, exc: Exception) -> None:
+    run.reporter.error(f"could not set its story to {move.new} ({exc}); it keeps the one it "
+                       "was written with; run 'digest stories' to regroup", file=move.relative)
 
 
 def _review_line(ex: Extraction) -> str | None:

@@ -303,18 +303,20 @@ def test_an_ingest_dry_run_reports_the_final_ids_and_writes_nothing(tmp_path, la
 
 def test_an_article_whose_new_id_cannot_be_written_keeps_its_first_one_as_digest_s(
         later_uk, monkeypatch):
-    from digest.ingest import pipeline
+    from digest import atomic
 
-    real_write = pipeline.atomic_write
+    real_replace = atomic._replace
 
-    def refuse(path, text):  # a file made read-only mid-run; chmod cannot stop root
-        raise PermissionError(13, "Permission denied", str(path))
+    def refuse_rewrites(path, data):  # a file made read-only mid-run; chmod cannot stop root
+        if path.exists():
+            raise PermissionError(13, "Permission denied", str(path))
+        real_replace(path, data)
 
-    monkeypatch.setattr(pipeline, "atomic_write", refuse)
+    monkeypatch.setattr(atomic, "_replace", refuse_rewrites)
     reporter = Reporter(quiet=True)
     report = ingest([later_uk / "raw" / "2-uk.txt", later_uk / "raw" / "1-en.txt"],
                     config(later_uk), reporter)
-    monkeypatch.setattr(pipeline, "atomic_write", real_write)
+    monkeypatch.setattr(atomic, "_replace", real_replace)
     uk = next(r for r in report.results if r.file.endswith("2-uk.txt"))
     assert uk.story != EN_SLUG and stories(later_uk)["2-uk.txt"] == uk.story
     assert any(uk.article in str(e) and "digest stories" in str(e) for e in reporter.errors)
