@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 # Temporary files are hidden (``.name.…``) so an ingest over the folder passes them over,
@@ -24,7 +25,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
-def write_many(files: list[tuple[Path, bytes]]) -> dict[Path, OSError]:
+def write_many(files: Iterable[tuple[Path, bytes]]) -> dict[Path, OSError]:
     """:func:`write_bytes` for each file, each folder fsynced once after all its renames.
 
     For a batch (a run's rewritten ``story:`` lines, often hundreds in a few week folders)

@@ -647,21 +647,25 @@ def _settle_stories(run: _Run, report: IngestReport) -> None:
 def _rewrite_stories(run: _Run, moved: list[Moved]) -> list[Moved]:
     """Set the ``story:`` line of each moved article (atomically, the folders fsynced once
     for all, before any new id is recorded); the moves written. A file that failed gets an
-    error naming it."""
-    texts: dict[Path, tuple[Moved, bytes]] = {}
-    for move in moved:
-        path = run.store.root / move.relative
-        try:
-            run.store.check_inside(path)
-            text = set_story_line(path.read_text(encoding="utf-8"), move.new)
-        except (OSError, UnicodeDecodeError, ValueError, UnsafePathError) as exc:
-            _story_not_set(run, move, exc)
-            continue
-        texts[path] = (move, text.encode("utf-8"))
-    failed = atomic.write_many([(path, data) for path, (_, data) in texts.items()])
+    error naming it. Files are read one at a time as the batch writes them."""
+    paths: dict[Path, Moved] = {}
+
+    def texts() -> Iterator[tuple[Path, bytes]]:
+        for move in moved:
+            path = run.store.root / move.relative
+            try:
+                run.store.check_inside(path)
+                text = set_story_line(path.read_text(encoding="utf-8"), move.new)
+            except (OSError, UnicodeDecodeError, ValueError, UnsafePathError) as exc:
+                _story_not_set(run, move, exc)
+                continue
+            paths[path] = move
+            yield path, text.encode("utf-8")
+
+    failed = atomic.write_many(texts())
     for path, exc in failed.items():
-        _story_not_set(run, texts[path][0], exc)
-    return [move for path, (move, _) in texts.items() if path not in failed]
+        _story_not_set(run, paths[path], exc)
+    return [move for path, move in paths.items() if path not in failed]
 
 
 def _story_not_set(run: _Run, move: Moved, exc: Exception) -> None:
