@@ -55,39 +55,37 @@ class Packed:
 
     What grouping reads of a stored article is its keys (all, or the portable ones), the
     headline's keys and the alphabet; a :class:`Features` keeps seven sets for that, each
-    with its own copies of the key strings (as a worker sent them). Here the keys are one
-    tuple of strings shared by every article that has them (portable keys first, each part
-    sorted), the headline's few keys a tuple made a set when read: a few KB less per
-    article, which is the index's growth over an archive of 100,000 pages. ``ids`` and
-    ``title_ids`` are the same keys as the index's feature numbers (:class:`FeatureTable`),
-    in the same order, which the similarity reads in bulk.
+    with its own copies of the key strings (as a worker sent them). Here the keys are the
+    index's feature numbers (:class:`FeatureTable`) in a 4-byte array, portable keys first,
+    each part sorted by name, and the headline's few keys likewise: ~4 bytes a key where a
+    tuple of shared strings took 8 and the sets far more, which is the index's growth over
+    an archive of 100,000 pages. The similarity reads the numbers in bulk; the names are
+    looked up when an article is added, removed or looked up.
     """
 
-    __slots__ = ("_keys", "_portable", "_title", "_title_portable", "ids", "title_ids",
-                 "script")
+    __slots__ = ("_table", "_portable", "_title_portable", "ids", "title_ids", "script")
 
     def __init__(self, features: Features, table: FeatureTable):
         portable = sorted(features.keyset(cross_language=True))
         words = sorted(features.keyset() - features.keyset(cross_language=True))
-        self._keys = table.intern(portable + words)
+        self._table = table
+        self.ids = table.ids(portable + words)
         self._portable = len(portable)
-        self.ids = table.ids(self._keys)
         title = sorted(features.title & features.keyset())
         title_portable = [k for k in title if k in features.portable]
-        self._title = table.intern(title_portable + [k for k in title
+        self.title_ids = table.ids(title_portable + [k for k in title
                                                      if k not in features.portable])
         self._title_portable = len(title_portable)
-        self.title_ids = table.ids(self._title)
-        self.script = table.intern([features.script])[0]
+        self.script = features.script
 
     @property
     def title(self) -> frozenset[str]:
         """The keys the headline carries (they weigh more)."""
-        return frozenset(self._title)
+        return frozenset(map(self._table.names.__getitem__, self.title_ids.tolist()))
 
     def keyset(self, cross_language: bool = False) -> tuple[str, ...]:
         """All keys, or only those that can match an article in another language."""
-        return self._keys[:self._portable] if cross_language else self._keys
+        return tuple(map(self._table.names.__getitem__, self.key_ids(cross_language).tolist()))
 
     def key_ids(self, cross_language: bool = False) -> np.ndarray:
         """:meth:`keyset` as feature numbers."""
@@ -115,8 +113,8 @@ class FeatureTable:
         self.logdf = np.zeros(1024)
         self.scratch = np.zeros(1024)
 
-    def intern(self, keys: list[str]) -> tuple[str, ...]:
-        """The keys as the table's own strings (numbering new ones)."""
+    def ids(self, keys: list[str]) -> np.ndarray:
+        """The numbers of ``keys``, numbering new ones."""
         number, names = self.number, self.names
         for key in keys:
             if key not in number:
@@ -124,12 +122,7 @@ class FeatureTable:
                 names.append(key)
         if len(names) > len(self.logdf):
             self._grow(len(names))
-        return tuple(names[number[k]] for k in keys)
-
-    def ids(self, keys: tuple[str, ...] | list[str]) -> np.ndarray:
-        """Feature numbers of known ``keys`` (unknown ones are left out)."""
-        number = self.number
-        return np.fromiter((number[k] for k in keys if k in number), np.int32)
+        return np.fromiter(map(number.__getitem__, keys), np.int32, len(keys))
 
     def _grow(self, needed: int) -> None:
         size = len(self.logdf)
