@@ -136,3 +136,14 @@ def test_every_page_links_its_feeds(built):
             in html
     topic_page = (built.site / "topics/war/index.html").read_text()
     assert f'href="{ORIGIN}topics/war/feed.xml"' in topic_page
+
+
+def test_a_feed_over_the_budget_keeps_the_newest_items_the_step_down_allows():
+    """Items are dropped a quarter at a time (50, 37, 27, 20, 15, 11, 8): the first count
+    that fits is kept, in both files, whatever the counts passed over on the way cost."""
+    config = Config(feed_limit=50, feed_max_bytes=200_000)
+    items = [article(n, 1 + n % 28, size=20_000) for n in range(50)]
+    out = feeds.build_feeds(items, [], config)
+    newest = sorted(items, key=lambda a: (a.date, a.id), reverse=True)[:8]
+    for name in ("feed.xml", "atom.xml"):
+        assert [e.id for e in feedparser.parse(out[name]).entries] == [a.id for a in newest]
