@@ -77,8 +77,9 @@ def build(
                 inputs, _signature(out)):
             reporter.info(f"{out} is up to date ({len(sources)} articles, nothing changed)")
             return BuildResult(out, len(sources), 0, 0, 0, 0, up_to_date=True)
-        cache = BuildCache(config.root / ".digest-cache", key) if clean else \
-            BuildCache.load(config.root, key)
+        with reporter.timed("load cache"):
+            cache = BuildCache(config.root / ".digest-cache", key) if clean else \
+                BuildCache.load(config.root, key)
         if cache.output != _signature(out):
             cache.pages, cache.files, cache.changed = {}, None, None  # another site's
         writer = SiteWriter(out)
@@ -88,11 +89,12 @@ def build(
             with reporter.timed("read"):
                 articles = _load(writer, cache, sources, problems, config, drafts, strict,
                                  workers, reporter)
-            stories = group(articles, config.language)
-            issues = build_issues(stories, config)
-            site = _site_info(articles, stories, issues, config,
-                              _searchable(with_search, articles, reporter))
-            renderer = Renderer(env, config, site)
+            with reporter.timed("stories"):
+                stories = group(articles, config.language)
+                issues = build_issues(stories, config)
+                site = _site_info(articles, stories, issues, config,
+                                  _searchable(with_search, articles, reporter))
+                renderer = Renderer(env, config, site)
             # 3. Plan every output, 4. keep or make each, 5. index the staged pages.
             with reporter.timed("plan"):
                 plan = outputs.plan(renderer, stories, issues, articles, statics, key)
