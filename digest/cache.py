@@ -12,6 +12,10 @@ The cache is an optimisation only: it is versioned by digest's version and a
 schema number, a build with ``--clean`` ignores it, and the output is
 byte-identical with and without it. It is JSON, never pickle: a cloned
 repository could carry a crafted cache, and loading it must not run code.
+
+Each entry is one JSON list, its article's fields in a fixed order (:data:`_ROW`),
+not an object naming them: at 100,000 articles the names were most of what a
+rebuild decoded, and a list's values go straight into the Article's attributes.
 """
 
 from __future__ import annotations
@@ -31,45 +35,49 @@ from digest.content import Article
 from digest.fingerprint import fingerprint
 
 CACHE_DIR = ".digest-cache"
-SCHEMA = 2  # 2: Article.story
+SCHEMA = 3  # 2: Article.story; 3: entries as lists
 _INDEX = "build.json"  # pages, files and keys of the last build
 _ENTRIES = "entries.json"  # the articles as of one pack generation
 _JOURNAL = "entries.log"  # changes since: one JSON line per changed or removed entry
 _JOURNAL_LIMIT = 2000  # lines before the journal is folded into entries.json
 _STATE = "state.json"  # small: what the nothing-changed check reads
 _PACK = "html-{}.pack"  # a new generation on every compaction; the index names its pack
-_DATES = ("date", "updated")
-_PLAIN_FIELDS = tuple(
-    f.name for f in fields(Article) if f.name not in ("file", "html", "extra", *_DATES)
-)
+# An entry's JSON list: name, mtime_ns, size, HTML offset, HTML length, then the article's
+# fields in this order. The file is the entry's name; the body stays in content/ and the
+# HTML in the pack; the dates are ISO 8601 text.
+_ROW = tuple(f.name for f in fields(Article) if f.name not in ("file", "body", "html"))
+_HEAD = 5  # name, signature, html
+_DATE, _UPDATED = _ROW.index("date"), _ROW.index("updated")
+_KEYS = ("file", "body", "html", *_ROW)
+_new = Article.__new__
 
 
-
-def _article_to_json(a: Article) -> dict[str, Any]:
-    data = {name: getattr(a, name) for name in _PLAIN_FIELDS}
-    data["file"] = a.file
-    data["extra"] = a.extra
-    for name in _DATES:
-        value = getattr(a, name)
-        data[name] = value.isoformat() if value is not None else None
-    data["body"] = ""  # bodies stay in content/; the HTML is in the pack
-    return data
+def _article_row(a: Article) -> list[Any]:
+    values = [getattr(a, name) for name in _ROW]
+    values[_DATE] = a.date.isoformat()
+    values[_UPDATED] = a.updated.isoformat() if a.updated is not None else None
+    return values
 
 
-def _article_from_json(data: dict[str, Any]) -> Article:
-    values = dict(data)
-    for name in _DATES:
-        if values.get(name) is not None:
-            values[name] = dt.datetime.fromisoformat(values[name])
-    return Article(**values)
+def _article_from_row(name: str, values: list[Any]) -> Article:
+    """The Article of an entry's fields (a fresh object, the build changes its ``html``)."""
+    if len(values) != len(_ROW):
+        raise ValueError("not an entry of this schema")
+    article = _new(Article)
+    data = dict(zip(_KEYS, (name, "", "", *values), strict=True))
+    data["date"] = dt.datetime.fromisoformat(values[_DATE])
+    if values[_UPDATED] is not None:
+        data["updated"] = dt.datetime.fromisoformat(values[_UPDATED])
+    article.__dict__ = data
+    return article
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One content file as last read: stat signature, the article, where its HTML is."""
 
     signature: tuple[int, int]
-    article: dict[str, Any]
+    article: list[Any]  # the fields in _ROW order, as JSON has them
     html: tuple[int, int]  # (offset, length) in the pack
 
 
@@ -105,12 +113,10 @@ class BuildCache:
                 return empty
             generation = int(base["generation"])
             pack_size = (folder / _PACK.format(generation)).stat().st_size
-            raw = dict(base["entries"])
+            raw = {row[0]: row for row in base["entries"]}
             lines = _replay(folder / _JOURNAL, generation, raw)
-            entries = {
-                name: Entry(tuple(e["signature"]), e["article"], tuple(e["html"]))
-                for name, e in raw.items()
-            }
+            entries = {name: Entry((r[1], r[2]), r[_HEAD:], (r[3], r[4]))
+                       for name, r in raw.items()}
             if any(sum(e.html) > pack_size for e in entries.values()):
                 return empty  # a truncated pack: start over rather than serve wrong HTML
             inputs, output = cls.peek(root, key)
@@ -120,7 +126,7 @@ class BuildCache:
             cache._journal_lines = lines
             cache.loaded = True
             return cache
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return empty
 
     @staticmethod
@@ -143,7 +149,7 @@ class BuildCache:
         if entry is None or entry.signature != signature:
             return None
         try:
-            return _article_from_json(entry.article)
+            return _article_from_row(name, entry.article)
         except (TypeError, ValueError):
             return None
 
@@ -188,7 +194,7 @@ class BuildCache:
                  spooled: tuple[int, int]) -> None:
         """Cache one article whose HTML is in the spool at ``spooled`` (offset, length)."""
         offset, length = spooled
-        self.entries[name] = Entry(signature, _article_to_json(article),
+        self.entries[name] = Entry(signature, _article_row(article),
                                    (self._pack_size + offset, length))
         self._dirty.add(name)
 
@@ -256,7 +262,7 @@ class BuildCache:
     def _write_entries(self) -> None:
         """Fold everything into entries.json for the current pack generation; empty the journal."""
         base = {"key": self.key, "generation": self.generation,
-                "entries": {n: _entry_json(e) for n, e in sorted(self.entries.items())}}
+                "entries": [_entry_row(n, e) for n, e in sorted(self.entries.items())]}
         _replace(self.folder / _ENTRIES, json.dumps(base, separators=(",", ":")).encode())
         _replace(self.folder / _JOURNAL, b"")
         self._journal_lines = 0
@@ -266,8 +272,8 @@ class BuildCache:
         lines = []
         for name in sorted(self._dirty):
             entry = self.entries.get(name)
-            lines.append(json.dumps([self.generation, name, _entry_json(entry) if entry else None],
-                                    separators=(",", ":")))
+            row = _entry_row(name, entry) if entry else None
+            lines.append(json.dumps([self.generation, name, row], separators=(",", ":")))
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
         fd = os.open(self.folder / _JOURNAL, flags, 0o644)
         with os.fdopen(fd, "a", encoding="utf-8") as journal:
@@ -340,8 +346,8 @@ def _next_generation(folder: Path) -> int:
     return max(numbers, default=-1) + 1
 
 
-def _entry_json(entry: Entry) -> dict[str, Any]:
-    return {"signature": entry.signature, "article": entry.article, "html": entry.html}
+def _entry_row(name: str, entry: Entry) -> list[Any]:
+    return [name, *entry.signature, *entry.html, *entry.article]
 
 
 def _replay(journal: Path, generation: int, entries: dict[str, Any]) -> int:

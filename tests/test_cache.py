@@ -1,10 +1,14 @@
 """The build cache: a rebuild does only what changed, and the output never depends on it."""
 
+import dataclasses
 import datetime as dt
+import json
 import shutil
 
 from conftest import KYIV, Project
 
+from digest import store
+from digest.cache import BuildCache
 from digest.report import Reporter
 
 
@@ -197,3 +201,52 @@ def test_rebuilds_after_a_parallel_first_build_equal_clean_builds(project, tmp_p
     shutil.copytree(project.root / "content", twin.root / "content", dirs_exist_ok=True)
     twin.build(clean=True, workers=1)
     assert project.files() == twin.files()
+
+
+def test_articles_from_the_cache_equal_the_files_read_again(project, tmp_path):
+    """Every field an article can have comes back from the cache as read from its file."""
+    populate(project, 4)
+    project.article("full", date=dt.datetime(2023, 8, 17, 8, 5, 30, tzinfo=KYIV),
+                    summary="A *summary*.", author="Olena", source="Kyiv Post",
+                    source_url="https://example.org/a", lang="uk", tags=["energy", 7],
+                    attribution="Said a minister", story="grid-repairs", review=None,
+                    updated=dt.datetime(2023, 8, 18, 10, 0, tzinfo=dt.UTC),
+                    mood="calm", ranking=[1, {"a": None}])
+    project.article("same-story", date=dt.datetime(2023, 8, 17, 9, 0, tzinfo=KYIV),
+                    story="grid-repairs", source="Other Outlet")
+    project.article("day-only", date=dt.date(2023, 8, 19))
+    project.article("drafted", draft=True, date=dt.datetime(2023, 8, 20, 9, 0, tzinfo=KYIV))
+    project.build(drafts=True)
+    edited = project.root / "content/war/2023-W31/story-1.md"
+    edited.write_text(edited.read_text() + "\nAn edit.\n")
+    project.build(drafts=True)  # every other article comes from the cache
+
+    config = project.config()
+    state = json.loads((project.root / ".digest-cache/state.json").read_text())
+    cache = BuildCache.load(project.root, state["key"])
+    assert cache.loaded and len(cache.entries) == 8
+    sources, _ = store.scan(config)
+    cached, _ = store.read(sources, config, cache, drafts=True)
+    fresh, _ = store.load(config, drafts=True)
+    assert [dataclasses.replace(a, html="") for a in cached] == \
+        [dataclasses.replace(a, html="") for a in fresh]
+    assert {a.slug for a in cached} >= {"full", "same-story", "day-only", "drafted"}
+
+    project.build(out=tmp_path / "clean", clean=True, drafts=True)
+    assert project.files() == project.files(tmp_path / "clean")
+
+
+def test_a_cache_entry_of_another_shape_is_read_again(project, tmp_path):
+    """A cache entry cut short (or from another version) is not used: its file is read."""
+    populate(project, 6)
+    project.build()
+    entries = project.root / ".digest-cache/entries.json"
+    data = json.loads(entries.read_text())
+    data["entries"] = [row[:-1] for row in data["entries"]]
+    entries.write_text(json.dumps(data))
+    path = project.root / "content/war/2023-W31/story-1.md"
+    path.write_text(path.read_text().replace("Paragraph 1.", "Changed."))
+    project.build()
+    project.build(out=tmp_path / "clean", clean=True)
+    assert project.files() == project.files(tmp_path / "clean")
+    assert "Changed." in (project.site / "war/2023-W31/story-1/index.html").read_text()
