@@ -8,6 +8,7 @@ only with ``--verbose``: user errors are messages, not crashes.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 import traceback
@@ -20,6 +21,8 @@ import click
 from digest import __version__
 from digest import config as config_mod
 from digest.report import DigestError, Reporter, count
+
+_ENDS_AFTER = False  # set by entry(): this process ends when the command returns
 
 
 def quiet_verbose(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -91,6 +94,10 @@ def build(config_path: Path, out: Path | None, base_url: str | None, drafts: boo
     from digest.build import build as build_site
 
     config = load_config(config_path, base_url=base_url)
+    if _ENDS_AFTER:
+        # The build pauses the cycle collector and runs it when done, over everything
+        # made meanwhile (0.9 s at 100,000 articles); a process about to end skips that.
+        gc.disable()
     build_site(config, reporter, out=out, drafts=drafts, strict=strict, clean=clean,
                workers=jobs)
     return 0
@@ -251,6 +258,8 @@ def entry() -> None:
     commands write is closed when they return, so only the output streams
     need flushing. Tests call :func:`main`, which exits the usual way.
     """
+    global _ENDS_AFTER
+    _ENDS_AFTER = True
     try:
         main()
     except SystemExit as exc:
