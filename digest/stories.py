@@ -47,11 +47,14 @@ class Story:
     lead: Article
     topic: str
     named: bool  # the articles carry ``story: <key>``
-    order: tuple[dt.datetime, str] = field(init=False)  # (first date, guid): feeds sort by it
+    # (first date, guid): feeds sort by it. The date as a POSIX timestamp, as in
+    # content.CHRONOLOGICAL: the same order, without asking two zones for their offsets
+    # on every comparison (every cached date has a zone object of its own).
+    order: tuple[float, str] = field(init=False)
 
     def __post_init__(self) -> None:
         first = self.articles[0]
-        self.order = (first.date, first.id)
+        self.order = (first.stamp, first.id)
 
     @property
     def id(self) -> str | None:
@@ -101,10 +104,10 @@ class Entry:
     lead: Article
     outlets: int  # distinct outlets among ``articles``
     languages: int  # distinct languages among ``articles``
-    order: tuple[dt.datetime, str] = field(init=False)  # (newest date shown, guid): lists
+    order: tuple[float, str] = field(init=False)  # (newest date shown, guid): lists sort by it
 
     def __post_init__(self) -> None:
-        self.order = (self.articles[-1].date, self.story.order[1])
+        self.order = (self.articles[-1].stamp, self.story.order[1])
 
     @property
     def others(self) -> list[Article]:
