@@ -22,7 +22,7 @@ import datetime as dt
 import heapq
 import operator
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -221,19 +221,52 @@ def _render(channel: Channel, items: list[Item], config: Config) -> tuple[bytes,
     file holds every item's HTML (escaped, so no shorter), so it could not fit. The
     weekly issues' items hold a whole week each (300 KB at 2,000 articles a week),
     and rendering every count on the way down took most of a rebuild's feed time.
+    ``items`` may make its items when first asked (:class:`Made`): the items past
+    the first whose HTML together is over the budget are never made.
     """
+    budget = config.feed_max_bytes
     floor = [0]  # floor[n]: the least bytes the HTML of the first n items takes
-    for item in items:
-        floor.append(floor[-1] + len(xml_text(item.html)))
+
+    def over(n: int) -> bool:
+        """Whether the first n items' HTML alone is over the budget."""
+        while len(floor) <= n and floor[-1] <= budget:
+            floor.append(floor[-1] + len(xml_text(items[len(floor) - 1].html)))
+        return floor[min(n, len(floor) - 1)] > budget
+
+    count = len(items)
     while True:
-        if floor[len(items)] > config.feed_max_bytes and len(items) > 1:
-            items = items[: max(1, len(items) * 3 // 4)]
+        if count > 1 and over(count):
+            count = max(1, count * 3 // 4)
             continue
-        rss = _generator(channel, items, config, channel.rss_url, True).rss_str(pretty=True)
-        atom = _generator(channel, items, config, channel.atom_url, False).atom_str(pretty=True)
-        if max(len(rss), len(atom)) <= config.feed_max_bytes or len(items) <= 1:
+        chosen = list(items[:count])
+        rss = _generator(channel, chosen, config, channel.rss_url, True).rss_str(pretty=True)
+        atom = _generator(channel, chosen, config, channel.atom_url, False).atom_str(pretty=True)
+        if max(len(rss), len(atom)) <= budget or count <= 1:
             return rss, atom
-        items = items[: max(1, len(items) * 3 // 4)]
+        count = max(1, count * 3 // 4)
+
+
+class Made(Sequence[Item]):
+    """``count`` items, each made by ``make(i)`` when first asked for, then kept."""
+
+    def __init__(self, count: int, make: Callable[[int], Item]) -> None:
+        self._count, self._make, self._made = count, make, []
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        stop = self._count if isinstance(index, slice) else index + 1
+        if isinstance(index, slice):
+            if index.step not in (None, 1) or (index.start or 0) < 0 or (
+                    index.stop is not None and index.stop < 0):
+                raise ValueError("only plain forward slices")
+            stop = min(self._count, index.stop if index.stop is not None else self._count)
+        elif not 0 <= index < self._count:
+            raise IndexError(index)
+        while len(self._made) < stop:
+            self._made.append(self._make(len(self._made)))
+        return self._made[index]
 
 
 @dataclass(frozen=True)
@@ -250,7 +283,7 @@ class Feed:
     atom: str
     inputs: object
     shows: tuple[Article, ...]
-    items: Callable[[], list[Item]]
+    items: Callable[[], Sequence[Item]]
 
     @property
     def key(self) -> str:
@@ -290,7 +323,10 @@ def channels(stories: list[Story] | list[Article], issues: list[Issue], config: 
         [(i.id, [(s.topic.slug, [(e.story.key, article_inputs(e.story.articles))
                                  for e in s.stories]) for s in i.sections])
          for i in chosen_issues],  # the files: a lead follows from dates and languages
-        (), lambda: newest((issue_item(i, site) for i in chosen_issues), config.feed_limit)))
+        # Already newest first as newest() would sort their items (the item's date is the
+        # issue's newest, its id the week's id after a fixed prefix), and no more than the
+        # limit: each is made only if the byte budget could let it in (see _render).
+        (), lambda: Made(len(chosen_issues), lambda n: issue_item(chosen_issues[n], site))))
     if topics is None:
         filed = story_topics(stories, config)
         topics = [(config.topic(slug), [e.story for e in filed[slug]])

@@ -147,3 +147,25 @@ def test_a_feed_over_the_budget_keeps_the_newest_items_the_step_down_allows():
     newest = sorted(items, key=lambda a: (a.date, a.id), reverse=True)[:8]
     for name in ("feed.xml", "atom.xml"):
         assert [e.id for e in feedparser.parse(out[name]).entries] == [a.id for a in newest]
+
+
+def test_the_weekly_issues_feed_over_its_budget_keeps_the_newest_weeks(project):
+    """Each item is a whole week; over the budget the oldest weeks go, as in every feed."""
+    for week in range(12):
+        for n in range(6):
+            day = dt.datetime(2023, 6, 5, 9, n, tzinfo=KYIV) + dt.timedelta(weeks=week)
+            project.article(f"w{week}-{n}", date=day,
+                            title=f"A long headline number {n} of week {week} " + "x" * 120)
+    project.add_config("feed_max_bytes: 12000\n")
+    project.build()
+    newest = [f"urn:digest:issue:2023-W{23 + week:02d}" for week in reversed(range(12))]
+    for name in ("weeks/feed.xml", "weeks/atom.xml"):
+        data = (project.site / name).read_bytes()
+        ids = [e.id for e in feedparser.parse(data).entries]
+        assert len(data) <= 12_000 and 1 <= len(ids) < 12
+        assert ids == newest[: len(ids)]
+    rss_ids = [e.id for e in feedparser.parse((project.site / "weeks/feed.xml").read_bytes())
+               .entries]
+    atom_ids = [e.id for e in feedparser.parse((project.site / "weeks/atom.xml").read_bytes())
+                .entries]
+    assert rss_ids == atom_ids
