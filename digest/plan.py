@@ -60,9 +60,11 @@ class Executor:
         themselves; the others are made here meanwhile. A maker's problem
         (a template error) stops the build with the first one, in plan order.
         """
+        keys = self.keys
         for output in outputs:
             if output.key is not None:
-                self.keys.update((path, output.key) for path in output.paths)
+                for path in output.paths:
+                    keys[path] = output.key
         todo = [o for o in outputs if not self._kept(o)]
         pooled = [o for o in todo if o.pooled]
         here = [o for o in todo if not o.pooled]
@@ -89,10 +91,14 @@ class Executor:
 
     def _kept(self, output: Output) -> bool:
         """An unchanged output keeps its old files: not made, not rewritten."""
+        key, paths = output.key, output.paths
+        if key is None:
+            return False
         pages = self.cache.pages
-        return output.key is not None and all(
-            pages.get(p) == output.key for p in output.paths) and all(
-            self.writer.keep(p) for p in output.paths)
+        if len(paths) == 1:  # a page: 100,000 of them, without the generators below
+            return pages.get(paths[0]) == key and self.writer.keep(paths[0])
+        return all(pages.get(p) == key for p in paths) and all(
+            self.writer.keep(p) for p in paths)
 
     def _stage(self, output: Output) -> tuple[tuple[bool, ...], list[Problem]]:
         """Runs in a worker: make and stage the files; (which differ from the old site's,

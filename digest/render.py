@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from hashlib import blake2b as _blake2b
 from typing import Any
 
 import jinja2
@@ -154,9 +155,26 @@ class Renderer:
         return PageSpec(path, template, make, article,
                         None if key is None else fingerprint(self.shell, template, *key))
 
+    def text_spec(self, template: str, path: str, parts: list[str],
+                  make: Callable[[], tuple[Page, dict[str, Any]]],
+                  article: Article | None = None) -> PageSpec:
+        """:meth:`spec` for a key of a fixed number of texts: hashed as one string, joined
+        by a character none of them holds, not by their ``repr`` (5 times faster, and
+        a 100,000-article site has 100,000 article pages). A text holding that character
+        makes the key the ``repr`` of the texts, which a joined key never equals."""
+        joined = _SEP.join(parts)
+        if joined.count(_SEP) != len(parts) - 1:
+            return self.spec(template, path, tuple(parts), make, article)
+        key = _blake2b(f"{self.shell}{_SEP}{template}{_SEP}{joined}".encode(),
+                       digest_size=12).hexdigest()
+        return PageSpec(path, template, make, article, key)
+
     def render_spec(self, spec: PageSpec) -> str:
         page, data = spec.make()
         return self.template(spec.template).render(site=self.site, page=page, **data)
+
+
+_SEP = "\x1f"  # the unit separator: it has no place in a title, path or id
 
 
 @dataclass
@@ -170,9 +188,11 @@ class PageSpec:
     key: str | None  # None: always render
 
 
-def _card(a: Article) -> tuple[str, str]:
-    """What a card (title, outlet, time, summary, reading time) depends on: path and file."""
-    return a.path, a.fingerprint
+def _card(a: Article) -> str:
+    """What a card (title, outlet, time, summary, reading time) depends on: path and file,
+    as one text (a path never holds the separator; 200,000 of them are in a 100,000-article
+    site's keys, and texts make those keys faster than pairs)."""
+    return f"{a.path}{_SEP}{a.fingerprint}"
 
 
 def story_key(story: Story) -> tuple[object, ...]:
@@ -290,9 +310,9 @@ def _stories(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
 def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     issue_of = {i.id: i for i in issues}
     story_of = renderer.story_of
+    story_keys: dict[Story, str] = {}  # fingerprint of what its articles' pages show of it
     for info in renderer.site.topics:
         topic, chronological = info.topic, list(reversed(info.articles))
-        topic_key = (topic.slug, topic.title)
         for i, article in enumerate(chronological):
             previous = chronological[i - 1] if i > 0 else None
             following = chronological[i + 1] if i + 1 < len(chronological) else None
@@ -309,8 +329,15 @@ def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
                               "issue": issue_of[article.week], "previous": previous,
                               "next": following, "story": story, "also": also}
 
-            key = (topic_key, _card(article), article.week,
-                   None if previous is None else (previous.path, previous.title),
-                   None if following is None else (following.path, following.title),
-                   None if story is None else story_key(story))
-            yield renderer.spec("article.html", article.path, key, make, article)
+            if story is None:
+                shown = ""  # a fingerprint is never empty
+            else:
+                shown = story_keys.get(story) or story_keys.setdefault(
+                    story, fingerprint(story_key(story)))
+            # Paths are never empty: an empty one stands for no neighbour.
+            key = [topic.slug, topic.title, article.path, article.fingerprint, article.week,
+                   "" if previous is None else previous.path,
+                   "" if previous is None else previous.title,
+                   "" if following is None else following.path,
+                   "" if following is None else following.title, shown]
+            yield renderer.text_spec("article.html", article.path, key, make, article)

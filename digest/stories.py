@@ -51,6 +51,7 @@ class Story:
     # content.CHRONOLOGICAL: the same order, without asking two zones for their offsets
     # on every comparison (every cached date has a zone object of its own).
     order: tuple[float, str] = field(init=False)
+    whole: tuple[str, Entry] | None = field(default=None, init=False, repr=False)  # see entry()
 
     def __post_init__(self) -> None:
         first = self.articles[0]
@@ -146,12 +147,22 @@ def language_count(articles: list[Article], language: str) -> int:
 
 
 def entry(story: Story, articles: list[Article], language: str) -> Entry:
-    """``story`` as shown with ``articles`` (oldest first, all of the story's or some)."""
+    """``story`` as shown with ``articles`` (oldest first, all of the story's or some).
+
+    The whole story's entry is made once (its issue and its topic both list it), and
+    the lists share it: nothing changes an entry once made."""
+    whole = articles is story.articles
+    if whole and story.whole is not None and story.whole[0] == language:
+        return story.whole[1]
     if len(articles) == 1:
-        return Entry(story, articles, articles[0], 1, 1)
-    lead = story.lead if articles is story.articles else lead_of(articles, language)
-    return Entry(story, articles, lead, outlet_count(articles),
-                 language_count(articles, language))
+        made = Entry(story, articles, articles[0], 1, 1)
+    else:
+        lead = story.lead if whole else lead_of(articles, language)
+        made = Entry(story, articles, lead, outlet_count(articles),
+                     language_count(articles, language))
+    if whole:
+        story.whole = (language, made)
+    return made
 
 
 def group(articles: list[Article], language: str) -> list[Story]:
