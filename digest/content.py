@@ -147,7 +147,8 @@ def find_files(content_dir: Path, problems: list[Problem] | None = None) -> list
                         "warning", "symlinked folder; skipped, its articles are not read",
                         os.path.relpath(link, content_dir.parent),
                         hint="copy the folder into content/ instead of linking it"))
-        found.extend(os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".md"))
+        folder = dirpath if dirpath.endswith(os.sep) else dirpath + os.sep  # os.path.join's
+        found.extend([folder + f for f in sorted(filenames) if f.endswith(".md")])  # result
     return found
 
 

@@ -112,11 +112,12 @@ def build_issues(stories: list[Story], config: Config) -> list[Issue]:
 
 
 def by_topic(articles: list[Article], config: Config) -> list[tuple[Topic, list[Article]]]:
-    """Each topic with its articles, newest first."""
+    """Each topic with its articles, newest first; ``articles`` are oldest first, as
+    :func:`digest.store.read` gives them (ids are unique, so reversed is newest first)."""
     groups: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         groups[a.topic].append(a)
-    return [(t, newest_first(groups[t.slug])) for t in topic_order(config, set(groups))]
+    return [(t, groups[t.slug][::-1]) for t in topic_order(config, set(groups))]
 
 
 def story_topics(stories: list[Story], config: Config) -> dict[str, list[Entry]]:

@@ -126,6 +126,7 @@ class Renderer:
         self._templates: dict[str, jinja2.Template] = {}
         self.story_of = {a.id: story for story in site.stories for a in story.articles}
         self.shell = ""  # fingerprint of what every page shows (see digest.build)
+        self.story_prints: dict[Story, str] = {}  # see _story_print
 
     def template(self, name: str) -> jinja2.Template:
         if name not in self._templates:
@@ -175,6 +176,7 @@ class Renderer:
 
 
 _SEP = "\x1f"  # the unit separator: it has no place in a title, path or id
+_LIST = "\x1e"  # the record separator, between a list's entries in a key
 
 
 @dataclass
@@ -201,16 +203,25 @@ def story_key(story: Story) -> tuple[object, ...]:
     return story.key, story.topic, tuple(_card(a) for a in story.articles)
 
 
-def _entry_key(e: Entry) -> tuple[object, ...]:
-    """A story in a list: a single article's card, or the whole story (the coverage line
-    counts and links the others, and says how many are in other weeks)."""
-    return _card(e.lead) if not e.story.multi else story_key(e.story)
+def _story_print(renderer: Renderer, story: Story) -> str:
+    """The fingerprint of :func:`story_key`, made once per story and build."""
+    made = renderer.story_prints.get(story)
+    if made is None:
+        made = renderer.story_prints[story] = fingerprint(story_key(story))
+    return made
 
 
-def _issue_key(issue: Issue) -> tuple[object, ...]:
+def _entries_key(renderer: Renderer, entries: list[Entry]) -> str:
+    """Stories in a list, as one text: each a single article's card, or the whole story
+    (the coverage line counts and links the others, and says how many are in other weeks).
+    Neither a card nor a fingerprint holds the character between them."""
+    return _LIST.join([_card(e.lead) if len(e.story.articles) == 1 else
+                       _story_print(renderer, e.story) for e in entries])
+
+
+def _issue_key(renderer: Renderer, issue: Issue) -> tuple[object, ...]:
     neighbours = tuple((i.id, i.count) if i else None for i in (issue.previous, issue.next))
-    sections = tuple((s.topic.slug, tuple(_entry_key(e) for e in s.stories))
-                     for s in issue.sections)
+    sections = tuple((s.topic.slug, _entries_key(renderer, s.stories)) for s in issue.sections)
     return issue.id, neighbours, sections
 
 
@@ -228,7 +239,8 @@ def page_specs(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
 def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     latest = issues[-1] if issues else None
     title = renderer.config.title
-    yield renderer.spec("home.html", urls.HOME, _issue_key(latest) if latest else (), lambda: (
+    yield renderer.spec("home.html", urls.HOME, _issue_key(renderer, latest) if latest else (),
+                        lambda: (
         renderer.page("home", urls.HOME, title), {"issue": latest}))
     newest_first = list(reversed(issues))
     yield renderer.spec("weeks.html", urls.WEEKS, (), lambda: (
@@ -239,7 +251,7 @@ def _home_and_issues(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSp
                                  f"{issue.count} articles from week {issue.id}")
             return page, {"issue": issue}
 
-        yield renderer.spec("issue.html", issue.path, _issue_key(issue), make)
+        yield renderer.spec("issue.html", issue.path, _issue_key(renderer, issue), make)
 
 
 def _topics(renderer: Renderer) -> Iterator[PageSpec]:
@@ -275,7 +287,7 @@ def _topics(renderer: Renderer) -> Iterator[PageSpec]:
                               "articles": [e.lead for e in chunk]}
 
             key = (topic.slug, topic.title, number, count, len(items), articles,
-                   tuple(_entry_key(e) for e in chunk))
+                   _entries_key(renderer, chunk))
             yield renderer.spec("topic.html", path, key, make)
 
 
@@ -310,7 +322,6 @@ def _stories(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
 def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
     issue_of = {i.id: i for i in issues}
     story_of = renderer.story_of
-    story_keys: dict[Story, str] = {}  # fingerprint of what its articles' pages show of it
     for info in renderer.site.topics:
         topic, chronological = info.topic, list(reversed(info.articles))
         for i, article in enumerate(chronological):
@@ -329,11 +340,7 @@ def _articles(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
                               "issue": issue_of[article.week], "previous": previous,
                               "next": following, "story": story, "also": also}
 
-            if story is None:
-                shown = ""  # a fingerprint is never empty
-            else:
-                shown = story_keys.get(story) or story_keys.setdefault(
-                    story, fingerprint(story_key(story)))
+            shown = "" if story is None else _story_print(renderer, story)  # never empty
             # Paths are never empty: an empty one stands for no neighbour.
             key = [topic.slug, topic.title, article.path, article.fingerprint, article.week,
                    "" if previous is None else previous.path,

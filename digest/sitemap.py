@@ -18,9 +18,17 @@ def sitemap(entries: list[tuple[str, dt.datetime | None]], site: urls.Site) -> b
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
+    # escape() replaces character by character, so the base is escaped once; a site path
+    # is made of slugs, and one with nothing to escape is written as it is.
+    base = escape(site.absolute(""), quote=False)
     for path, modified in entries:
-        lastmod = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
-        lines.append(f"  <url><loc>{escape(site.absolute(path), quote=False)}</loc>{lastmod}</url>")
+        if "&" in path or "<" in path or ">" in path:
+            path = escape(path, quote=False)
+        if modified:
+            lines.append(f"  <url><loc>{base}{path}</loc><lastmod>{modified.isoformat()}"
+                         "</lastmod></url>")
+        else:
+            lines.append(f"  <url><loc>{base}{path}</loc></url>")
     lines += ["</urlset>", ""]
     return "\n".join(lines).encode()
 
