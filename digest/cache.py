@@ -42,43 +42,47 @@ _JOURNAL = "entries.log"  # changes since: one JSON line per changed or removed 
 _JOURNAL_LIMIT = 2000  # lines before the journal is folded into entries.json
 _STATE = "state.json"  # small: what the nothing-changed check reads
 _PACK = "html-{}.pack"  # a new generation on every compaction; the index names its pack
-# An entry's JSON list: name, mtime_ns, size, HTML offset, HTML length, then the article's
-# fields in this order. The file is the entry's name; the body stays in content/ and the
-# HTML in the pack; the dates are ISO 8601 text.
+# An entry, as a JSON list and in memory: name, mtime_ns, size, HTML offset, HTML length,
+# then the article's fields in _ROW order and the timestamp of its date (the order
+# articles sort in, :attr:`Article.stamp`). The file is the entry's name; the body stays
+# in content/ and the HTML in the pack; the dates are ISO 8601 text.
 _ROW = tuple(f.name for f in fields(Article) if f.name not in ("file", "body", "html"))
 _HEAD = 5  # name, signature, html
-_DATE, _UPDATED = _ROW.index("date"), _ROW.index("updated")
-_KEYS = ("file", "body", "html", *_ROW)
+_LENGTH = _HEAD + len(_ROW) + 1
+_DATE, _UPDATED = _HEAD + _ROW.index("date"), _HEAD + _ROW.index("updated")
+_KEYS = ("file", "_mtime", "_size", "_offset", "_length", *_ROW, "stamp")
+_NOT_FIELDS = _KEYS[1:_HEAD]
 _new = Article.__new__
+Entry = list  # one entry, as above
 
 
-def _article_row(a: Article) -> list[Any]:
-    values = [getattr(a, name) for name in _ROW]
-    values[_DATE] = a.date.isoformat()
-    values[_UPDATED] = a.updated.isoformat() if a.updated is not None else None
-    return values
+def _entry(name: str, signature: tuple[int, int], a: Article, html: tuple[int, int]) -> Entry:
+    row = [name, *signature, *html, *(getattr(a, f) for f in _ROW), a.stamp]
+    row[_DATE] = a.date.isoformat()
+    row[_UPDATED] = a.updated.isoformat() if a.updated is not None else None
+    return row
 
 
-def _article_from_row(name: str, values: list[Any]) -> Article:
-    """The Article of an entry's fields (a fresh object, the build changes its ``html``)."""
-    if len(values) != len(_ROW):
+def _article_from_row(row: Entry) -> Article:
+    """The Article of an entry (a fresh object: the build changes its ``html``)."""
+    if len(row) != _LENGTH:
         raise ValueError("not an entry of this schema")
     article = _new(Article)
-    data = dict(zip(_KEYS, (name, "", "", *values), strict=True))
-    data["date"] = dt.datetime.fromisoformat(values[_DATE])
-    if values[_UPDATED] is not None:
-        data["updated"] = dt.datetime.fromisoformat(values[_UPDATED])
+    data = dict(zip(_KEYS, row, strict=True))
+    for name in _NOT_FIELDS:
+        del data[name]
+    data["body"] = data["html"] = ""
+    data["date"] = dt.datetime.fromisoformat(row[_DATE])
+    if row[_UPDATED] is not None:
+        data["updated"] = dt.datetime.fromisoformat(row[_UPDATED])
+    if not isinstance(data["stamp"], float):
+        raise TypeError("not a timestamp")
     article.__dict__ = data
     return article
 
 
-@dataclass(slots=True)
-class Entry:
-    """One content file as last read: stat signature, the article, where its HTML is."""
-
-    signature: tuple[int, int]
-    article: list[Any]  # the fields in _ROW order, as JSON has them
-    html: tuple[int, int]  # (offset, length) in the pack
+def _html(row: Entry) -> tuple[int, int]:
+    return row[3], row[4]
 
 
 @dataclass
@@ -113,11 +117,9 @@ class BuildCache:
                 return empty
             generation = int(base["generation"])
             pack_size = (folder / _PACK.format(generation)).stat().st_size
-            raw = {row[0]: row for row in base["entries"]}
-            lines = _replay(folder / _JOURNAL, generation, raw)
-            entries = {name: Entry((r[1], r[2]), r[_HEAD:], (r[3], r[4]))
-                       for name, r in raw.items()}
-            if any(sum(e.html) > pack_size for e in entries.values()):
+            entries = {row[0]: row for row in base["entries"]}
+            lines = _replay(folder / _JOURNAL, generation, entries)
+            if any(e[3] + e[4] > pack_size for e in entries.values()):
                 return empty  # a truncated pack: start over rather than serve wrong HTML
             inputs, output = cls.peek(root, key)
             cache = cls(folder, key, entries, dict(data["pages"]), inputs, output,
@@ -146,10 +148,11 @@ class BuildCache:
     def article(self, name: str, signature: tuple[int, int]) -> Article | None:
         """The cached article of content file ``name`` when the file has not changed."""
         entry = self.entries.get(name)
-        if entry is None or entry.signature != signature:
+        if entry is None or entry[1] != signature[0] or entry[2] != signature[1] or \
+                entry[0] != name:
             return None
         try:
-            return _article_from_row(name, entry.article)
+            return _article_from_row(entry)
         except (TypeError, ValueError):
             return None
 
@@ -159,7 +162,7 @@ class BuildCache:
         HTML remembered by this build is still in the spool (offsets past the
         pack's end). Reads use ``pread``, so forked workers may call this too.
         """
-        wanted = sorted((self.entries[n].html, n) for n in names if n in self.entries)
+        wanted = sorted((_html(self.entries[n]), n) for n in names if n in self.entries)
         out: dict[str, str] = {}
         if not wanted:
             return out
@@ -194,8 +197,7 @@ class BuildCache:
                  spooled: tuple[int, int]) -> None:
         """Cache one article whose HTML is in the spool at ``spooled`` (offset, length)."""
         offset, length = spooled
-        self.entries[name] = Entry(signature, _article_row(article),
-                                   (self._pack_size + offset, length))
+        self.entries[name] = _entry(name, signature, article, (self._pack_size + offset, length))
         self._dirty.add(name)
 
     def _write_spool(self) -> None:
@@ -237,7 +239,7 @@ class BuildCache:
         self.folder.mkdir(exist_ok=True)
         _replace(self.folder / ".gitignore", b"*\n")
         self._write_spool()
-        live = sum(e.html[1] for e in self.entries.values())
+        live = sum(e[4] for e in self.entries.values())
         compacted = self._pack_size > 2 * live + (1 << 20)
         if compacted:
             self._compact()
@@ -262,7 +264,7 @@ class BuildCache:
     def _write_entries(self) -> None:
         """Fold everything into entries.json for the current pack generation; empty the journal."""
         base = {"key": self.key, "generation": self.generation,
-                "entries": [_entry_row(n, e) for n, e in sorted(self.entries.items())]}
+                "entries": [e for _, e in sorted(self.entries.items())]}
         _replace(self.folder / _ENTRIES, json.dumps(base, separators=(",", ":")).encode())
         _replace(self.folder / _JOURNAL, b"")
         self._journal_lines = 0
@@ -272,8 +274,7 @@ class BuildCache:
         lines = []
         for name in sorted(self._dirty):
             entry = self.entries.get(name)
-            row = _entry_row(name, entry) if entry else None
-            lines.append(json.dumps([self.generation, name, row], separators=(",", ":")))
+            lines.append(json.dumps([self.generation, name, entry], separators=(",", ":")))
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
         fd = os.open(self.folder / _JOURNAL, flags, 0o644)
         with os.fdopen(fd, "a", encoding="utf-8") as journal:
@@ -287,7 +288,7 @@ class BuildCache:
         chunks, offset = [], 0
         for name in names:
             data = old[name].encode("utf-8")
-            self.entries[name].html = (offset, len(data))
+            self.entries[name][3:5] = offset, len(data)
             chunks.append(data)
             offset += len(data)
         self.generation += 1
@@ -344,10 +345,6 @@ def _next_generation(folder: Path) -> int:
     numbers = [int(m.group(1)) for p in folder.glob(_PACK.format("*"))
                if (m := re.fullmatch(r"html-(\d+)\.pack", p.name))]
     return max(numbers, default=-1) + 1
-
-
-def _entry_row(name: str, entry: Entry) -> list[Any]:
-    return [name, *entry.signature, *entry.html, *entry.article]
 
 
 def _replay(journal: Path, generation: int, entries: dict[str, Any]) -> int:
