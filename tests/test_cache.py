@@ -250,3 +250,25 @@ def test_a_cache_entry_of_another_shape_is_read_again(project, tmp_path):
     project.build(out=tmp_path / "clean", clean=True)
     assert project.files() == project.files(tmp_path / "clean")
     assert "Changed." in (project.site / "war/2023-W31/story-1/index.html").read_text()
+
+
+def test_an_edited_title_shows_everywhere_after_a_rebuild(project, tmp_path):
+    """Its page, its neighbours', its story's page and the others of the story, its issue,
+    its topic, the home page and every feed: no page or feed keeps the old title."""
+    populate(project, 12)
+    for n, topic in enumerate(("war", "diplomacy", "war")):
+        project.article(f"told-{n}", topic=topic, story="one-event", source=f"Outlet {n}",
+                        date=dt.datetime(2023, 8, 3, 10 + n, 0, tzinfo=KYIV))
+    project.build()
+    project.build()  # the site is now rebuilt in place (the spare copy in use)
+    path = project.root / "content/war/2023-W31/told-0.md"
+    path.write_text(path.read_text().replace("title: Title of told-0", "title: Renamed event"))
+    project.build()
+    site = project.files()
+    old = [p for p, data in site.items() if b"Title of told-0" in data]
+    assert old == []
+    for page in ("stories/one-event/index.html", "war/2023-W31/told-2/index.html",
+                 "weeks/2023-W31/index.html", "weeks/feed.xml", "feed.xml", "feed.json"):
+        assert b"Renamed event" in site[page], page
+    project.build(out=tmp_path / "clean", clean=True)
+    assert site == project.files(tmp_path / "clean")
