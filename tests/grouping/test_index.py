@@ -69,3 +69,19 @@ def test_a_long_slug_gives_an_id_of_at_most_id_max_characters_ending_at_a_word()
     slug = "-".join(["word"] * 60)
     made = assign.story_id(DAY, slug, set())
     assert len(made) <= assign.ID_MAX and made.endswith("word") and made.startswith("2023-08-22-")
+
+
+def test_only_a_storys_members_near_the_date_and_the_undated_judge_a_new_article():
+    index = StoryIndex()
+    other = ("Grain corridor talks resume in Istanbul", "Negotiators from Turkey and the UN "
+             "met in Istanbul about Black Sea grain shipments from Odesa.")
+    for offset in (-30, -20, -10):  # the story's older members tell something else
+        index.add(Entry(f"old{offset}", "long-story", DAY + dt.timedelta(days=offset), "en",
+                        extract(*other)))
+    index.add(Entry("near", "long-story", DAY, "en", extract(*TEXT)))
+    index.add(Entry("undated", "long-story", None, "en", extract(*TEXT)))
+    assert [e.key for e in index.near("long-story", DAY + dt.timedelta(days=1))] == \
+        ["near", "undated"]
+    assert len(index.near("long-story", None)) == 5  # an undated article meets every day
+    story = assign.group(index, "new", extract(*TEXT), DAY + dt.timedelta(days=1), "en", "x")
+    assert story == "long-story"
