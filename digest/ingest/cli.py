@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 @click.option("--force", is_flag=True,
               help="Replace articles already ingested from the same raw page (a backup is kept "
                    "in .digest/backups/).")
+@click.option("--source", "-s", metavar="OUTLET",
+              help="The outlet these pages were saved from (a name, alias or domain), for "
+                   "pages that print none; a URL of the page's own still wins.")
 @click.option("--learn-chrome", is_flag=True,
               help="First relearn each outlet's repeated lines (menus, promos) from the given "
                    "dumps into ingest-chrome.yaml, then ingest with them.")
@@ -48,8 +51,9 @@ if TYPE_CHECKING:  # pragma: no cover
 @click.option("--quiet", "-q", is_flag=True, help="Show only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Show debug lines.")
 def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: bool, force: bool,
-           learn_chrome: bool, only_matching: bool | None, executor: str, scheduler: str | None,
-           jobs: int | None, config_path: Path, quiet: bool, verbose: bool) -> None:
+           source: str | None, learn_chrome: bool, only_matching: bool | None, executor: str,
+           scheduler: str | None, jobs: int | None, config_path: Path, quiet: bool,
+           verbose: bool) -> None:
     """Clean raw pages (PATH: .txt dumps, .html files, .warc/.warc.gz archives, or folders
     of them) into content/.
 
@@ -67,7 +71,7 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
         runner = executors.make(executor, scheduler, jobs)
         report = run_ingest(targets, config, reporter, dry_run=dry_run, topic=topic, force=force,
                             learn_chrome=learn_chrome, only_matching=only_matching,
-                            executor=runner)
+                            executor=runner, source=source)
     except DigestError as exc:
         fail(exc, reporter, command="ingest", as_json=as_json)
     if as_json:

@@ -47,16 +47,18 @@ _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 _MARKDOWN_MARK = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s?)")
 
 
-def extract_html(html: str, *, url: str | None = None, config: Config | None = None) -> Extraction:
-    """Extract one article from an HTML page; never raises on any input."""
+def extract_html(html: str, *, url: str | None = None, config: Config | None = None,
+                 outlet: str | None = None) -> Extraction:
+    """Extract one article from an HTML page; never raises on any input. ``outlet``: the
+    one the page's saver named (see :mod:`digest.ingest.pages`)."""
     config = config or Config()
     try:
-        return _extract(html, url, config)
+        return _extract(html, url, config, outlet)
     except Exception as exc:  # noqa: BLE001 - a hostile page must not stop an ingest run
         return Extraction(body="", source_url=url, warnings=[f"HTML extraction failed: {exc!r}"])
 
 
-def _extract(html: str, url: str | None, config: Config) -> Extraction:
+def _extract(html: str, url: str | None, config: Config, given: str | None) -> Extraction:
     head = read_head(html)
     url = url or _web_url(head.get("url"))
     # trafilatura's own metadata pass (htmldate, author heuristics) costs more than the
@@ -74,7 +76,7 @@ def _extract(html: str, url: str | None, config: Config) -> Extraction:
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
     ex.author = _clean(head.get("author"))
     paragraphs = _without_pictures(_paragraphs(doc.text, ex.title))
-    _outlet(ex, html, head, paragraphs, config)
+    _outlet(ex, html, head, paragraphs, config, given)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
     ex.summary = metadata.summary(paragraphs) or _clean(head.get("description"))
@@ -286,12 +288,19 @@ def _take_attribution(paragraphs: list[str], ex: Extraction) -> list[str]:
 
 
 def _outlet(ex: Extraction, html: str, head: dict[str, str], paragraphs: list[str],
-            config: Config) -> None:
-    """A known outlet by :func:`digest.ingest.outlets.from_html`; else the declared site name,
-    else the URL's host."""
+            config: Config, given: str | None) -> None:
+    """The outlet the page's saver named (``given``) unless a known outlet serves one of its
+    URLs; else a known outlet by :func:`digest.ingest.outlets.from_html`; else the declared
+    site name, else the URL's host."""
+    reg = outlets.registry(config.sources)
+    urls = [ex.source_url, outlets.canonical(html[:300_000]), _web_url(head.get("url"))]
+    named = metadata.given_outlet(given, urls, reg)
+    if named:
+        ex.outlet, ex.outlet_source = named
+        return
     page = outlets.HtmlPage(html, url=ex.source_url, site=head.get("site"),
                             og_url=_web_url(head.get("url")), lead=paragraphs[:3])
-    found = outlets.from_html(page, outlets.registry(config.sources))
+    found = outlets.from_html(page, reg)
     if found:
         ex.outlet, ex.outlet_source = found.name, found.signal
     elif head.get("site"):

@@ -154,7 +154,8 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
         head.used.add(lines[date_at].index)
     _drop_repeats(lines, start, end, ex.title, head.used)
     byline = _byline(lines, date_at, found, start)
-    source = _outlet(byline, lines, start, end, url, config, ex)
+    given = provenance.outlet if provenance else None
+    source = _outlet(byline, lines, start, end, url, config, ex, given)
     tz = dates.zone(source.timezone if source and source.timezone else None, config.timezone)
     text_at = _set_date(ex, found, tz, url, hint, lines, start, end)
     if ex.date is None or text_at is not None:
@@ -294,12 +295,18 @@ def _byline(lines: Sequence[Line], date_at: int | None, found: dates.Found | Non
 
 
 def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str | None,
-            config: Config, ex: Extraction) -> Source | None:
-    """The publisher, by the signals of :func:`digest.ingest.outlets.from_text`; else an
-    agency credited in the lead, an organisation's byline or the URL's host, as printed."""
+            config: Config, ex: Extraction, given: str | None = None) -> Source | None:
+    """The publisher: the outlet the page was saved from when its saver named it (``given``,
+    see :mod:`digest.ingest.pages`) and no known outlet serves its URL; else by the signals
+    of :func:`digest.ingest.outlets.from_text`; else an agency credited in the lead, an
+    organisation's byline or the URL's host, as printed."""
     reg = outlets.registry(config.sources)
     if byline and not reg.first(byline) and not _is_org(byline) and len(byline.split()) <= 4:
         ex.author = byline
+    named = given_outlet(given, [url], reg)
+    if named:
+        ex.outlet, ex.outlet_source = named
+        return reg.exactly(named[0])
     credit = _wire_credit(lines[start:end])
     page = outlets.TextPage(
         lines=[ln.text for ln in lines],
@@ -319,6 +326,17 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
         ex.outlet = outlet_from_url(url, config)
         ex.outlet_source = "url" if ex.outlet else None
     return None
+
+
+def given_outlet(given: str | None, urls: Sequence[str | None], reg: outlets.Registry
+                 ) -> tuple[str, str] | None:
+    """(name, "given") for the outlet a page's saver named, unless a known outlet serves one
+    of the page's own URLs (an exact address outranks a label on a folder). A known outlet
+    is written under its registry name; another name as given."""
+    if not given or any(reg.for_url(url) for url in urls):
+        return None
+    known = reg.exactly(given) or reg.for_host(given)
+    return (known.name if known else given), "given"
 
 
 def _is_org(name: str) -> bool:

@@ -15,7 +15,15 @@ A page's provenance sits beside its file as ``<file>.provenance.json``::
 
 Every key is optional. It is read with ``json`` and checked key by key: a provenance file
 is written by a fetcher from what a server said, so nothing in it is trusted beyond an
-http(s) URL and a date.
+http(s) URL, a date and a short ``"outlet"`` name (which a person may add by hand).
+
+**The outlet a page was saved from.** Many saved pages print no outlet at all (a dump of an
+article's text, its menus gone). The person who saved them knows it, and says so in one of
+three ways, strongest first: ``digest ingest --source NAME`` (every page of the run), an
+``"outlet"`` key in the page's provenance file, or the folder the page sits in, named after
+a known outlet's domain or name (``raw/pravda.com.ua/...``, ``raw/Kyiv Post/...``). Such a
+hint is :attr:`Provenance.outlet`; the extractors prefer it to anything read from the text,
+and only a URL that names a known outlet beats it (see :mod:`digest.ingest.metadata`).
 """
 
 from __future__ import annotations
@@ -24,8 +32,9 @@ import datetime as dt
 import email.utils
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -33,6 +42,7 @@ ARCHIVE_SUFFIXES = (".warc", ".warc.gz")  # read record by record (digest.ingest
 PROVENANCE_SUFFIX = ".provenance.json"
 MAX_BYTES = 20_000_000  # bigger than any news page; a 50 MB "page" is refused, not parsed
 MAX_PROVENANCE_BYTES = 64_000
+MAX_OUTLET_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class Provenance:
     date: dt.datetime | None = None  # Last-Modified, else the fetch time (aware)
     date_kind: str | None = None  # "http" (Last-Modified), "fetched" or "warc" (WARC-Date)
     charset: str | None = None  # the charset its HTTP Content-Type declared
+    outlet: str | None = None  # the outlet the person who saved it names (see above)
 
 
 @dataclass(frozen=True)
@@ -87,8 +98,17 @@ def is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
-    """Input files in a stable order, each with a reason when it is not a page to ingest.
+class Input(NamedTuple):
+    """One input file, with a reason when it is not a page to ingest, and the folders it
+    sits in, nearest first, up to the folder it was given under (which may name its outlet)."""
+
+    path: Path
+    reason: str | None
+    folders: tuple[str, ...] = ()
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Input]:
+    """Input files in a stable order (see :class:`Input`).
 
     Hidden files and folders are passed over, and so are provenance files: each belongs to
     the page beside it."""
@@ -96,15 +116,17 @@ def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
         path = Path(given)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                inner = child.relative_to(path).parts
+                if any(part.startswith(".") for part in inner):
                     continue
                 if child.name.endswith(PROVENANCE_SUFFIX):
                     continue
-                yield child, unsupported(child)
+                folders = (*reversed(inner[:-1]), path.resolve().name)
+                yield Input(child, unsupported(child), folders)
         elif path.is_file():
-            yield path, unsupported(path)
+            yield Input(path, unsupported(path), (path.resolve().parent.name,))
         else:
-            yield path, "no such file or folder"
+            yield Input(path, "no such file or folder")
 
 
 def unsupported(path: Path) -> str | None:
@@ -116,11 +138,18 @@ def unsupported(path: Path) -> str | None:
     return f"not a page: only {suffixes} files are ingested"
 
 
-def file_page(path: Path, name: str) -> RawPage:
-    """The page saved in ``path`` (its kind known to be supported), with its provenance."""
+def file_page(path: Path, name: str, *, source: str | None = None,
+              folder: str | None = None) -> RawPage:
+    """The page saved in ``path`` (its kind known to be supported), with its provenance and
+    the outlet named for it: ``source`` (the command's) before its provenance file's, and
+    that before ``folder`` (the outlet its folder is named after)."""
     kind = kind_of(path)
     assert kind is not None
-    return RawPage(name, kind, path=path, provenance=read_provenance(path))
+    provenance = read_provenance(path)
+    outlet = source or provenance.outlet or folder
+    if outlet != provenance.outlet:
+        provenance = replace(provenance, outlet=outlet)
+    return RawPage(name, kind, path=path, provenance=provenance)
 
 
 def provenance_path(path: Path) -> Path:
@@ -146,10 +175,19 @@ def read_provenance(path: Path) -> Provenance:
                          "delete it") from exc
     url = next((u for u in (data.get("final_url"), data.get("url")) if is_http(u)), None)
     charset = charset_of(data.get("content_type"))
+    outlet = outlet_name(data.get("outlet"))
     modified = http_date(data.get("last_modified"))
     if modified is not None:
-        return Provenance(url, modified, "http", charset)
-    return Provenance(url, iso_date(data.get("fetched")), "fetched", charset)
+        return Provenance(url, modified, "http", charset, outlet)
+    return Provenance(url, iso_date(data.get("fetched")), "fetched", charset, outlet)
+
+
+def outlet_name(value: object) -> str | None:
+    """A short one-line name, else None (the key is optional; anything else is ignored)."""
+    if not isinstance(value, str):
+        return None
+    name = " ".join(value.split())
+    return name if 0 < len(name) <= MAX_OUTLET_CHARS else None
 
 
 def charset_of(content_type: object) -> str | None:

@@ -41,12 +41,22 @@ from digest.grouping.features import extract as story_features
 from digest.grouping.ingest import IngestStories, Moved
 from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
-from digest.ingest import dates, metadata, relevance, warc
+from digest.ingest import dates, metadata, outlets, relevance, warc
 from digest.ingest.decode import NotTextError, decode
 from digest.ingest.dedupe import DedupeIndex, Fingerprint, fingerprint
 from digest.ingest.executors import Executor, ProcessExecutor
 from digest.ingest.model import Extraction
-from digest.ingest.pages import TEXT_SUFFIXES, RawPage, file_page, is_archive, kind_of, walk
+from digest.ingest.pages import (
+    MAX_OUTLET_CHARS,
+    TEXT_SUFFIXES,
+    Input,
+    RawPage,
+    file_page,
+    is_archive,
+    kind_of,
+    outlet_name,
+    walk,
+)
 from digest.ingest.slug import slugify, unique_slug
 from digest.ingest.store import (
     Store,
@@ -61,6 +71,8 @@ from digest.report import DigestError, Reporter, count
 from digest.review import NO_TITLE
 
 _URL_LINE_PREFIXES = ("url ", "url:", "source_url:")
+NO_OUTLET = ("the page names no outlet: set `source:` in the article, or ingest it with "
+             "--source NAME or from a folder named after the outlet (raw/<its domain>/)")
 
 
 @dataclass(slots=True)
@@ -172,6 +184,8 @@ class _Run:
     chrome: chrome_mod.ChromeModel
     stories: IngestStories
     claimed: dict[Path, set[str]] = field(default_factory=dict)  # folder -> slugs this run
+    source: str | None = None  # --source: the outlet of every page
+    folder_outlets: dict[tuple[str, ...], str | None] = field(default_factory=dict)
 
 
 def ingest(
@@ -185,6 +199,7 @@ def ingest(
     learn_chrome: bool = False,
     only_matching: bool | None = None,
     executor: Executor | None = None,
+    source: str | None = None,
 ) -> IngestReport:
     """Ingest files, folders (recursively) and WARC archives; see the module docstring.
 
@@ -192,7 +207,8 @@ def ingest(
     ``paths`` and rewrites the project's chrome file (kept in memory only in a dry run).
     ``only_matching`` (default: the config's) keeps only pages for this digest
     (:mod:`digest.ingest.relevance`). ``executor`` runs the per-page work (default: local
-    processes, one for tiny inputs).
+    processes, one for tiny inputs). ``source`` names the outlet every page was saved from
+    (``--source``; see :mod:`digest.ingest.pages` for the other ways to name it).
     """
     paths = list(paths)
     store = Store(config)
@@ -209,11 +225,12 @@ def ingest(
             for leftover in store.clean_temporaries():
                 reporter.debug(f"removed {store.relative(leftover)} left by an interrupted run")
         run = _start(config, store, reporter, dry_run, topic, force)
+        run.source = _source_option(source, config, reporter)
         if learn_chrome:
             run.chrome = relearn_chrome(paths, config, reporter, save=not dry_run)
         files = list(walk(paths))  # paths only: an archive's records are read as needed
         _warm(files)
-        total = None if any(is_archive(path) for path, _ in files) else len(files)
+        total = None if any(is_archive(item.path) for item in files) else len(files)
         shared = Shared(config, run.chrome, only)
         try:
             with reporter.progress(total, "ingesting pages") as bar:
@@ -234,10 +251,10 @@ def _is_slug(value: str) -> bool:
     return bool(SLUG_RE.match(value))
 
 
-def _warm(files: list[tuple[Path, str | None]]) -> None:
+def _warm(files: list[Input]) -> None:
     """Import the HTML extractor (trafilatura, ~1 s) once here, before workers are forked,
     rather than once in every worker."""
-    if any(kind_of(p) == "html" or is_archive(p) for p, reason in files if not reason):
+    if any(kind_of(p) == "html" or is_archive(p) for p, reason, _ in files if not reason):
         import digest.ingest.html  # noqa: F401
 
 
@@ -267,16 +284,51 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
 # --- inputs, in order --------------------------------------------------------------------
 
 
-def _jobs(run: _Run, files: list[tuple[Path, str | None]]) -> Iterator[_Job]:
+def _jobs(run: _Run, files: list[Input]) -> Iterator[_Job]:
     """Every input as a job, lazily: an archive's records are read one at a time."""
-    for path, reason in files:
+    for path, reason, folders in files:
         shown = _shown(path, run.store)
         if reason:
             yield _Job(shown, result=FileResult(shown, "skipped", reason), tell=False)
         elif is_archive(path):
             yield from _archive_jobs(run, path, shown)
         else:
-            yield _page_job(run, partial(file_page, path, shown), shown)
+            made = partial(file_page, path, shown, source=run.source,
+                           folder=_folder_outlet(run, folders))
+            yield _page_job(run, made, shown)
+
+
+def _source_option(source: str | None, config: Config, reporter: Reporter) -> str | None:
+    """``--source``: a known outlet's registry name (by name, alias or domain), else the
+    name as typed, with a note that digest.yaml ``sources`` can describe it."""
+    if source is None:
+        return None
+    name = outlet_name(source)
+    if name is None:
+        raise DigestError(f"--source {source!r}: give the outlet's name or domain (one line, "
+                          f"at most {MAX_OUTLET_CHARS} characters)")
+    reg = outlets.registry(config.sources)
+    known = reg.exactly(name) or (reg.for_host(name) if "." in name else None)
+    if known is None:
+        reporter.warning(f"--source {name!r} is no outlet the registry or digest.yaml sources "
+                         "know: written as typed (add it under sources: to give it aliases, "
+                         "domains and a timezone)")
+        return name
+    return known.name
+
+
+def _folder_outlet(run: _Run, folders: tuple[str, ...]) -> str | None:
+    """The known outlet the nearest of a page's folders is named after (its name, an alias or
+    a domain: ``raw/pravda.com.ua/``, ``raw/Kyiv Post/``), if any; once per folder."""
+    if folders not in run.folder_outlets:
+        reg = outlets.registry(run.config.sources)
+        found = None
+        for folder in folders:
+            found = reg.exactly(folder) or (reg.for_host(folder) if "." in folder else None)
+            if found:
+                break
+        run.folder_outlets[folders] = found.name if found else None
+    return run.folder_outlets[folders]
 
 
 def _archive_jobs(run: _Run, path: Path, shown: str) -> Iterator[_Job]:
@@ -287,6 +339,9 @@ def _archive_jobs(run: _Run, path: Path, shown: str) -> Iterator[_Job]:
             elif isinstance(record, warc.Broken):
                 yield _Job(record.name, result=FileResult(record.name, "failed", record.reason))
             else:
+                if run.source:
+                    record = replace(record, provenance=replace(record.provenance,
+                                                                outlet=run.source))
                 yield _page_job(run, partial(_given, record), record.name)
     except (OSError, ImportError) as exc:
         yield _Job(shown, result=FileResult(shown, "failed", f"cannot read the archive: {exc}"))
@@ -345,6 +400,8 @@ def _analyse(page: RawPage, shared: Shared, out: Analysed) -> None:
     _fill_date(config, page, decoded.text, ex, out.warnings)
     _refuse_future(config, ex)
     _fill_title(ex)
+    if not ex.outlet:
+        out.warnings.append(NO_OUTLET)
     title = ex.title or ""
     out.topic = score_topics(config.topics, title, ex.body)
     if shared.only_matching:
@@ -413,7 +470,7 @@ def relearn_chrome(paths: Iterable[str | Path], config: Config, reporter: Report
     """
     pairs: list[tuple[str, str]] = []
     titles: list[str] = []
-    files = [path for path, reason in walk(paths)
+    files = [path for path, reason, _ in walk(paths)
              if not reason and path.suffix.lower() in TEXT_SUFFIXES]
     with reporter.progress(len(files), "learning chrome") as bar:
         for path in files:
@@ -477,7 +534,7 @@ def _extract(shared: Shared, page: RawPage, text: str) -> Extraction:
     if page.kind == "html":
         from digest.ingest.html import extract_html  # trafilatura loads slowly; only when needed
 
-        return extract_html(text, url=url, config=shared.config)
+        return extract_html(text, url=url, config=shared.config, outlet=page.provenance.outlet)
     from digest.ingest.textdump import extract_text
 
     # Only the page and what its fetcher recorded: never the file's modification time (a

@@ -617,7 +617,8 @@ def test_the_report_notes_what_to_check_under_each_written_article(project):
     ingest([project / "raw"], config(project), Reporter(stream=log))
     lines = log.getvalue().splitlines()
     assert lines[0].startswith("wrote content/") and lines[0].endswith(" from raw/a.txt")
-    assert lines[1] == "  note: no topic keyword matched; filed under 'general'"
+    assert "  note: no topic keyword matched; filed under 'general'" in lines[1:3]
+    assert any(line.startswith("  note: the page names no outlet: ") for line in lines[1:3])
 
 
 def test_the_report_says_what_was_kept_for_review_and_what_to_do(project):
@@ -627,3 +628,68 @@ def test_the_report_says_what_was_kept_for_review_and_what_to_do(project):
     first = log.getvalue().splitlines()[0]
     assert first.startswith("warning: raw/a.txt: kept for review as content/_review/")
     assert "no date on the page" in first and "digest review --publish" in first
+
+
+# --- the outlet a page was saved from, named by the person who saved it ---------------------
+
+
+def _source_of(project: Path, name: str) -> str | None:
+    [path] = [p for p in articles(project) if read(p).meta["raw"].endswith(name)]
+    return read(path).meta.get("source")
+
+
+def test_a_folder_named_after_a_known_outlet_names_its_pages_outlet(project):
+    for folder in ("kyivpost.com", "Kyiv Post", "misc"):
+        (project / "raw" / folder).mkdir()
+    (project / "raw" / "kyivpost.com" / "a.txt").write_text(dump("Air defence arrives", LEAD))
+    (project / "raw" / "Kyiv Post" / "b.txt").write_text(dump("Odesa floods overnight", OTHER))
+    (project / "raw" / "misc" / "c.txt").write_text(
+        dump("Ministry reports new air defence batteries", LEAD[:2]))
+    report = run(project)
+    assert [r.status for r in report.results] == ["written"] * 3
+    assert _source_of(project, "a.txt") == "Kyiv Post"  # by its domain
+    assert _source_of(project, "b.txt") == "Kyiv Post"  # by its name
+    assert _source_of(project, "c.txt") is None  # "misc" is no outlet: nothing guessed
+    [unnamed] = [r for r in report.results if r.file.endswith("c.txt")]
+    assert any(w.startswith("the page names no outlet: ") for w in unnamed.warnings)
+
+
+def test_source_option_names_every_pages_outlet_but_not_over_a_known_url(project):
+    (project / "raw" / "a.txt").write_text(dump("Air defence arrives", LEAD))
+    (project / "raw" / "b.txt").write_text(
+        "url https://www.kyivpost.com/post/1\n" + dump("Odesa floods overnight", OTHER))
+    (project / "digest.yaml").write_text("timezone: Europe/Kyiv\n")
+    result = CliRunner().invoke(ingest_command, [
+        "-c", str(project / "digest.yaml"), "--source", "www.rferl.org", str(project / "raw")])
+    assert result.exit_code == 0, result.output
+    assert _source_of(project, "a.txt") == "RFE/RL"  # the registry's name for its domain
+    assert _source_of(project, "b.txt") == "Kyiv Post"  # its own URL says where it is from
+
+
+def test_source_option_takes_an_unknown_outlet_as_typed_and_says_how_to_describe_it(project):
+    (project / "raw" / "a.txt").write_text(dump("Air defence arrives", LEAD))
+    (project / "digest.yaml").write_text("timezone: Europe/Kyiv\n")
+    result = CliRunner().invoke(ingest_command, [
+        "-c", str(project / "digest.yaml"), "-s", "Odesa  Evening Herald", str(project / "raw")])
+    assert result.exit_code == 0, result.output
+    assert "'Odesa Evening Herald' is no outlet the registry" in result.stderr
+    assert "add it under sources:" in result.stderr
+    assert _source_of(project, "a.txt") == "Odesa Evening Herald"
+    bad = CliRunner().invoke(ingest_command, [
+        "-c", str(project / "digest.yaml"), "--source", "  ", str(project / "raw")])
+    assert bad.exit_code == 1 and "error: --source" in bad.stderr and not articles(project)[1:]
+
+
+def test_a_provenance_file_can_name_the_outlet_and_wins_over_the_folder(project):
+    (project / "raw" / "kyivpost.com").mkdir()
+    page = project / "raw" / "kyivpost.com" / "a.html"
+    page.write_text("<html><head><title>Air defence arrives</title>"
+                    '<meta property="article:published_time" content="2023-08-16T09:27:00+03:00">'
+                    "</head><body><article>"
+                    "<h1>Air defence arrives</h1><p>16 August 2023</p>"
+                    + "".join(f"<p>{p}</p>" for p in LEAD) + "</article></body></html>")
+    (project / "raw" / "kyivpost.com" / "a.html.provenance.json").write_text(
+        json.dumps({"outlet": "Ukrinform"}))
+    report = run(project)
+    assert [r.status for r in report.results] == ["written"], report.results
+    assert _source_of(project, "a.html") == "Ukrinform"
