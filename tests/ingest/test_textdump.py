@@ -195,3 +195,57 @@ def test_a_latest_news_heading_ends_the_article(heading):
              "of the country, the military announced on Monday, in a much-anticipated move.\n")
     ex = extract_text(f"{story}{heading}\n{other}")
     assert "Kovalyov" in ex.body and "offensive action" not in ex.body
+
+
+# A story whose last paragraph announces a list, and the page chrome around it.
+LEAD = ("The band will return to the road next summer for its first tour in a decade, and "
+        "tickets go on sale on Friday morning through the usual outlets.\n\n"
+        "The singer said the shows would cover every album, old and new alike. Here are "
+        "the dates:\n")
+FOOTER_MENU = "\n\nFacebook\nTwitter\nEmail\n\nNews\nSport\nCulture\nWeather\n"
+DATES = ["June 9 – Miami, FL @ Bayfront Park Amphitheater",
+         "June 12 – Atlanta, GA @ Lakewood Amphitheatre",
+         "June 15 – Nashville, TN @ Bridgestone Arena",
+         "June 18 – Chicago, IL @ Huntington Bank Pavilion"]
+
+
+def test_a_list_the_last_paragraph_announces_is_kept():
+    ex = extract_text("Band announces tour\n\n" + LEAD + "\n".join(DATES) + FOOTER_MENU)
+    assert body_texts(ex.body)[-len(DATES):] == DATES
+    assert "Facebook" not in ex.body and "Weather" not in ex.body
+
+
+def test_a_schedule_under_its_own_heading_below_the_article_is_kept():
+    story = LEAD.replace(" Here are the dates:", "")
+    ex = extract_text("Band announces tour\n\n" + story + "\nTour dates\n" + "\n".join(DATES)
+                      + FOOTER_MENU)
+    assert body_texts(ex.body)[-len(DATES) - 1:] == ["Tour dates", *DATES]
+    assert "Facebook" not in ex.body
+
+
+def test_a_menu_below_the_article_is_not_taken_for_its_list():
+    story = LEAD.replace(" Here are the dates:", "")
+    ex = extract_text("Band announces tour\n\n" + story + "\nMore\nHome\nMusic news\nReviews"
+                      "\nConcert listings\nPodcasts\n")
+    assert body_texts(ex.body)[-1].startswith("The singer said")
+
+
+def test_numbered_items_apart_by_their_links_are_one_list():
+    items = [f"{n}) A boxed set of the band's {what}\n\nhttps://shop.example/{n}"
+             for n, what in enumerate(["first albums", "live records", "singles"], 1)]
+    ex = extract_text("Band announces tour\n\n" + LEAD.replace("the dates", "the boxed sets")
+                      + "\n" + "\n\n".join(items) + "\n\nLeave your comment\nName\nEmail\n")
+    body = body_texts(ex.body)
+    assert body[-6:] == ["1) A boxed set of the band's first albums", "https://shop.example/1",
+                         "2) A boxed set of the band's live records", "https://shop.example/2",
+                         "3) A boxed set of the band's singles", "https://shop.example/3"]
+
+
+def test_a_list_after_a_short_lead_in_inside_the_article_is_kept():
+    items = ["Your website goes live in its own corner of the internet",
+             "Search engines find it on the day it is published",
+             "People begin to discover it and come back to it"]
+    page = ("Why patience pays\n\n" + ARTICLE[0] + "\n\nThink about it:\n\n" + "\n".join(items)
+            + "\n\n" + ARTICLE[1] + "\n\n" + ARTICLE[2] + "\n")
+    assert body_texts(extract_text(page).body) == [ARTICLE[0], "Think about it:", *items,
+                                                   *ARTICLE[1:]]
