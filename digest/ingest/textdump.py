@@ -151,7 +151,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     lines = to_lines(raw_lines)
     classify(lines, learned)
     start, end = main_region(lines)
-    end = attach_list(lines, start, end)
+    end = attach_list(lines, start, end_at_footer(lines, start, end))
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)
     head = metadata.read_header(lines, start, end, hint_line, url, config, provenance)
@@ -232,6 +232,8 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
 # End matter: once the article has run, a comment section or a list of sources ends it.
 _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
                            r"|^leave a (?:reply|comment)|^(?:коментарі|комментарии)\b"
+                           # a count of comments on the quoted headline: 12 thoughts on “...”
+                           r"|^\d+(?:\s+\w+){1,3}\s+[“\"«„].+[”\"»“]$"
                            r"|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$",
                            re.I)
 
@@ -322,6 +324,27 @@ def _mark_tables(lines: list[Line]) -> None:
             for ln in lines[i:j]:
                 ln.kind = TABLE
         i = max(j, i + 1)
+
+
+# A page's footer: "© 2019 Example Media. All rights reserved." (a picture's "© Agency" is not).
+_FOOTER = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|all rights reserved",
+                     re.I)
+
+
+def end_at_footer(lines: list[Line], start: int, end: int) -> int:
+    """The region's end: a copyright notice below the article is where the page's footer,
+    and whatever teasers come after it, begin.
+
+    Only once the region has run some prose: dumps put a page's footer above the
+    article too, and a region that starts on one keeps its article."""
+    prose = 0
+    for i in range(start, end):
+        ln = lines[i]
+        if prose >= 60 and len(ln.text) < 300 and _FOOTER.search(ln.text):
+            return i
+        if ln.kind == GOOD:
+            prose += ln.tokens
+    return end
 
 
 def restore_lists(lines: list[Line], start: int, end: int) -> None:

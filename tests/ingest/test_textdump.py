@@ -249,3 +249,26 @@ def test_a_list_after_a_short_lead_in_inside_the_article_is_kept():
             + "\n\n" + ARTICLE[1] + "\n\n" + ARTICLE[2] + "\n")
     assert body_texts(extract_text(page).body) == [ARTICLE[0], "Think about it:", *items,
                                                    *ARTICLE[1:]]
+
+
+STORY = [*ARTICLE,
+         "Opposition members said the plan left too little for the hospitals and that they "
+         "would bring the question back to the chamber before the end of the year."]
+
+
+def test_a_copyright_notice_ends_the_article_and_the_teasers_after_it():
+    teasers = ("Why farmers paint their cows\n\nSome thought the striped cattle in the "
+               "pasture were a joke, but the science behind the idea is sound and simple.\n\n"
+               "Storm closes the coast road\n\nThe road along the coast was closed on Tuesday "
+               "after the storm brought down trees and power lines in several places.\n")
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY)
+            + "\n\n© 2019 Example Media Inc. All Rights Reserved.\n\n" + teasers)
+    assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_count_of_thoughts_on_the_headline_starts_the_comments():
+    comment = ("Thanks so much for this article, it was a pleasure to read and I will share "
+               "it with every one of my friends and colleagues at work this week.")
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY)
+            + "\n\n3 thoughts on “Council approves budget”\n\nGaye\n\n" + comment + "\n")
+    assert body_texts(extract_text(page).body) == STORY
