@@ -92,6 +92,10 @@ _ANYWHERE_RE = re.compile(
     re.X | re.I,
 )
 _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
+# A medium's label that may also open a sentence ("Video footage shows ...", "Photos which
+# were released ..."): then a lowercase word follows it, and not the rest of a credit.
+_MEDIUM_WORD = re.compile(r"^(?:[Pp]hotos?|[Ii]mages?|[Pp]ictures?|[Vv]ideos?|[Ii]llustrations?)\s+"
+                          r"(?!(?:caption|credit|by|courtesy|source|from|via)\b)[a-z]")
 
 
 def normalize(line: str) -> str:
@@ -107,9 +111,16 @@ def is_chrome_phrase(line: str) -> bool:
     bare = _TRAILING.sub("", text)
     if len(bare) < 40 and _EXACT_RE.match(bare):
         return True
-    if _PREFIX_RE.match(text) and (len(text) < 300 or text.startswith(("©", "copyright"))):
+    if (_PREFIX_RE.match(text) and (len(text) < 300 or text.startswith(("©", "copyright")))
+            and not _opens_sentence(line)):
         return True
     return len(text) < 600 and bool(_ANYWHERE_RE.search(text))
+
+
+def _opens_sentence(line: str) -> bool:
+    """A label word that starts a whole sentence of the article, not a caption or credit."""
+    text = " ".join(line.split())
+    return len(text.split()) >= 12 and text[-1:] in ".!?" and bool(_MEDIUM_WORD.match(text))
 
 
 @dataclass

@@ -272,3 +272,23 @@ def test_a_count_of_thoughts_on_the_headline_starts_the_comments():
     page = ("Council approves budget\n\n" + "\n\n".join(STORY)
             + "\n\n3 thoughts on “Council approves budget”\n\nGaye\n\n" + comment + "\n")
     assert body_texts(extract_text(page).body) == STORY
+
+
+@pytest.mark.parametrize("lead", [
+    "Video footage shows the police using water cannon and tear gas to clear the square "
+    "on Saturday evening.",
+    "Photos which were released online on Sunday show the actress at the premiere in a "
+    "dress of the national colours.",
+])
+def test_a_sentence_that_opens_with_a_mediums_name_is_article_text(lead):
+    page = f"Council approves budget\n\n{lead}\n\n" + "\n\n".join(ARTICLE) + "\n"
+    assert body_texts(extract_text(page).body) == [lead, *ARTICLE]
+
+
+@pytest.mark.parametrize("label", ["Photo by Jane Doe/Example Agency",
+                                   "Video: the council's vote in two minutes",
+                                   "Image caption The mayor speaks to reporters after the vote"])
+def test_a_mediums_label_or_credit_is_still_chrome(label):
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{label}\n\n"
+            + "\n\n".join(STORY[2:]))
+    assert body_texts(extract_text(page).body) == STORY
