@@ -196,6 +196,7 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
     _mark_tables(lines)
     _mark_comment_zone(lines)
     _mark_echoes(lines)
+    _mark_credited_captions(lines)
 
 
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
@@ -256,6 +257,19 @@ def _mark_echoes(lines: list[Line]) -> None:
         text = lines[i].text
         if text == lines[i - 1].text or (i > 1 and text == lines[i - 2].text):
             lines[i].kind = BAD
+
+
+def _mark_credited_captions(lines: list[Line]) -> None:
+    """A line that its picture's credit follows directly, closing the block, is the caption.
+
+    A browser writes a figure's caption and credit one under the other with no gap, and a
+    paragraph after them; article paragraphs are not credited."""
+    for i in range(len(lines) - 1):
+        ln, credit = lines[i], lines[i + 1]
+        closes = i + 2 == len(lines) or lines[i + 2].gap_before
+        if (ln.kind in (GOOD, SHORT) and credit.inline and credit.kind == BAD
+                and not credit.gap_before and closes):
+            ln.kind, ln.inline = BAD, True
 
 
 def _is_glued_card(text: str) -> bool:

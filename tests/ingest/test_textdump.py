@@ -292,3 +292,10 @@ def test_a_mediums_label_or_credit_is_still_chrome(label):
     page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{label}\n\n"
             + "\n\n".join(STORY[2:]))
     assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_pictures_caption_with_its_credit_below_it_is_not_article_text():
+    caption = "Council members vote on the budget in the chamber on Monday afternoon."
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n"
+            "Jane Doe/Example Agency/Getty Images\n\n" + "\n\n".join(STORY[2:]) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
