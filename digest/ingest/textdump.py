@@ -151,7 +151,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     lines = to_lines(raw_lines)
     classify(lines, learned)
     start, end = main_region(lines)
-    end = attach_list(lines, start, end_at_footer(lines, start, end))
+    end = attach_list(lines, start, end_of_article(lines, start, end))
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)
     head = metadata.read_header(lines, start, end, hint_line, url, config, provenance)
@@ -345,20 +345,50 @@ _FOOTER = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|a
                      re.I)
 
 
-def end_at_footer(lines: list[Line], start: int, end: int) -> int:
-    """The region's end: a copyright notice below the article is where the page's footer,
-    and whatever teasers come after it, begin.
+def end_of_article(lines: list[Line], start: int, end: int) -> int:
+    """The region's end: where the page's own end matter starts below the article.
 
+    A copyright notice is the page's footer, and whatever teasers come after it; a
+    "related"/"more" heading is the end when the article does not resume right below it
+    (a box of two or three links inside an article is followed by its next paragraph).
     Only once the region has run some prose: dumps put a page's footer above the
     article too, and a region that starts on one keeps its article."""
     prose = 0
     for i in range(start, end):
         ln = lines[i]
-        if prose >= 60 and len(ln.text) < 300 and _FOOTER.search(ln.text):
+        if prose >= 60 and (_is_footer(ln) or (ln.kind == BARRIER and not _resumes(lines, i))):
             return i
         if ln.kind == GOOD:
             prose += ln.tokens
     return end
+
+
+def _is_footer(ln: Line) -> bool:
+    return len(ln.text) < 300 and bool(_FOOTER.search(ln.text))
+
+
+_RESUME = 5  # lines below a heading within which an article's paragraphs go on
+
+
+def _resumes(lines: list[Line], at: int) -> bool:
+    """Whether a paragraph of prose follows within a few lines of ``at`` (before another
+    heading of end matter)."""
+    i = at + 1
+    while i < min(len(lines), at + 1 + _RESUME):
+        if lines[i].kind == GOOD:
+            return not (_teaser(lines, i) and _teaser(lines, i + 2))
+        if lines[i].kind == BARRIER:  # another box of links: count from its heading
+            at = i
+        i += 1
+    return False
+
+
+def _teaser(lines: list[Line], at: int) -> bool:
+    """A story card's teaser: a short paragraph right under an unpunctuated headline."""
+    if not 0 < at < len(lines) or lines[at].kind != GOOD or lines[at].tokens > 40:
+        return False
+    title = lines[at - 1]
+    return title.kind == SHORT and not title.punct and title.tokens >= 3
 
 
 def restore_lists(lines: list[Line], start: int, end: int) -> None:

@@ -299,3 +299,47 @@ def test_a_pictures_caption_with_its_credit_below_it_is_not_article_text():
     page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n"
             "Jane Doe/Example Agency/Getty Images\n\n" + "\n\n".join(STORY[2:]) + "\n")
     assert body_texts(extract_text(page).body) == STORY
+
+
+DISCLAIMER = ("The information provided on this website is for general purposes only and "
+              "is not a substitute for the advice of your own doctor or other professional.")
+
+
+FINE_PRINT = [DISCLAIMER,
+              "Results vary with your starting point, your goals and the effort you put in, and "
+              "exercise and a proper diet are necessary to achieve and keep any results at all.",
+              "These statements have not been evaluated by any food or drug authority, and the "
+              "products are not intended to diagnose, treat, cure or prevent any disease.",
+              "Consult your physician and follow all the safety instructions before you begin "
+              "any exercise programme or use any supplement or meal replacement product."]
+
+
+def test_a_related_heading_ends_the_article_when_no_paragraph_follows_soon():
+    story = [" ".join(STORY[:2]), " ".join(STORY[2:]), " ".join(ARTICLE), " ".join(STORY[1:]),
+             " ".join(STORY[::-1])]
+    page = ("Council approves budget\n\n" + "\n\n".join(story) + "\n\nRelated Articles\n"
+            "Politics\nMayor opens new bridge\nPolitics\nStorm hits the coast\nFacebook\n"
+            "Instagram\nJoin our newsletter\n\n" + "\n\n".join(FINE_PRINT + FINE_PRINT[::-1])
+            + "\n")
+    assert body_texts(extract_text(page).body) == story
+
+
+def test_a_related_box_inside_the_article_does_not_end_it():
+    paragraphs = [" ".join(STORY[:2]), " ".join(STORY[2:]), " ".join(ARTICLE), DISCLAIMER]
+    page = ("Council approves budget\n\n" + "\n\n".join(paragraphs[:2])
+            + "\n\nRelated Articles\nMayor opens new bridge\nStorm hits the coast\n\n"
+            + "\n\n".join(paragraphs[2:]) + "\n")
+    assert body_texts(extract_text(page).body) == paragraphs
+
+
+def test_story_cards_below_a_related_heading_are_not_article_text():
+    cards = "\n".join(f"{title}\n{teaser}" for title, teaser in [
+        ("Mayor opens the new bridge over the river",
+         "The bridge, two years in the making, carries four lanes of traffic and a cycle path."),
+        ("Storm closes the coast road for a day",
+         "Fallen trees and power lines kept the road shut until the crews could clear it."),
+        ("Local team wins the cup after extra time",
+         "A late goal in the second half of extra time settled a final the fans will remember."),
+    ])
+    page = "Council approves budget\n\n" + "\n\n".join(STORY) + "\n\nTop stories\n" + cards
+    assert body_texts(extract_text(page).body) == STORY
