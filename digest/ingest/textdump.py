@@ -57,6 +57,9 @@ _BARRIER = re.compile(
 # or closing punctuation), so that camel-case names (MacBook, iPhone, LeBron, McPherson,
 # SoftBank) are not read as a seam.
 _GLUED = re.compile(r"^((?:\S+\s+){2,14}?(?:\S*[A-Z][a-z]{4,}|\S*[a-z][?!)]))([A-Z][a-z]*\s)")
+# A caption's last words: "... the hibernation module. Credit: ESA".
+_CREDIT_TAIL = re.compile(r"(?:^|[.!?)\]\s])(?:photo\s+|image\s+)?credits?\s*:\s*[^.!?:]{1,60}$",
+                          re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LIST_MAX = 12  # the longest run kept as the article's own list
@@ -218,6 +221,9 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
             return BAD
         if headline.is_promo(text):
             return BAD
+    if _CREDIT_TAIL.search(text):
+        ln.inline = True  # a caption, however long, that ends with its picture's credit
+        return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
         return BAD
     if ln.tokens >= 8 and text.endswith(("…", "...")) and not ln.gap_before:

@@ -343,3 +343,12 @@ def test_story_cards_below_a_related_heading_are_not_article_text():
     ])
     page = "Council approves budget\n\n" + "\n\n".join(STORY) + "\n\nTop stories\n" + cards
     assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_long_caption_that_ends_with_its_credit_is_not_article_text():
+    caption = ("A cross-section through the new council chamber, showing the public gallery, the "
+               "members' benches, the press seats and the clerks' table below the speaker's "
+               "chair, with the new lifts and stairs on either side of it. Credit: City Council")
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n\n"
+            + "\n\n".join(STORY[2:]) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
