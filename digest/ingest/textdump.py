@@ -157,6 +157,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     end = attach_list(lines, start, end_of_article(lines, start, end))
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)
+    drop_standfirst(lines, start, end)
     head = metadata.read_header(lines, start, end, hint_line, url, config, provenance)
     body_lines = [ln for ln in lines[start:end]
                   if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
@@ -523,6 +524,39 @@ def drop_head_captions(lines: list[Line], start: int, end: int) -> None:
                                   or headline.is_timestamp(text)):
             return
         ln.kind = BAD
+
+
+_HEAD_LINES = 8  # lines at the region's top where a standfirst and its byline may stand
+_STANDFIRST = 60  # prose words a standfirst (with a caption) runs to at most
+
+
+def drop_standfirst(lines: list[Line], start: int, end: int) -> None:
+    """The summary above the byline or the date is the standfirst, not the article.
+
+    Pages print the headline, a sentence or two that sums the story up (a picture's
+    caption), then the byline or the date; the article starts below them. A byline
+    further down, or after more prose than a standfirst has, is not this."""
+    prose, below = 0, None
+    for i in range(start, min(end, start + _HEAD_LINES)):
+        if _signs_the_head(lines[i].text):
+            below = i
+        elif lines[i].kind == GOOD:
+            prose += lines[i].tokens
+            if prose > _STANDFIRST:
+                break
+    if below is None:
+        return
+    for ln in lines[start:below + 1]:
+        if ln.kind not in (BAD, BARRIER):
+            ln.kind = BAD
+
+
+def _signs_the_head(text: str) -> bool:
+    """A byline, a time stamp or a date on its own: what stands between the standfirst and
+    the article. Not an embedded post's signature ("— Name (@name) August 23, 2023")."""
+    if text.startswith(("—", "–", "-")):
+        return False
+    return headline.is_byline(text) or headline.is_stamp_line(text) or _date_only(text)
 
 
 def weight(ln: Line) -> float:

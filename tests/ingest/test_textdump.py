@@ -352,3 +352,19 @@ def test_a_long_caption_that_ends_with_its_credit_is_not_article_text():
     page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n\n"
             + "\n\n".join(STORY[2:]) + "\n")
     assert body_texts(extract_text(page).body) == STORY
+
+
+def test_the_summary_above_the_byline_is_the_standfirst_not_the_article():
+    page = ("Council approves budget\n\nThe vote ends a month of wrangling over the city's "
+            "spending, and leaves the hospitals wanting more.\n\nBy Jane Doe\n\n"
+            + "\n\n".join(STORY) + "\n")
+    ex = extract_text(page)
+    assert body_texts(ex.body) == STORY
+    assert ex.summary.startswith("The city council approved")
+
+
+def test_an_embedded_posts_signature_below_the_lead_keeps_the_lead():
+    post = "The council has just approved the budget, 31 votes to 12. pic.example/abc"
+    page = (f"Council approves budget\n\n{STORY[0]}\n{post}\n"
+            "— Jane Doe (@janedoe) August 23, 2023\n" + "\n".join(STORY[1:]) + "\n")
+    assert body_texts(extract_text(page).body)[0] == STORY[0]
