@@ -80,6 +80,7 @@ class Line:
     learned: bool = False  # one of the outlet's learned chrome lines
     inline: bool = False  # a credit or a stamp: chrome that sits inside articles too
     listed: bool = False  # short line that only its neighbours (a packed run) made chrome
+    boxed: bool = False  # a heading of links the article's prose resumes right below
 
 
 def extract_text(
@@ -201,6 +202,7 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
     _mark_comment_zone(lines)
     _mark_echoes(lines)
     _mark_credited_captions(lines)
+    _mark_boxes(lines)
 
 
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
@@ -264,6 +266,18 @@ def _mark_echoes(lines: list[Line]) -> None:
         text = lines[i].text
         if text == lines[i - 1].text or (i > 1 and text == lines[i - 2].text):
             lines[i].kind = BAD
+
+
+def _mark_boxes(lines: list[Line]) -> None:
+    """A "related" heading that a paragraph of its own follows within a few lines heads a
+    box of links set inside the article: it costs the article less to run across it.
+
+    The paragraph stands under no headline of its own (a "most read" list may set a teaser
+    under each entry)."""
+    gapped = _gapped(lines)
+    for i, ln in enumerate(lines):
+        after = _resumed_at(lines, i, gapped) if ln.kind == BARRIER else None
+        ln.boxed = after is not None and not _teaser(lines, after)
 
 
 def _mark_credited_captions(lines: list[Line]) -> None:
@@ -363,7 +377,8 @@ def end_of_article(lines: list[Line], start: int, end: int) -> int:
     prose = 0
     for i in range(start, end):
         ln = lines[i]
-        if prose >= 60 and (_is_footer(ln) or (ln.kind == BARRIER and not _resumes(lines, i))):
+        if prose >= 60 and (_is_footer(ln) or (
+                ln.kind == BARRIER and _resumed_at(lines, i, _gapped(lines[start:i])) is None)):
             return i
         if ln.kind == GOOD:
             prose += ln.tokens
@@ -375,19 +390,29 @@ def _is_footer(ln: Line) -> bool:
 
 
 _RESUME = 5  # lines below a heading within which an article's paragraphs go on
+_PARAGRAPH = 15  # words of a paragraph that shows the article going on
 
 
-def _resumes(lines: list[Line], at: int) -> bool:
-    """Whether a paragraph of prose follows within a few lines of ``at`` (before another
-    heading of end matter)."""
+def _resumed_at(lines: list[Line], at: int, gapped: bool) -> int | None:
+    """The paragraph of prose that follows within a few lines of ``at`` (before another
+    heading of end matter): a paragraph's length, set apart by a gap when the page's
+    paragraphs are (a list's entries with their teasers are packed), and not story
+    cards' teasers."""
     i = at + 1
     while i < min(len(lines), at + 1 + _RESUME):
-        if lines[i].kind == GOOD:
-            return not (_teaser(lines, i) and _teaser(lines, i + 2))
+        ln = lines[i]
+        if ln.kind == GOOD and ln.tokens >= _PARAGRAPH and (ln.gap_before or not gapped):
+            return None if _teaser(lines, i) and _teaser(lines, i + 2) else i
         if lines[i].kind == BARRIER:  # another box of links: count from its heading
             at = i
         i += 1
-    return False
+    return None
+
+
+def _gapped(lines: list[Line]) -> bool:
+    """Whether the page sets its paragraphs apart by blank lines (most of its prose does)."""
+    prose = [ln for ln in lines if ln.kind == GOOD and ln.tokens >= _PARAGRAPH]
+    return bool(prose) and sum(ln.gap_before for ln in prose) >= 0.7 * len(prose)
 
 
 def _teaser(lines: list[Line], at: int) -> bool:
@@ -564,7 +589,7 @@ def weight(ln: Line) -> float:
     if ln.kind == GOOD:
         return float(ln.tokens)
     if ln.kind == BARRIER:
-        return -40.0
+        return -15.0 if ln.boxed else -40.0
     if ln.kind == TABLE:
         return ln.tokens * 0.5
     if ln.learned or ln.inline:

@@ -368,3 +368,28 @@ def test_an_embedded_posts_signature_below_the_lead_keeps_the_lead():
     page = (f"Council approves budget\n\n{STORY[0]}\n{post}\n"
             "— Jane Doe (@janedoe) August 23, 2023\n" + "\n".join(STORY[1:]) + "\n")
     assert body_texts(extract_text(page).body)[0] == STORY[0]
+
+
+def test_the_article_goes_on_below_a_box_of_links_set_inside_it():
+    before = [" ".join(STORY[:2]), " ".join(STORY[2:]), " ".join(ARTICLE)]
+    box = ("Don't miss\nMayor opens the new bridge over the river [VIDEO]\n"
+           "Storm closes the coast road for a whole day [PICTURES]\n"
+           "Local team wins the cup after extra time [REPORT]")
+    page = ("Council approves budget\n\n" + "\n\n".join(before) + f"\n\n{box}\n\n"
+            + "\n\n".join(STORY) + "\n\nMost read\nMayor opens new bridge\nStorm hits the coast\n")
+    assert body_texts(extract_text(page).body) == before + STORY
+
+
+def test_a_most_read_list_of_entries_with_their_teasers_is_not_the_article_going_on():
+    entries = "\n".join([
+        "Mayor opens the new bridge over the river The bridge carries four lanes of traffic "
+        "and a cycle path, two years after work on it began.",
+        "Storm closes the coast road for a day Fallen trees and power lines kept the road shut "
+        "until the crews could clear it on Tuesday.",
+        "Local team wins the cup after extra time A late goal in the second half of extra time "
+        "settled a final that the fans will long remember.",
+    ])
+    story = [" ".join(STORY[:2]), " ".join(STORY[2:]), " ".join(ARTICLE)]
+    page = ("Council approves budget\n\n" + "\n\n".join(story) + "\n\nMost read\n" + entries
+            + "\n")
+    assert body_texts(extract_text(page).body) == story
