@@ -155,7 +155,8 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     lines = to_lines(raw_lines)
     classify(lines, learned)
     start, end = main_region(lines)
-    end = attach_list(lines, start, end_of_article(lines, start, end))
+    start, end = split_at_end_matter(lines, start, end)
+    end = attach_list(lines, start, end)
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)
     drop_standfirst(lines, start, end)
@@ -366,30 +367,52 @@ _FOOTER = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|a
                      re.I)
 
 
-def end_of_article(lines: list[Line], start: int, end: int) -> int:
-    """The region's end: where the page's own end matter starts below the article.
+def split_at_end_matter(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """The region without the page's end matter that it ran across.
 
     A copyright notice is the page's footer, and whatever teasers come after it; a
-    "related"/"more" heading is the end when the article does not resume right below it
-    (a box of two or three links inside an article is followed by its next paragraph).
-    Only once the region has run some prose: dumps put a page's footer above the
-    article too, and a region that starts on one keeps its article."""
+    "related"/"more" heading is end matter when the article does not resume right below
+    it (a box of two or three links inside an article is followed by its next
+    paragraph). Such a line splits the region, and the side with more prose is the
+    article: dumps put a page's footer, or a gallery's captions, above it too."""
     prose = 0
     for i in range(start, end):
         ln = lines[i]
-        if prose >= 60 and (_is_footer(ln) or (
-                ln.kind == BARRIER and _resumed_at(lines, i, _gapped(lines[start:i])) is None)):
-            return i
-        if ln.kind == GOOD:
+        if _ends_matter(lines, start, i):
+            after = _prose(lines[i + 1:end])
+            if prose >= after:
+                return start, i
+            start, prose = _best_start(lines, i + 1, end), 0
+        elif ln.kind == GOOD:
             prose += ln.tokens
-    return end
+    return start, end
+
+
+def _best_start(lines: list[Line], lo: int, end: int) -> int:
+    """Where in ``[lo, end)`` the densest run that ends at ``end`` starts."""
+    best, total, at = float("-inf"), 0.0, lo
+    for i in range(end - 1, lo - 1, -1):
+        total += weight(lines[i])
+        if total >= best:
+            best, at = total, i
+    return at
+
+
+def _ends_matter(lines: list[Line], start: int, at: int) -> bool:
+    ln = lines[at]
+    return _is_footer(ln) or (
+        ln.kind == BARRIER and _resumed_at(lines, at, _gapped(lines[start:at])) is None)
+
+
+def _prose(lines: list[Line]) -> int:
+    return sum(ln.tokens for ln in lines if ln.kind == GOOD)
 
 
 def _is_footer(ln: Line) -> bool:
     return len(ln.text) < 300 and bool(_FOOTER.search(ln.text))
 
 
-_RESUME = 5  # lines below a heading within which an article's paragraphs go on
+_RESUME = 6  # lines below a heading within which an article's paragraphs go on
 _PARAGRAPH = 15  # words of a paragraph that shows the article going on
 
 

@@ -393,3 +393,18 @@ def test_a_most_read_list_of_entries_with_their_teasers_is_not_the_article_going
     page = ("Council approves budget\n\n" + "\n\n".join(story) + "\n\nMost read\n" + entries
             + "\n")
     assert body_texts(extract_text(page).body) == story
+
+
+def test_a_related_heading_between_a_gallery_above_and_the_article_starts_the_article():
+    gallery = "\n\n".join(
+        f"{n}of3A shopper looks at the extension cords on the shelves of the hardware store in the "
+        f"town centre on Tuesday, a day before the power was due to be cut across the county"
+        for n in range(1, 4))
+    story = [" ".join(STORY[:2]), " ".join(STORY[2:]), " ".join(ARTICLE), " ".join(STORY[1:]),
+             " ".join(STORY[::-1])]
+    popular = "\n\n".join(["Fire damages the old club", "Best pizza in the region",
+                             "The mall through the years", "A walk along the old canal",
+                             "Ten new cafés to try", "The week in pictures", "Quiz of the week"])
+    page = (f"Council approves budget\n\n{gallery}\n\nMost Popular\n\n{popular}\n\n"
+            + "\n\n".join(story) + "\n")
+    assert body_texts(extract_text(page).body) == story
