@@ -244,7 +244,8 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
 _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
                            r"|^leave a (?:reply|comment)|^(?:коментарі|комментарии)\b"
                            # a count of comments on the quoted headline: 12 thoughts on “...”
-                           r"|^\d+(?:\s+\w+){1,3}\s+[“\"«„].+[”\"»“]$"
+                           # (never a sentence that quotes: 3 officials said "...")
+                           r"|^\d+\s+(?:\w+\s+){0,2}(?:on|to)\s+[“\"«„].+[”\"»“]$"
                            r"|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$",
                            re.I)
 

@@ -274,6 +274,13 @@ def test_a_count_of_thoughts_on_the_headline_starts_the_comments():
     assert body_texts(extract_text(page).body) == STORY
 
 
+def test_a_short_line_that_quotes_someone_does_not_start_the_comments():
+    quote = '3 officials said "We are ready to talk."'
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY) + f"\n\n{quote}\n\n"
+            + "\n\n".join(ARTICLE) + "\n")
+    assert body_texts(extract_text(page).body) == [*STORY, quote, *ARTICLE]
+
+
 @pytest.mark.parametrize("lead", [
     "Video footage shows the police using water cannon and tear gas to clear the square "
     "on Saturday evening.",
