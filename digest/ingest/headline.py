@@ -90,6 +90,9 @@ _LEAVE = re.compile(
     r"^(?:back|return|go|skip)\ to\b|^(?:about|more\ about)\ this\ (?:rating|page|site)$", re.I)
 # A menu or a table row copied as one line: cells parted by tabs or wide gaps.
 _CELLS = re.compile(r"\t|\S\s{3,}\S.*\S\s{3,}\S")
+# A bare address: a link the page prints, never a headline (its slug may spell one).
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$")
+_BULLET = re.compile(r"^[*•▪◦●·]\s")
 _SEGMENTS = re.compile(r"\s+[-|–—]\s+")
 # The first crumb of a breadcrumb trail ("Home Music Music News").
 _HOME = re.compile(r"^(?:home|головна|главная)\s+(?-i:[A-ZА-ЯІЇЄҐ])", re.I)
@@ -130,18 +133,31 @@ def is_sentence(text: str) -> bool:
     Headlines drop the full stop and are compressed; a line that ends with one, holds
     two sentences, or runs long with many function words is prose."""
     toks = words(text)
-    if len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)):
+    if _title_case(text):
+        pass  # every word capitalised: a headline's style, even with full stops in it
+    elif len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)):
         return True
-    if _SENTENCE_END.search(text) and not text.endswith("...") and len(toks) >= 5:
+    elif _SENTENCE_END.search(text) and not text.endswith("...") and len(toks) >= 5:
         return not _ABBREVIATION_END.search(text)
     if len(toks) >= 8 and _REPORTED.search(text):
         return True  # "…," the chairman said in an email: headlines say "says", stories "said"
     return len(toks) >= 28 or (len(toks) >= 20 and stopword_ratio(toks) >= 0.35)
 
 
+def _title_case(text: str) -> bool:
+    """Every word of four or more letters starts with a capital, five such words at least
+    ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry."):
+    the style of a headline; prose and captions capitalise only names."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) >= 4]
+    return len(long) >= 5 and all(w[0].isupper() for w in long)
+
+
 def _ends_sentence(m: re.Match[str]) -> bool:
-    """Not an abbreviation's dot ("Rep. Ilhan Omar", "U.S. States", "J. Smith")."""
+    """Not an abbreviation's dot ("Rep. Ilhan Omar", "U.S. States", "J. Smith"), nor a
+    label's: a line's first word set off by a full stop ("Amnesty. More than 100 ...")."""
     word, mark = m.group(1), m.group(2)
+    if m.start() == 0:
+        return False
     if mark != ".":
         return True
     return not (word[:1].isupper() and len(word) <= 4) and not word.isdigit()
@@ -212,6 +228,10 @@ def strip_label(text: str) -> str:
 
 def not_a_headline(text: str) -> str | None:
     """Why a headline-shaped line is something else, or None when it may be the headline."""
+    if not any(c.isalpha() for c in text):
+        return "number"  # a phone number, a score, a date in figures
+    if _BULLET.match(text):
+        return "list"  # an item or a footnote ("* Calendar subject to change")
     if is_byline(text):
         return "byline"
     if is_caption(text):
@@ -226,7 +246,8 @@ def not_a_headline(text: str) -> str | None:
         return "interface"
     if _all_lowercase(text):
         return "keywords"  # alt text or a keyword list: a headline has capitals
-    if (_BREADCRUMB.search(text) or _TIMESTAMP.search(text) or _LEAVE.search(text)
+    if (_ADDRESS.match(text) or _BREADCRUMB.search(text) or _TIMESTAMP.search(text)
+            or _LEAVE.search(text)
             or _CELLS.search(text) or _is_trail(text) or _is_chrome_segments(text)):
         return "navigation"
     if text.endswith("!") and len(words(text)) <= 4:

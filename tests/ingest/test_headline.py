@@ -150,3 +150,36 @@ def test_people_and_their_outlet_are_a_byline_not_the_title(credit):
             + "Two federal prison officers were charged on Tuesday with falsifying records on the "
               "night a prisoner died in their care, prosecutors in New York said.\n" * 4)
     assert extract_text(dump).title == "Prison guards charged over falsified records"
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("03-5829-8082", "number"),
+    ("* Calendar announced by the league in January", "list"),
+    ("https://www.example.com/sports/article/Harbour-bridge-to-close-for-repairs-123.php",
+     "navigation"),
+])
+def test_numbers_footnotes_and_addresses_are_not_headlines(text, why):
+    assert not_a_headline(text) == why
+
+
+@pytest.mark.parametrize("text", [
+    "Watchdog. At least 40 workers hurt in factory blaze",
+    "City Council Approves New Budget. Here's What Changes for Renters.",
+])
+def test_a_label_and_a_headline_in_title_case_are_not_sentences(text):
+    assert not_a_headline(text) is None
+
+
+HEADLINE = "Harbour bridge to close for repairs over the summer"
+LEAD = ("The city's main harbour bridge will close to traffic from June until the end of "
+        "August, the transport department said on Tuesday, while engineers replace its deck.\n\n"
+        "Buses will be rerouted over the upper crossing, and the ferry service will run every "
+        "ten minutes at rush hour, the department added in a statement.\n\n"
+        "Shop owners near the bridge said they feared losing customers during the busiest "
+        "months of the year, and asked the council for help with their rents.\n")
+
+
+def test_a_headline_in_title_case_with_full_stops_is_the_title():
+    title = "Bridge Repairs Will Close the Harbour Crossing. Here's What Changes for Commuters."
+    page = f"Menu\n{title}\nBy Jane Doe Updated Nov. 19, 2019 8:21 am ET\nPrint\n\n" + LEAD
+    assert extract_text(page).title == title
