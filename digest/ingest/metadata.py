@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from digest.config import Config, Source
 from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import is_chrome_phrase, normalize
-from digest.ingest.lang import detect
+from digest.ingest.lang import detect, words
 from digest.ingest.model import Extraction
 from digest.ingest.pages import Provenance
 
@@ -142,7 +142,7 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     head = Header(Extraction(body=""))
     ex = head.extraction
     date_at, found = _dateline(lines, start)
-    title_at = _title_index(lines, start, date_at)
+    title_at = _title_index(lines, start, date_at, outlets.registry(config.sources))
     if title_at is not None:
         ex.title = headline.strip_label(lines[title_at].text)
         head.used.add(lines[title_at].index)
@@ -192,37 +192,219 @@ _TITLE_REACH = 24  # lines above the article searched for its headline (bylines,
 _LIST_RUN = 3  # this many headline-shaped lines in a row are a list of other stories
 
 
-def _title_index(lines: Sequence[Line], start: int, date_at: int | None) -> int | None:
-    """The nearest line above the article that reads as a headline and is none of the lines
-    that stack around one: standfirst, caption, credit, byline, promo, kicker, breadcrumb,
-    date (:mod:`digest.ingest.headline`).
+def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
+                 reg: outlets.Registry | None = None) -> int | None:
+    """The line of the page's headline, or None: never one of the lines that stack around a
+    headline (standfirst, caption, credit, byline, promo, kicker, breadcrumb, date: see
+    :mod:`digest.ingest.headline`) nor a line of a menu or of a list of other stories.
 
-    Lists of other stories (a run of headline-shaped lines) are passed over: above the
-    headline (a sidebar) only the run's last line can be the headline; and a list between
-    the dateline and the article sends the search above the dateline."""
-    ok = _TitleShaped(lines)
+    Three places are looked at, by where a page prints its head:
+
+    * the nearest title-shaped line above the article (a run of them is a list of stories,
+      of which only the last line can be the headline; a list between the dateline and the
+      article sends the search above the dateline);
+    * the one that opens the stack ending at the dateline (or, without one, at the byline or
+      time stamp nearest above the article): it wins over a line between the dateline and
+      the article (a caption, a tag, a video's title) unless only that line is printed twice;
+      but a line right on top of the dateline yields to a headline right under it that has
+      its own byline (that page prints its date above the head, under a menu);
+    * a headline with its byline right below it, right under the dateline: it wins over a
+      pick that no byline, date or article follows (a menu's item).
+
+    A standfirst without its full stop or a caption right under the headline gives way to it
+    (:func:`_headline_over_standfirst`)."""
+    ok = _TitleShaped(lines, reg or outlets.registry())
+    near = _nearest_title(ok, start, date_at)
+    if near is not None:
+        near = _headline_over_standfirst(ok, lines, near, start)
+    anchor = _anchor(lines, start, date_at)
+    above = _above_anchor(ok, lines, anchor)
+    under = _under_dateline(ok, lines, start, date_at)
+    if above is not None and under is not None and above + 1 == anchor:
+        above = None  # a line right on top of the date, with nothing of a head's: a menu's
+    if above is not None:
+        above = _headline_over_standfirst(ok, lines, above, start)
+        if (near is None or near < above or not _echoed(lines, near, start)
+                or _echoed(lines, above, start)):
+            near = above
+    if under is not None and (near is None or not _heads(lines, near, start)):
+        near = under
+    return None if near is None else _first_showing(lines, near)
+
+
+def _nearest_title(ok: _TitleShaped, start: int, date_at: int | None) -> int | None:
+    """The nearest title-shaped line above the article, passing over lists of stories."""
     limit = start
     if date_at is not None and (date_at >= start or (
             start - date_at <= _TITLE_REACH and _has_list(ok, date_at + 1, start))):
         limit = date_at
-    for i in range(min(limit, len(lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
+    for i in range(min(limit, len(ok.lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
         if ok[i] and not (i + 1 < limit and ok[i + 1] and ok.run(i, 0, limit) >= _LIST_RUN):
-            return _first_showing(lines, i)
+            return i
     return None
+
+
+_STACK = 3  # lines a headline's stack puts between it and its dateline (standfirst, byline ...)
+_HANDLE = re.compile(r"^@\w+$")
+_BY_LABEL = re.compile(r"^(?:by|від|автор)\s*:?$", re.I)
+_NAME = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}$")  # "Jane Doe", an author
+
+
+def _anchor(lines: Sequence[Line], start: int, date_at: int | None) -> int | None:
+    """The line a headline's stack ends with above the article: the dateline, else the
+    nearest byline or time stamp ("By ...", "1 day ago")."""
+    if date_at is not None:
+        return date_at if date_at < start else None
+    for i in range(start - 1, max(-1, start - 1 - _TITLE_REACH), -1):
+        if _stamp_or_byline(lines[i].text):
+            return i
+    return None
+
+
+def _stamp_or_byline(text: str) -> bool:
+    """A byline ("By Jane Doe", or its "By" alone on a line above the name) or a stamp."""
+    return (headline.is_byline(text) or headline.is_timestamp(text)
+            or _BY_LABEL.match(text) is not None)
+
+
+def _above_anchor(ok: _TitleShaped, lines: Sequence[Line], anchor: int | None) -> int | None:
+    """The title-shaped line right above the dateline (or byline), with at most a standfirst,
+    a byline, a handle or a picture's credit between them. Lines between the dateline and
+    the article (a photo's caption and credit, tags, a video's title) come after the headline
+    on a page that prints its date below the headline."""
+    if anchor is None:
+        return None
+    i = anchor - 1
+    while i >= 0 and anchor - i <= _STACK and not ok[i]:
+        if not _in_stack(lines[i].text):
+            return None
+        i -= 1
+    return i if i >= 0 and ok[i] else None
+
+
+def _under_dateline(ok: _TitleShaped, lines: Sequence[Line], start: int,
+                    date_at: int | None) -> int | None:
+    """A headline right under a dateline that tops the head, with its byline below it."""
+    if date_at is None or date_at >= start:
+        return None
+    return _first_heading(ok, lines, range(date_at + 1, min(date_at + 3, start)))
+
+
+def _first_heading(ok: _TitleShaped, lines: Sequence[Line], spots: range) -> int | None:
+    return next((i for i in spots if ok[i] and _heads(lines, i)), None)
+
+
+def _heads(lines: Sequence[Line], at: int, article: int | None = None) -> bool:
+    """Line ``at`` is followed as a headline is: by a byline, a date or a time stamp (past at
+    most a standfirst, a handle, a credit), or by the article when its first line ``article``
+    is given; a menu's item is followed by the next item."""
+    for j in range(at + 1, min(at + 1 + _STACK, len(lines))):
+        text = lines[j].text
+        if j == article or _stamp_or_byline(text) or (
+                len(text) < 160 and dates.find_date(text) is not None):
+            return True
+        if not (_in_stack(text) or (j == at + 1 and _standfirst_shaped(text, lines[at].text))):
+            return False
+    return False
+
+
+def _standfirst_shaped(text: str, above: str) -> bool:
+    """A standfirst printed without its full stop: a long line of ordinary words, not the
+    line above printed again (a breadcrumb that ends with the headline, then the headline)."""
+    return (len(words(text)) >= 12 and headline.not_a_headline(text) is None
+            and not _in_order(_words(text), _words(above)))
+
+
+def _in_stack(text: str) -> bool:
+    """A line that sits between a headline and its dateline: standfirst, byline, an author's
+    bare name, handle, picture credit or caption, time stamp."""
+    return (headline.is_byline(text) or headline.is_caption(text) or headline.is_sentence(text)
+            or bool(_HANDLE.match(text) or _NAME.match(text)) or headline.is_timestamp(text)
+            or _names_outlet(text))
+
+
+def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
+                              start: int) -> int:
+    """The line above ``at`` when both are title-shaped and ``at`` is what stacks under a
+    headline: a caption (its picture's credit follows it), or a standfirst without its full
+    stop when only the upper line is printed again on the page (a page repeats its headline
+    in a sticky header, a breadcrumb or the URL, never its standfirst)."""
+    up = at - 1
+    while up >= 0 and _same(lines, up, at):
+        up -= 1
+    if up < 0 or not ok[up]:
+        return at
+    if at + 1 < len(lines) and _credit_line(lines[at + 1].text):
+        return up
+    return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
+
+
+def _credit_line(text: str) -> bool:
+    """A picture's credit on a line of its own ("(Jane Doe / Associated Press)")."""
+    return len(text) < 80 and headline.is_credit(text)
+
+
+def _same(lines: Sequence[Line], i: int, j: int) -> bool:
+    return normalize(lines[i].text) == normalize(lines[j].text)
+
+
+_HEAD_ECHO = 3  # a repeat of the headline among the article's first lines (alt text) counts
+_ECHO_WORDS = 4  # a headline this long (in words) is recognised where the page prints it again
+_ECHO_EXTRA = 12  # words a line may add around the headline it repeats (crumbs, a site, a URL)
+
+
+def _echoed(lines: Sequence[Line], at: int, start: int) -> bool:
+    """The page's head prints this headline a second time: as another line, inside a longer
+    line (a breadcrumb, a "Headline | Site" title line, the URL's slug) or shortened (a
+    teaser's title), all its words in the same order. Only above the article (and in its
+    first lines, where alt text repeats the headline): a line repeated further down
+    ("Continue reading the main story") is chrome, not a headline shown twice."""
+    own = _words(headline.strip_label(lines[at].text))
+    if len(own) < _ECHO_WORDS:
+        return False
+    for j, ln in enumerate(lines[: start + _HEAD_ECHO]):
+        if j == at or len(ln.text) > 400 or _repeated_block(lines, at, j):
+            continue
+        other = _words(headline.strip_label(ln.text))
+        if len(other) <= len(own) + _ECHO_EXTRA and _in_order(own, other) or (
+                len(other) >= _ECHO_WORDS and len(other) * 3 >= len(own) * 2
+                and _in_order(other, own)):
+            return True
+    return False
+
+
+def _repeated_block(lines: Sequence[Line], at: int, j: int) -> bool:
+    """Line ``j`` repeats ``at`` because a whole block is printed twice (a menu shown once
+    for the desktop and once for the phone): their neighbours repeat too."""
+    return _same(lines, at, j) and any(
+        0 <= at + d < len(lines) and 0 <= j + d < len(lines) and j + d != at
+        and at + d != j and _same(lines, at + d, j + d) for d in (-1, 1))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+def _in_order(needle: list[str], hay: list[str]) -> bool:
+    """Every word of ``needle`` in ``hay``, in the same order (others may come between)."""
+    it = iter(hay)
+    return all(word in it for word in needle)
 
 
 class _TitleShaped:
     """Which lines may be a title, judged once and only when asked (the tests cost)."""
 
-    def __init__(self, lines: Sequence[Line]):
+    def __init__(self, lines: Sequence[Line], reg: outlets.Registry):
         self.lines = lines
+        self.reg = reg  # known outlets: a line that only names one is a masthead
         self.seen: dict[int, bool] = {}
 
     def __getitem__(self, i: int) -> bool:
         if i not in self.seen:
             text = self.lines[i].text
             self.seen[i] = (is_headline(text) and headline.not_a_headline(text) is None
-                            and not _ATTRIBUTION_RE.match(text) and not _names_outlet(text))
+                            and not _ATTRIBUTION_RE.match(text) and not _names_outlet(text)
+                            and self.reg.exactly(text) is None)
         return self.seen[i]
 
     def run(self, at: int, lo: int, hi: int) -> int:

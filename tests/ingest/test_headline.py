@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from digest.config import Config, Source
 from digest.ingest.headline import is_credit, not_a_headline
 from digest.ingest.textdump import extract_text
 
@@ -179,7 +180,64 @@ LEAD = ("The city's main harbour bridge will close to traffic from June until th
         "months of the year, and asked the council for help with their rents.\n")
 
 
+def test_lines_between_the_dateline_and_the_article_are_not_the_title():
+    # a photo's caption and tags come after the headline, its byline and its date
+    page = (f"Menu\nSearch\n{HEADLINE}\nBy Jane Doe\nNovember 19, 2019 6:00 AM\n"
+            "Local Transport\nCity Hall\nFerry passengers queue at the harbour pier\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
+
+
+def test_the_headline_above_a_long_run_of_share_buttons_is_found():
+    shares = "".join(f"Share this with {name}\n" for name in
+                     ["Facebook", "Messenger", "Twitter", "Email", "WhatsApp", "LinkedIn"] * 5)
+    page = f"News\nLocal\n{HEADLINE}\n19 November 2019\n{shares}\n" + LEAD
+    assert extract_text(page).title == HEADLINE
+
+
+def test_a_standfirst_without_a_full_stop_under_a_repeated_headline_is_not_the_title():
+    page = (f"Up next:\n{HEADLINE}\n{HEADLINE}\n"
+            "Commuters will need another way across the river for three months\n"
+            "by Jane Doe\nNov 18, 2019 at 9:24 pm ET\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
+
+
+def test_a_caption_with_its_credit_under_the_headline_is_not_the_title():
+    page = (f"Sections\n{HEADLINE}\nCommuters crowd onto the last ferry of the evening\n"
+            "(Jane Roe / Associated Press)\nBy John Doe\nNov. 19, 2019\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
+
+
+def test_a_video_title_above_the_article_is_not_the_title_when_the_byline_is_higher():
+    page = (f"Politics\nBusiness\n{HEADLINE}\nBy Jane Doe | Example News\nFacebook\nTwitter\n"
+            "Print\nEmail\nVideo\nThe week's best ferry rides in two minutes\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
+
+
 def test_a_headline_in_title_case_with_full_stops_is_the_title():
     title = "Bridge Repairs Will Close the Harbour Crossing. Here's What Changes for Commuters."
     page = f"Menu\n{title}\nBy Jane Doe Updated Nov. 19, 2019 8:21 am ET\nPrint\n\n" + LEAD
     assert extract_text(page).title == title
+
+
+def test_a_headline_right_under_the_dateline_with_its_byline_is_found_above_a_list():
+    page = (f"Home Music Music News\nNovember 19, 2019 12:04AM ET\n{HEADLINE}\n"
+            "Engineers will replace the deck and the rails of the old crossing over three months\n"
+            "By\nJane Doe\nJane Doe's Most Recent Stories\n"
+            "Ferry timetable changes for the summer season\n"
+            "Council approves new rules for harbour parking\n"
+            "Shop owners near the bridge ask for help with rents\nView All\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
+
+
+def test_a_menu_item_on_top_of_a_dateline_that_tops_the_head_is_not_the_title():
+    page = (f"Local News\nSubmit Photos and Videos\nNov. 20, 2019 6:02 AM EST\n{HEADLINE}\n"
+            "By Jane Doe and John Roe\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
+
+
+def test_the_sites_name_above_its_date_is_not_the_title():
+    config = Config(sources=(Source("The Harbour Evening Gazette", (), None),))
+    page = ("Subscribe\nThe Harbour Evening Gazette\nNovember 20, 2019\nHome\nWorld\nBusiness\n"
+            f"TRANSPORT\n{HEADLINE}\nEngineers will replace the deck of the old crossing.\n"
+            "By Jane Doe\n\n" + LEAD)
+    assert extract_text(page, config=config).title == HEADLINE
