@@ -208,8 +208,9 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
       the article (a caption, a tag, a video's title) unless only that line is printed twice;
       but a line right on top of the dateline yields to a headline right under it that has
       its own byline (that page prints its date above the head, under a menu);
-    * a headline with its byline right below it, right under the dateline: it wins over a
-      pick that no byline, date or article follows (a menu's item).
+    * a headline with its byline or date right below it, right under the dateline or among
+      the article's first lines: it wins over a pick that no byline, date or article
+      follows (a menu's item).
 
     A standfirst without its full stop or a caption right under the headline gives way to it
     (:func:`_headline_over_standfirst`)."""
@@ -227,8 +228,9 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
         if (near is None or near < above or not _echoed(lines, near, start)
                 or _echoed(lines, above, start)):
             near = above
-    if under is not None and (near is None or not _heads(lines, near, start)):
-        near = under
+    head = under if under is not None else _region_head(ok, lines, start)
+    if head is not None and (near is None or not _heads(lines, near, start)):
+        near = head
     return None if near is None else _first_showing(lines, near)
 
 
@@ -282,12 +284,21 @@ def _above_anchor(ok: _TitleShaped, lines: Sequence[Line], anchor: int | None) -
     return i if i >= 0 and ok[i] else None
 
 
+_HEAD_LINES = 3  # the article's first lines that may still be its headline
+
+
 def _under_dateline(ok: _TitleShaped, lines: Sequence[Line], start: int,
                     date_at: int | None) -> int | None:
     """A headline right under a dateline that tops the head, with its byline below it."""
     if date_at is None or date_at >= start:
         return None
     return _first_heading(ok, lines, range(date_at + 1, min(date_at + 3, start)))
+
+
+def _region_head(ok: _TitleShaped, lines: Sequence[Line], start: int) -> int | None:
+    """A headline among the article's first lines (the region took the head along), with
+    its byline or date right below it."""
+    return _first_heading(ok, lines, range(start, min(start + _HEAD_LINES, len(lines))))
 
 
 def _first_heading(ok: _TitleShaped, lines: Sequence[Line], spots: range) -> int | None:

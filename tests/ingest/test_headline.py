@@ -219,6 +219,15 @@ def test_a_headline_in_title_case_with_full_stops_is_the_title():
     assert extract_text(page).title == title
 
 
+def test_a_headline_the_article_region_opens_with_beats_a_menu_item_above_it():
+    title = "Festival reviews are in: visitors tell us what they loved about the show!"
+    menu = "".join(f"{item}\n" for item in [
+        "Ticket Reservation Method", "Theatre Performance News", "Local Culture News",
+        "Contact", "Search"])
+    page = f"{menu}{title}\nOctober 12, 2018 / 0 Comments / by admin\n" + LEAD
+    assert extract_text(page).title == title
+
+
 def test_a_headline_right_under_the_dateline_with_its_byline_is_found_above_a_list():
     page = (f"Home Music Music News\nNovember 19, 2019 12:04AM ET\n{HEADLINE}\n"
             "Engineers will replace the deck and the rails of the old crossing over three months\n"
