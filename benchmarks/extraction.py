@@ -306,7 +306,7 @@ def silver_titles(html: str) -> set[str]:
         m = re.search(pattern, html[:300_000], re.I | re.S)
         return " ".join(unescape(re.sub(r"<[^>]*>", " ", m.group(1))).split()) if m else ""
 
-    og = tag(r"<meta[^>]+property=[\"']og:title[\"'][^>]+content=[\"']([^\"']*)")
+    og = og_title(html[:300_000])
     found: set[str] = set()
     for title in (og, tag(r"<title[^>]*>(.*?)</title>")):
         parts = _SEPARATOR.split(title)
@@ -315,6 +315,21 @@ def silver_titles(html: str) -> set[str]:
     if h1 and any(fold(h1) in t for t in found):
         found.add(fold(h1))
     return found - {""}
+
+
+_META = re.compile(r"<meta\b[^<>]*>", re.I)
+_OG_TITLE = re.compile(r"""\bproperty\s*=\s*["']og:title["']""", re.I)
+_CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def og_title(html: str) -> str:
+    """The ``og:title`` meta tag's content, its attributes in any order, quoted either way
+    (an apostrophe inside double quotes is part of the title)."""
+    for meta in _META.finditer(html):
+        content = _CONTENT.search(meta.group(0)) if _OG_TITLE.search(meta.group(0)) else None
+        if content:
+            return " ".join(unescape(content.group(1) or content.group(2) or "").split())
+    return ""
 
 
 def silver_title_scores(items: list[Page], articles: dict[str, Article]) -> dict[str, Any]:
