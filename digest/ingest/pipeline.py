@@ -268,8 +268,8 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
         stories.add_stored(article.meta, article.body, label)
         raw_sha = article.meta.get("raw_sha256")
         raw_sha = raw_sha if isinstance(raw_sha, str) else None
-        if raw_sha:
-            by_raw.setdefault(raw_sha, article)
+        if raw_sha and raw_sha not in by_raw:
+            by_raw[raw_sha] = _replaceable(article)
         raw = article.meta.get("raw")
         index.add(label, article.body, raw_sha, f"from {raw}" if isinstance(raw, str) else None)
     chrome_path = Path(config.root) / chrome_mod.CHROME_FILE
@@ -279,6 +279,16 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
         reporter.warning(f"ignoring the learned chrome file: {exc}", file=chrome_path)
         learned = chrome_mod.ChromeModel()
     return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned, stories)
+
+
+_KEPT_ON_FORCE = ("topic", "tags", "story")  # what re-ingesting a page keeps of its article
+
+
+def _replaceable(article: StoredArticle) -> StoredArticle:
+    """What a run keeps of a stored article for ``--force`` to replace it: its path and the
+    editor's fields a re-ingest keeps, not its body (a run holds one per stored article)."""
+    meta = {k: article.meta[k] for k in _KEPT_ON_FORCE if k in article.meta}
+    return StoredArticle(article.path, meta, "")
 
 
 # --- inputs, in order --------------------------------------------------------------------
