@@ -102,11 +102,13 @@ class IngestStories:
         self._settling = False
         self._record = record.Appender(self.root)
 
-    def add_stored(self, meta: dict[str, Any], body: str, relative: str) -> None:
-        """An article already in content/: indexed with its story (grouped if it has none)."""
+    def add_stored(self, meta: dict[str, Any], body: str, relative: str,
+                   features: Features | None = None) -> None:
+        """An article already in content/: indexed with its story (grouped if it has none).
+        ``features`` may come precomputed (:mod:`digest.ingest.known` keeps them)."""
         key = record.article_key(meta, relative)
         title, lang, day = read_meta(meta, self.default_lang)
-        features = extract(title, body, lang)
+        features = features or extract(title, body, lang)
         story = meta.get("story")
         slug = Path(relative).stem
         if story is None or story == "":

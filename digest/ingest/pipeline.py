@@ -41,7 +41,7 @@ from digest.grouping.features import extract as story_features
 from digest.grouping.ingest import IngestStories, Moved
 from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
-from digest.ingest import dates, metadata, outlets, relevance, warc
+from digest.ingest import dates, known, metadata, outlets, relevance, warc
 from digest.ingest.decode import NotTextError, decode
 from digest.ingest.dedupe import DedupeIndex, Fingerprint, fingerprint
 from digest.ingest.executors import Executor, ProcessExecutor
@@ -263,15 +263,17 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
     index = DedupeIndex()
     by_raw: dict[str, StoredArticle] = {}
     stories = IngestStories(store.root, config.language, dry_run, config.tz)
-    for article in store.articles():
+    for article in known.stored(store, config, write=not dry_run):
         label = store.relative(article.path)
-        stories.add_stored(article.meta, article.body, label)
+        if article.features is not None:
+            stories.add_stored(article.meta, "", label, features=article.features)
         raw_sha = article.meta.get("raw_sha256")
         raw_sha = raw_sha if isinstance(raw_sha, str) else None
         if raw_sha and raw_sha not in by_raw:
-            by_raw[raw_sha] = _replaceable(article)
+            by_raw[raw_sha] = _replaceable(article.path, article.meta)
         raw = article.meta.get("raw")
-        index.add(label, article.body, raw_sha, f"from {raw}" if isinstance(raw, str) else None)
+        index.add(label, article.fingerprint, raw_sha,
+                  f"from {raw}" if isinstance(raw, str) else None)
     chrome_path = Path(config.root) / chrome_mod.CHROME_FILE
     try:
         learned = chrome_mod.load(chrome_path)
@@ -284,11 +286,10 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
 _KEPT_ON_FORCE = ("topic", "tags", "story")  # what re-ingesting a page keeps of its article
 
 
-def _replaceable(article: StoredArticle) -> StoredArticle:
+def _replaceable(path: Path, meta: dict[str, Any]) -> StoredArticle:
     """What a run keeps of a stored article for ``--force`` to replace it: its path and the
     editor's fields a re-ingest keeps, not its body (a run holds one per stored article)."""
-    meta = {k: article.meta[k] for k in _KEPT_ON_FORCE if k in article.meta}
-    return StoredArticle(article.path, meta, "")
+    return StoredArticle(path, {k: meta[k] for k in _KEPT_ON_FORCE if k in meta}, "")
 
 
 # --- inputs, in order --------------------------------------------------------------------

@@ -106,7 +106,7 @@ class Store:
             try:
                 doc = frontmatter.parse(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
-                claim = _claim_of_unreadable(path)
+                claim = claim_of_unreadable(path)
                 if claim is not None:
                     yield claim
                 continue
@@ -204,7 +204,7 @@ class Store:
 _RAW_SHA_LINE = re.compile(r"^raw_sha256:[ \t]*['\"]?([0-9a-f]{64})\b", re.MULTILINE)
 
 
-def _claim_of_unreadable(path: Path) -> StoredArticle | None:
+def claim_of_unreadable(path: Path) -> StoredArticle | None:
     """An article an editor's edit left unparseable still names its raw page.
 
     Without this, re-ingesting would not see it and write a second copy beside it
