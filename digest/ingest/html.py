@@ -14,6 +14,11 @@ the project's conventions here:
 - the ``Source:`` / ``Джерело:`` / ``Источник:`` line moves to ``attribution``;
 - the outlet's labels (``Quote:``, ``Background``, ``•``) become Markdown via
   :mod:`digest.ingest.structure`, exactly as for text dumps.
+
+The body is trafilatura's text read back block by block (a heading or a list item is a
+paragraph of its own, underline and raised text lose their HTML tags), cleared of picture
+credits and of the page's notices and pitches to the reader, with the phrases the text
+dump cleaner knows.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from lxml.html import HtmlElement
 
 from digest.config import Config
 from digest.ingest import dates, headline, metadata, outlets, structure
+from digest.ingest.chrome import is_chrome_phrase
 from digest.ingest.lang import detect
 from digest.ingest.model import Extraction
 
@@ -45,6 +51,7 @@ _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TIME_TAG = re.compile(r"""<time\b[^>]*?\bdatetime\s*=\s*["']([^"']{8,40})["']""", re.IGNORECASE)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 _MARKDOWN_MARK = re.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s?)")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
 def extract_html(html: str, *, url: str | None = None, config: Config | None = None,
@@ -75,7 +82,7 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
         return Extraction(body="", source_url=url, warnings=["no article text found"])
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
     ex.author = _clean(head.get("author"))
-    paragraphs = _without_pictures(_paragraphs(doc.text, ex.title))
+    paragraphs = _without_chrome(_without_pictures(_paragraphs(doc.text, ex.title)))
     _outlet(ex, html, head, paragraphs, config, given)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
@@ -238,17 +245,42 @@ def _paragraphs(text: str, title: str | None) -> list[str]:
     A first paragraph that repeats the title is dropped: the title is in front matter.
     """
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-        if not lines:
-            continue
-        if all(_MARKDOWN_MARK.match(ln) for ln in lines) and len(lines) > 1:
-            out.extend(_unmark(ln) for ln in lines)  # a list: one item per line
-        else:
-            out.append(" ".join(_unmark(ln) if i == 0 else ln for i, ln in enumerate(lines)))
+    for block in re.split(r"\n\s*\n", _without_inline_html(text)):
+        out.extend(_block_paragraphs(block))
     if out and title and _same(out[0], title):
         out = out[1:]
     return out
+
+
+def _block_paragraphs(block: str) -> list[str]:
+    """One block of trafilatura's text as paragraphs.
+
+    A heading, a list item or a quotation line opens a paragraph of its own, and the line
+    after a heading opens the next: trafilatura sometimes sets a heading one line break
+    under the paragraph before it, and joined they would put a "##" in the middle of a
+    sentence. Other lines (a ``<br>``) continue the paragraph they follow."""
+    paragraphs: list[list[str]] = []
+    after_heading = False
+    for line in (ln.strip() for ln in block.splitlines()):
+        if not line:
+            continue
+        if not paragraphs or after_heading or _MARKDOWN_MARK.match(line):
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+        after_heading = bool(_HEADING_MARK.match(line))
+    return [" ".join([_unmark(lines[0]), *lines[1:]]) for lines in paragraphs]
+
+
+_INLINE_HTML = re.compile(r"(?<!\\)<(/?)(u|sub|sup)>")
+_POWER = re.compile(r"(?<=\w)(?<!\\)<sup>([-+−]?\d{1,4})</sup>")
+
+
+def _without_inline_html(text: str) -> str:
+    """trafilatura writes underline, subscript and superscript as HTML tags, which a body
+    shows as text (bodies are rendered with raw HTML escaped): a number raised after a word
+    or number becomes ``^2``, every other tag goes and its text stays."""
+    return _INLINE_HTML.sub("", _POWER.sub(r"^\1", text))
 
 
 def _without_pictures(paragraphs: list[str]) -> list[str]:
@@ -263,6 +295,20 @@ def _without_pictures(paragraphs: list[str]) -> list[str]:
             continue
         out.append(text)
     return out
+
+
+_CHROME_WORDS = 12  # a longer paragraph that opens with a label is the article's own
+
+
+def _without_chrome(paragraphs: list[str]) -> list[str]:
+    """Drop what the page says about itself rather than the story, wherever trafilatura left
+    it: a short label or notice ("Comments", "Related: …", "Read more: …", "Copyright …",
+    reading time) and a pitch to the reader ("Sign up for our newsletter …"). The same
+    phrases the text dump cleaner knows (:func:`digest.ingest.chrome.is_chrome_phrase`,
+    :func:`digest.ingest.headline.is_promo`)."""
+    return [text for text in paragraphs
+            if not (len(text.split()) <= _CHROME_WORDS and is_chrome_phrase(text))
+            and not headline.is_promo(text)]
 
 
 def _unmark(line: str) -> str:

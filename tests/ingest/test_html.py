@@ -118,6 +118,45 @@ def test_scripts_in_the_page_do_not_reach_the_body():
     assert "alert(1)" not in ex.body and "onclick" not in ex.body
 
 
+def paragraphs(body: str) -> list[str]:
+    """The body's paragraphs as plain text (Markdown marks and escapes removed)."""
+    return [plain(block.strip()) for block in body.split("\n\n") if block.strip()]
+
+
+DEAL = ("We bring you the best deals we have found today on games, hardware and electronics. "
+        "Black Friday is approaching, but several items have dropped in price already.")
+PRICE = ("The price of one of the controllers has dropped to Black Friday levels, and in my "
+         "opinion the clear one is the best looking of them all.")
+
+
+def test_a_heading_right_under_loose_text_is_a_paragraph_of_its_own():
+    # trafilatura writes this heading one line break under the text before it
+    html = ("<html><head><title>Daily deals</title></head><body><article><h1>Daily deals</h1>"
+            f"<section class='article-page'>{DEAL}<h2>Controller in Crystal for $39.99"
+            f"<a href='/deal'></a></h2>{PRICE}</section></article></body></html>")
+    body = extract_html(html).body
+    assert "##" not in body.replace("\n## ", "\n")  # no heading mark inside a paragraph
+    assert paragraphs(body) == [DEAL, "Controller in Crystal for $39.99", PRICE]
+
+
+def test_underline_and_raised_or_lowered_text_do_not_show_as_tags():
+    extra = ("<p>The spokesman <u>stressed</u> that the area is 10<sup>6</sup> square metres "
+             "and that the gas is CO<sub>2</sub>, as reported.</p>")
+    body = extract_html(page(extra=extra)).body
+    assert "The spokesman stressed that the area is 10^6 square metres and that the gas is " \
+           "CO2, as reported." in body
+    assert "<" not in body
+
+
+def test_page_notices_and_pitches_to_the_reader_leave_the_body():
+    extra = ("<p>Related: Russia and Iran sign a new deal on drones</p>"
+             "<p>The talks are expected to continue in Vienna next month, officials said.</p>"
+             "<p>Sign up for our newsletter to get the news in your inbox every morning.</p>")
+    body = extract_html(page(extra=extra)).body
+    assert "Related:" not in body and "newsletter" not in body
+    assert "The talks are expected to continue in Vienna next month" in body
+
+
 @pytest.mark.corpus
 def test_body_f1_on_the_dev_corpus_beats_trafilatura_alone():
     """Quality gate: measured 0.968 (trafilatura alone 0.961); see benchmarks/html_speed.py."""
