@@ -16,9 +16,10 @@ the project's conventions here:
   :mod:`digest.ingest.structure`, exactly as for text dumps.
 
 The body is trafilatura's text read back block by block (a heading or a list item is a
-paragraph of its own, underline and raised text lose their HTML tags), cleared of picture
-credits and of the page's notices and pitches to the reader, with the phrases the text
-dump cleaner knows.
+paragraph of its own, underline and raised text lose their HTML tags), then checked against
+the page's own tree (:mod:`digest.ingest.layout`: the rest of an article the page cuts into
+chunks, link cards and hidden text), and cleared of picture credits and of the page's
+notices and pitches to the reader, with the phrases the text dump cleaner knows.
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ import lxml.etree
 import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from digest.config import Config
 from digest.ingest import dates, headline, metadata, outlets, structure
 from digest.ingest.chrome import is_chrome_phrase
 from digest.ingest.lang import detect
+from digest.ingest.layout import article_paragraphs
 from digest.ingest.model import Extraction
 
 _STAMP_META = re.compile(
@@ -70,19 +73,23 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
     url = url or _web_url(head.get("url"))
     # trafilatura's own metadata pass (htmldate, author heuristics) costs more than the
     # extraction itself; the page's meta tags give the same fields at a fraction of it.
-    doc = _article(html, url, precise=True)
+    # One parse serves trafilatura (it works on a copy) and the reading of the page's layout
+    # afterwards (:mod:`digest.ingest.layout`).
+    tree = load_html(html)
+    doc = _article(tree, url, precise=True)
     if _word_count(doc) < _SHORT:
         # Precision mode now and then drops the article itself (kept in an unusual container)
         # and leaves a notice or two; the balanced mode finding several times more text means
         # the article was there.
-        wider = _article(html, url, precise=False)
+        wider = _article(tree, url, precise=False)
         if _word_count(wider) >= _WIDER * max(1, _word_count(doc)):
             doc = wider
     if doc is None or not (doc.text or "").strip():
         return Extraction(body="", source_url=url, warnings=["no article text found"])
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
     ex.author = _clean(head.get("author"))
-    paragraphs = _without_chrome(_without_pictures(_paragraphs(doc.text, ex.title)))
+    paragraphs = _paragraphs(doc.text, ex.title)
+    paragraphs = _without_chrome(_without_pictures(article_paragraphs(tree, paragraphs)))
     _outlet(ex, html, head, paragraphs, config, given)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
@@ -97,9 +104,11 @@ _SHORT = 100  # words: below this, precision mode may have lost the article
 _WIDER = 3  # ... and the balanced mode's text must be this many times longer to be taken
 
 
-def _article(html: str, url: str | None, *, precise: bool) -> Any:
+def _article(tree: HtmlElement | None, url: str | None, *, precise: bool) -> Any:
+    if tree is None:
+        return None
     return trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
         include_comments=False,
         include_tables=True,

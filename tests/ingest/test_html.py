@@ -157,6 +157,63 @@ def test_page_notices_and_pitches_to_the_reader_leave_the_body():
     assert "The talks are expected to continue in Vienna next month" in body
 
 
+CHUNK_1 = [
+    "The council voted on Tuesday to close the old bridge for repairs, a decision residents "
+    "who cross it every day had expected for months.",
+    "Engineers said the steel frame had corroded faster than anyone predicted after two wet "
+    "winters, and that traffic would have to move elsewhere.",
+]
+CHUNK_2 = [
+    "Shop owners on the east bank worry that the closure will keep customers away during the "
+    "busiest weeks of the year, when tourists normally arrive.",
+    "The mayor promised a shuttle bus across the river and said the work should be finished "
+    "before the summer festival begins in June.",
+]
+
+
+def chunked(*chunks: list[str], footer: str = "") -> str:
+    """An article cut into chunks of one template, a side rail between them."""
+    grids = "".join(
+        "<div class='grid'><div class='article-body'>"
+        + "".join(f"<p>{p}</p>" for p in chunk)
+        + "</div><aside class='rail'><p>Advertisement</p></aside></div>"
+        for chunk in chunks)
+    return ("<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes"
+            f"</h1><div class='chunks'>{grids}</div></article>{footer}</body></html>")
+
+
+def test_an_article_cut_into_chunks_of_one_template_is_read_to_its_end():
+    body = extract_html(chunked(CHUNK_1, CHUNK_2)).body
+    assert paragraphs(body) == CHUNK_1 + CHUNK_2
+
+
+def test_a_box_that_only_shares_the_class_name_is_not_the_article():
+    teaser = ("Elsewhere in the region, a ferry company said it would add sailings for the "
+              "summer, with more boats leaving every hour from both harbours in the morning.")
+    footer = (f"<footer><div class='promo'><div class='teaser'><div class='article-body'>"
+              f"<p>{teaser}</p><p>{teaser.replace('ferry', 'bus')}</p></div></div></div></footer>")
+    body = extract_html(chunked(CHUNK_1, footer=footer)).body
+    assert paragraphs(body) == CHUNK_1
+
+
+def test_a_link_card_inside_the_article_is_not_the_article():
+    extra = ("<a href='/other/story'><h3>Another story the outlet would like you to read next"
+             "</h3></a><p>The talks are expected to continue in Vienna next month, officials "
+             "said.</p>")
+    body = extract_html(page(extra=extra)).body
+    assert "Another story" not in body
+    assert "The talks are expected to continue in Vienna next month" in body
+
+
+def test_text_the_page_hides_is_not_the_article():
+    extra = ("<div class='hide'><p>Thank you</p><p>This article has been sent to your friend"
+             "</p></div><p>The talks are expected to continue in Vienna next month, officials "
+             "said.</p>")
+    body = extract_html(page(extra=extra)).body
+    assert "Thank you" not in body and "has been sent" not in body
+    assert "The talks are expected to continue in Vienna next month" in body
+
+
 @pytest.mark.corpus
 def test_body_f1_on_the_dev_corpus_beats_trafilatura_alone():
     """Quality gate: measured 0.968 (trafilatura alone 0.961); see benchmarks/html_speed.py."""
