@@ -16,6 +16,9 @@ A paragraph found only as one of these (and nowhere else on the page, shown and 
 link) is dropped; hidden text that would take more than half the article stays, since a
 page may hide its article until a script shows it.
 
+**Captions.** A paragraph in italics or small print as a whole, right after a picture with
+no text between (a caption set without ``<figcaption>``), is dropped.
+
 **The rest of a split article.** Some sites cut an article's text into chunks: one
 container per stretch of text between ads, pull quotes or a sticky side rail, each a copy
 of the same element with the same class. trafilatura takes the first container its rules
@@ -59,6 +62,10 @@ _CONTAINERS = frozenset({"div", "p", "ul", "ol", "table", "section", "article", 
 # A twin's children that join the article.
 _CHUNK_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote"})
 _UNSEEN = ("script", "style", "noscript", "template")
+_CAPTION_MARKS = ("em", "i", "small")
+_CAPTION_WORDS = 40  # a caption is short
+_CAPTION_STEPS = 4  # line breaks and parents to step over back to the picture
+_PICTURES = ("img", "picture", "figure", "video")
 _WORD = re.compile(r"[^\W_]+")
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hide|hidden|d-none|is-hidden|visually-hidden|sr-only"
                            r"|screen-reader-text|invisible)(?:\s|$)")
@@ -86,7 +93,7 @@ def article_paragraphs(tree: HtmlElement, paragraphs: Sequence[str]) -> list[str
     _prepare(tree)
     keys = [key(p) for p in paragraphs]
     found = _found(tree, set(keys) - {""})
-    drop = _set_apart(keys, found)
+    drop = _set_apart(keys, found) | _captions(tree, set(keys))
     kept = [(text, k) for text, k in zip(paragraphs, keys, strict=True) if k not in drop]
     own = {k: next(b for b in blocks if b.shown) for k, blocks in found.items()
            if any(b.shown for b in blocks)}
@@ -164,6 +171,44 @@ def _set_apart(keys: list[str], found: dict[str, list[Block]]) -> set[str]:
     if _words(k for k in keys if k in hidden) * 2 > _words(keys):
         return cards  # the page hides its article until a script shows it
     return apart
+
+
+def _captions(tree: HtmlElement, keys: set[str]) -> set[str]:
+    """The paragraphs (by their words) that are a picture's caption: in italics or small
+    print as a whole, right after the picture, with no text between."""
+    out: set[str] = set()
+    for element in tree.iter(*_CAPTION_MARKS):
+        k = key(element.text_content())
+        if k in keys and len(k.split()) <= _CAPTION_WORDS and k not in out:
+            node: HtmlElement | None = element  # the mark, or a parent holding only it
+            while node is not None and key(node.text_content()) == k:
+                if _after_picture(node):
+                    out.add(k)
+                    break
+                node = node.getparent()
+    return out
+
+
+def _after_picture(element: HtmlElement) -> bool:
+    """Whether a picture comes right before the element (line breaks and the start of a
+    parent aside), with no text between."""
+    node = element
+    for _ in range(_CAPTION_STEPS):
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        if before is None:
+            node = node.getparent()
+            if node is None or (node.text or "").strip():
+                return False
+            continue
+        if (before.tail or "").strip():
+            return False
+        if before.tag != "br":
+            return before.tag in _PICTURES or (
+                any(True for _ in before.iter(*_PICTURES)) and not before.text_content().strip())
+        node = before
+    return False
 
 
 def _in_link(element: HtmlElement) -> bool:

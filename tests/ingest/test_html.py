@@ -205,6 +205,16 @@ def test_a_link_card_inside_the_article_is_not_the_article():
     assert "The talks are expected to continue in Vienna next month" in body
 
 
+def test_a_caption_in_italics_right_under_a_picture_is_not_the_article():
+    extra = ("<p><img src='/spokesman.jpg' alt=''><br><em>The spokesman at the briefing on "
+             "Wednesday</em></p><p>The talks are expected to continue in Vienna next month, "
+             "officials said, and <em>no date</em> has been set.</p>")
+    body = extract_html(page(extra=extra)).body
+    assert "The spokesman at the briefing" not in body
+    assert "The talks are expected to continue in Vienna next month, officials said" in body
+    assert "has been set." in body  # words in italics inside a paragraph are no caption
+
+
 def test_text_the_page_hides_is_not_the_article():
     extra = ("<div class='hide'><p>Thank you</p><p>This article has been sent to your friend"
              "</p></div><p>The talks are expected to continue in Vienna next month, officials "
