@@ -90,6 +90,7 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
     ex.author = _clean(head.get("author"))
     paragraphs = _paragraphs(doc.text, ex.title)
     paragraphs = _without_chrome(_without_pictures(article_paragraphs(tree, paragraphs)))
+    paragraphs = _without_stamp_lead(paragraphs)
     _outlet(ex, html, head, paragraphs, config, given)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
@@ -278,7 +279,8 @@ def _block_paragraphs(block: str) -> list[str]:
         else:
             paragraphs[-1].append(line)
         after_heading = bool(_HEADING_MARK.match(line))
-    return [" ".join([_unmark(lines[0]), *lines[1:]]) for lines in paragraphs]
+    return [" ".join([_text(_unmark(lines[0])), *map(_text, lines[1:])])
+            for lines in paragraphs]
 
 
 _INLINE_HTML = re.compile(r"(?<!\\)<(/?)(u|sub|sup)>")
@@ -320,11 +322,56 @@ def _without_chrome(paragraphs: list[str]) -> list[str]:
             and not headline.is_promo(text)]
 
 
+_STAMP_WORDS = 15  # a stamp line is short: a date, a time, a byline
+
+
+def _without_stamp_lead(paragraphs: list[str]) -> list[str]:
+    """Drop a date stamp among the first two paragraphs ("November 20, 2019 - 11:28 AMT",
+    "5:45 AM PST 11/19/2019 by Jane Doe"): the page's metadata, which the date fields
+    already carry, not the article's first sentence."""
+    lead = [i for i, text in enumerate(paragraphs[:2]) if _is_stamp(text)]
+    return [text for i, text in enumerate(paragraphs) if i not in lead]
+
+
+def _is_stamp(text: str) -> bool:
+    """A date with at most two other words, or with a byline."""
+    if len(text.split()) > _STAMP_WORDS:
+        return False
+    found = dates.find_date(text)
+    if found is None:
+        return False
+    rest = (text[: found.start] + " " + text[found.end :]).strip(" -|,·–—")
+    return len(rest.split()) <= 2 or headline.is_byline(rest)
+
+
 def _unmark(line: str) -> str:
     """Turn trafilatura's Markdown line marks into the shapes structure.py understands."""
     if re.match(r"^[-*+]\s+", line):
         return "• " + re.sub(r"^[-*+]\s+", "", line)
-    return re.sub(r"^(?:#{1,6}|>)\s*", "", line).replace("**", "")
+    return re.sub(r"^(?:#{1,6}|>)\s*", "", line)
+
+
+# trafilatura's inline Markdown: a backslash run before a character it escapes (it doubles
+# the page's own backslashes there and adds one), its emphasis and code marks.
+_INLINE_MARKUP = re.compile(r"(\\+)([*_`~\[\]<|])|\*+|`+")
+_ESCAPED_START = re.compile(r"^(\d{0,9})\\([#>+\-.)])")
+# trafilatura at times breaks a paragraph before an emphasised word and loses the space
+# after it: "across the entire" / "*AppleInsider*staff, exactly ...".
+_GLUED_START = re.compile(r"^(\*{1,3})([^*\s](?:[^*]*[^*\s])?)\1(?=[^\W_])")
+
+
+def _text(line: str) -> str:
+    """A line of trafilatura's Markdown as the text it stands for: bodies are text, with
+    the outlet's labels as the only Markdown (:mod:`digest.ingest.structure`), as for text
+    dumps; and the summary and the outlet's lookup read the same paragraphs."""
+    line = _GLUED_START.sub(r"\1\2\1 ", _ESCAPED_START.sub(r"\1\2", line))
+    return _INLINE_MARKUP.sub(_unescape_markup, line)
+
+
+def _unescape_markup(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return ""  # an emphasis or code mark
+    return "\\" * ((len(m.group(1)) - 1) // 2) + m.group(2)
 
 
 def _same(a: str, b: str) -> bool:

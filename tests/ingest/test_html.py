@@ -157,6 +157,22 @@ def test_page_notices_and_pitches_to_the_reader_leave_the_body():
     assert "The talks are expected to continue in Vienna next month" in body
 
 
+def test_body_and_summary_are_text_not_trafilaturas_markdown():
+    paras = ["The <em>Times</em> reported that the user_name field and the [bracketed] note "
+             "were both kept in the final draft of the text.", *PARAS[2:]]
+    ex = extract_html(page(paras=paras))
+    lead = ("The Times reported that the user_name field and the [bracketed] note were both "
+            "kept in the final draft of the text.")
+    assert paragraphs(ex.body)[0] == lead
+    assert ex.summary == lead
+
+
+def test_a_date_stamp_above_the_article_is_not_its_first_paragraph():
+    ex = extract_html(page(paras=["November 20, 2019 - 11:28 AMT", *PARAS]))
+    assert "11:28" not in ex.body
+    assert paragraphs(ex.body)[0] == PARAS[0]
+
+
 CHUNK_1 = [
     "The council voted on Tuesday to close the old bridge for repairs, a decision residents "
     "who cross it every day had expected for months.",
