@@ -19,6 +19,13 @@ page may hide its article until a script shows it.
 **Captions.** A paragraph in italics or small print as a whole, right after a picture with
 no text between (a caption set without ``<figcaption>``), is dropped.
 
+**Whole lines.** A paragraph found as no block may be a piece of one: trafilatura drops
+loose text that follows a block inside a container, and breaks a line before an inline
+element. When the page has exactly one line (a run of text and inline elements between
+line breaks and blocks, at most :data:`_MAX_LINE` words) that holds the paragraph's words
+and more, the paragraph is that whole line: a reader's paragraph is kept whole or not at
+all. The other pieces of the same line go with it.
+
 **The rest of a split article.** Some sites cut an article's text into chunks: one
 container per stretch of text between ads, pull quotes or a sticky side rail, each a copy
 of the same element with the same class. trafilatura takes the first container its rules
@@ -66,6 +73,13 @@ _CAPTION_MARKS = ("em", "i", "small")
 _CAPTION_WORDS = 40  # a caption is short
 _CAPTION_STEPS = 4  # line breaks and parents to step over back to the picture
 _PICTURES = ("img", "picture", "figure", "video")
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del",
+                     "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr",
+                     "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+                     "time", "tt", "u", "var", "wbr"})
+_MIN_PIECE = 3  # words: a shorter piece is looked for only next to its line
+_MAX_LINE = 200  # words: a longer run of inline text is a page without structure
+_MAX_PIECES = 200  # words looked for on one page (a bound for a hostile page)
 _WORD = re.compile(r"[^\W_]+")
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hide|hidden|d-none|is-hidden|visually-hidden|sr-only"
                            r"|screen-reader-text|invisible)(?:\s|$)")
@@ -88,17 +102,19 @@ class Block:
 
 
 def article_paragraphs(tree: HtmlElement, paragraphs: Sequence[str]) -> list[str]:
-    """``paragraphs`` without link cards and hidden text, and with the blocks of the
-    holder's twins added in page order."""
+    """``paragraphs`` without link cards and hidden text, fragments made whole lines, and
+    with the blocks of the holder's twins added in page order."""
     _prepare(tree)
     keys = [key(p) for p in paragraphs]
     found = _found(tree, set(keys) - {""})
     drop = _set_apart(keys, found) | _captions(tree, set(keys))
     kept = [(text, k) for text, k in zip(paragraphs, keys, strict=True) if k not in drop]
+    kept = _whole_lines(tree, kept, found)
     own = {k: next(b for b in blocks if b.shown) for k, blocks in found.items()
            if any(b.shown for b in blocks)}
     holder = _holder([b.element for b in own.values() if b.element.tag == "p"])
-    added = _continuation(tree, holder, set(keys)) if holder is not None else []
+    known = set(keys) | {k for _, k in kept}
+    added = _continuation(tree, holder, known) if holder is not None else []
     texts = [text for text, _ in kept]
     if not added:
         return texts
@@ -217,6 +233,94 @@ def _in_link(element: HtmlElement) -> bool:
 
 def _words(keys: Iterable[str]) -> int:
     return sum(len(k.split()) for k in keys)
+
+
+def _whole_lines(tree: HtmlElement, kept: list[tuple[str, str]],
+                 found: dict[str, list[Block]]) -> list[tuple[str, str]]:
+    """Each paragraph that is a piece of one line of the page, as that whole line; the
+    other pieces of a line already given go, and so does a piece of fewer than
+    :data:`_MIN_PIECE` words right after its line (too short to be looked for alone)."""
+    pieces = {k: word for text, k in kept if k not in found and len(k.split()) >= _MIN_PIECE
+              and (word := _rarest(text))}
+    lines = _lines_around(tree, pieces) if pieces else {}
+    out: list[tuple[str, str]] = []
+    given: set[str] = set()
+    last = ""  # the line the paragraph before was made
+    for text, k in kept:
+        line = lines.get(k)
+        if line is not None:
+            if (lk := key(line)) not in given:
+                given.add(lk)
+                out.append((line, lk))
+            last = lk
+        elif not (len(k.split()) < _MIN_PIECE and last and f" {k} " in f" {last} "):
+            out.append((text, k))
+            last = ""
+    return out
+
+
+def _rarest(text: str) -> str | None:
+    """The paragraph's longest word, to look for it by: the rarest on the page, likely."""
+    return max(re.findall(r"[^\W\d_]{4,}", text), key=len, default=None)
+
+
+def _lines_around(tree: HtmlElement, pieces: dict[str, str]) -> dict[str, str]:
+    """For each piece (its words, and a word to look for it by), the one line of the page
+    (a run of text between line breaks and blocks) that holds its words and more. One pass
+    over the page's text finds the blocks holding any of the words."""
+    words = sorted(set(pieces.values()))[:_MAX_PIECES]
+    query = " or ".join(f"contains(., $w{i})" for i in range(len(words)))
+    nodes = tree.xpath(f"//body//text()[{query}]", **{f"w{i}": w for i, w in enumerate(words)})
+    holders: dict[str, list[HtmlElement]] = {}
+    for node in nodes:
+        container = _container(node)
+        for word in words:
+            if container is not None and word in node:
+                holders.setdefault(word, []).append(container)
+    read: dict[HtmlElement, list[tuple[str, str]]] = {}  # a container's lines, with their words
+    out: dict[str, str] = {}
+    for k, word in pieces.items():
+        found: set[str] = set()
+        for container in dict.fromkeys(holders.get(word, [])):
+            if container not in read:
+                read[container] = [(line, f" {key(line)} ") for line in _lines(container)]
+            found |= {line for line, within in read[container] if f" {k} " in within}
+        if len(found) == 1 and key(line := found.pop()) != k and len(line.split()) <= _MAX_LINE:
+            out[k] = line
+    return out
+
+
+def _container(node: str) -> HtmlElement | None:
+    """The shown block whose own text run a text node (of an XPath answer) is part of."""
+    owner = node.getparent()  # type: ignore[attr-defined]
+    if node.is_tail:  # type: ignore[attr-defined]
+        owner = owner.getparent()
+    while owner is not None and owner.tag in _INLINE:
+        owner = owner.getparent()
+    return owner if owner is not None and _shown(owner, {}) else None
+
+
+def _lines(element: HtmlElement) -> list[str]:
+    """The element's text as a reader sees its lines: runs of text and inline elements,
+    broken by ``<br>`` and by blocks (whose own lines follow in place)."""
+    lines: list[str] = []
+    rest = _runs(element, [], lines)
+    lines.append("".join(rest))
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def _runs(element: HtmlElement, run: list[str], lines: list[str]) -> list[str]:
+    run.append(element.text or "")
+    for child in element:
+        if child.tag == "br" or (isinstance(child.tag, str) and child.tag not in _INLINE):
+            lines.append("".join(run))
+            run = []
+            if child.tag != "br":
+                lines.append("".join(_runs(child, [], lines)))
+        elif isinstance(child.tag, str):
+            run = _runs(child, run, lines)
+        run.append(child.tail or "")
+    return run
 
 
 def _holder(matched: list[HtmlElement]) -> HtmlElement | None:

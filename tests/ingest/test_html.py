@@ -173,6 +173,22 @@ def test_a_date_stamp_above_the_article_is_not_its_first_paragraph():
     assert paragraphs(ex.body)[0] == PARAS[0]
 
 
+def test_a_paragraph_trafilatura_gives_in_part_is_taken_whole_from_the_page():
+    lines = ["The new laptop keyboard is a welcome change after years of complaints from "
+             "people who type all day long.",
+             "In regards to reliability, across the entire <em>review</em> staff, exactly one "
+             "unit had to be replaced during testing this month.",
+             "The battery is improved too, lasting a full working day with some left over for "
+             "the evening commute home."]
+    # loose text after a block: trafilatura drops the words before the <em>
+    html = ("<html><head><title>Laptop review</title></head><body><div class='content'>"
+            f"<div class='article'><span><span class='lead'>{lines[0]}<br></span><br>"
+            f"<div align='center'><img src='/a.jpg'></div>{lines[1]}<br><br>{lines[2]}"
+            "</span></div></div></body></html>")
+    body = extract_html(html).body
+    assert paragraphs(body) == [line.replace("<em>", "").replace("</em>", "") for line in lines]
+
+
 CHUNK_1 = [
     "The council voted on Tuesday to close the old bridge for repairs, a decision residents "
     "who cross it every day had expected for months.",
