@@ -250,16 +250,29 @@ def _clean(value: str | None) -> str | None:
 
 
 def _paragraphs(text: str, title: str | None) -> list[str]:
-    """trafilatura's blocks, one per paragraph, without its Markdown (structure re-adds it).
-
-    A first paragraph that repeats the title is dropped: the title is in front matter.
-    """
+    """trafilatura's blocks, one per paragraph, without its Markdown (structure re-adds it),
+    and without the headline (see :func:`_without_headline`)."""
     out: list[str] = []
     for block in re.split(r"\n\s*\n", _without_inline_html(text)):
         out.extend(_block_paragraphs(block))
-    if out and title and _same(out[0], title):
-        out = out[1:]
-    return out
+    return _without_headline(out, title)
+
+
+_HEAD = 3  # paragraphs at the top where the headline may be repeated
+_KICKER_WORDS = 8  # a label above the headline is short
+
+
+def _without_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """The paragraphs without the headline where one of the first :data:`_HEAD` repeats it
+    (the title is in front matter; the page's ``<h1>`` and a copy lower down alike), nor the
+    short labels above it that are no sentence (a section's name, a kicker, a promoted
+    link); a lead sentence above it stays."""
+    repeats = [i for i, text in enumerate(paragraphs[:_HEAD]) if title and _same(text, title)]
+    if not repeats:
+        return paragraphs
+    above = [text for i, text in enumerate(paragraphs[:repeats[-1]]) if i not in repeats
+             and (len(text.split()) > _KICKER_WORDS or headline.is_sentence(text))]
+    return above + paragraphs[repeats[-1] + 1:]
 
 
 def _block_paragraphs(block: str) -> list[str]:

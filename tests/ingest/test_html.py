@@ -167,6 +167,18 @@ def test_body_and_summary_are_text_not_trafilaturas_markdown():
     assert ex.summary == lead
 
 
+def test_the_headline_repeated_under_a_kicker_leaves_the_body_with_the_kicker():
+    ex = extract_html(page(paras=["Analysis", "Russia and North Korea", *PARAS]))
+    assert paragraphs(ex.body)[0] == PARAS[0]
+
+
+def test_a_lead_sentence_above_a_repeated_headline_stays():
+    lead = ("Moscow (The Outlet) Russia wants more weapons from North Korea, officials in "
+            "Washington said on Wednesday.")
+    ex = extract_html(page(paras=[lead, "Russia and North Korea", *PARAS]))
+    assert paragraphs(ex.body)[:2] == [lead, PARAS[0]]
+
+
 def test_a_date_stamp_above_the_article_is_not_its_first_paragraph():
     ex = extract_html(page(paras=["November 20, 2019 - 11:28 AMT", *PARAS]))
     assert "11:28" not in ex.body
