@@ -42,6 +42,7 @@ from digest.ingest.chrome import is_chrome_phrase
 from digest.ingest.lang import detect
 from digest.ingest.layout import article_paragraphs
 from digest.ingest.model import Extraction
+from digest.ingest.textdump import is_barrier
 
 _STAMP_META = re.compile(
     r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["']"""
@@ -90,7 +91,7 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
     ex.author = _clean(head.get("author"))
     paragraphs = _paragraphs(doc.text, ex.title)
     paragraphs = _without_chrome(_without_pictures(article_paragraphs(tree, paragraphs)))
-    paragraphs = _without_stamp_lead(paragraphs)
+    paragraphs = _without_boxes(_without_stamp_lead(paragraphs))
     _outlet(ex, html, head, paragraphs, config, given)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
@@ -333,6 +334,24 @@ def _without_chrome(paragraphs: list[str]) -> list[str]:
     return [text for text in paragraphs
             if not (len(text.split()) <= _CHROME_WORDS and is_chrome_phrase(text))
             and not headline.is_promo(text)]
+
+
+_BOXED_WORDS = 25  # a headline in a box of links is shorter
+
+
+def _without_boxes(paragraphs: list[str]) -> list[str]:
+    """Drop a box of other stories inside the article: a heading such as "You may also
+    like" or "Don't miss" (:func:`digest.ingest.textdump.is_barrier`) and the headlines
+    under it, up to the first sentence, where the article resumes."""
+    out: list[str] = []
+    boxed = False
+    for text in paragraphs:
+        if is_barrier(text):
+            boxed = True
+        elif not (boxed and len(text.split()) <= _BOXED_WORDS and not headline.is_sentence(text)):
+            boxed = False
+            out.append(text)
+    return out
 
 
 _STAMP_WORDS = 15  # a stamp line is short: a date, a time, a byline

@@ -206,9 +206,15 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
     _mark_boxes(lines)
 
 
+def is_barrier(text: str) -> bool:
+    """A heading where a page stops being the article: comments, "related stories",
+    "you may also like", "don't miss" (the HTML cleaner uses it too)."""
+    return len(text) < 60 and bool(_BARRIER.match(text))
+
+
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     text = ln.text
-    if len(text) < 60 and _BARRIER.match(text):
+    if is_barrier(text):
         return BARRIER
     if ln.tokens == 0 or _TICKER.match(text):
         return BAD

@@ -201,6 +201,15 @@ def test_a_paragraph_trafilatura_gives_in_part_is_taken_whole_from_the_page():
     assert paragraphs(body) == [line.replace("<em>", "").replace("</em>", "") for line in lines]
 
 
+def test_a_box_of_other_stories_inside_the_article_leaves_the_body():
+    extra = ("<h3>Don't miss</h3><p>Drone factory opens near the border</p>"
+             "<p>Navy tests a new ship off the coast</p>"
+             "<p>The talks are expected to continue in Vienna next month, officials said.</p>")
+    body = extract_html(page(extra=extra)).body
+    assert "miss" not in body and "Drone factory" not in body and "Navy tests" not in body
+    assert "The talks are expected to continue in Vienna next month" in body
+
+
 CHUNK_1 = [
     "The council voted on Tuesday to close the old bridge for repairs, a decision residents "
     "who cross it every day had expected for months.",
