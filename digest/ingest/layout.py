@@ -310,9 +310,14 @@ def _lines(element: HtmlElement) -> list[str]:
 
 
 def _runs(element: HtmlElement, run: list[str], lines: list[str]) -> list[str]:
+    """Add ``element``'s text to the open ``run``, closing it into ``lines`` at each line
+    break and block; the run still open at its end is returned. Hidden elements add
+    nothing but their tail."""
     run.append(element.text or "")
     for child in element:
-        if child.tag == "br" or (isinstance(child.tag, str) and child.tag not in _INLINE):
+        if isinstance(child.tag, str) and child.tag != "br" and _hidden(child):
+            pass
+        elif child.tag == "br" or (isinstance(child.tag, str) and child.tag not in _INLINE):
             lines.append("".join(run))
             run = []
             if child.tag != "br":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -189,7 +190,8 @@ def test_a_paragraph_trafilatura_gives_in_part_is_taken_whole_from_the_page():
     lines = ["The new laptop keyboard is a welcome change after years of complaints from "
              "people who type all day long.",
              "In regards to reliability, across the entire <em>review</em> staff, exactly one "
-             "unit had to be replaced during testing this month.",
+             "unit had to be replaced during testing this month.<span style='display: none'> Opens "
+             "the test results</span>",
              "The battery is improved too, lasting a full working day with some left over for "
              "the evening commute home."]
     # loose text after a block: trafilatura drops the words before the <em>
@@ -198,7 +200,8 @@ def test_a_paragraph_trafilatura_gives_in_part_is_taken_whole_from_the_page():
             f"<div align='center'><img src='/a.jpg'></div>{lines[1]}<br><br>{lines[2]}"
             "</span></div></div></body></html>")
     body = extract_html(html).body
-    assert paragraphs(body) == [line.replace("<em>", "").replace("</em>", "") for line in lines]
+    shown = [re.sub(r"<span.*</span>|</?em>", "", line) for line in lines]
+    assert paragraphs(body) == shown  # nor the hidden words
 
 
 def test_a_box_of_other_stories_inside_the_article_leaves_the_body():
