@@ -23,7 +23,7 @@ CORPUS = SHARED / "corpus"
 F1_FLOORS = {
     "news": 0.996,  # news/*.txt, 30 pages
     "dev_txt": 0.955,  # extraction/dev/*.txt, 121 pages
-    "dev_html": 0.975,  # extraction/dev/*.html, 121 pages
+    "dev_html": 0.984,  # extraction/dev/*.html, 121 pages
 }
 # Titles of the extraction pages that agree with the page's own HTML headline (of 121).
 SILVER_TITLE_FLOORS = {"dev_txt": 104, "dev_html": 119}
