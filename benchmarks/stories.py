@@ -12,6 +12,7 @@ its front matter and mapped back to its page through ``raw:``. Pages that wrote 
     python3 benchmarks/stories.py --sweep          # F1 over a range of thresholds (in-process)
     python3 benchmarks/stories.py --cost 1000      # ingest of N generated pages, with/without
     python3 benchmarks/stories.py --step 10000     # the story step alone on N articles
+    python3 benchmarks/stories.py --ids 4000       # checksum of the ids it gives them
 
 ``--sweep`` calls the same ingest function in-process with the thresholds patched, so the
 figures show whether the chosen ones sit on a knife edge. ``--cost`` writes N generated
@@ -267,15 +268,19 @@ def cost_child(raw: Path, config: Path, stories: bool) -> dict[str, float]:
             "articles": written}
 
 
-def story_step(n: int) -> float:
+def story_step(n: int) -> tuple[float, float, float]:
     """CPU seconds the story step alone takes for ``n`` generated articles, in order, with
-    the end-of-run pass that groups them again in date order."""
+    the end-of-run pass that groups them again in date order; and the process's peak memory
+    (``ru_maxrss``, MB) before the step (the generated articles held) and after it."""
+    import resource
+
     sys.path.insert(0, str(HERE))
     import generate  # noqa: PLC0415 - a sibling script
 
     from digest.grouping.ingest import IngestStories
 
     made = list(generate.articles(n))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     with tempfile.TemporaryDirectory(prefix="digest-stories-step-") as tmp:
         step = IngestStories(Path(tmp), "en", dry_run=True)
         start = time.process_time()
@@ -283,7 +288,34 @@ def story_step(n: int) -> float:
             meta = {"title": a.title, "date": a.date, "lang": "en", "id": a.id}
             step.assign(meta, a.body, a.relpath)
         step.settle_run()  # the run's date-order pass, as ingest ends
-        return time.process_time() - start
+        seconds = time.process_time() - start
+    return seconds, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def story_ids(n: int) -> tuple[str, int, int]:
+    """The story step on ``n`` generated articles (as :func:`story_step`): a checksum of
+    every id it writes, every move of the end-of-run pass and every final id; and the
+    numbers of moves and of stories. A change that should not change grouping keeps it."""
+    import hashlib
+
+    sys.path.insert(0, str(HERE))
+    import generate  # noqa: PLC0415 - a sibling script
+
+    from digest.grouping.ingest import IngestStories
+
+    digest = hashlib.sha256()
+    with tempfile.TemporaryDirectory(prefix="digest-stories-ids-") as tmp:
+        step = IngestStories(Path(tmp), "en", dry_run=True)
+        for a in generate.articles(n):
+            meta = {"title": a.title, "date": a.date, "lang": "en", "id": a.id}
+            digest.update(f"{a.id}\t{step.assign(meta, a.body, a.relpath)}\n".encode())
+        moved = step.settle_run()
+        for m in moved:
+            digest.update(f"M\t{m.key}\t{m.relative}\t{m.old}\t{m.new}\n".encode())
+        final = {key: entry.story for key, entry in step.index.entries.items()}
+    for key in sorted(final):
+        digest.update(f"F\t{key}\t{final[key]}\n".encode())
+    return digest.hexdigest()[:16], len(moved), len(set(final.values()))
 
 
 def _html(article) -> str:
@@ -307,15 +339,25 @@ def main(argv: list[str] | None = None) -> int:
                     help="run 'digest stories' after the ingest, then score")
     ap.add_argument("--step", type=int, metavar="N",
                     help="time the story step alone on N generated articles")
+    ap.add_argument("--ids", type=int, metavar="N",
+                    help="checksum of every story id the step gives N generated articles")
     ap.add_argument("--json", action="store_true", help="print the scorer's figures as JSON")
     ap.add_argument("--cost-child", type=Path, metavar="RAW", help=argparse.SUPPRESS)
     ap.add_argument("--off", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--on", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.step or args.ids:
+        sys.path.insert(0, str(REPO))
     if args.step:
-        seconds = story_step(args.step)
+        seconds, before, peak = story_step(args.step)
         print(f"story step alone, {args.step} generated articles: {seconds:.1f} CPU s "
-              f"({1000 * seconds / args.step:.2f} ms per article)")
+              f"({1000 * seconds / args.step:.2f} ms per article); peak memory {peak:.0f} MB, "
+              f"{peak - before:.0f} MB over the {before:.0f} MB before the step")
+        return 0
+    if args.ids:
+        checksum, moves, count = story_ids(args.ids)
+        print(f"story ids of {args.ids} generated articles: checksum {checksum} "
+              f"({moves} moved at the end of the run, {count} stories)")
         return 0
     if args.cost_child:
         result = cost_child(args.cost_child, args.config, stories=not args.off)
