@@ -45,10 +45,11 @@ def story_id(day: dt.date | None, slug: str, taken: set[str] | dict) -> str:
 def _vector(index: StoryIndex, features: Features | Packed, cross: bool) -> dict[str, float]:
     """Feature -> weight (IDF, times TITLE_BOOST in the headline)."""
     title = features.title
-    base, log_df = index.idf_base(), index.log_df
+    base, number, logdf = index.idf_base(), index.table.number, index.table.logdf
     out = {}
     for f in features.keyset(cross):
-        w = base - log_df.get(f, 0.0)  # index.idf(f)
+        n = number.get(f)
+        w = base - (logdf.item(n) if n is not None else 0.0)  # index.idf(f)
         out[f] = w * TITLE_BOOST if f in title else w
     return out
 
@@ -91,19 +92,18 @@ class _Query:
         """Cosines with ``others`` (indexed articles) over the keys ``cross`` allows.
 
         An other article's weight for a key is ``base - log(1 + df)``, doubled in its
-        headline; the sums over its keys run in numpy, one pass for all ``others``
-        (:class:`digest.grouping.index.FeatureTable`), each in the article's key order.
+        headline; the sums over its keys run in numpy, one pass for all ``others``, read from
+        the table's flat arrays of keys (:class:`digest.grouping.index.FeatureTable`), each
+        in the article's key order.
         """
         ids, weights, norm = self._weights(cross)
         if not norm or not others:
             return [0.0] * len(others)
         table, base = self.index.table, self.index.idf_base()
-        keys = [o.features.key_ids(cross) for o in others]
-        heads = [o.features.title_ids_in(cross) for o in others]
+        packs = np.fromiter((o.features.pack for o in others), np.intp, len(others))
+        all_keys, seg = table.gather(packs, cross, False)
+        all_heads, head_seg = table.gather(packs, cross, True)
         n = len(others)
-        seg = np.repeat(np.arange(n), [len(k) for k in keys])
-        head_seg = np.repeat(np.arange(n), [len(h) for h in heads])
-        all_keys, all_heads = np.concatenate(keys), np.concatenate(heads)
         query = table.scratch
         query[ids] = weights
         try:

@@ -1,11 +1,13 @@
-"""The story index: articles by feature and by day, so a new article meets only its neighbours.
+"""The story index: articles by day, so a new article meets only its neighbours.
 
 A new article is compared with the articles that share at least one *distinctive* feature
 with it and whose day is within :data:`WINDOW_DAYS` of its own (an event is reported within
-a few days); never with the whole store. Postings are kept per feature and per day, so a
-lookup touches only the days of the window. Articles without a reliable date (no date, or
-one guessed from the file's modification time) sit in an "undated" bucket: they are looked
-up by every query, and they look up every day, but only through distinctive features.
+a few days); never with the whole store. Articles are kept by day, so a lookup touches only
+the days of the window: the keys of their articles are read in one numpy pass from the flat
+arrays that hold every indexed article's keys as feature numbers (:class:`FeatureTable`).
+Articles without a reliable date (no date, or one guessed from the file's modification
+time) sit in an "undated" bucket: they are looked up by every query, and they look up every
+day, but only through distinctive features.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime as dt
 import heapq
 import math
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +49,7 @@ class Entry:
     day: dt.date | None
     lang: str
     features: Features | Packed
-    number: int = -1  # its place in the index's postings (set when added)
+    number: int = -1  # its number in the index (set when added)
 
 
 class Packed:
@@ -56,27 +58,40 @@ class Packed:
     What grouping reads of a stored article is its keys (all, or the portable ones), the
     headline's keys and the alphabet; a :class:`Features` keeps seven sets for that, each
     with its own copies of the key strings (as a worker sent them). Here the keys are the
-    index's feature numbers (:class:`FeatureTable`) in a 4-byte array, portable keys first,
-    each part sorted by name, and the headline's few keys likewise: ~4 bytes a key where a
-    tuple of shared strings took 8 and the sets far more, which is the index's growth over
-    an archive of 100,000 pages. The similarity reads the numbers in bulk; the names are
-    looked up when an article is added, removed or looked up.
+    index's feature numbers (:class:`FeatureTable`), portable keys first, each part sorted
+    by name, and the headline's few keys likewise, stored in the table's two flat arrays
+    of all packed articles' keys (4 bytes a key, no array or set per article): this object
+    only says which pack (row of :attr:`FeatureTable.bounds`) is the article's. Portable
+    keys (``d:``, ``n:``) sort before words (``w:``), so the keys are in name order. The
+    similarity reads the numbers in bulk; the names are looked up when an article is
+    looked up by them.
     """
 
-    __slots__ = ("_table", "_portable", "_title_portable", "ids", "title_ids", "script")
+    __slots__ = ("_table", "pack", "script")
 
     def __init__(self, features: Features, table: FeatureTable):
         portable = sorted(features.keyset(cross_language=True))
         words = sorted(features.keyset() - features.keyset(cross_language=True))
-        self._table = table
-        self.ids = table.ids(portable + words)
-        self._portable = len(portable)
         title = sorted(features.title & features.keyset())
         title_portable = [k for k in title if k in features.portable]
-        self.title_ids = table.ids(title_portable + [k for k in title
-                                                     if k not in features.portable])
-        self._title_portable = len(title_portable)
+        self._table = table
+        self.pack = table.store(table.ids(portable + words), len(portable),
+                                table.ids(title_portable + [k for k in title
+                                                            if k not in features.portable]),
+                                len(title_portable))
         self.script = features.script
+
+    @property
+    def ids(self) -> np.ndarray:
+        """All keys as feature numbers (a view of the table's array)."""
+        start, _, end = self._table.key_bounds(self.pack)
+        return self._table.keys[start:end]
+
+    @property
+    def title_ids(self) -> np.ndarray:
+        """The headline's keys as feature numbers."""
+        start, _, end = self._table.title_bounds(self.pack)
+        return self._table.heads[start:end]
 
     @property
     def title(self) -> frozenset[str]:
@@ -89,22 +104,32 @@ class Packed:
 
     def key_ids(self, cross_language: bool = False) -> np.ndarray:
         """:meth:`keyset` as feature numbers."""
-        return self.ids[:self._portable] if cross_language else self.ids
+        start, portable, end = self._table.key_bounds(self.pack)
+        return self._table.keys[start:portable if cross_language else end]
 
     def title_ids_in(self, cross_language: bool = False) -> np.ndarray:
         """The headline's keys among :meth:`keyset`, as feature numbers."""
-        return self.title_ids[:self._title_portable] if cross_language else self.title_ids
+        start, portable, end = self._table.title_bounds(self.pack)
+        return self._table.heads[start:portable if cross_language else end]
 
 
 class FeatureTable:
-    """Every feature the index has met, numbered, with ``log(1 + df)`` per number.
+    """Every feature the index has met, numbered, with its document frequency and
+    ``log(1 + df)`` per number; and every packed article's keys (:class:`Packed`).
 
     The similarity of a new article to its neighbours (:func:`digest.grouping.assign.
     cosines`) is a sum over each neighbour's few hundred keys, the story step's hottest
     loop; with the keys as numbers and their ``log(1 + df)`` in an array, it is a handful
-    of numpy operations per lookup instead of a Python loop per neighbour. ``logdf`` holds
-    the values :attr:`StoryIndex.log_df` holds (0 for a feature no indexed article has);
-    ``scratch`` is a zeroed array of the same length for a query's weights.
+    of numpy operations per lookup instead of a Python loop per neighbour. ``df`` counts
+    the indexed articles holding each feature, ``logdf`` holds ``math.log(1 + df)`` (0 for a
+    feature no indexed article has); ``scratch`` is a zeroed array of the same length for
+    a query's weights.
+
+    The packed articles' keys are two flat arrays, ``keys`` (all keys of each article, one
+    after the other) and ``heads`` (their headline keys); ``bounds`` has one row per pack:
+    where its keys start, end their portable part and end, and the same for its headline
+    keys (compressed sparse rows). An article keeps its pack however often the index adds
+    and removes it; a pack is kept for as long as the table lives.
     """
 
     def __init__(self) -> None:
@@ -112,6 +137,12 @@ class FeatureTable:
         self.names: list[str] = []  # number -> the one string of the feature
         self.logdf = np.zeros(1024)
         self.scratch = np.zeros(1024)
+        self.df = np.zeros(1024, np.int32)
+        self._logs = np.zeros(0)  # math.log(1 + k) for k = 0, 1, ...
+        self.keys = np.zeros(1 << 16, np.int32)
+        self.heads = np.zeros(1 << 12, np.int32)
+        self.bounds = np.zeros((1024, 6), np.int64)
+        self._sizes = [0, 0, 0]  # used lengths of keys, heads and bounds
 
     def ids(self, keys: list[str]) -> np.ndarray:
         """The numbers of ``keys``, numbering new ones."""
@@ -128,10 +159,75 @@ class FeatureTable:
         size = len(self.logdf)
         while size < needed:
             size *= 2
-        for name in ("logdf", "scratch"):
-            grown = np.zeros(size)
-            grown[:len(getattr(self, name))] = getattr(self, name)
-            setattr(self, name, grown)
+        for name in ("logdf", "scratch", "df"):
+            setattr(self, name, _grown(getattr(self, name), size))
+
+    def store(self, keys: np.ndarray, portable: int, heads: np.ndarray,
+              heads_portable: int) -> int:
+        """Append one article's keys and headline keys; its pack number."""
+        nkeys, nheads, pack = self._sizes
+        if nkeys + len(keys) > len(self.keys):
+            self.keys = _grown(self.keys, _enough(len(self.keys), nkeys + len(keys)))
+        if nheads + len(heads) > len(self.heads):
+            self.heads = _grown(self.heads, _enough(len(self.heads), nheads + len(heads)))
+        if pack >= len(self.bounds):
+            self.bounds = _grown(self.bounds, _enough(len(self.bounds), pack + 1))
+        self.keys[nkeys:nkeys + len(keys)] = keys
+        self.heads[nheads:nheads + len(heads)] = heads
+        self.bounds[pack] = (nkeys, nkeys + portable, nkeys + len(keys),
+                             nheads, nheads + heads_portable, nheads + len(heads))
+        self._sizes = [nkeys + len(keys), nheads + len(heads), pack + 1]
+        return pack
+
+    def key_bounds(self, pack: int) -> tuple[int, int, int]:
+        """Where the pack's keys start, end their portable part, and end."""
+        start, portable, end = self.bounds[pack, :3].tolist()
+        return start, portable, end
+
+    def title_bounds(self, pack: int) -> tuple[int, int, int]:
+        """The same for its headline keys."""
+        start, portable, end = self.bounds[pack, 3:].tolist()
+        return start, portable, end
+
+    def gather(self, packs: np.ndarray, cross: bool, title: bool) -> tuple[np.ndarray,
+                                                                          np.ndarray]:
+        """The keys (``title``: the headline's keys) of the ``packs``, one article after the
+        other, each in its own order (``cross``: the portable ones only); and for each key,
+        the place of its article in ``packs``."""
+        column = 3 if title else 0
+        rows = self.bounds[packs]
+        starts, ends = rows[:, column], rows[:, column + (1 if cross else 2)]
+        lengths = ends - starts
+        place = np.repeat(np.arange(len(packs)), lengths)
+        before = np.cumsum(lengths) - lengths  # where each article's run starts in the result
+        flat = np.arange(int(lengths.sum())) + np.repeat(starts - before, lengths)
+        return (self.heads if title else self.keys)[flat], place
+
+    def count(self, ids: np.ndarray, delta: int) -> None:
+        """An article holding ``ids`` (each once) was indexed (``delta`` 1) or removed (-1):
+        its features' ``df`` and ``logdf``."""
+        df = self.df
+        df[ids] += delta
+        counts = df[ids]
+        top = int(counts.max()) if len(counts) else 0
+        if top >= len(self._logs):
+            # the logs math.log gives (numpy's log may differ in the last bit)
+            more = [math.log(1 + k) for k in range(len(self._logs), 2 * top + 2)]
+            self._logs = np.concatenate([self._logs, more])
+        self.logdf[ids] = self._logs[counts]
+
+
+def _enough(size: int, needed: int) -> int:
+    while size < needed:
+        size *= 2
+    return size
+
+
+def _grown(old: np.ndarray, size: int) -> np.ndarray:
+    """``old`` in an array of ``size`` rows, zeros after it."""
+    grown = np.zeros((size, *old.shape[1:]), old.dtype)
+    grown[:len(old)] = old
+    return grown
 
 
 def day_of(date: object, date_source: object = None) -> dt.date | None:
@@ -176,11 +272,15 @@ def _numbers() -> array:
 
 
 class StoryIndex:
-    """Inverted index feature -> day -> article keys, with document frequencies for IDF.
+    """The indexed articles by day, with document frequencies for IDF.
 
-    A posting is the article's number (4 bytes in a flat array, where a key in a list
-    costs 8 and its list more): ``_keys`` turns numbers back into keys. An article gets a
-    new number each time it is added, so the postings of a day keep the order of arrival.
+    An article is its :class:`Entry` and a number, its place in ``_keys`` (number -> key)
+    and ``_packs`` (number -> its :class:`Packed` keys in the table); a day's articles are
+    their numbers (4 bytes each in a flat array, in order of arrival). An article gets a new
+    number each time it is added. A lookup reads the keys of the articles of its window's
+    days from the table's flat arrays in one numpy pass (:meth:`candidates`), so the index
+    keeps no posting list per feature and day: its memory is the articles' keys, ~4 bytes a
+    key, and a few objects per article.
     """
 
     def __init__(self) -> None:
@@ -190,13 +290,11 @@ class StoryIndex:
         # looking at all of them (a story of an archive can hold hundreds)
         self._story_days: dict[str, dict[dt.date | None, list[str]]] = defaultdict(
             lambda: defaultdict(list))
-        self._postings: dict[str, dict[dt.date | None, array]] = defaultdict(
-            lambda: defaultdict(_numbers))
+        self._days: dict[dt.date | None, array] = defaultdict(_numbers)  # day -> numbers
         self._keys: list[str] = []  # article number -> key
-        self._df: Counter[str] = Counter()
-        self.log_df: dict[str, float] = {}  # log(1 + df) per feature, kept as df changes
+        self._packs = array("i")  # article number -> its pack in the table
         self.looked_at: set[dt.date | None] = set()  # days the last lookup touched (for tests)
-        self.table = FeatureTable()  # one string and number per feature
+        self.table = FeatureTable()  # one string and number per feature, the articles' keys
 
     def pack(self, features: Features | Packed) -> Packed:
         """The compact copy of an article's features the index keeps (see :class:`Packed`)."""
@@ -212,19 +310,12 @@ class StoryIndex:
         entry.features = self.pack(entry.features)
         entry.number = len(self._keys)
         self._keys.append(entry.key)
+        self._packs.append(entry.features.pack)
         self.entries[entry.key] = entry
         self.members[entry.story].append(entry.key)
         self._story_days[entry.story][entry.day].append(entry.key)
-        postings, df, log_df, log = self._postings, self._df, self.log_df, math.log
-        day, number = entry.day, entry.number
-        values = []
-        for feature in entry.features.keyset():
-            postings[feature][day].append(number)
-            count = df[feature] + 1
-            df[feature] = count
-            value = log_df[feature] = log(1 + count)
-            values.append(value)
-        self.table.logdf[entry.features.ids] = values
+        self._days[entry.day].append(entry.number)
+        self.table.count(entry.features.ids, 1)
 
     def remove(self, key: str) -> None:
         entry = self.entries.pop(key)
@@ -233,24 +324,23 @@ class StoryIndex:
         if not self.members[entry.story]:
             del self.members[entry.story]
             del self._story_days[entry.story]
-        values = []
-        for feature in entry.features.keyset():
-            self._postings[feature][entry.day].remove(entry.number)
-            self._df[feature] -= 1
-            value = self.log_df[feature] = math.log(1 + self._df[feature])
-            values.append(value)
-        self.table.logdf[entry.features.ids] = values
+        self._days[entry.day].remove(entry.number)
+        self.table.count(entry.features.ids, -1)
 
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency over the indexed articles."""
-        return self.idf_base() - self.log_df.get(feature, 0.0)
+        number = self.table.number.get(feature)
+        return self.idf_base() - (float(self.table.logdf[number]) if number is not None
+                                  else 0.0)
 
     def idf_base(self) -> float:
-        """``log(1 + n) + 1``: an IDF is this minus ``log(1 + df)`` (:attr:`log_df`)."""
+        """``log(1 + n) + 1``: an IDF is this minus ``log(1 + df)`` (``table.logdf``)."""
         return math.log(1 + len(self.entries)) + 1.0
 
     def distinctive(self, feature: str) -> bool:
-        return self._df[feature] <= max(MIN_COMMON, COMMON_SHARE * len(self.entries))
+        number = self.table.number.get(feature)
+        df = int(self.table.df[number]) if number is not None else 0
+        return df <= max(MIN_COMMON, COMMON_SHARE * len(self.entries))
 
     def days(self, day: dt.date | None) -> list[dt.date | None] | None:
         """The day buckets a query on ``day`` reads; None means every bucket (undated query)."""
@@ -261,28 +351,42 @@ class StoryIndex:
 
     def candidates(self, features: Features | Packed, day: dt.date | None) -> list[str]:
         """Keys of the articles in the window that share the most distinctive weight with
-        ``features`` (at most :data:`MAX_CANDIDATES`; ties by key), sorted by key."""
-        buckets = self.days(day)
+        ``features`` (at most :data:`MAX_CANDIDATES`; ties by key), sorted by key.
+
+        An article's shared weight is the sum of the IDFs of the distinctive features (held
+        by at least one and at most :meth:`distinctive`'s share of the indexed articles) it
+        has in common with ``features``, added in name order (its keys' order).
+        """
+        table = self.table
         limit = max(MIN_COMMON, COMMON_SHARE * len(self.entries))  # see :meth:`distinctive`
-        base, log_df, df, postings = self.idf_base(), self.log_df, self._df, self._postings
-        shared: dict[int, float] = {}
-        add = shared.get
-        looked_at: set[dt.date | None] = set()
-        for feature in sorted(features.keyset()):
-            by_day = postings.get(feature)
-            if by_day is None or df[feature] > limit:
-                continue
-            weight = base - log_df.get(feature, 0.0)  # :meth:`idf`
-            for bucket in (buckets if buckets is not None else list(by_day)):
-                numbers = by_day.get(bucket)
-                if numbers:
-                    looked_at.add(bucket)
-                    for number in numbers:
-                        shared[number] = add(number, 0.0) + weight
-        self.looked_at = looked_at
-        keys = self._keys
-        best = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda n: (-shared[n], keys[n]))
-        return sorted(keys[n] for n in best)
+        ids = _known(features, table)
+        df = table.df[ids]
+        ids = ids[(df > 0) & (df <= limit)]
+        by_day = self._days
+        buckets = [b for b in (self.days(day) or list(by_day)) if by_day.get(b)]
+        self.looked_at = set()
+        if not len(ids) or not buckets:
+            return []
+        numbers = np.concatenate([np.frombuffer(by_day[b], np.int32) for b in buckets])
+        keys, place = table.gather(np.frombuffer(self._packs, np.int32)[numbers], False, False)
+        weights = table.scratch
+        weights[ids] = self.idf_base() - table.logdf[ids]  # :meth:`idf`
+        try:
+            shared = np.bincount(place, weights[keys], len(numbers))
+        finally:
+            weights[ids] = 0.0
+        start = 0
+        for bucket in buckets:
+            end = start + len(by_day[bucket])
+            if shared[start:end].any():
+                self.looked_at.add(bucket)
+            start = end
+        hit = np.flatnonzero(shared)
+        names = self._keys
+        best = heapq.nsmallest(MAX_CANDIDATES, zip((-shared[hit]).tolist(),
+                                                   map(names.__getitem__,
+                                                       numbers[hit].tolist()), strict=True))
+        return sorted(key for _, key in best)
 
     def near(self, story: str, day: dt.date | None) -> list[Entry]:
         """The story's members within the window of ``day`` (all of them when it is None;
@@ -294,3 +398,12 @@ class StoryIndex:
         found = [entries[k] for d in self.days(day) or () for k in by_day.get(d, ())]
         found.sort(key=lambda e: e.number)
         return found
+
+
+def _known(features: Features | Packed, table: FeatureTable) -> np.ndarray:
+    """The numbers of the features the table has met (each once)."""
+    if isinstance(features, Packed):
+        return features.ids.astype(np.intp)
+    number = table.number
+    known = [number[f] for f in features.keyset() if f in number]
+    return np.array(known, np.intp)

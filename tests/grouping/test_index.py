@@ -85,3 +85,32 @@ def test_only_a_storys_members_near_the_date_and_the_undated_judge_a_new_article
     assert len(index.near("long-story", None)) == 5  # an undated article meets every day
     story = assign.group(index, "new", extract(*TEXT), DAY + dt.timedelta(days=1), "en", "x")
     assert story == "long-story"
+
+
+def test_an_indexed_article_keeps_its_keys_in_name_order_and_its_headline_and_alphabet():
+    index = StoryIndex()
+    other = extract("Обстріл Одеси вночі", "Російські дрони атакували порт Одеси 23 серпня.")
+    for key, features in (("a", extract(*TEXT)), ("b", other)):
+        index.add(Entry(key, key, DAY, "en", features))
+    for key, features in (("a", extract(*TEXT)), ("b", other)):
+        kept = index.entries[key].features
+        assert kept.keyset() == tuple(sorted(features.keyset()))
+        assert kept.keyset(cross_language=True) == tuple(sorted(features.portable))
+        assert kept.title == features.title & features.keyset()
+        assert kept.script == features.script
+
+
+def test_a_removed_article_is_no_candidate_and_no_longer_counts_until_added_again():
+    index = StoryIndex()
+    index.add(Entry("a", "s-a", DAY, "en", extract(*TEXT)))
+    alone = index.idf("n:dnlv")
+    index.add(Entry("b", "s-b", DAY, "en", extract(*TEXT)))
+    both = index.idf("n:dnlv")
+    assert index.candidates(extract(*TEXT), DAY) == ["a", "b"]
+    kept = index.entries["b"].features
+    index.remove("b")
+    assert index.candidates(extract(*TEXT), DAY) == ["a"]
+    assert index.idf("n:dnlv") == alone
+    index.add(Entry("b", "s-b", DAY + dt.timedelta(days=1), "en", kept))
+    assert index.candidates(extract(*TEXT), DAY) == ["a", "b"]
+    assert index.idf("n:dnlv") == both
