@@ -33,6 +33,9 @@ MIN_COMMON = 20
 # An article sharing less than the 50th best cannot reach the thresholds in practice, and the
 # bound keeps a lookup's cost flat however dense the window (10,000 articles a year).
 MAX_CANDIDATES = 50
+# A lookup sums the shared weight of this many of its window's dated articles in one numpy
+# pass (~150 keys each: a few MB of temporary arrays at most).
+SCAN_ARTICLES = 512
 # Date sources that only say when the page was saved or served (the file's modification
 # time, the fetch time, HTTP Last-Modified), not when the event was reported: undated here.
 WEAK_DATE_SOURCES = frozenset({"mtime", "text+mtime", "fetched", "http"})
@@ -137,6 +140,7 @@ class FeatureTable:
         self.names: list[str] = []  # number -> the one string of the feature
         self.logdf = np.zeros(1024)
         self.scratch = np.zeros(1024)
+        self.wanted = np.zeros(1024, bool)  # True where ``scratch`` holds a query's weight
         self.df = np.zeros(1024, np.int32)
         self._logs = np.zeros(0)  # math.log(1 + k) for k = 0, 1, ...
         self.keys = np.zeros(1 << 16, np.int32)
@@ -159,7 +163,7 @@ class FeatureTable:
         size = len(self.logdf)
         while size < needed:
             size *= 2
-        for name in ("logdf", "scratch", "df"):
+        for name in ("logdf", "scratch", "wanted", "df"):
             setattr(self, name, _grown(getattr(self, name), size))
 
     def store(self, keys: np.ndarray, portable: int, heads: np.ndarray,
@@ -178,6 +182,11 @@ class FeatureTable:
                              nheads, nheads + heads_portable, nheads + len(heads))
         self._sizes = [nkeys + len(keys), nheads + len(heads), pack + 1]
         return pack
+
+    @property
+    def packs(self) -> int:
+        """How many packs there are (numbered from 0)."""
+        return self._sizes[2]
 
     def key_bounds(self, pack: int) -> tuple[int, int, int]:
         """Where the pack's keys start, end their portable part, and end."""
@@ -290,10 +299,14 @@ class StoryIndex:
         # looking at all of them (a story of an archive can hold hundreds)
         self._story_days: dict[str, dict[dt.date | None, list[str]]] = defaultdict(
             lambda: defaultdict(list))
-        self._days: dict[dt.date | None, array] = defaultdict(_numbers)  # day -> numbers
+        self._days: dict[dt.date, array] = defaultdict(_numbers)  # day -> numbers
+        # feature number -> the undated articles holding it: every lookup reads the undated
+        # bucket, and only through its query's distinctive features
+        self._undated: dict[int, array] = defaultdict(_numbers)
         self._keys: list[str] = []  # article number -> key
         self._packs = array("i")  # article number -> its pack in the table
-        self.looked_at: set[dt.date | None] = set()  # days the last lookup touched (for tests)
+        self._scanned = array("i")  # pack -> the number of the dated article holding it, or -1
+        self.looked_at: set[dt.date | None] = set()  # day buckets the last lookup read (tests)
         self.table = FeatureTable()  # one string and number per feature, the articles' keys
 
     def pack(self, features: Features | Packed) -> Packed:
@@ -314,8 +327,18 @@ class StoryIndex:
         self.entries[entry.key] = entry
         self.members[entry.story].append(entry.key)
         self._story_days[entry.story][entry.day].append(entry.key)
-        self._days[entry.day].append(entry.number)
-        self.table.count(entry.features.ids, 1)
+        ids = entry.features.ids
+        if entry.day is None:
+            undated, number = self._undated, entry.number
+            for feature in ids.tolist():
+                undated[feature].append(number)
+        else:
+            self._days[entry.day].append(entry.number)
+            pack, scanned = entry.features.pack, self._scanned
+            if pack >= len(scanned):
+                scanned.extend(array("i", [-1]) * (pack + 1 - len(scanned)))
+            scanned[pack] = entry.number
+        self.table.count(ids, 1)
 
     def remove(self, key: str) -> None:
         entry = self.entries.pop(key)
@@ -324,8 +347,17 @@ class StoryIndex:
         if not self.members[entry.story]:
             del self.members[entry.story]
             del self._story_days[entry.story]
-        self._days[entry.day].remove(entry.number)
-        self.table.count(entry.features.ids, -1)
+        ids = entry.features.ids
+        if entry.day is None:
+            undated = self._undated
+            for feature in ids.tolist():
+                undated[feature].remove(entry.number)
+                if not undated[feature]:
+                    del undated[feature]
+        else:
+            self._days[entry.day].remove(entry.number)
+            self._scanned[entry.features.pack] = -1
+        self.table.count(ids, -1)
 
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency over the indexed articles."""
@@ -355,38 +387,91 @@ class StoryIndex:
 
         An article's shared weight is the sum of the IDFs of the distinctive features (held
         by at least one and at most :meth:`distinctive`'s share of the indexed articles) it
-        has in common with ``features``, added in name order (its keys' order).
+        has in common with ``features``, added in name order. The dated articles of the
+        window's days are read whole, their keys (in name order) in numpy passes; the
+        undated ones through the postings of the query's distinctive features.
         """
         table = self.table
         limit = max(MIN_COMMON, COMMON_SHARE * len(self.entries))  # see :meth:`distinctive`
         ids = _known(features, table)
         df = table.df[ids]
-        ids = ids[(df > 0) & (df <= limit)]
-        by_day = self._days
-        buckets = [b for b in (self.days(day) or list(by_day)) if by_day.get(b)]
+        ids = ids[(df > 0) & (df <= limit)]  # in name order
         self.looked_at = set()
-        if not len(ids) or not buckets:
+        if not len(ids):
             return []
-        numbers = np.concatenate([np.frombuffer(by_day[b], np.int32) for b in buckets])
-        keys, place = table.gather(np.frombuffer(self._packs, np.int32)[numbers], False, False)
-        weights = table.scratch
-        weights[ids] = self.idf_base() - table.logdf[ids]  # :meth:`idf`
+        table.scratch[ids] = self.idf_base() - table.logdf[ids]  # :meth:`idf`
+        table.wanted[ids] = True
         try:
-            shared = np.bincount(place, weights[keys], len(numbers))
+            found = self._dated(day) if day is not None else self._every_dated()
+            found.update(self._undated_sharing(ids))
         finally:
-            weights[ids] = 0.0
-        start = 0
-        for bucket in buckets:
-            end = start + len(by_day[bucket])
-            if shared[start:end].any():
-                self.looked_at.add(bucket)
-            start = end
-        hit = np.flatnonzero(shared)
-        names = self._keys
-        best = heapq.nsmallest(MAX_CANDIDATES, zip((-shared[hit]).tolist(),
-                                                   map(names.__getitem__,
-                                                       numbers[hit].tolist()), strict=True))
+            table.scratch[ids] = 0.0
+            table.wanted[ids] = False
+        keys = self._keys
+        best = heapq.nsmallest(MAX_CANDIDATES, ((-weight, keys[number])
+                                                for number, weight in found.items()))
         return sorted(key for _, key in best)
+
+    def _dated(self, day: dt.date) -> dict[int, float]:
+        """Number -> shared weight of the dated articles of ``day``'s window that share a
+        distinctive feature (the table's ``scratch`` and ``wanted`` hold the query)."""
+        by_day = self._days
+        buckets = [b for b in (self.days(day) or ())[:-1] if by_day.get(b)]
+        self.looked_at.update(buckets)
+        if not buckets:
+            return {}
+        numbers = np.concatenate([np.frombuffer(by_day[b], np.int32) for b in buckets])
+        packs = np.frombuffer(self._packs, np.int32)[numbers]
+        table, found = self.table, {}
+        # a slice of the articles at a time: the pass's arrays stay small however dense
+        # the window
+        for start in range(0, len(numbers), SCAN_ARTICLES):
+            keys, place = table.gather(packs[start:start + SCAN_ARTICLES], False, False)
+            wanted = np.flatnonzero(table.wanted[keys])
+            shared = np.bincount(place[wanted], table.scratch[keys[wanted]],
+                                 min(SCAN_ARTICLES, len(numbers) - start))
+            hit = np.flatnonzero(shared)
+            found.update(zip(numbers[start + hit].tolist(), shared[hit].tolist(),
+                             strict=True))
+        return found
+
+    def _every_dated(self) -> dict[int, float]:
+        """:meth:`_dated` for an undated query: every dated article, read pack after pack
+        in the table's order (its keys one run), :data:`SCAN_ARTICLES` times eight at a
+        time."""
+        table, found = self.table, {}
+        self.looked_at.update(self._days)
+        scanned = np.frombuffer(self._scanned, np.int32) if self._scanned else ()
+        step = 8 * SCAN_ARTICLES
+        for first in range(0, len(scanned), step):
+            last = min(len(scanned), first + step)
+            start, end = int(table.bounds[first, 0]), int(table.bounds[last - 1, 2])
+            keys = table.keys[start:end]
+            wanted = np.flatnonzero(table.wanted[keys])
+            if not len(wanted):
+                continue
+            owner = np.searchsorted(table.bounds[first:last, 2] - start, wanted, "right")
+            shared = np.bincount(owner, table.scratch[keys[wanted]], last - first)
+            hit = np.flatnonzero(shared)
+            numbers = scanned[first + hit]
+            dated = numbers >= 0
+            found.update(zip(numbers[dated].tolist(), shared[hit][dated].tolist(),
+                             strict=True))
+        return found
+
+    def _undated_sharing(self, ids: np.ndarray) -> dict[int, float]:
+        """The same for the undated articles, through their postings (in ``ids``' order)."""
+        undated = self._undated
+        if not undated:
+            return {}
+        self.looked_at.add(None)
+        shared: dict[int, float] = {}
+        add = shared.get
+        for feature, weight in zip(ids.tolist(), self.table.scratch[ids].tolist(),
+                                   strict=True):
+            for number in undated.get(feature, ()):
+                shared[number] = add(number, 0.0) + weight
+        return shared
 
     def near(self, story: str, day: dt.date | None) -> list[Entry]:
         """The story's members within the window of ``day`` (all of them when it is None;
@@ -401,9 +486,9 @@ class StoryIndex:
 
 
 def _known(features: Features | Packed, table: FeatureTable) -> np.ndarray:
-    """The numbers of the features the table has met (each once)."""
+    """The numbers of the features the table has met (each once), in name order."""
     if isinstance(features, Packed):
-        return features.ids.astype(np.intp)
+        return features.ids.astype(np.intp)  # in name order already
     number = table.number
-    known = [number[f] for f in features.keyset() if f in number]
+    known = [number[f] for f in sorted(features.keyset()) if f in number]
     return np.array(known, np.intp)

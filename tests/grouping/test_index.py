@@ -114,3 +114,29 @@ def test_a_removed_article_is_no_candidate_and_no_longer_counts_until_added_agai
     index.add(Entry("b", "s-b", DAY + dt.timedelta(days=1), "en", kept))
     assert index.candidates(extract(*TEXT), DAY) == ["a", "b"]
     assert index.idf("n:dnlv") == both
+
+
+def test_an_undated_query_reads_every_day_and_the_undated_through_distinctive_features():
+    index = _filled()
+    found = index.candidates(extract(*TEXT), None)
+    assert found == sorted(["undated", *(f"a{d:+03d}" for d in range(-8, 9))])
+    assert index.looked_at == {DAY + dt.timedelta(days=d) for d in range(-8, 9)} | {None}
+    assert index.candidates(extract("Weather", "Sunny and warm in the west today."), None) == []
+
+
+def test_the_candidates_do_not_depend_on_how_many_articles_one_pass_reads(monkeypatch):
+    index = StoryIndex()
+    for i in range(40):  # two names each (each name in 8 articles), over 8 days and undated
+        names = f"{NAMES[i % 10]} and {NAMES[(3 * i + 1) % 10]}"
+        day = DAY + dt.timedelta(days=i % 8 - 4) if i % 5 else None
+        index.add(Entry(f"k{i:02d}", f"s{i:02d}", day, "en",
+                        extract(f"Report {i}", f"{names} met on {i}{i}.")))
+    query = extract("Meeting", ", ".join(NAMES[:6]) + " met.")
+    whole = [index.candidates(query, DAY), index.candidates(query, None)]
+    monkeypatch.setattr("digest.grouping.index.SCAN_ARTICLES", 3)
+    assert [index.candidates(query, DAY), index.candidates(query, None)] == whole
+    assert 0 < len(whole[0]) < len(whole[1])
+
+
+NAMES = ["Kuleba", "Blinken", "Stoltenberg", "Borrell", "Yermak", "Sullivan", "Scholz",
+         "Macron", "Duda", "Orban"]
