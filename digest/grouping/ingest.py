@@ -72,7 +72,7 @@ class _Taken:
         return story in self.index.members or story in self.provisional
 
 
-@dataclass
+@dataclass(slots=True)
 class Moved:
     """An article of this run whose final story differs from the one it was written with."""
 
@@ -209,9 +209,12 @@ class IngestStories:
             todo.append(Waiting(p.key, p.relative, p.story, p.order, e.features, e.day, e.lang))
             self.index.remove(p.key)
         todo += waiting
+        del placed, waiting, again
         todo.sort(key=lambda w: w.order)
+        todo.reverse()
         moved = []
-        for w in todo:
+        while todo:  # each let go once grouped: the index grows as the list shrinks
+            w = todo.pop()
             story = group(self.index, w.key, w.features, w.day, w.lang, Path(w.relative).stem)
             if story != w.story:
                 moved.append(Moved(w.key, w.relative, w.story, story))

@@ -715,8 +715,9 @@ def _settle_stories(run: _Run, report: IngestReport) -> None:
 def _rewrite_stories(run: _Run, moved: list[Moved]) -> list[Moved]:
     """Set the ``story:`` line of each moved article (atomically, the folders fsynced once
     for all, before any new id is recorded); the moves written. A file that failed gets an
-    error naming it. Files are read one at a time as the batch writes them."""
-    paths: dict[Path, Moved] = {}
+    error naming it. Files are read one at a time as the batch writes them, and no path is
+    kept per file (a run can move every one of its articles)."""
+    given: list[Moved] = []
 
     def texts() -> Iterator[tuple[Path, bytes]]:
         for move in moved:
@@ -727,13 +728,16 @@ def _rewrite_stories(run: _Run, moved: list[Moved]) -> list[Moved]:
             except (OSError, UnicodeDecodeError, ValueError, UnsafePathError) as exc:
                 _story_not_set(run, move, exc)
                 continue
-            paths[path] = move
+            given.append(move)
             yield path, text.encode("utf-8")
 
     failed = atomic.write_many(texts())
+    if not failed:
+        return given
+    by_path = {run.store.root / move.relative: move for move in given}
     for path, exc in failed.items():
-        _story_not_set(run, paths[path], exc)
-    return [move for path, move in paths.items() if path not in failed]
+        _story_not_set(run, by_path[path], exc)
+    return [move for path, move in by_path.items() if path not in failed]
 
 
 def _story_not_set(run: _Run, move: Moved, exc: Exception) -> None:
