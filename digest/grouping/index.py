@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import sys
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ MAX_CANDIDATES = 50
 # A lookup sums the shared weight of this many of its window's dated articles in one numpy
 # pass (~150 keys each: a few MB of temporary arrays at most).
 SCAN_ARTICLES = 512
+# A story of this many members keeps them by day too (see StoryIndex._story_days).
+STORY_DAYS_FROM = 8
 # Date sources that only say when the page was saved or served (the file's modification
 # time, the fetch time, HTTP Last-Modified), not when the event was reported: undated here.
 WEAK_DATE_SOURCES = frozenset({"mtime", "text+mtime", "fetched", "http"})
@@ -295,10 +298,11 @@ class StoryIndex:
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self.members: dict[str, list[str]] = defaultdict(list)  # story -> keys, in order added
-        # story -> day -> keys, in order added: a story's members near a date, read without
-        # looking at all of them (a story of an archive can hold hundreds)
-        self._story_days: dict[str, dict[dt.date | None, list[str]]] = defaultdict(
-            lambda: defaultdict(list))
+        # story -> day -> keys, in order added, for stories of STORY_DAYS_FROM members or
+        # more: their members near a date, read without looking at all of them (a story of
+        # an archive can hold hundreds; most hold one or two, and are read whole)
+        self._story_days: dict[str, dict[dt.date | None, list[str]]] = {}
+        self._same: dict[dt.date, dt.date] = {}  # one date object per day
         self._days: dict[dt.date, array] = defaultdict(_numbers)  # day -> numbers
         # feature number -> the undated articles holding it: every lookup reads the undated
         # bucket, and only through its query's distinctive features
@@ -322,11 +326,21 @@ class StoryIndex:
             self.remove(entry.key)
         entry.features = self.pack(entry.features)
         entry.number = len(self._keys)
+        entry.lang = sys.intern(entry.lang)  # a worker sends each article its own copy
+        if entry.day is not None:
+            entry.day = self._same.setdefault(entry.day, entry.day)
         self._keys.append(entry.key)
         self._packs.append(entry.features.pack)
         self.entries[entry.key] = entry
-        self.members[entry.story].append(entry.key)
-        self._story_days[entry.story][entry.day].append(entry.key)
+        members = self.members[entry.story]
+        members.append(entry.key)
+        by_day = self._story_days.get(entry.story)
+        if by_day is not None:
+            by_day[entry.day].append(entry.key)
+        elif len(members) >= STORY_DAYS_FROM:
+            by_day = self._story_days[entry.story] = defaultdict(list)
+            for key in members:
+                by_day[self.entries[key].day].append(key)
         ids = entry.features.ids
         if entry.day is None:
             undated, number = self._undated, entry.number
@@ -343,10 +357,12 @@ class StoryIndex:
     def remove(self, key: str) -> None:
         entry = self.entries.pop(key)
         self.members[entry.story].remove(key)
-        self._story_days[entry.story][entry.day].remove(key)
+        by_day = self._story_days.get(entry.story)
+        if by_day is not None:
+            by_day[entry.day].remove(key)
         if not self.members[entry.story]:
             del self.members[entry.story]
-            del self._story_days[entry.story]
+            self._story_days.pop(entry.story, None)
         ids = entry.features.ids
         if entry.day is None:
             undated = self._undated
@@ -479,7 +495,10 @@ class StoryIndex:
         entries = self.entries
         if day is None:
             return [entries[k] for k in self.members[story]]
-        by_day = self._story_days[story]
+        by_day = self._story_days.get(story)
+        if by_day is None:  # a small story: its members, in order added, filtered
+            window = set(self.days(day) or ())
+            return [e for k in self.members[story] if (e := entries[k]).day in window]
         found = [entries[k] for d in self.days(day) or () for k in by_day.get(d, ())]
         found.sort(key=lambda e: e.number)
         return found

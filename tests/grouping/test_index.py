@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from digest.grouping import assign
 from digest.grouping.features import extract
 from digest.grouping.index import WINDOW_DAYS, Entry, StoryIndex, day_of
@@ -71,7 +73,10 @@ def test_a_long_slug_gives_an_id_of_at_most_id_max_characters_ending_at_a_word()
     assert len(made) <= assign.ID_MAX and made.endswith("word") and made.startswith("2023-08-22-")
 
 
-def test_only_a_storys_members_near_the_date_and_the_undated_judge_a_new_article():
+@pytest.mark.parametrize("by_day_from", [1, 8])  # stories kept by day, or read whole
+def test_only_a_storys_members_near_the_date_and_the_undated_judge_a_new_article(
+        by_day_from, monkeypatch):
+    monkeypatch.setattr("digest.grouping.index.STORY_DAYS_FROM", by_day_from)
     index = StoryIndex()
     other = ("Grain corridor talks resume in Istanbul", "Negotiators from Turkey and the UN "
              "met in Istanbul about Black Sea grain shipments from Odesa.")
