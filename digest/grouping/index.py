@@ -320,15 +320,18 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def shared(self, day: dt.date | None, lang: str) -> tuple[dt.date | None, str]:
+        """The index's one object for ``day`` and one string for ``lang`` (a worker sends
+        each article its own copies)."""
+        return (day if day is None else self._same.setdefault(day, day)), sys.intern(lang)
+
     def add(self, entry: Entry) -> None:
         """Add an article (replacing one with the same key)."""
         if entry.key in self.entries:
             self.remove(entry.key)
         entry.features = self.pack(entry.features)
         entry.number = len(self._keys)
-        entry.lang = sys.intern(entry.lang)  # a worker sends each article its own copy
-        if entry.day is not None:
-            entry.day = self._same.setdefault(entry.day, entry.day)
+        entry.day, entry.lang = self.shared(entry.day, entry.lang)
         self._keys.append(entry.key)
         self._packs.append(entry.features.pack)
         self.entries[entry.key] = entry

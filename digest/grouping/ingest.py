@@ -164,7 +164,8 @@ class IngestStories:
             story = story_id(day, slug, _Taken(self.index, self._provisional))
             self._provisional.add(story)
             self._waiting[key] = Waiting(key, relative, story, order,
-                                         self.index.pack(features), day, lang)
+                                         self.index.pack(features),
+                                         *self.index.shared(day, lang))
         self.recorded(key, story)
         return story
 
