@@ -194,23 +194,30 @@ def test_the_headline_above_a_long_run_of_share_buttons_is_found():
     assert extract_text(page).title == HEADLINE
 
 
-def test_a_standfirst_without_a_full_stop_under_a_repeated_headline_is_not_the_title():
-    page = (f"Up next:\n{HEADLINE}\n{HEADLINE}\n"
-            "Commuters will need another way across the river for three months\n"
-            "by Jane Doe\nNov 18, 2019 at 9:24 pm ET\n\n" + LEAD)
-    assert extract_text(page).title == HEADLINE
-
-
-def test_a_caption_with_its_credit_under_the_headline_is_not_the_title():
-    page = (f"Sections\n{HEADLINE}\nCommuters crowd onto the last ferry of the evening\n"
-            "(Jane Roe / Associated Press)\nBy John Doe\nNov. 19, 2019\n\n" + LEAD)
-    assert extract_text(page).title == HEADLINE
-
-
-def test_a_video_title_above_the_article_is_not_the_title_when_the_byline_is_higher():
-    page = (f"Politics\nBusiness\n{HEADLINE}\nBy Jane Doe | Example News\nFacebook\nTwitter\n"
-            "Print\nEmail\nVideo\nThe week's best ferry rides in two minutes\n" + LEAD)
-    assert extract_text(page).title == HEADLINE
+@pytest.mark.parametrize("head", [
+    pytest.param(f"Up next:\n{HEADLINE}\n{HEADLINE}\n"
+                 "Commuters will need another way across the river for three months\n"
+                 "by Jane Doe\nNov 18, 2019 at 9:24 pm ET\n",
+                 id="a standfirst without a full stop under a repeated headline"),
+    pytest.param(f"Sections\n{HEADLINE}\nCommuters crowd onto the last ferry of the evening\n"
+                 "(Jane Roe / Associated Press)\nBy John Doe\nNov. 19, 2019\n",
+                 id="a caption with its credit under the headline"),
+    pytest.param(f"Politics\nBusiness\n{HEADLINE}\nBy Jane Doe | Example News\nFacebook\n"
+                 "Twitter\nPrint\nEmail\nVideo\nThe week's best ferry rides in two minutes",
+                 id="a video title above the article, the byline higher"),
+    pytest.param(f"Home Music Music News\nNovember 19, 2019 12:04AM ET\n{HEADLINE}\n"
+                 "Engineers will replace the deck and the rails of the old crossing over three "
+                 "months\nBy\nJane Doe\nJane Doe's Most Recent Stories\n"
+                 "Ferry timetable changes for the summer season\n"
+                 "Council approves new rules for harbour parking\n"
+                 "Shop owners near the bridge ask for help with rents\nView All\n",
+                 id="a list below the headline, its dateline and byline"),
+    pytest.param(f"Local News\nSubmit Photos and Videos\nNov. 20, 2019 6:02 AM EST\n{HEADLINE}\n"
+                 "By Jane Doe and John Roe\n", id="a menu item on top of the dateline"),
+])
+def test_the_lines_stacked_around_a_headline_are_not_the_title(head):
+    """Standfirsts, captions, video titles, lists and menu items sit around a headline."""
+    assert extract_text(head + "\n" + LEAD).title == HEADLINE
 
 
 def test_a_headline_in_title_case_with_full_stops_is_the_title():
@@ -226,22 +233,6 @@ def test_a_headline_the_article_region_opens_with_beats_a_menu_item_above_it():
         "Contact", "Search"])
     page = f"{menu}{title}\nOctober 12, 2018 / 0 Comments / by admin\n" + LEAD
     assert extract_text(page).title == title
-
-
-def test_a_headline_right_under_the_dateline_with_its_byline_is_found_above_a_list():
-    page = (f"Home Music Music News\nNovember 19, 2019 12:04AM ET\n{HEADLINE}\n"
-            "Engineers will replace the deck and the rails of the old crossing over three months\n"
-            "By\nJane Doe\nJane Doe's Most Recent Stories\n"
-            "Ferry timetable changes for the summer season\n"
-            "Council approves new rules for harbour parking\n"
-            "Shop owners near the bridge ask for help with rents\nView All\n\n" + LEAD)
-    assert extract_text(page).title == HEADLINE
-
-
-def test_a_menu_item_on_top_of_a_dateline_that_tops_the_head_is_not_the_title():
-    page = (f"Local News\nSubmit Photos and Videos\nNov. 20, 2019 6:02 AM EST\n{HEADLINE}\n"
-            "By Jane Doe and John Roe\n\n" + LEAD)
-    assert extract_text(page).title == HEADLINE
 
 
 def test_the_sites_name_above_its_date_is_not_the_title():
