@@ -430,7 +430,7 @@ def _outlet(ex: Extraction, html: str, head: dict[str, str], paragraphs: list[st
     urls = [ex.source_url, outlets.canonical(html[:300_000]), _web_url(head.get("url"))]
     named = metadata.given_outlet(given, urls, reg)
     if named:
-        ex.outlet, ex.outlet_source = named
+        ex.outlet, ex.outlet_source = named.name, named.signal
         return
     page = outlets.HtmlPage(html, url=ex.source_url, site=head.get("site"),
                             og_url=_web_url(head.get("url")), lead=paragraphs[:3])

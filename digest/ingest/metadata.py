@@ -498,8 +498,8 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
         ex.author = byline
     named = given_outlet(given, [url], reg)
     if named:
-        ex.outlet, ex.outlet_source = named
-        return reg.exactly(named[0])
+        ex.outlet, ex.outlet_source = named.name, named.signal
+        return named.source
     credit = _wire_credit(lines[start:end])
     page = outlets.TextPage(
         lines=[ln.text for ln in lines],
@@ -522,14 +522,14 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
 
 
 def given_outlet(given: str | None, urls: Sequence[str | None], reg: outlets.Registry
-                 ) -> tuple[str, str] | None:
-    """(name, "given") for the outlet a page's saver named, unless a known outlet serves one
-    of the page's own URLs (an exact address outranks a label on a folder). A known outlet
-    is written under its registry name; another name as given."""
+                 ) -> outlets.Found | None:
+    """The outlet a page's saver named (signal "given"), unless a known outlet serves one of
+    the page's own URLs (an exact address outranks a label on a folder). A known outlet is
+    written under its registry name; another name as given."""
     if not given or any(reg.for_url(url) for url in urls):
         return None
-    known = reg.exactly(given) or reg.for_host(given)
-    return (known.name if known else given), "given"
+    known = reg.named(given)
+    return outlets.Found(known.name if known else given, "given", known)
 
 
 def _is_org(name: str) -> bool:

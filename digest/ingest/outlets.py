@@ -180,6 +180,11 @@ class Registry:
             return None
         return key.source
 
+    def named(self, text: str) -> Source | None:
+        """The outlet ``text`` is: its name, an alias or one of its domains ("Kyiv Post",
+        "kyivpost.com", "www.rferl.org"), as a person names the outlet a page came from."""
+        return self.exactly(text) or (self.for_host(text) if "." in text else None)
+
     def squashed(self, text: str) -> Source | None:
         """The outlet a one-word site name spells without its spaces ("usatoday", "KyivPost")."""
         word = text.strip()

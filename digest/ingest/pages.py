@@ -115,13 +115,14 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Input]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            top = path.resolve().name
             for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 inner = child.relative_to(path).parts
                 if any(part.startswith(".") for part in inner):
                     continue
                 if child.name.endswith(PROVENANCE_SUFFIX):
                     continue
-                folders = (*reversed(inner[:-1]), path.resolve().name)
+                folders = (*reversed(inner[:-1]), top)
                 yield Input(child, unsupported(child), folders)
         elif path.is_file():
             yield Input(path, unsupported(path), (path.resolve().parent.name,))

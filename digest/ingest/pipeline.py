@@ -318,14 +318,13 @@ def _source_option(source: str | None, config: Config, reporter: Reporter) -> st
     if name is None:
         raise DigestError(f"--source {source!r}: give the outlet's name or domain (one line, "
                           f"at most {MAX_OUTLET_CHARS} characters)")
-    reg = outlets.registry(config.sources)
-    known = reg.exactly(name) or (reg.for_host(name) if "." in name else None)
-    if known is None:
+    found = outlets.registry(config.sources).named(name)
+    if found is None:
         reporter.warning(f"--source {name!r} is no outlet the registry or digest.yaml sources "
                          "know: written as typed (add it under sources: to give it aliases, "
                          "domains and a timezone)")
         return name
-    return known.name
+    return found.name
 
 
 def _folder_outlet(run: _Run, folders: tuple[str, ...]) -> str | None:
@@ -333,11 +332,7 @@ def _folder_outlet(run: _Run, folders: tuple[str, ...]) -> str | None:
     a domain: ``raw/pravda.com.ua/``, ``raw/Kyiv Post/``), if any; once per folder."""
     if folders not in run.folder_outlets:
         reg = outlets.registry(run.config.sources)
-        found = None
-        for folder in folders:
-            found = reg.exactly(folder) or (reg.for_host(folder) if "." in folder else None)
-            if found:
-                break
+        found = next((s for s in map(reg.named, folders) if s is not None), None)
         run.folder_outlets[folders] = found.name if found else None
     return run.folder_outlets[folders]
 

@@ -425,3 +425,12 @@ def test_the_footer_text_leaves_out_scripts_and_styles():
                                   '"publisher": {' * 20_000])
 def test_a_hostile_page_gives_no_outlet_and_does_not_hang(html):
     assert outlets.from_html(outlets.HtmlPage(html), outlets.registry()) is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kyiv Post", "Kyiv Post"), ("Київ Пост", "Kyiv Post"), ("kyivpost.com", "Kyiv Post"),
+    ("www.kyivpost.com", "Kyiv Post"), ("misc", None), ("news", None), ("raw", None),
+])
+def test_an_outlet_is_named_by_its_name_an_alias_or_a_domain(text, name):
+    found = outlets.registry().named(text)
+    assert (found.name if found else None) == name
