@@ -39,6 +39,7 @@ from digest import frontmatter
 from digest.config import Config
 from digest.grouping import features as features_mod
 from digest.grouping.features import Features
+from digest.grouping.index import read_meta
 from digest.ingest import dedupe
 from digest.ingest.dedupe import Fingerprint
 from digest.ingest.store import STATE_DIR, Store, claim_of_unreadable
@@ -68,38 +69,38 @@ def stored(store: Store, config: Config, *, write: bool = True) -> Iterator[Know
     if not store.content.is_dir():
         return
     with _Cache.open(store.root / STATE_DIR / CACHE_FILE, version(config), write) as cache:
-        for path in sorted(store.content.rglob("*.md")):
-            if not path.is_file():  # a FIFO would block the read forever
-                continue
+        for path in store.article_files():
             try:
                 stat = path.stat()
             except OSError:
                 continue
             name, signature = path.relative_to(store.content).as_posix(), (
                 stat.st_mtime_ns, stat.st_size)
-            known = cache.get(name, path, signature=signature)
+            row = cache.row(name)
+            known = _decode_row(path, row) if row and row[:2] == signature else None
             if known is None:
-                known = _unchanged_or_read(cache, name, path, signature)
+                known = _unchanged_or_read(cache, name, path, signature, row, config.language)
                 if known is None:
                     continue
             cache.seen.add(name)
             yield known
 
 
-def _unchanged_or_read(cache: _Cache, name: str, path: Path, signature: tuple[int, int]
+def _unchanged_or_read(cache: _Cache, name: str, path: Path, signature: tuple[int, int],
+                       row: tuple[int, int, str, str] | None, default_lang: str
                        ) -> Known | None:
-    """A file whose time changed: its row still holds when its bytes are the same (a fresh
-    git checkout, a copied project, a CI run), else it is read."""
+    """A file whose time changed: its ``row`` still holds when its bytes are the same (a
+    fresh git checkout, a copied project, a CI run), else it is read."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
     digest = hashlib.sha256(data).hexdigest()
-    known = cache.get(name, path, digest=digest)
+    known = _decode_row(path, row) if row and row[2] == digest else None
     if known is not None:
         cache.touch(name, signature)
         return known
-    known = _read(path, data)
+    known = _read(path, data, default_lang)
     if known is not None and known.features is not None:
         cache.put(name, signature, digest, known)
     return known
@@ -128,9 +129,10 @@ def _package(name: str) -> str:
         return "absent"
 
 
-def _read(path: Path, data: bytes) -> Known | None:
-    """The article in ``path`` (whose bytes are ``data``), computed from its text; None when
-    it cannot be parsed and names no raw page."""
+def _read(path: Path, data: bytes, default_lang: str) -> Known | None:
+    """The article in ``path`` (whose bytes are ``data``), computed from its text as
+    grouping reads it (:func:`read_meta`); None when it cannot be parsed and names no raw
+    page."""
     try:
         doc = frontmatter.parse(data.decode("utf-8"))
     except (UnicodeDecodeError, frontmatter.FrontMatterError):
@@ -139,9 +141,9 @@ def _read(path: Path, data: bytes) -> Known | None:
             return None
         return Known(path, dict(claim.meta), dedupe.fingerprint(""), None)
     meta = {k: doc.meta[k] for k in KEYS if k in doc.meta}
-    title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+    title, lang, _ = read_meta(meta, default_lang)
     return Known(path, meta, dedupe.fingerprint(doc.body),
-                 features_mod.extract(title, doc.body, None))
+                 features_mod.extract(title, doc.body, lang))
 
 
 # --- the cache file ---------------------------------------------------------------------------
@@ -165,20 +167,14 @@ class _Cache:
             if cache.db is not None:
                 cache.db.close()
 
-    def get(self, name: str, path: Path, *, signature: tuple[int, int] | None = None,
-            digest: str | None = None) -> Known | None:
-        """The row of file ``name`` if it has this (mtime, size) ``signature``, or these
-        bytes (their sha256 ``digest``)."""
+    def row(self, name: str) -> tuple[int, int, str, str] | None:
+        """File ``name``'s row: (mtime_ns, size, sha256 of its bytes, JSON data)."""
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT mtime_ns, size, digest, data FROM known "
-                                  "WHERE path = ?", (name,)).fetchone()
-            if row is None or (signature is not None and (row[0], row[1]) != signature) or (
-                    digest is not None and row[2] != digest):
-                return None
-            return _decode(path, json.loads(row[3]))
-        except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
+            return self.db.execute("SELECT mtime_ns, size, digest, data FROM known "
+                                   "WHERE path = ?", (name,)).fetchone()
+        except sqlite3.Error:
             return None
 
     def put(self, name: str, signature: tuple[int, int], digest: str, known: Known) -> None:
@@ -267,6 +263,14 @@ def _encode(known: Known) -> dict[str, Any]:
         "features": [sorted(f.names), sorted(f.numbers), sorted(f.words), sorted(f.title),
                      f.script],
     }
+
+
+def _decode_row(path: Path, row: tuple[int, int, str, str]) -> Known | None:
+    """The article a row holds; None for a row this code cannot read (then the file is)."""
+    try:
+        return _decode(path, json.loads(row[3]))
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+        return None
 
 
 def _decode(path: Path, row: dict[str, Any]) -> Known:

@@ -96,13 +96,17 @@ class Store:
         self.content = (self.root / config.content_dir).resolve()
         self.state = self.root / STATE_DIR
 
-    def articles(self) -> Iterator[StoredArticle]:
-        """Every readable article in content/; unreadable ones are build's and check's to report."""
+    def article_files(self) -> Iterator[Path]:
+        """Every article file in content/, in path order."""
         if not self.content.is_dir():
             return
         for path in sorted(self.content.rglob("*.md")):
-            if not path.is_file():  # a FIFO would block the read forever
-                continue
+            if path.is_file():  # a FIFO would block the read forever
+                yield path
+
+    def articles(self) -> Iterator[StoredArticle]:
+        """Every readable article in content/; unreadable ones are build's and check's to report."""
+        for path in self.article_files():
             try:
                 doc = frontmatter.parse(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
