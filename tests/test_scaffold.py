@@ -76,4 +76,12 @@ def test_the_workflow_fetches_on_a_schedule_commits_back_then_builds(tmp_path: P
              for cmd in ("digest fetch", "git config", "digest build")]
     assert order == sorted(order)
     assert "git add content raw" in runs[order[1]] and "git push" in runs[order[1]]
+    # fetch's validators and ingest's cache come back before fetching, so an unchanged page
+    # costs a 304 and the stored articles are only hashed, not read again
+    cached = [step["with"]["path"] for step in workflow["jobs"]["build"]["steps"]
+              if step.get("uses", "").startswith("actions/cache")]
+    restored = next(i for i, step in enumerate(workflow["jobs"]["build"]["steps"])
+                    if step.get("uses", "").startswith("actions/cache"))
+    assert restored < order[0]
+    assert cached[0].split() == [".digest/fetch-state.json", ".digest/ingest-cache.sqlite"]
     assert yaml.safe_load((root / "digest.yaml").read_text())["fetch"]["sources"] == []
