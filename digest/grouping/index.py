@@ -113,18 +113,13 @@ class Packed:
         start, portable, end = self._table.key_bounds(self.pack)
         return self._table.keys[start:portable if cross_language else end]
 
-    def title_ids_in(self, cross_language: bool = False) -> np.ndarray:
-        """The headline's keys among :meth:`keyset`, as feature numbers."""
-        start, portable, end = self._table.title_bounds(self.pack)
-        return self._table.heads[start:portable if cross_language else end]
-
 
 class FeatureTable:
     """Every feature the index has met, numbered, with its document frequency and
     ``log(1 + df)`` per number; and every packed article's keys (:class:`Packed`).
 
-    The similarity of a new article to its neighbours (:func:`digest.grouping.assign.
-    cosines`) is a sum over each neighbour's few hundred keys, the story step's hottest
+    The similarity of a new article to its neighbours (:meth:`digest.grouping.assign._Query.
+    similarities`) is a sum over each neighbour's few hundred keys, the story step's hottest
     loop; with the keys as numbers and their ``log(1 + df)`` in an array, it is a handful
     of numpy operations per lookup instead of a Python loop per neighbour. ``df`` counts
     the indexed articles holding each feature, ``logdf`` holds ``math.log(1 + df)`` (0 for a
@@ -185,11 +180,6 @@ class FeatureTable:
                              nheads, nheads + heads_portable, nheads + len(heads))
         self._sizes = [nkeys + len(keys), nheads + len(heads), pack + 1]
         return pack
-
-    @property
-    def packs(self) -> int:
-        """How many packs there are (numbered from 0)."""
-        return self._sizes[2]
 
     def key_bounds(self, pack: int) -> tuple[int, int, int]:
         """Where the pack's keys start, end their portable part, and end."""
