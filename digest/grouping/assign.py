@@ -80,8 +80,9 @@ class _Query:
         """Each similarity relative to its pair's threshold (:data:`THRESHOLD`, or
         :data:`CROSS_THRESHOLD` across languages), in the order of ``others``."""
         out = [0.0] * len(others)
+        crosses = [cross_language(self.entry, o) for o in others]
         for cross, bar in ((False, THRESHOLD), (True, CROSS_THRESHOLD)):
-            places = [i for i, o in enumerate(others) if cross_language(self.entry, o) == cross]
+            places = [i for i, c in enumerate(crosses) if c == cross]
             if places:
                 sims = self.similarities([others[i] for i in places], cross)
                 for i, sim in zip(places, sims, strict=True):
