@@ -427,13 +427,15 @@ def _outlet(ex: Extraction, html: str, head: dict[str, str], paragraphs: list[st
     URLs; else a known outlet by :func:`digest.ingest.outlets.from_html`; else the declared
     site name, else the URL's host."""
     reg = outlets.registry(config.sources)
-    urls = [ex.source_url, outlets.canonical(html[:300_000]), _web_url(head.get("url"))]
-    named = metadata.given_outlet(given, urls, reg)
-    if named:
-        ex.outlet, ex.outlet_source = named.name, named.signal
-        return
+    og_url = _web_url(head.get("url"))
+    if given:  # the page's URLs are looked up here only then: from_html reads them too
+        urls = [ex.source_url, outlets.canonical(html[:300_000]), og_url]
+        named = metadata.given_outlet(given, urls, reg)
+        if named:
+            ex.outlet, ex.outlet_source = named.name, named.signal
+            return
     page = outlets.HtmlPage(html, url=ex.source_url, site=head.get("site"),
-                            og_url=_web_url(head.get("url")), lead=paragraphs[:3])
+                            og_url=og_url, lead=paragraphs[:3])
     found = outlets.from_html(page, reg)
     if found:
         ex.outlet, ex.outlet_source = found.name, found.signal
