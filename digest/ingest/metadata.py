@@ -193,7 +193,7 @@ _LIST_RUN = 3  # this many headline-shaped lines in a row are a list of other st
 
 
 def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
-                 reg: outlets.Registry | None = None) -> int | None:
+                 reg: outlets.Registry) -> int | None:
     """The line of the page's headline, or None: never one of the lines that stack around a
     headline (standfirst, caption, credit, byline, promo, kicker, breadcrumb, date: see
     :mod:`digest.ingest.headline`) nor a line of a menu or of a list of other stories.
@@ -214,7 +214,7 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
 
     A standfirst without its full stop or a caption right under the headline gives way to it
     (:func:`_headline_over_standfirst`)."""
-    ok = _TitleShaped(lines, reg or outlets.registry())
+    ok = _TitleShaped(lines, reg)
     near = _nearest_title(ok, start, date_at)
     if near is not None:
         near = _headline_over_standfirst(ok, lines, near, start)
@@ -488,7 +488,7 @@ def _byline(lines: Sequence[Line], date_at: int | None, found: dates.Found | Non
 
 
 def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str | None,
-            config: Config, ex: Extraction, given: str | None = None) -> Source | None:
+            config: Config, ex: Extraction, given: str | None) -> Source | None:
     """The publisher: the outlet the page was saved from when its saver named it (``given``,
     see :mod:`digest.ingest.pages`) and no known outlet serves its URL; else by the signals
     of :func:`digest.ingest.outlets.from_text`; else an agency credited in the lead, an
