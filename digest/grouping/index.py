@@ -378,10 +378,10 @@ class StoryIndex:
         """``log(1 + n) + 1``: an IDF is this minus ``log(1 + df)`` (``table.logdf``)."""
         return math.log(1 + len(self.entries)) + 1.0
 
-    def distinctive(self, feature: str) -> bool:
-        number = self.table.number.get(feature)
-        df = int(self.table.df[number]) if number is not None else 0
-        return df <= max(MIN_COMMON, COMMON_SHARE * len(self.entries))
+    def common_limit(self) -> float:
+        """The most articles a feature may be held by and still be distinctive: past it, a
+        feature is too common to find an article's story by."""
+        return max(MIN_COMMON, COMMON_SHARE * len(self.entries))
 
     def days(self, day: dt.date | None) -> list[dt.date | None] | None:
         """The day buckets a query on ``day`` reads; None means every bucket (undated query)."""
@@ -395,13 +395,13 @@ class StoryIndex:
         ``features`` (at most :data:`MAX_CANDIDATES`; ties by key), sorted by key.
 
         An article's shared weight is the sum of the IDFs of the distinctive features (held
-        by at least one and at most :meth:`distinctive`'s share of the indexed articles) it
+        by at least one and at most :meth:`common_limit` of the indexed articles) it
         has in common with ``features``, added in name order. The dated articles of the
         window's days are read whole, their keys (in name order) in numpy passes; the
         undated ones through the postings of the query's distinctive features.
         """
         table = self.table
-        limit = max(MIN_COMMON, COMMON_SHARE * len(self.entries))  # see :meth:`distinctive`
+        limit = self.common_limit()
         ids = _known(features, table)
         df = table.df[ids]
         ids = ids[(df > 0) & (df <= limit)]  # in name order
