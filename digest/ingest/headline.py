@@ -133,12 +133,11 @@ def is_sentence(text: str) -> bool:
     Headlines drop the full stop and are compressed; a line that ends with one, holds
     two sentences, or runs long with many function words is prose."""
     toks = words(text)
-    if _title_case(text):
-        pass  # every word capitalised: a headline's style, even with full stops in it
-    elif len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)):
-        return True
-    elif _SENTENCE_END.search(text) and not text.endswith("...") and len(toks) >= 5:
-        return not _ABBREVIATION_END.search(text)
+    if not _title_case(text):  # every word capitalised is a headline's style, full stops or not
+        if len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)):
+            return True
+        if _SENTENCE_END.search(text) and not text.endswith("...") and len(toks) >= 5:
+            return not _ABBREVIATION_END.search(text)
     if len(toks) >= 8 and _REPORTED.search(text):
         return True  # "…," the chairman said in an email: headlines say "says", stories "said"
     return len(toks) >= 28 or (len(toks) >= 20 and stopword_ratio(toks) >= 0.35)
