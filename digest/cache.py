@@ -50,6 +50,7 @@ _ROW = tuple(f.name for f in fields(Article) if f.name not in ("file", "body", "
 _HEAD = 5  # name, signature, html
 _LENGTH = _HEAD + len(_ROW) + 1
 _DATE, _UPDATED = _HEAD + _ROW.index("date"), _HEAD + _ROW.index("updated")
+_OFFSET, _END = 3, 5  # an entry's HTML in the pack: entry[_OFFSET:_END] is (offset, length)
 _KEYS = ("file", "_mtime", "_size", "_offset", "_length", *_ROW, "stamp")
 _NOT_FIELDS = _KEYS[1:_HEAD]
 _new = Article.__new__
@@ -82,7 +83,8 @@ def _article_from_row(row: Entry) -> Article:
 
 
 def _html(row: Entry) -> tuple[int, int]:
-    return row[3], row[4]
+    """(offset, length) of the entry's HTML in the pack."""
+    return row[_OFFSET], row[_OFFSET + 1]
 
 
 @dataclass
@@ -119,7 +121,7 @@ class BuildCache:
             pack_size = (folder / _PACK.format(generation)).stat().st_size
             entries = {row[0]: row for row in base["entries"]}
             lines = _replay(folder / _JOURNAL, generation, entries)
-            if any(e[3] + e[4] > pack_size for e in entries.values()):
+            if any(e[_OFFSET] + e[_OFFSET + 1] > pack_size for e in entries.values()):
                 return empty  # a truncated pack: start over rather than serve wrong HTML
             inputs, output = cls.peek(root, key)
             cache = cls(folder, key, entries, dict(data["pages"]), inputs, output,
@@ -239,7 +241,7 @@ class BuildCache:
         self.folder.mkdir(exist_ok=True)
         _replace(self.folder / ".gitignore", b"*\n")
         self._write_spool()
-        live = sum(e[4] for e in self.entries.values())
+        live = sum(e[_OFFSET + 1] for e in self.entries.values())
         compacted = self._pack_size > 2 * live + (1 << 20)
         if compacted:
             self._compact()
@@ -288,7 +290,7 @@ class BuildCache:
         chunks, offset = [], 0
         for name in names:
             data = old[name].encode("utf-8")
-            self.entries[name][3:5] = offset, len(data)
+            self.entries[name][_OFFSET:_END] = offset, len(data)
             chunks.append(data)
             offset += len(data)
         self.generation += 1
