@@ -113,6 +113,28 @@ _QUOTES = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.。]['\"”’»)]*$")
 _TWO_SENTENCES = re.compile(r"(\w+)([.!?])['\"”’»]?\s+[A-ZА-ЯІЇЄҐ\"“«]")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Co|Ltd|U\.S|U\.K))\.$")
+# Chinese and Japanese (Han and kana) are written without spaces between words.
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+# A full stop "。" with more text after it: two sentences.
+_CJK_TWO_SENTENCES = re.compile(r"。[\"“”「」『』（）()]*[\w\u3040-\u30ff\u3400-\u9fff]")
+
+
+def spaceless(text: str) -> int:
+    """How many characters of the line are Chinese or Japanese (words without spaces)."""
+    return len(_SPACELESS.findall(text))
+
+
+def word_count(text: str) -> int:
+    """Words in a line, counting Chinese and Japanese by characters: a word of Han characters
+    or kana averages about two, a katakana loanword about three ("プライバシーポリシー" is two),
+    so that length rules mean the same in every script."""
+    toks = words(text)
+    cjk = spaceless(text)
+    if not cjk:
+        return len(toks)
+    katakana = len(_KATAKANA.findall(text))
+    return sum(not _SPACELESS.search(t) for t in toks) + (cjk - katakana) // 2 + katakana // 3
 
 
 def is_caption(text: str) -> bool:
@@ -131,16 +153,20 @@ def is_sentence(text: str) -> bool:
     """A sentence of prose (a standfirst, a lead, a caption), as opposed to a headline.
 
     Headlines drop the full stop and are compressed; a line that ends with one, holds
-    two sentences, or runs long with many function words is prose."""
+    two sentences, or runs long with many function words is prose. Chinese and Japanese
+    lines are measured by :func:`word_count` and split at "。"."""
     toks = words(text)
+    size = word_count(text)
+    if size > len(toks) and _CJK_TWO_SENTENCES.search(text):
+        return True
     if not _title_case(text):  # every word capitalised is a headline's style, full stops or not
         if len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)):
             return True
-        if _SENTENCE_END.search(text) and not text.endswith("...") and len(toks) >= 5:
+        if _SENTENCE_END.search(text) and not text.endswith("...") and size >= 5:
             return not _ABBREVIATION_END.search(text)
     if len(toks) >= 8 and _REPORTED.search(text):
         return True  # "…," the chairman said in an email: headlines say "says", stories "said"
-    return len(toks) >= 28 or (len(toks) >= 20 and stopword_ratio(toks) >= 0.35)
+    return size >= 28 or (len(toks) >= 20 and stopword_ratio(toks) >= 0.35)
 
 
 def _title_case(text: str) -> bool:

@@ -129,10 +129,12 @@ def source_mentioned(lines: Sequence[str], config: Config) -> Source | None:
 
 def is_headline(text: str) -> bool:
     """Looks like a headline: a few words, not chrome, not a sentence-long paragraph."""
-    toks = re.findall(r"\w+", text)
-    if len(toks) < 3 or len(text) > 250 or is_chrome_phrase(text):
+    if len(text) > 250 or is_chrome_phrase(text) or text.endswith((":", "»", "›")):
         return False
-    return not text.endswith((":", "»", "›")) and sum(len(t) >= 4 for t in toks) >= 2
+    if headline.spaceless(text):  # Chinese or Japanese, written without spaces
+        return headline.word_count(text) >= 4
+    toks = re.findall(r"\w+", text)
+    return len(toks) >= 3 and sum(len(t) >= 4 for t in toks) >= 2
 
 
 def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | None,

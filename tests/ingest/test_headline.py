@@ -241,3 +241,30 @@ def test_the_sites_name_above_its_date_is_not_the_title():
             f"TRANSPORT\n{HEADLINE}\nEngineers will replace the deck of the old crossing.\n"
             "By Jane Doe\n\n" + LEAD)
     assert extract_text(page, config=config).title == HEADLINE
+
+
+JA_PAGE = ("MENU\nお客様の毎日を応援します。暮らしの情報なら港町タイムズ［神奈川・横浜市］\n"
+           "HOME\nニュース\nHOME >\nニュース >\n港の大橋が夏の三か月間通行止めに\n"
+           "by 港町タイムズ編集部 ／ 2019.11.19\n"
+           "市の交通局は火曜日、港にかかる大橋を六月から八月末まで通行止めにすると発表しました。"
+           "橋の床板を全面的に交換する工事のためです。\n"
+           "工事の期間中、路線バスは上流の橋を経由して運行し、フェリーは朝夕のラッシュ時に十分おきに"
+           "運航するということです。\n"
+           "橋の近くの商店主からは、一年で最も忙しい時期に客が減るのではないかと心配する声が上がって"
+           "おり、市に家賃の支援を求めています。\n")
+ZH_PAGE = ("首页\n新闻中心\n欢迎访问海港日报。我们每天为您提供最新的本地新闻和深度报道\n"
+           "首页 > 本地新闻\n"
+           "海港大桥将于今夏封闭三个月进行维修\n记者 王明 2019-11-19 08:30\n"
+           "市交通局周二宣布，海港大桥将从六月起封闭至八月底，以便工程人员更换桥面。\n"
+           "封闭期间，公交车将改经上游大桥行驶，渡轮在早晚高峰时段每十分钟一班。\n"
+           "大桥附近的商户担心在一年中最繁忙的几个月里失去顾客，并向市政府申请租金补贴。\n")
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    pytest.param(JA_PAGE, "港の大橋が夏の三か月間通行止めに", id="Japanese"),
+    pytest.param(ZH_PAGE, "海港大桥将于今夏封闭三个月进行维修", id="Chinese"),
+])
+def test_a_chinese_or_japanese_headline_is_the_title_not_the_sites_slogan(page, title):
+    # written without spaces: a headline is one "word" to a word count, a slogan of two
+    # sentences ("…します。…") is prose all the same
+    assert extract_text(page).title == title
