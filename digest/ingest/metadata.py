@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from digest.config import Config, Source
 from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import is_chrome_phrase, normalize
-from digest.ingest.lang import detect, words
+from digest.ingest.lang import ALL_STOPWORDS, detect, words
 from digest.ingest.model import Extraction
 from digest.ingest.pages import Provenance
 
@@ -349,7 +349,31 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
         return at
     if at + 1 < len(lines) and _credit_line(lines[at + 1].text):
         return up
+    if _signs(lines, at) and not _name_shaped(lines[up].text) and (
+            len(lines[up].text.split()) > len(lines[at].text.split())):
+        return up
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
+
+
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*$")
+
+
+def _name_shaped(text: str) -> bool:
+    """Two to five capitalised words and nothing else, no function word, no figure: an
+    author's name, maybe with the outlet's ("Jane Doe", "Jane Doe Harbour Gazette")."""
+    toks = text.split()
+    return (2 <= len(toks) <= 5 and all(_NAME_WORD.match(t) for t in toks)
+            and not any(c.isdigit() for c in text)
+            and not any(w in ALL_STOPWORDS for w in words(text)))
+
+
+def _signs(lines: Sequence[Line], at: int) -> bool:
+    """Line ``at`` is a byline by its shape and place: a name right above the date or the
+    time stamp, where a page signs its article under the headline."""
+    if at + 1 >= len(lines) or not _name_shaped(lines[at].text):
+        return False
+    text = lines[at + 1].text
+    return headline.is_timestamp(text) or (len(text) < 160 and dates.find_date(text) is not None)
 
 
 def _credit_line(text: str) -> bool:

@@ -268,3 +268,12 @@ def test_a_chinese_or_japanese_headline_is_the_title_not_the_sites_slogan(page, 
     # written without spaces: a headline is one "word" to a word count, a slogan of two
     # sentences ("…します。…") is prose all the same
     assert extract_text(page).title == title
+
+
+@pytest.mark.parametrize("name", ["Maria Teresa Castillo", "Jane Doe Harbour Gazette"])
+def test_the_name_signed_under_the_headline_is_not_the_title(name):
+    # a bare name right above the date or time stamp signs the article: the headline is above
+    page = f"Menu\nSearch\n{HEADLINE}\n{name}\nPublished 2:16 AM EST Nov 20, 2019\n\n" + LEAD
+    assert extract_text(page).title == HEADLINE
+    page = f"Menu\nSearch\n{HEADLINE}\n{name}\nMonday 5:30PM\n\n" + LEAD
+    assert extract_text(page).title == HEADLINE
