@@ -192,6 +192,7 @@ def _after_date(text: str, found: dates.Found) -> str:
 
 _TITLE_REACH = 24  # lines above the article searched for its headline (bylines, shares ...)
 _LIST_RUN = 3  # this many headline-shaped lines in a row are a list of other stories
+_HEAD_SPAN = 12  # lines a headline may stand above its dateline (byline, standfirst, shares ...)
 
 
 def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
@@ -218,6 +219,9 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
     (:func:`_headline_over_standfirst`)."""
     ok = _TitleShaped(lines, reg)
     near = _nearest_title(ok, start, date_at)
+    if (near is not None and date_at is not None and near < date_at < start
+            and date_at - near > _HEAD_SPAN and not _echoed(lines, near, start)):
+        near = None  # a menu's item, a long way above the date: the headline stands near it
     if near is not None:
         near = _headline_over_standfirst(ok, lines, near, start)
     anchor = _anchor(lines, start, date_at)
