@@ -354,11 +354,12 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     if at + 1 < len(lines) and _credit_line(lines[at + 1].text):
         return up
     if _signs(lines, at) and not _name_shaped(lines[up].text) and (
-            len(lines[up].text.split()) > len(lines[at].text.split())):
-        return up
+            len(lines[up].text.split()) >= max(_SIGNED_HEAD, len(lines[at].text.split()) + 2)):
+        return up  # a headline's length, not a menu's item ("Continue reading the main story")
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
 
 
+_SIGNED_HEAD = 6  # words of a headline above a name that signs the article (menu items are fewer)
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*$")
 
 

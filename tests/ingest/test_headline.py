@@ -279,6 +279,11 @@ def test_the_name_signed_under_the_headline_is_not_the_title(name):
     assert extract_text(page).title == HEADLINE
 
 
+def test_a_short_headline_in_title_case_above_the_date_is_not_taken_for_a_name():
+    page = "Search\nContinue reading the main story\nHarbour Bridge Closes Again\nNov. 19, 2019\n\n"
+    assert extract_text(page + LEAD).title == "Harbour Bridge Closes Again"
+
+
 MENU = "".join(f"{item}\n" for item in [
     "Weekend Ferry Timetables", "Harbour Walking Tours", "Gallery", "Contact", "Register",
     "Log In", "About Me",
