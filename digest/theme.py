@@ -4,10 +4,13 @@ A project overrides any template or static file by putting a file of the same
 name in ``themes/<theme>/templates/`` or ``themes/<theme>/static/``. Templates
 are compiled once per build (Jinja2 caches them in the Environment) with
 autoescape on: scraped text is always escaped unless a template says otherwise.
+Their compiled code is also kept between builds in Jinja2's own per-user cache
+folder (:func:`bytecode_cache`), never in the project.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -54,6 +57,7 @@ def environment(config: Config) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(config)])
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=bytecode_cache(),
         auto_reload=False,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -66,6 +70,32 @@ def environment(config: Config) -> jinja2.Environment:
     env.filters["isodate"] = lambda d: d.isoformat()
     env.filters["language_name"] = language_name
     return env
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja2's file cache of compiled templates, where a failed write is no failed build."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@functools.cache
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds: a one-article rebuild compiled every template
+    it used again (~0.13 s of its ~1.7 s at 10,000 articles); loading them takes ~5 ms.
+
+    The folder is Jinja2's default, ``$TMPDIR/_jinja2-cache-<uid>``, which Jinja2 creates
+    with mode 0700 and refuses unless this user owns it; never the project's folder,
+    where a cloned repository could plant compiled code (the build cache is JSON for the
+    same reason). An entry is found by the template's path and used only while its
+    source's checksum matches, so an edited template compiles anew. None (compile every
+    build) when no safe folder can be had.
+    """
+    try:
+        return _BytecodeCache()
+    except (OSError, RuntimeError):
+        return None
 
 
 @functools.cache

@@ -109,6 +109,19 @@ def test_template_error_in_a_project_override_names_the_template_and_keeps_the_s
     assert project.files() == before
 
 
+def test_a_template_edited_between_builds_shows_at_once(project):
+    """Compiled templates are kept between builds; an edited one must not be served stale."""
+    three_weeks(project)
+    override = project.root / "themes/default/templates/article.html"
+    override.parent.mkdir(parents=True)
+    template = "{% extends 'base.html' %}\n{% block main %}<p>{}</p>{% endblock %}\n"
+    page = project.site / "war/2023-W33/front/index.html"
+    for edition in ("First edition", "Other edition"):
+        override.write_text(template.replace("{}", edition))
+        project.build()
+        assert f"<p>{edition}</p>" in page.read_text()
+
+
 def test_project_theme_file_overrides_the_default(project):
     three_weeks(project)
     css = project.root / "themes/default/static/style.css"
