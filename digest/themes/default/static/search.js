@@ -1,7 +1,8 @@
 /* The search page: Pagefind's UI over every part of the index (data-parts, in the bundle
    folder next to pagefind-ui.js; the first is the primary index, the others are merged),
-   results linked under the site's base path (data-base), and a search started from the
-   header form's ?q= when there is one.
+   results linked to the address each page's index entry names (its url meta, which the UI
+   prefers; pages indexed whole are linked under the site's base path, data-base), and a
+   search started from the header form's ?q= when there is one.
 
    The parts are merged here, all at once, rather than by the UI's own mergeIndex option,
    which loads them one after another (each part's entry and metadata files, two round
