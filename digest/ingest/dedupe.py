@@ -6,7 +6,8 @@ bodies' 5-word shingles (an agency story republished by a second outlet with a c
 sentence or two). Resemblance is estimated from a bottom-k sketch of each body's shingle
 hashes (Broder's estimator), so remembering a 10,000-article store costs a few hundred
 integers per article; candidates are found through an inverted index of sketch hashes, so a
-check does not compare against every article.
+check does not compare against every article. The index lives in the run's ledger on disk
+(:mod:`digest.ingest.ledger`), so a run's memory does not grow with the articles it meets.
 
 Text is only compared for bodies of at least :data:`MIN_WORDS` words. A shorter "body" is
 too little to tell two stories apart: when the cleaner keeps only a site's sidebar or a
@@ -18,12 +19,12 @@ delete), which costs less than a story that never arrives.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 import zlib
 from array import array
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from digest.ingest.ledger import Ledger
 
 SHINGLE = 5
 SKETCH = 128
@@ -72,83 +73,44 @@ def fingerprint(body: str) -> Fingerprint:
 
 
 def _key(digest: str) -> str | bytes:
-    """A hex digest as its 32 bytes (half the memory of the string); anything else as is."""
+    """A hex digest as its 32 bytes (half the space of the string); anything else as is."""
     return bytes.fromhex(digest) if _HEX_DIGEST.fullmatch(digest) else digest
 
 
-class _Postings:
-    """Sketch hash -> the numbers of the entries holding it, ascending, in a few KB per
-    thousand articles instead of a dict's hundred bytes per hash.
-
-    New postings go to a small dict; when it fills, it becomes a sorted run of two flat
-    arrays (hash, entry), and runs of similar size are merged (a binary counter), so there
-    are O(log n) runs to bisect. Entry numbers only grow, so a later run's entries all come
-    after an earlier run's, and reading the runs oldest first gives them in ascending order:
-    the order the dict of lists this replaces gave.
-    """
-
-    TAIL = 1 << 15
-
-    def __init__(self) -> None:
-        self._runs: list[tuple[array, array]] = []
-        self._tail: dict[int, list[int]] = {}
-        self._tail_size = 0
-
-    def add(self, h: int, entry: int) -> None:
-        self._tail.setdefault(h, []).append(entry)
-        self._tail_size += 1
-        if self._tail_size >= self.TAIL:
-            self._flush()
-
-    def get(self, h: int) -> list[int]:
-        out: list[int] = []
-        for keys, entries in self._runs:
-            lo = bisect_left(keys, h)
-            if lo < len(keys) and keys[lo] == h:
-                out.extend(entries[lo:bisect_right(keys, h, lo)])
-        out.extend(self._tail.get(h, ()))
-        return out
-
-    def _flush(self) -> None:
-        keys, entries = array("I"), array("i")
-        for h in sorted(self._tail):
-            for entry in self._tail[h]:
-                keys.append(h)
-                entries.append(entry)
-        self._tail, self._tail_size = {}, 0
-        self._runs.append((keys, entries))
-        while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
-            newer = self._runs.pop()
-            older = self._runs.pop()
-            self._runs.append(_merge(older, newer))
+_SCHEMA = """
+CREATE TABLE dedupe_raw (digest PRIMARY KEY, label TEXT) WITHOUT ROWID;
+CREATE TABLE dedupe_text (digest PRIMARY KEY, label TEXT) WITHOUT ROWID;
+CREATE TABLE dedupe_note (label TEXT PRIMARY KEY, note TEXT) WITHOUT ROWID;
+CREATE TABLE dedupe_entry (entry INTEGER PRIMARY KEY, label TEXT, sketch BLOB);
+CREATE TABLE dedupe_posting (hash INTEGER, entry INTEGER, PRIMARY KEY (hash, entry))
+    WITHOUT ROWID;
+"""
 
 
-def _merge(older: tuple[array, array], newer: tuple[array, array]) -> tuple[array, array]:
-    """One sorted run of two; an equal hash keeps the older run's entries first."""
-    keys, entries = array("I"), array("i")
-    for h, entry in heapq.merge(zip(*older, strict=True), zip(*newer, strict=True)):
-        keys.append(h)
-        entries.append(entry)
-    return keys, entries
-
-
-@dataclass
 class DedupeIndex:
     """What has been seen so far: the store's articles and this run's pages.
 
-    It lives for a whole ingest run, so it keeps every article compactly: digests as bytes,
-    each sketch in one flat array of 32-bit hashes, the inverted index of sketch hashes as
-    sorted runs of flat arrays (:class:`_Postings`); about 2 KB per article.
+    It lives for a whole ingest run, which may write millions of articles, so it keeps
+    them in the run's ledger (:mod:`digest.ingest.ledger`: sqlite on disk), not in memory:
+    digests as bytes, each sketch as one blob of 32-bit hashes, and the inverted index of
+    its :attr:`lowest` hashes as (hash, entry) rows. A check reads the rows of its few
+    dozen hashes and the sketches they lead to. Entry numbers grow as articles are added,
+    and rows are read in their order, so the answers are those of the in-memory dicts and
+    arrays this replaced.
     """
 
-    threshold: float = THRESHOLD
-    _raw: dict[str | bytes, str] = field(default_factory=dict)
-    _text: dict[str | bytes, str] = field(default_factory=dict)
-    _labels: list[str] = field(default_factory=list)  # entry number -> label
-    _sketches: array = field(default_factory=lambda: array("I"))  # every entry's, end to end
-    _ends: array = field(default_factory=lambda: array("i"))  # where each entry's sketch ends
-    _postings: _Postings = field(default_factory=_Postings)
-    _notes: dict[str, str] = field(default_factory=dict)
+    def __init__(self, ledger: Ledger | None = None, threshold: float = THRESHOLD):
+        self.threshold = threshold
+        self._ledger = ledger or Ledger()
+        self._own = ledger is None
+        self.db = self._ledger.db
+        self.db.executescript(_SCHEMA)
+        self._entries = 0
+
+    def close(self) -> None:
+        """Close its ledger when it made its own."""
+        if self._own:
+            self._ledger.close()
 
     def add(self, label: str, body: str | Fingerprint, raw_sha256: str | None = None,
             note: str | None = None) -> None:
@@ -158,18 +120,22 @@ class DedupeIndex:
         original's other file in reports (its raw page, or the article a raw page became),
         so that a skipped page's reason names both."""
         printed = body if isinstance(body, Fingerprint) else fingerprint(body)
+        db = self.db
         if note:
-            self._notes.setdefault(label, note)
+            db.execute("INSERT OR IGNORE INTO dedupe_note VALUES (?, ?)", (label, note))
         if raw_sha256:
-            self._raw.setdefault(_key(raw_sha256), label)
+            db.execute("INSERT OR IGNORE INTO dedupe_raw VALUES (?, ?)",
+                       (_key(raw_sha256), label))
         if printed.text_hash is not None:
-            self._text.setdefault(_key(printed.text_hash), label)
-            index = len(self._labels)
-            self._labels.append(label)
-            self._sketches.extend(printed.sketch)
-            self._ends.append(len(self._sketches))
-            for h in sorted(printed.sketch)[:self.lowest]:
-                self._postings.add(h, index)
+            db.execute("INSERT OR IGNORE INTO dedupe_text VALUES (?, ?)",
+                       (_key(printed.text_hash), label))
+            entry = self._entries
+            self._entries += 1
+            hashes = sorted(printed.sketch)
+            db.execute("INSERT INTO dedupe_entry VALUES (?, ?, ?)",
+                       (entry, label, array("I", hashes).tobytes()))
+            db.executemany("INSERT INTO dedupe_posting VALUES (?, ?)",
+                           [(h, entry) for h in hashes[:self.lowest]])
 
     @property
     def lowest(self) -> int:
@@ -186,34 +152,45 @@ class DedupeIndex:
         ignore: frozenset[str] = frozenset(),
     ) -> Duplicate | None:
         """The first reason this page is not new, or None; ``ignore`` skips those labels."""
-        raw = self._raw.get(_key(raw_sha256)) if raw_sha256 else None
+        raw = self._label("dedupe_raw", raw_sha256) if raw_sha256 else None
         if raw is not None and raw not in ignore:
             return self._found("same file", raw)
         printed = body if isinstance(body, Fingerprint) else fingerprint(body)
         if printed.text_hash is None:
             return None
-        original = self._text.get(_key(printed.text_hash))
+        original = self._label("dedupe_text", printed.text_hash)
         if original is not None and original not in ignore:
             return self._found("same text", original)
         return self._near(printed.sketch, ignore)
 
+    def _label(self, table: str, digest: str) -> str | None:
+        row = self.db.execute(f"SELECT label FROM {table} WHERE digest = ?",  # noqa: S608
+                              (_key(digest),)).fetchone()
+        return row[0] if row else None
+
     def _found(self, kind: str, original: str, similarity: float = 1.0) -> Duplicate:
-        return Duplicate(kind, original, similarity, self._notes.get(original))
+        row = self.db.execute("SELECT note FROM dedupe_note WHERE label = ?",
+                              (original,)).fetchone()
+        return Duplicate(kind, original, similarity, row[0] if row else None)
 
     def _near(self, sketch: frozenset[int], ignore: frozenset[str]) -> Duplicate | None:
         """The most similar article at or above the threshold; of equals, the one whose
         hashes the query's own order of hashes meets first (then the one added first)."""
-        found: set[int] = set()
-        for h in sorted(sketch)[:self.lowest]:
-            found.update(self._postings.get(h))
+        lowest = sorted(sketch)[:self.lowest]
+        if not lowest:
+            return None
+        rows = self.db.execute(
+            "SELECT entry, label, sketch FROM dedupe_entry WHERE entry IN (SELECT entry FROM "
+            f"dedupe_posting WHERE hash IN ({','.join('?' * len(lowest))}))",  # noqa: S608
+            lowest).fetchall()
         order = {h: i for i, h in enumerate(sketch)}
         best: tuple[float, int, int, str] | None = None
-        for index in found:
-            label = self._labels[index]
+        for index, label, blob in rows:
             if label in ignore:
                 continue
-            start = self._ends[index - 1] if index else 0
-            other = frozenset(self._sketches[start:self._ends[index]])
+            hashes = array("I")
+            hashes.frombytes(blob)
+            other = frozenset(hashes)
             similarity = resemblance(sketch, other)
             if similarity < self.threshold:
                 continue
