@@ -312,7 +312,7 @@ def story_ids(n: int) -> tuple[str, int, int]:
         moved = step.settle_run()
         for m in moved:
             digest.update(f"M\t{m.key}\t{m.relative}\t{m.old}\t{m.new}\n".encode())
-        final = {key: entry.story for key, entry in step.index.entries.items()}
+        final = dict(step.index.stories())
     for key in sorted(final):
         digest.update(f"F\t{key}\t{final[key]}\n".encode())
     return digest.hexdigest()[:16], len(moved), len(set(final.values()))

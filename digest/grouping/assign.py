@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Container
 
 import numpy as np
 
 from digest.grouping.features import Features
-from digest.grouping.index import Entry, Packed, StoryIndex
+from digest.grouping.index import Entry, Packed, StoryIndex, gather
 
 THRESHOLD = 0.22
 CROSS_THRESHOLD = 0.14
@@ -28,7 +29,7 @@ _BOOST_EXTRA = TITLE_BOOST * TITLE_BOOST - 1.0  # a headline key's square, less 
 ID_MAX = 110  # the site takes story ids of up to 120 characters; room for a "-NN" suffix
 
 
-def story_id(day: dt.date | None, slug: str, taken: set[str] | dict) -> str:
+def story_id(day: dt.date | None, slug: str, taken: Container[str]) -> str:
     """``YYYY-MM-DD-<slug>`` (just the slug when undated), made unique with ``-2``, ``-3``...
 
     At most :data:`ID_MAX` characters (cut at a hyphen): the id names the story's page.
@@ -94,16 +95,16 @@ class _Query:
 
         An other article's weight for a key is ``base - log(1 + df)``, doubled in its
         headline; the sums over its keys run in numpy, one pass for all ``others``, read from
-        the table's flat arrays of keys (:class:`digest.grouping.index.FeatureTable`), each
+        each article's array of feature numbers (:class:`digest.grouping.index.Packed`), each
         in the article's key order.
         """
         ids, weights, norm = self._weights(cross)
         if not norm or not others:
             return [0.0] * len(others)
         table, base = self.index.table, self.index.idf_base()
-        packs = np.fromiter((o.features.pack for o in others), np.intp, len(others))
-        all_keys, seg = table.gather(packs, cross, False)
-        all_heads, head_seg = table.gather(packs, cross, True)
+        packs = [o.features for o in others]
+        all_keys, seg = gather(packs, cross, False)
+        all_heads, head_seg = gather(packs, cross, True)
         n = len(others)
         query = table.scratch
         query[ids] = weights
@@ -141,8 +142,7 @@ def similarity(index: StoryIndex, a: Entry, b: Entry) -> float:
 
 def best_story(index: StoryIndex, entry: Entry) -> tuple[str | None, float]:
     """The story the article should join (or None) and its score (1.0: at the threshold)."""
-    stories: set[str] = {index.entries[k].story for k in index.candidates(entry.features,
-                                                                          entry.day)}
+    stories: set[str] = {e.story for e in index.candidates(entry.features, entry.day)}
     near = {story: members for story in sorted(stories)
             if (members := index.near(story, entry.day))}
     # each similarity relative to its pair's threshold, so a story told in two languages
@@ -167,7 +167,7 @@ def group(index: StoryIndex, key: str, features: Features, day: dt.date | None, 
         entry.story = fixed
     else:
         story, _ = best_story(index, entry)
-        entry.story = story or story_id(day, slug, index.members)
+        entry.story = story or story_id(day, slug, index.story_ids)
     index.add(entry)
     return entry.story
 
@@ -175,6 +175,6 @@ def group(index: StoryIndex, key: str, features: Features, day: dt.date | None, 
 def clusters(index: StoryIndex) -> dict[str, list[str]]:
     """Story -> member keys, sorted (for reports and tests)."""
     out: dict[str, list[str]] = defaultdict(list)
-    for key, entry in sorted(index.entries.items()):
-        out[entry.story].append(key)
+    for key, story in index.stories():
+        out[story].append(key)
     return dict(out)

@@ -3,8 +3,10 @@
 A new article is compared with the articles that share at least one *distinctive* feature
 with it and whose day is within :data:`WINDOW_DAYS` of its own (an event is reported within
 a few days); never with the whole store. Articles are kept by day, so a lookup touches only
-the days of the window: the keys of their articles are read in one numpy pass from the flat
-arrays that hold every indexed article's keys as feature numbers (:class:`FeatureTable`).
+the days of the window: the keys of their articles (feature numbers, :class:`FeatureTable`)
+are read in one numpy pass per day. The articles live on disk, in the run's ledger
+(:mod:`digest.ingest.ledger`), with the most recently read days cached in memory, so the
+index's memory does not grow with the articles it holds.
 Articles without a reliable date (no date, or one guessed from the file's modification
 time) sit in an "undated" bucket: they are looked up by every query, and they look up every
 day, but only through distinctive features.
@@ -16,14 +18,15 @@ import datetime as dt
 import heapq
 import math
 import sys
-from array import array
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from digest.grouping.features import Features
+from digest.ingest.ledger import Ledger
 
 WINDOW_DAYS = 2
 # A feature held by more than this share of the store (and more than MIN_COMMON articles)
@@ -37,8 +40,6 @@ MAX_CANDIDATES = 50
 # A lookup sums the shared weight of this many of its window's dated articles in one numpy
 # pass (~150 keys each: a few MB of temporary arrays at most).
 SCAN_ARTICLES = 512
-# A story of this many members keeps them by day too (see StoryIndex._story_days).
-STORY_DAYS_FROM = 8
 # Date sources that only say when the page was saved or served (the file's modification
 # time, the fetch time, HTTP Last-Modified), not when the event was reported: undated here.
 WEAK_DATE_SOURCES = frozenset({"mtime", "text+mtime", "fetched", "http"})
@@ -64,40 +65,43 @@ class Packed:
     What grouping reads of a stored article is its keys (all, or the portable ones), the
     headline's keys and the alphabet; a :class:`Features` keeps seven sets for that, each
     with its own copies of the key strings (as a worker sent them). Here the keys are the
-    index's feature numbers (:class:`FeatureTable`), portable keys first, each part sorted
-    by name, and the headline's few keys likewise, stored in the table's two flat arrays
-    of all packed articles' keys (4 bytes a key, no array or set per article): this object
-    only says which pack (row of :attr:`FeatureTable.bounds`) is the article's. Portable
-    keys (``d:``, ``n:``) sort before words (``w:``), so the keys are in name order. The
-    similarity reads the numbers in bulk; the names are looked up when an article is
-    looked up by them.
+    index's feature numbers (:class:`FeatureTable`) in one flat array, portable keys first,
+    each part sorted by name, and the headline's few keys likewise (4 bytes a key).
+    Portable keys (``d:``, ``n:``) sort before words (``w:``), so the keys are in name
+    order. The same arrays are the article's row in the ledger (:meth:`row`, :meth:`load`),
+    so an article read back from disk compares exactly as the one added. The similarity
+    reads the numbers in bulk; the names are looked up when an article is looked up by them.
     """
 
-    __slots__ = ("_table", "pack", "script")
+    __slots__ = ("_table", "ids", "portable", "title_ids", "title_portable", "script")
 
-    def __init__(self, features: Features, table: FeatureTable):
+    def __init__(self, table: FeatureTable, ids: np.ndarray, portable: int,
+                 title_ids: np.ndarray, title_portable: int, script: str):
+        self._table = table
+        self.ids, self.portable = ids, portable  # all keys as feature numbers
+        self.title_ids, self.title_portable = title_ids, title_portable  # the headline's
+        self.script = script
+
+    @classmethod
+    def of(cls, features: Features, table: FeatureTable) -> Packed:
         portable = sorted(features.keyset(cross_language=True))
         words = sorted(features.keyset() - features.keyset(cross_language=True))
         title = sorted(features.title & features.keyset())
         title_portable = [k for k in title if k in features.portable]
-        self._table = table
-        self.pack = table.store(table.ids(portable + words), len(portable),
-                                table.ids(title_portable + [k for k in title
-                                                            if k not in features.portable]),
-                                len(title_portable))
-        self.script = features.script
+        return cls(table, table.ids(portable + words), len(portable),
+                   table.ids(title_portable + [k for k in title if k not in features.portable]),
+                   len(title_portable), features.script)
 
-    @property
-    def ids(self) -> np.ndarray:
-        """All keys as feature numbers (a view of the table's array)."""
-        start, _, end = self._table.key_bounds(self.pack)
-        return self._table.keys[start:end]
+    def row(self) -> tuple[int, bytes, int, bytes, str]:
+        """The arrays as a ledger row stores them (:meth:`load` reads it back)."""
+        return (self.portable, self.ids.tobytes(), self.title_portable,
+                self.title_ids.tobytes(), self.script)
 
-    @property
-    def title_ids(self) -> np.ndarray:
-        """The headline's keys as feature numbers."""
-        start, _, end = self._table.title_bounds(self.pack)
-        return self._table.heads[start:end]
+    @classmethod
+    def load(cls, table: FeatureTable, portable: int, ids: bytes, title_portable: int,
+             title_ids: bytes, script: str) -> Packed:
+        return cls(table, np.frombuffer(ids, np.int32), portable,
+                   np.frombuffer(title_ids, np.int32), title_portable, script)
 
     @property
     def title(self) -> frozenset[str]:
@@ -110,13 +114,27 @@ class Packed:
 
     def key_ids(self, cross_language: bool = False) -> np.ndarray:
         """:meth:`keyset` as feature numbers."""
-        start, portable, end = self._table.key_bounds(self.pack)
-        return self._table.keys[start:portable if cross_language else end]
+        return self.ids[:self.portable] if cross_language else self.ids
+
+    def title_key_ids(self, cross_language: bool = False) -> np.ndarray:
+        """The headline's keys as feature numbers (``cross_language``: the portable ones)."""
+        return self.title_ids[:self.title_portable] if cross_language else self.title_ids
+
+
+def gather(packs: list[Packed], cross: bool, title: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The keys (``title``: the headline's keys) of the ``packs``, one article after the
+    other, each in its own order (``cross``: the portable ones only); and for each key,
+    the place of its article in ``packs``."""
+    parts = [p.title_key_ids(cross) if title else p.key_ids(cross) for p in packs]
+    if not parts:
+        return np.zeros(0, np.int32), np.zeros(0, np.intp)
+    lengths = [len(part) for part in parts]
+    return np.concatenate(parts), np.repeat(np.arange(len(parts)), lengths)
 
 
 class FeatureTable:
     """Every feature the index has met, numbered, with its document frequency and
-    ``log(1 + df)`` per number; and every packed article's keys (:class:`Packed`).
+    ``log(1 + df)`` per number.
 
     The similarity of a new article to its neighbours (:meth:`digest.grouping.assign._Query.
     similarities`) is a sum over each neighbour's few hundred keys, the story step's hottest
@@ -124,13 +142,8 @@ class FeatureTable:
     of numpy operations per lookup instead of a Python loop per neighbour. ``df`` counts
     the indexed articles holding each feature, ``logdf`` holds ``math.log(1 + df)`` (0 for a
     feature no indexed article has); ``scratch`` is a zeroed array of the same length for
-    a query's weights.
-
-    The packed articles' keys are two flat arrays, ``keys`` (all keys of each article, one
-    after the other) and ``heads`` (their headline keys); ``bounds`` has one row per pack:
-    where its keys start, end their portable part and end, and the same for its headline
-    keys (compressed sparse rows). An article keeps its pack however often the index adds
-    and removes it; a pack is kept for as long as the table lives.
+    a query's weights. It grows with the features met (the digest's vocabulary of names,
+    numbers and word stems), not with the articles: those are in the ledger.
     """
 
     def __init__(self) -> None:
@@ -141,10 +154,6 @@ class FeatureTable:
         self.wanted = np.zeros(1024, bool)  # True where ``scratch`` holds a query's weight
         self.df = np.zeros(1024, np.int32)
         self._logs = np.zeros(0)  # math.log(1 + k) for k = 0, 1, ...
-        self.keys = np.zeros(1 << 16, np.int32)
-        self.heads = np.zeros(1 << 12, np.int32)
-        self.bounds = np.zeros((1024, 6), np.int64)
-        self._sizes = [0, 0, 0]  # used lengths of keys, heads and bounds
 
     def ids(self, keys: list[str]) -> np.ndarray:
         """The numbers of ``keys``, numbering new ones."""
@@ -162,48 +171,10 @@ class FeatureTable:
         while size < needed:
             size *= 2
         for name in ("logdf", "scratch", "wanted", "df"):
-            setattr(self, name, _grown(getattr(self, name), size))
-
-    def store(self, keys: np.ndarray, portable: int, heads: np.ndarray,
-              heads_portable: int) -> int:
-        """Append one article's keys and headline keys; its pack number."""
-        nkeys, nheads, pack = self._sizes
-        if nkeys + len(keys) > len(self.keys):
-            self.keys = _grown(self.keys, _enough(len(self.keys), nkeys + len(keys)))
-        if nheads + len(heads) > len(self.heads):
-            self.heads = _grown(self.heads, _enough(len(self.heads), nheads + len(heads)))
-        if pack >= len(self.bounds):
-            self.bounds = _grown(self.bounds, _enough(len(self.bounds), pack + 1))
-        self.keys[nkeys:nkeys + len(keys)] = keys
-        self.heads[nheads:nheads + len(heads)] = heads
-        self.bounds[pack] = (nkeys, nkeys + portable, nkeys + len(keys),
-                             nheads, nheads + heads_portable, nheads + len(heads))
-        self._sizes = [nkeys + len(keys), nheads + len(heads), pack + 1]
-        return pack
-
-    def key_bounds(self, pack: int) -> tuple[int, int, int]:
-        """Where the pack's keys start, end their portable part, and end."""
-        start, portable, end = self.bounds[pack, :3].tolist()
-        return start, portable, end
-
-    def title_bounds(self, pack: int) -> tuple[int, int, int]:
-        """The same for its headline keys."""
-        start, portable, end = self.bounds[pack, 3:].tolist()
-        return start, portable, end
-
-    def gather(self, packs: np.ndarray, cross: bool, title: bool) -> tuple[np.ndarray,
-                                                                          np.ndarray]:
-        """The keys (``title``: the headline's keys) of the ``packs``, one article after the
-        other, each in its own order (``cross``: the portable ones only); and for each key,
-        the place of its article in ``packs``."""
-        column = 3 if title else 0
-        rows = self.bounds[packs]
-        starts, ends = rows[:, column], rows[:, column + (1 if cross else 2)]
-        lengths = ends - starts
-        place = np.repeat(np.arange(len(packs)), lengths)
-        before = np.cumsum(lengths) - lengths  # where each article's run starts in the result
-        flat = np.arange(int(lengths.sum())) + np.repeat(starts - before, lengths)
-        return (self.heads if title else self.keys)[flat], place
+            old = getattr(self, name)
+            grown = np.zeros(size, old.dtype)
+            grown[:len(old)] = old
+            setattr(self, name, grown)
 
     def count(self, ids: np.ndarray, delta: int) -> None:
         """An article holding ``ids`` (each once) was indexed (``delta`` 1) or removed (-1):
@@ -217,20 +188,6 @@ class FeatureTable:
             more = [math.log(1 + k) for k in range(len(self._logs), 2 * top + 2)]
             self._logs = np.concatenate([self._logs, more])
         self.logdf[ids] = self._logs[counts]
-
-
-def _enough(size: int, needed: int) -> int:
-    while size < needed:
-        size *= 2
-    return size
-
-
-def _grown(old: np.ndarray, size: int) -> np.ndarray:
-    """``old`` in an array of ``size`` rows, zeros after it."""
-    grown = np.zeros((size, *old.shape[1:]), old.dtype)
-    grown[:len(old)] = old
-    return grown
-
 
 def day_of(date: object, date_source: object = None) -> dt.date | None:
     """The article's day, or None when there is no date or it is only a guess."""
@@ -269,104 +226,170 @@ def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, floa
     return (False, date.timestamp(), key)
 
 
-def _numbers() -> array:
-    return array("i")
+# The days whose articles the index also keeps in memory (see StoryIndex): the most recently
+# read, at most this many days and, past the window being read, this many articles.
+CACHE_DAYS = 4 * WINDOW_DAYS + 8
+CACHE_ARTICLES = 4096
+_SCHEMA = """
+CREATE TABLE story_article (number INTEGER PRIMARY KEY, key TEXT UNIQUE, story TEXT,
+    day INTEGER, lang TEXT, portable INTEGER, ids BLOB, title_portable INTEGER,
+    title_ids BLOB, script TEXT);
+CREATE INDEX story_article_story ON story_article (story, number);
+CREATE INDEX story_article_day ON story_article (day, number);
+CREATE TABLE story_undated (feature INTEGER, number INTEGER, PRIMARY KEY (feature, number))
+    WITHOUT ROWID;
+"""
+_COLUMNS = "number, key, story, day, lang, portable, ids, title_portable, title_ids, script"
+_BATCH = 900  # parameters in one IN (...) list
+
+
+class _Day:
+    """One day's indexed articles in memory, in the order added, and by story; their keys
+    end to end (made when a lookup first reads them)."""
+
+    __slots__ = ("entries", "stories", "_flat")
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self.stories: dict[str, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            self.stories[entry.story].append(entry)
+        self._flat: tuple[np.ndarray, np.ndarray] | None = None
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)  # numbers only grow: still in the order added
+        self.stories[entry.story].append(entry)
+        self._flat = None
+
+    def remove(self, number: int) -> None:
+        entry = next(e for e in self.entries if e.number == number)
+        self.entries.remove(entry)
+        members = self.stories[entry.story]
+        members.remove(entry)
+        if not members:
+            del self.stories[entry.story]
+        self._flat = None
+
+    def flat(self) -> tuple[np.ndarray, np.ndarray]:
+        """All keys of the day's articles, one article after the other, and for each key
+        its article's place in :attr:`entries`."""
+        if self._flat is None:
+            self._flat = gather([e.features for e in self.entries], False, False)
+        return self._flat
+
+
+class StoryIds:
+    """The story ids the index's articles carry, for ``in`` (:func:`assign.story_id`)."""
+
+    def __init__(self, index: StoryIndex):
+        self.db = index.db
+
+    def __contains__(self, story: object) -> bool:
+        return self.db.execute("SELECT 1 FROM story_article WHERE story = ? LIMIT 1",
+                               (story,)).fetchone() is not None
 
 
 class StoryIndex:
     """The indexed articles by day, with document frequencies for IDF.
 
-    An article is its :class:`Entry` and a number, its place in ``_keys`` (number -> key)
-    and ``_packs`` (number -> its :class:`Packed` keys in the table); a day's articles are
-    their numbers (4 bytes each in a flat array, in order of arrival). An article gets a new
-    number each time it is added. A lookup reads the keys of the articles of its window's
-    days from the table's flat arrays in one numpy pass (:meth:`candidates`), so the index
-    keeps no posting list per feature and day: its memory is the articles' keys, ~4 bytes a
-    key, and a few objects per article.
+    An article is its :class:`Entry` and a number (a new one each time it is added, so
+    numbers give the order of arrival). Every article is a row of the ledger
+    (:mod:`digest.ingest.ledger`: sqlite on disk; by default a private temporary file), so
+    the index's memory does not grow with its articles: what stays in memory is the
+    feature table (:class:`FeatureTable`: a number, a string and a document frequency per
+    feature met) and a cache of the most recently read days (:data:`CACHE_DAYS`,
+    :data:`CACHE_ARTICLES`; the window being read is always whole). Grouping in date order
+    (``digest stories``, the end-of-run pass of ingest, an archive crawled day by day)
+    reads each day from disk about once; a lookup on a cached day reads no row. The
+    undated articles are found through a table of (feature, article) rows, read only for
+    the query's distinctive features and only when there are undated articles.
     """
 
-    def __init__(self) -> None:
-        self.entries: dict[str, Entry] = {}
-        self.members: dict[str, list[str]] = defaultdict(list)  # story -> keys, in order added
-        # story -> day -> keys, in order added, for stories of STORY_DAYS_FROM members or
-        # more: their members near a date, read without looking at all of them (a story of
-        # an archive can hold hundreds; most hold one or two, and are read whole)
-        self._story_days: dict[str, dict[dt.date | None, list[str]]] = {}
+    def __init__(self, ledger: Ledger | None = None):
+        self._ledger = ledger or Ledger()
+        self._own = ledger is None
+        self.db = self._ledger.db
+        self.db.executescript(_SCHEMA)
+        self.table = FeatureTable()  # one string and number per feature, with its df
+        self.story_ids = StoryIds(self)
+        self._size = 0
+        self._next = 0  # the next article's number
+        self._undated = 0  # how many indexed articles have no day
+        self._cache: OrderedDict[dt.date, _Day] = OrderedDict()  # least recently read first
+        self._cached = 0  # articles in the cache
         self._same: dict[dt.date, dt.date] = {}  # one date object per day
-        self._days: dict[dt.date, array] = defaultdict(_numbers)  # day -> numbers
-        # feature number -> the undated articles holding it: every lookup reads the undated
-        # bucket, and only through its query's distinctive features
-        self._undated: dict[int, array] = defaultdict(_numbers)
-        self._keys: list[str] = []  # article number -> key
-        self._packs = array("i")  # article number -> its pack in the table
-        self._scanned = array("i")  # pack -> the number of the dated article holding it, or -1
         self.looked_at: set[dt.date | None] = set()  # day buckets the last lookup read (tests)
-        self.table = FeatureTable()  # one string and number per feature, the articles' keys
+
+    def close(self) -> None:
+        """Close its ledger when it made its own."""
+        if self._own:
+            self._ledger.close()
 
     def pack(self, features: Features | Packed) -> Packed:
         """The compact copy of an article's features the index keeps (see :class:`Packed`)."""
-        return features if isinstance(features, Packed) else Packed(features, self.table)
+        return features if isinstance(features, Packed) else Packed.of(features, self.table)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return self._size
 
     def shared(self, day: dt.date | None, lang: str) -> tuple[dt.date | None, str]:
         """The index's one object for ``day`` and one string for ``lang`` (a worker sends
         each article its own copies)."""
         return (day if day is None else self._same.setdefault(day, day)), sys.intern(lang)
 
+    def has(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM story_article WHERE key = ?",
+                               (key,)).fetchone() is not None
+
+    def get(self, key: str) -> Entry | None:
+        """The indexed article ``key``, read back from the ledger."""
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM story_article WHERE key = ?",  # noqa: S608
+                              (key,)).fetchone()
+        return None if row is None else self._entry(row)
+
+    def stories(self) -> Iterator[tuple[str, str]]:
+        """(key, story) of every indexed article, by key."""
+        yield from self.db.execute("SELECT key, story FROM story_article ORDER BY key")
+
     def add(self, entry: Entry) -> None:
         """Add an article (replacing one with the same key)."""
-        if entry.key in self.entries:
+        if self.has(entry.key):
             self.remove(entry.key)
-        entry.features = self.pack(entry.features)
-        entry.number = len(self._keys)
+        entry.features = features = self.pack(entry.features)
+        entry.number = self._next
+        self._next += 1
         entry.day, entry.lang = self.shared(entry.day, entry.lang)
-        self._keys.append(entry.key)
-        self._packs.append(entry.features.pack)
-        self.entries[entry.key] = entry
-        members = self.members[entry.story]
-        members.append(entry.key)
-        by_day = self._story_days.get(entry.story)
-        if by_day is not None:
-            by_day[entry.day].append(entry.key)
-        elif len(members) >= STORY_DAYS_FROM:
-            by_day = self._story_days[entry.story] = defaultdict(list)
-            for key in members:
-                by_day[self.entries[key].day].append(key)
-        ids = entry.features.ids
+        self.db.execute("INSERT INTO story_article VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (entry.number, entry.key, entry.story, _ordinal(entry.day),
+                         entry.lang, *features.row()))
+        ids = features.ids
         if entry.day is None:
-            undated, number = self._undated, entry.number
-            for feature in ids.tolist():
-                undated[feature].append(number)
-        else:
-            self._days[entry.day].append(entry.number)
-            pack, scanned = entry.features.pack, self._scanned
-            if pack >= len(scanned):
-                scanned.extend(array("i", [-1]) * (pack + 1 - len(scanned)))
-            scanned[pack] = entry.number
+            self.db.executemany("INSERT INTO story_undated VALUES (?, ?)",
+                                [(feature, entry.number) for feature in ids.tolist()])
+            self._undated += 1
+        elif (cached := self._cache.get(entry.day)) is not None:
+            cached.add(entry)
+            self._cached += 1
         self.table.count(ids, 1)
+        self._size += 1
 
     def remove(self, key: str) -> None:
-        entry = self.entries.pop(key)
-        self.members[entry.story].remove(key)
-        by_day = self._story_days.get(entry.story)
-        if by_day is not None:
-            by_day[entry.day].remove(key)
-        if not self.members[entry.story]:
-            del self.members[entry.story]
-            self._story_days.pop(entry.story, None)
-        ids = entry.features.ids
-        if entry.day is None:
-            undated = self._undated
-            for feature in ids.tolist():
-                undated[feature].remove(entry.number)
-                if not undated[feature]:
-                    del undated[feature]
-        else:
-            self._days[entry.day].remove(entry.number)
-            self._scanned[entry.features.pack] = -1
+        row = self.db.execute("SELECT number, day, ids FROM story_article WHERE key = ?",
+                              (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        number, day, blob = row
+        self.db.execute("DELETE FROM story_article WHERE number = ?", (number,))
+        ids = np.frombuffer(blob, np.int32)
+        if day is None:
+            self.db.executemany("DELETE FROM story_undated WHERE feature = ? AND number = ?",
+                                [(feature, number) for feature in ids.tolist()])
+            self._undated -= 1
+        elif (cached := self._cache.get(dt.date.fromordinal(day))) is not None:
+            cached.remove(number)
+            self._cached -= 1
         self.table.count(ids, -1)
+        self._size -= 1
 
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency over the indexed articles."""
@@ -376,12 +399,12 @@ class StoryIndex:
 
     def idf_base(self) -> float:
         """``log(1 + n) + 1``: an IDF is this minus ``log(1 + df)`` (``table.logdf``)."""
-        return math.log(1 + len(self.entries)) + 1.0
+        return math.log(1 + self._size) + 1.0
 
     def common_limit(self) -> float:
         """The most articles a feature may be held by and still be distinctive: past it, a
         feature is too common to find an article's story by."""
-        return max(MIN_COMMON, COMMON_SHARE * len(self.entries))
+        return max(MIN_COMMON, COMMON_SHARE * self._size)
 
     def days(self, day: dt.date | None) -> list[dt.date | None] | None:
         """The day buckets a query on ``day`` reads; None means every bucket (undated query)."""
@@ -390,15 +413,15 @@ class StoryIndex:
         window = [day + dt.timedelta(days=d) for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
         return [*window, None]
 
-    def candidates(self, features: Features | Packed, day: dt.date | None) -> list[str]:
-        """Keys of the articles in the window that share the most distinctive weight with
+    def candidates(self, features: Features | Packed, day: dt.date | None) -> list[Entry]:
+        """The articles in the window that share the most distinctive weight with
         ``features`` (at most :data:`MAX_CANDIDATES`; ties by key), sorted by key.
 
         An article's shared weight is the sum of the IDFs of the distinctive features (held
         by at least one and at most :meth:`common_limit` of the indexed articles) it
         has in common with ``features``, added in name order. The dated articles of the
         window's days are read whole, their keys (in name order) in numpy passes; the
-        undated ones through the postings of the query's distinctive features.
+        undated ones through the rows of the query's distinctive features.
         """
         table = self.table
         limit = self.common_limit()
@@ -410,91 +433,160 @@ class StoryIndex:
             return []
         table.scratch[ids] = self.idf_base() - table.logdf[ids]  # :meth:`idf`
         table.wanted[ids] = True
+        have: dict[int, Entry] = {}
+        named: dict[int, str] = {}
         try:
-            found = self._dated(day) if day is not None else self._every_dated()
-            found.update(self._undated_sharing(ids))
+            found = self._dated(day, have) if day is not None else self._every_dated(named)
+            found.update(self._undated_sharing(ids, named))
         finally:
             table.scratch[ids] = 0.0
             table.wanted[ids] = False
-        keys = self._keys
-        best = heapq.nsmallest(MAX_CANDIDATES, ((-weight, keys[number])
+        for number, entry in have.items():
+            named[number] = entry.key
+        best = heapq.nsmallest(MAX_CANDIDATES, ((-weight, named[number], number)
                                                 for number, weight in found.items()))
-        return sorted(key for _, key in best)
+        missing = [number for _, _, number in best if number not in have]
+        have.update(self._entries(missing))
+        return [have[number] for _, _, number in sorted(best, key=lambda b: b[1])]
 
-    def _dated(self, day: dt.date) -> dict[int, float]:
+    def _dated(self, day: dt.date, have: dict[int, Entry]) -> dict[int, float]:
         """Number -> shared weight of the dated articles of ``day``'s window that share a
-        distinctive feature (the table's ``scratch`` and ``wanted`` hold the query)."""
-        by_day = self._days
-        buckets = [b for b in (self.days(day) or ())[:-1] if by_day.get(b)]
-        self.looked_at.update(buckets)
-        if not buckets:
-            return {}
-        numbers = np.concatenate([np.frombuffer(by_day[b], np.int32) for b in buckets])
-        packs = np.frombuffer(self._packs, np.int32)[numbers]
+        distinctive feature (the table's ``scratch`` and ``wanted`` hold the query); each
+        found article in ``have``."""
         table, found = self.table, {}
-        # a slice of the articles at a time: the pass's arrays stay small however dense
-        # the window
-        for start in range(0, len(numbers), SCAN_ARTICLES):
-            keys, place = table.gather(packs[start:start + SCAN_ARTICLES], False, False)
+        for bucket in self._window(day):
+            keys, place = bucket.flat()
             wanted = np.flatnonzero(table.wanted[keys])
             shared = np.bincount(place[wanted], table.scratch[keys[wanted]],
-                                 min(SCAN_ARTICLES, len(numbers) - start))
+                                 len(bucket.entries))
             hit = np.flatnonzero(shared)
-            found.update(zip(numbers[start + hit].tolist(), shared[hit].tolist(),
-                             strict=True))
+            for i, weight in zip(hit.tolist(), shared[hit].tolist(), strict=True):
+                entry = bucket.entries[i]
+                found[entry.number] = weight
+                have[entry.number] = entry
         return found
 
-    def _every_dated(self) -> dict[int, float]:
-        """:meth:`_dated` for an undated query: every dated article, read pack after pack
-        in the table's order (its keys one run), :data:`SCAN_ARTICLES` times eight at a
-        time."""
+    def _every_dated(self, named: dict[int, str]) -> dict[int, float]:
+        """:meth:`_dated` for an undated query: every dated article, read from the ledger
+        :data:`SCAN_ARTICLES` times eight at a time; each found article's key in ``named``."""
         table, found = self.table, {}
-        self.looked_at.update(self._days)
-        scanned = np.frombuffer(self._scanned, np.int32) if self._scanned else ()
-        step = 8 * SCAN_ARTICLES
-        for first in range(0, len(scanned), step):
-            last = min(len(scanned), first + step)
-            start, end = int(table.bounds[first, 0]), int(table.bounds[last - 1, 2])
-            keys = table.keys[start:end]
+        rows = self.db.execute("SELECT number, key, day, ids FROM story_article "
+                               "WHERE day IS NOT NULL ORDER BY number")
+        while chunk := rows.fetchmany(8 * SCAN_ARTICLES):
+            self.looked_at.update(self._date(row[2]) for row in chunk)
+            keys, place = gather_blobs([row[3] for row in chunk])
             wanted = np.flatnonzero(table.wanted[keys])
             if not len(wanted):
                 continue
-            owner = np.searchsorted(table.bounds[first:last, 2] - start, wanted, "right")
-            shared = np.bincount(owner, table.scratch[keys[wanted]], last - first)
+            shared = np.bincount(place[wanted], table.scratch[keys[wanted]], len(chunk))
             hit = np.flatnonzero(shared)
-            numbers = scanned[first + hit]
-            dated = numbers >= 0
-            found.update(zip(numbers[dated].tolist(), shared[hit][dated].tolist(),
-                             strict=True))
+            for i, weight in zip(hit.tolist(), shared[hit].tolist(), strict=True):
+                found[chunk[i][0]] = weight
+                named[chunk[i][0]] = chunk[i][1]
         return found
 
-    def _undated_sharing(self, ids: np.ndarray) -> dict[int, float]:
-        """The same for the undated articles, through their postings (in ``ids``' order)."""
-        undated = self._undated
-        if not undated:
+    def _undated_sharing(self, ids: np.ndarray, named: dict[int, str]) -> dict[int, float]:
+        """The same for the undated articles, through their rows, each feature's weight
+        added in ``ids``' order (then by article number: the order they were added)."""
+        if not self._undated:
             return {}
         self.looked_at.add(None)
+        features = ids.tolist()
+        weight = dict(zip(features, self.table.scratch[ids].tolist(), strict=True))
+        place = {feature: i for i, feature in enumerate(features)}
+        rows = []
+        for start in range(0, len(features), _BATCH):
+            part = features[start:start + _BATCH]
+            rows += self.db.execute(
+                "SELECT feature, number FROM story_undated WHERE feature IN "  # noqa: S608
+                f"({','.join('?' * len(part))})", part).fetchall()
+        rows.sort(key=lambda row: (place[row[0]], row[1]))
         shared: dict[int, float] = {}
         add = shared.get
-        for feature, weight in zip(ids.tolist(), self.table.scratch[ids].tolist(),
-                                   strict=True):
-            for number in undated.get(feature, ()):
-                shared[number] = add(number, 0.0) + weight
+        for feature, number in rows:
+            shared[number] = add(number, 0.0) + weight[feature]
+        numbers = list(shared)
+        for start in range(0, len(numbers), _BATCH):
+            part = numbers[start:start + _BATCH]
+            named.update(self.db.execute(
+                "SELECT number, key FROM story_article WHERE number IN "  # noqa: S608
+                f"({','.join('?' * len(part))})", part))
         return shared
 
     def near(self, story: str, day: dt.date | None) -> list[Entry]:
         """The story's members within the window of ``day`` (all of them when it is None;
         undated members always), in the order they were added."""
-        entries = self.entries
         if day is None:
-            return [entries[k] for k in self.members[story]]
-        by_day = self._story_days.get(story)
-        if by_day is None:  # a small story: its members, in order added, filtered
-            window = set(self.days(day) or ())
-            return [e for k in self.members[story] if (e := entries[k]).day in window]
-        found = [entries[k] for d in self.days(day) or () for k in by_day.get(d, ())]
+            return [self._entry(row) for row in self.db.execute(
+                f"SELECT {_COLUMNS} FROM story_article WHERE story = ? "  # noqa: S608
+                "ORDER BY number", (story,))]
+        found = [e for bucket in self._window(day) for e in bucket.stories.get(story, ())]
+        if self._undated:
+            found += [self._entry(row) for row in self.db.execute(
+                f"SELECT {_COLUMNS} FROM story_article WHERE story = ? "  # noqa: S608
+                "AND day IS NULL", (story,))]
         found.sort(key=lambda e: e.number)
         return found
+
+    def _window(self, day: dt.date) -> list[_Day]:
+        """The cached days of ``day``'s window that hold articles (read from the ledger
+        when not cached); then the cache trimmed to its bounds, the window kept."""
+        window = (self.days(day) or [])[:-1]
+        out = []
+        for d in window:
+            bucket = self._day(d)
+            if bucket.entries:
+                out.append(bucket)
+                self.looked_at.add(d)
+        self._trim(window)
+        return out
+
+    def _day(self, day: dt.date) -> _Day:
+        bucket = self._cache.get(day)
+        if bucket is not None:
+            self._cache.move_to_end(day)
+            return bucket
+        bucket = _Day([self._entry(row) for row in self.db.execute(
+            f"SELECT {_COLUMNS} FROM story_article WHERE day = ? "  # noqa: S608
+            "ORDER BY number", (day.toordinal(),))])
+        self._cache[day] = bucket
+        self._cached += len(bucket.entries)
+        return bucket
+
+    def _trim(self, keep: list[dt.date | None]) -> None:
+        for day in list(self._cache):
+            if len(self._cache) <= CACHE_DAYS and self._cached <= CACHE_ARTICLES:
+                return
+            if day not in keep:
+                self._cached -= len(self._cache.pop(day).entries)
+
+    def _entries(self, numbers: list[int]) -> dict[int, Entry]:
+        out = {}
+        for start in range(0, len(numbers), _BATCH):
+            part = numbers[start:start + _BATCH]
+            for row in self.db.execute(
+                    f"SELECT {_COLUMNS} FROM story_article WHERE number IN "  # noqa: S608
+                    f"({','.join('?' * len(part))})", part):
+                out[row[0]] = self._entry(row)
+        return out
+
+    def _entry(self, row: tuple) -> Entry:
+        number, key, story, day, lang, *packed = row
+        when, lang = self.shared(self._date(day), lang)
+        return Entry(key, story, when, lang, Packed.load(self.table, *packed), number)
+
+    def _date(self, ordinal: int | None) -> dt.date | None:
+        return None if ordinal is None else self.shared(dt.date.fromordinal(ordinal), "")[0]
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def gather_blobs(blobs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`gather` for keys as the ledger stores them."""
+    parts = [np.frombuffer(blob, np.int32) for blob in blobs]
+    return np.concatenate(parts), np.repeat(np.arange(len(parts)), [len(p) for p in parts])
 
 
 def _known(features: Features | Packed, table: FeatureTable) -> np.ndarray:

@@ -19,14 +19,17 @@ A run stopped half-way leaves every article it wrote with an id digest wrote (re
 provisional): the next run groups those again together with its own articles. Only the
 run's articles whose id digest chose move; the store's articles and ids set by hand (or
 kept on ``--force``) stay. A waiting page keeps its key, path, sort key, provisional id and
-the index's compact copy of its features (what the index would hold anyway), so memory stays
-bounded by the index, not by the analysed pages. Features come from the extracted title,
-body, language and date only (:func:`digest.grouping.features.extract`).
+the index's compact copy of its features, as a row of the run's ledger on disk
+(:mod:`digest.ingest.ledger`), like the index itself: memory does not grow with the run.
+Features come from the extracted title, body, language and date only
+(:func:`digest.grouping.features.extract`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,41 +38,31 @@ from digest.grouping import record
 from digest.grouping.assign import group, story_id
 from digest.grouping.features import Features, extract
 from digest.grouping.index import Packed, StoryIndex, order_key, read_meta
+from digest.ingest.ledger import Ledger
 
-
-@dataclass(slots=True)
-class Placed:
-    """One article of this run whose story digest chose: where it is, and its id so far."""
-
-    key: str
-    relative: str
-    story: str
-    order: tuple[bool, float, str]
-    looked_up: bool = True  # grouped by this run (False: settled from a stopped run)
-
-
-@dataclass(slots=True)
-class Waiting:
-    """One article of this run written with a provisional id, grouped in date order at the
-    end (:meth:`IngestStories.settle_run`)."""
-
-    key: str
-    relative: str
-    story: str  # the provisional id it was written with
-    order: tuple[bool, float, str]
-    features: Packed
-    day: dt.date | None
-    lang: str
+_SCHEMA = """
+CREATE TABLE story_run (key TEXT PRIMARY KEY, relative TEXT, story TEXT, undated INTEGER,
+    ts REAL, looked_up INTEGER, waiting INTEGER, again INTEGER DEFAULT 0, day INTEGER,
+    lang TEXT, portable INTEGER, ids BLOB, title_portable INTEGER, title_ids BLOB,
+    script TEXT);
+CREATE INDEX story_run_waiting ON story_run (story) WHERE waiting;
+CREATE INDEX story_run_again ON story_run (again) WHERE again;
+CREATE TABLE story_moved (relative TEXT PRIMARY KEY, key TEXT, old TEXT, new TEXT)
+    WITHOUT ROWID;
+"""
+_WAITING = ("key, relative, story, undated, ts, day, lang, portable, ids, title_portable, "
+            "title_ids, script")
 
 
 class _Taken:
     """The ids in use: the index's stories and the provisional ids of waiting articles."""
 
-    def __init__(self, index: StoryIndex, provisional: set[str]):
-        self.index, self.provisional = index, provisional
+    def __init__(self, index: StoryIndex, db: sqlite3.Connection):
+        self.index, self.db = index, db
 
     def __contains__(self, story: object) -> bool:
-        return story in self.index.members or story in self.provisional
+        return story in self.index.story_ids or self.db.execute(
+            "SELECT 1 FROM story_run WHERE waiting AND story = ?", (story,)).fetchone() is not None
 
 
 @dataclass(slots=True)
@@ -82,21 +75,48 @@ class Moved:
     new: str
 
 
+class Moves:
+    """The moves of :meth:`IngestStories.settle_run`, by path, read from the ledger as
+    they are iterated (a run can move every one of its articles)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT count(*) FROM story_moved").fetchone()[0]
+
+    def __bool__(self) -> bool:
+        return self.db.execute("SELECT 1 FROM story_moved LIMIT 1").fetchone() is not None
+
+    def __iter__(self) -> Iterator[Moved]:
+        for key, relative, old, new in self.db.execute(
+                "SELECT key, relative, old, new FROM story_moved ORDER BY relative"):
+            yield Moved(key, relative, old, new)
+
+
 class IngestStories:
-    """Story ids for one ingest run; ids are recorded as written unless ``dry_run``."""
+    """Story ids for one ingest run; ids are recorded as written unless ``dry_run``.
+
+    The index and the run's own bookkeeping (each article's path, order and id, the
+    waiting ones' features, the moves of the end-of-run pass) are rows of ``ledger``
+    (:mod:`digest.ingest.ledger`; by default a private temporary file), so the memory a
+    run takes does not grow with its articles.
+    """
 
     def __init__(self, root: Path, default_lang: str, dry_run: bool,
-                 tz: dt.tzinfo = dt.UTC):
+                 tz: dt.tzinfo = dt.UTC, ledger: Ledger | None = None):
         self.root, self.default_lang, self.dry_run = Path(root), default_lang, dry_run
         self.tz = tz
-        self.index = StoryIndex()
+        self._ledger = ledger or Ledger()
+        self._own = ledger is None
+        self.db = self._ledger.db
+        self.db.executescript(_SCHEMA)
+        self.index = StoryIndex(self._ledger)
         written, unsettled = record.load_state(self.root)
         # the ids an unfinished run wrote: the only part of the record this run reads
         self._unsettled = {key: written[key] for key in unsettled}
+        del written
         self._unassigned: list[tuple[Any, ...]] = []
-        self._placed: dict[str, Placed] = {}  # this run's articles digest grouped, by key
-        self._waiting: dict[str, Waiting] = {}  # this run's articles grouped at the end
-        self._provisional: set[str] = set()  # the waiting articles' ids
         self._last: tuple[bool, float, str] | None = None  # the latest grouped at once
         self._in_order = True  # no page has arrived out of date order yet
         self._settling = False
@@ -117,10 +137,22 @@ class IngestStories:
         group(self.index, key, features, day, lang, slug, fixed=str(story))
         if self._unsettled.get(key) == str(story):
             # written by a run that stopped before it settled: this run settles it
-            self._placed[key] = Placed(key, relative, str(story),
-                                       order_key(meta, key, self.tz), looked_up=False)
+            self._place(key, relative, str(story), order_key(meta, key, self.tz),
+                        looked_up=False)
             # its id was chosen out of date order: this run's pages wait for the end too
             self._in_order = False
+
+    def _place(self, key: str, relative: str, story: str, order: tuple[bool, float, str],
+               looked_up: bool = True, waiting: Packed | None = None,
+               day: dt.date | None = None, lang: str | None = None) -> None:
+        """Record one article of this run whose story digest chose: grouped (``looked_up``
+        False: settled from a stopped run), or ``waiting`` with these features."""
+        packed = waiting.row() if waiting is not None else (None,) * 5
+        self.db.execute("INSERT OR REPLACE INTO story_run VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+                        (key, relative, story, order[0], order[1], looked_up,
+                         waiting is not None, None if day is None else day.toordinal(), lang,
+                         *packed))
 
     def _settle(self) -> None:
         """Articles written before stories existed: grouped in date order, in memory only."""
@@ -145,27 +177,23 @@ class IngestStories:
         kept = existing.get("story") if existing else None
         title, lang, day = read_meta(meta, self.default_lang)
         features = features or extract(title, body, lang)
-        if key in self.index.entries:
+        if self.index.has(key):
             self.index.remove(key)  # --force re-ingest: the old copy must not match itself
-        self._placed.pop(key, None)
-        gone = self._waiting.pop(key, None)
-        if gone is not None:
-            self._provisional.discard(gone.story)
+        self.db.execute("DELETE FROM story_run WHERE key = ?", (key,))
         slug = Path(relative).stem
         if kept not in (None, ""):
             return group(self.index, key, features, day, lang, slug, fixed=str(kept))
         order = order_key(meta, key, self.tz)
         if self._in_order and (self._last is None or order > self._last):
             story = group(self.index, key, features, day, lang, slug)
-            self._placed[key] = Placed(key, relative, story, order)
+            self._place(key, relative, story, order)
             self._last = order
         else:
             self._in_order = False
-            story = story_id(day, slug, _Taken(self.index, self._provisional))
-            self._provisional.add(story)
-            self._waiting[key] = Waiting(key, relative, story, order,
-                                         self.index.pack(features),
-                                         *self.index.shared(day, lang))
+            story = story_id(day, slug, _Taken(self.index, self.db))
+            day, lang = self.index.shared(day, lang)
+            self._place(key, relative, story, order, waiting=self.index.pack(features),
+                        day=day, lang=lang)
         self.recorded(key, story)
         return story
 
@@ -182,10 +210,13 @@ class IngestStories:
         self.close()
 
     def close(self) -> None:
-        """Close the record (:meth:`finish` does; for a run that ends early)."""
+        """Close the record (:meth:`finish` does; for a run that ends early), and the
+        ledger when it made its own."""
         self._record.close()
+        if self._own:
+            self._ledger.close()
 
-    def settle_run(self) -> list[Moved]:
+    def settle_run(self) -> Moves:
         """Group the waiting articles in date order; the run's articles whose story changes.
 
         Each meets the store and the run's earlier articles (in date order: dated by time,
@@ -195,28 +226,36 @@ class IngestStories:
         (and all of a stopped run's) leave the index first and are grouped again with them;
         the rest met the index in the state date order gives, so they would get the same
         stories (files named by date cost no second pass). The caller writes the new ids
-        and calls :meth:`recorded` for each one it wrote.
+        and calls :meth:`recorded` for each one it wrote. The articles are read from the
+        ledger in date order, one at a time.
         """
         self._settle()
-        placed, waiting = list(self._placed.values()), list(self._waiting.values())
-        self._settling = bool(placed or waiting)
-        self._placed, self._waiting, self._provisional = {}, {}, set()
-        first = min((w.order for w in waiting), default=None)
-        again = [p for p in placed
-                 if not p.looked_up or (first is not None and p.order > first)]
-        todo: list[Waiting] = []
-        for p in again:
-            e = self.index.entries[p.key]
-            todo.append(Waiting(p.key, p.relative, p.story, p.order, e.features, e.day, e.lang))
-            self.index.remove(p.key)
-        todo += waiting
-        del placed, waiting, again
-        todo.sort(key=lambda w: w.order)
-        todo.reverse()
-        moved = []
-        while todo:  # each let go once grouped: the index grows as the list shrinks
-            w = todo.pop()
-            story = group(self.index, w.key, w.features, w.day, w.lang, Path(w.relative).stem)
-            if story != w.story:
-                moved.append(Moved(w.key, w.relative, w.story, story))
-        return sorted(moved, key=lambda m: m.relative)
+        db = self.db
+        self._settling = db.execute("SELECT 1 FROM story_run LIMIT 1").fetchone() is not None
+        first = db.execute("SELECT undated, ts, key FROM story_run WHERE waiting "
+                           "ORDER BY undated, ts, key LIMIT 1").fetchone()
+        db.execute("UPDATE story_run SET again = 1 WHERE NOT waiting AND (NOT looked_up"
+                   + (" OR (undated, ts, key) > (?, ?, ?))" if first else ")"), first or ())
+        while again := db.execute("SELECT key FROM story_run WHERE again LIMIT 512").fetchall():
+            for (key,) in again:
+                e = self.index.get(key)
+                assert e is not None
+                db.execute("UPDATE story_run SET again = 0, waiting = 1, day = ?, lang = ?, "
+                           "portable = ?, ids = ?, title_portable = ?, title_ids = ?, "
+                           "script = ? WHERE key = ?",
+                           (None if e.day is None else e.day.toordinal(), e.lang,
+                            *e.features.row(), key))
+                self.index.remove(key)
+        db.execute("DELETE FROM story_moved")
+        todo = db.execute(f"SELECT {_WAITING} FROM story_run WHERE waiting "  # noqa: S608
+                          "ORDER BY undated, ts, key")
+        table = self.index.table
+        for key, relative, old, _, _, day, lang, *packed in todo:
+            when = None if day is None else dt.date.fromordinal(day)
+            story = group(self.index, key, Packed.load(table, *packed), when, lang,
+                          Path(relative).stem)
+            if story != old:
+                db.execute("INSERT INTO story_moved VALUES (?, ?, ?, ?)",
+                           (relative, key, old, story))
+        db.execute("DELETE FROM story_run")
+        return Moves(db)
