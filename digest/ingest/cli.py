@@ -6,7 +6,6 @@ change its options without touching the build side's CLI module.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,16 +74,26 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
     except DigestError as exc:
         fail(exc, reporter, command="ingest", as_json=as_json)
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        report.write_json(_Echo())  # result by result: an archive's report is long
     elif not quiet:
         verb = "would write" if dry_run else "wrote"
-        kept = f", kept for review {len(report.review)}" if report.review else ""
+        review = report.count("review")
+        kept = f", kept for review {review}" if review else ""
         click.echo(
-            f"ingest: {verb} {len(report.written)}{kept}, skipped {len(report.skipped)}, "
-            f"failed {len(report.failed)}" + _counted(report),
+            f"ingest: {verb} {report.count('written')}{kept}, skipped "
+            f"{report.count('skipped')}, failed {report.count('failed')}" + _counted(report),
             err=True,
         )
-    sys.exit(1 if report.failed else 0)
+    failed = report.count("failed")
+    report.results.close()
+    sys.exit(1 if failed else 0)
+
+
+class _Echo:
+    """Text written to click's stdout as it comes."""
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False)
 
 
 def _counted(report: IngestReport) -> str:

@@ -257,7 +257,7 @@ def _encode(known: Known) -> dict[str, Any]:
     f = known.features
     assert f is not None
     return {
-        "meta": {k: _value(v) for k, v in known.meta.items()},
+        "meta": {k: to_json(v) for k, v in known.meta.items()},
         "text_hash": known.fingerprint.text_hash,
         "sketch": sorted(known.fingerprint.sketch),
         "features": [sorted(f.names), sorted(f.numbers), sorted(f.words), sorted(f.title),
@@ -281,11 +281,11 @@ def _decode(path: Path, row: dict[str, Any]) -> Known:
     features = Features(names, numbers, words, title, row["features"][4], portable,
                         portable | words)
     fingerprint = Fingerprint(row["text_hash"], frozenset(row["sketch"]))
-    meta = {k: _restore(v) for k, v in row["meta"].items()}
+    meta = {k: from_json(v) for k, v in row["meta"].items()}
     return Known(path, meta, fingerprint, features)
 
 
-def _value(value: Any) -> Any:
+def to_json(value: Any) -> Any:
     """A front matter value as JSON: dates tagged (YAML reads them as objects), the rest
     as is (json refuses anything else, and the file is then read again each time)."""
     if isinstance(value, dt.datetime):
@@ -293,17 +293,17 @@ def _value(value: Any) -> Any:
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
     if isinstance(value, list):
-        return [_value(v) for v in value]
+        return [to_json(v) for v in value]
     if isinstance(value, dict):
         raise TypeError("a mapping in the front matter is not cached")
     return value
 
 
-def _restore(value: Any) -> Any:
+def from_json(value: Any) -> Any:
     if isinstance(value, dict):
         if "datetime" in value:
             return dt.datetime.fromisoformat(value["datetime"])
         return dt.date.fromisoformat(value["date"])
     if isinstance(value, list):
-        return [_restore(v) for v in value]
+        return [from_json(v) for v in value]
     return value

@@ -26,25 +26,27 @@ and starts by removing temporary files a killed run left behind.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from digest import atomic
 from digest.config import SLUG_RE, Config
 from digest.grouping.features import Features as StoryFeatures
 from digest.grouping.features import extract as story_features
-from digest.grouping.ingest import IngestStories, Moved
+from digest.grouping.ingest import IngestStories, Moved, Moves
 from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
 from digest.ingest import dates, known, metadata, outlets, relevance, warc
 from digest.ingest.decode import NotTextError, decode
 from digest.ingest.dedupe import DedupeIndex, Fingerprint, fingerprint
 from digest.ingest.executors import Executor, ProcessExecutor
+from digest.ingest.ledger import Ledger
 from digest.ingest.model import Extraction
 from digest.ingest.pages import (
     MAX_OUTLET_CHARS,
@@ -57,6 +59,8 @@ from digest.ingest.pages import (
     outlet_name,
     walk,
 )
+from digest.ingest.results import FileResult, Results
+from digest.ingest.run_state import Claimed, StoredByRaw
 from digest.ingest.slug import slugify, unique_slug
 from digest.ingest.store import (
     Store,
@@ -75,33 +79,24 @@ NO_OUTLET = ("the page names no outlet: set `source:` in the article, or ingest 
              "--source NAME or from a folder named after the outlet (raw/<its domain>/)")
 
 
-@dataclass(slots=True)
-class FileResult:
-    """What happened to one input file (or one archive record); the report keeps one per
-    page for the whole run, so it has no per-object dict."""
-
-    file: str
-    status: str  # "written", "review" (kept in content/_review/), "skipped", "failed"
-    reason: str | None = None
-    article: str | None = None  # content path written (or that would be, in a dry run)
-    backup: str | None = None
-    story: str | None = None  # the article's story id, as the run ends
-    warnings: list[str] = field(default_factory=list)
-
-
 @dataclass
 class IngestReport:
     """Every page's result, plus what is only counted: archive records that are not pages
     (``passed_over``) and pages ``--only-matching`` dropped (``filtered``), by reason; an
-    archive holds millions of those, and listing each would make memory grow with it."""
+    archive holds millions of those, and listing each would make memory grow with it. The
+    results themselves are rows on disk (:class:`digest.ingest.results.Results`)."""
 
-    results: list[FileResult] = field(default_factory=list)
+    results: Results = field(default_factory=Results)
     dry_run: bool = False
     passed_over: Counter[str] = field(default_factory=Counter)
     filtered: Counter[str] = field(default_factory=Counter)
 
     def _with(self, status: str) -> list[FileResult]:
-        return [r for r in self.results if r.status == status]
+        return list(self.results.with_status(status))
+
+    def count(self, status: str) -> int:
+        """How many pages ended with ``status`` (without reading them back)."""
+        return self.results.count(status)
 
     @property
     def written(self) -> list[FileResult]:
@@ -119,15 +114,26 @@ class IngestReport:
     def failed(self) -> list[FileResult]:
         return self._with("failed")
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, files: bool = True) -> dict[str, Any]:
         return {
             "dry_run": self.dry_run,
-            "counts": {s: len(self._with(s))
-                       for s in ("written", "review", "skipped", "failed")},
+            "counts": {s: self.count(s) for s in ("written", "review", "skipped", "failed")},
             "passed_over": dict(sorted(self.passed_over.items())),
             "filtered": dict(sorted(self.filtered.items())),
-            "files": [asdict(r) for r in self.results],
+            "files": [asdict(r) for r in self.results] if files else [],
         }
+
+    def write_json(self, out: TextIO) -> None:
+        """``json.dumps(self.as_dict(), ensure_ascii=False, indent=2)`` and a newline, written
+        result by result (the report of an archive does not fit in memory as one string)."""
+        head = json.dumps(self.as_dict(files=False), ensure_ascii=False, indent=2)
+        if not len(self.results):
+            out.write(head + "\n")
+            return
+        assert head.endswith('"files": []\n}')
+        out.write(head[:-len("]\n}")])
+        self.results.write_json(out, "    ")
+        out.write("\n  ]\n}\n")
 
 
 class _Skip(Exception):
@@ -180,10 +186,11 @@ class _Run:
     topic: str | None
     force: bool
     index: DedupeIndex
-    by_raw: dict[str, StoredArticle]
+    by_raw: StoredByRaw
     chrome: chrome_mod.ChromeModel
     stories: IngestStories
-    claimed: dict[Path, set[str]] = field(default_factory=dict)  # folder -> slugs this run
+    ledger: Ledger
+    claimed: Claimed  # the slugs this run gave, by folder
     source: str | None = None  # --source: the outlet of every page
     folder_outlets: dict[tuple[str, ...], str | None] = field(default_factory=dict)
 
@@ -244,6 +251,7 @@ def ingest(
             _settle_stories(run, report)
         finally:
             run.stories.close()
+            run.ledger.close()
     return report
 
 
@@ -260,17 +268,18 @@ def _warm(files: list[Input]) -> None:
 
 def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topic: str | None,
            force: bool) -> _Run:
-    index = DedupeIndex()
-    by_raw: dict[str, StoredArticle] = {}
-    stories = IngestStories(store.root, config.language, dry_run, config.tz)
+    ledger = Ledger.for_run(store.root, dry_run)
+    index = DedupeIndex(ledger)
+    by_raw = StoredByRaw(ledger)
+    stories = IngestStories(store.root, config.language, dry_run, config.tz, ledger=ledger)
     for article in known.stored(store, config, write=not dry_run):
         label = store.relative(article.path)
         if article.features is not None:
             stories.add_stored(article.meta, "", label, features=article.features)
         raw_sha = article.meta.get("raw_sha256")
         raw_sha = raw_sha if isinstance(raw_sha, str) else None
-        if raw_sha and raw_sha not in by_raw:
-            by_raw[raw_sha] = _replaceable(article.path, article.meta)
+        if raw_sha:
+            by_raw.add(raw_sha, _replaceable(article.path, article.meta))
         raw = article.meta.get("raw")
         index.add(label, article.fingerprint, raw_sha,
                   f"from {raw}" if isinstance(raw, str) else None)
@@ -280,7 +289,8 @@ def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topi
     except Exception as exc:  # noqa: BLE001 - a broken learned file must not stop ingest
         reporter.warning(f"ignoring the learned chrome file: {exc}", file=chrome_path)
         learned = chrome_mod.ChromeModel()
-    return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned, stories)
+    return _Run(config, store, reporter, dry_run, topic, force, index, by_raw, learned, stories,
+                ledger, Claimed(ledger))
 
 
 _KEPT_ON_FORCE = ("topic", "tags", "story")  # what re-ingesting a page keeps of its article
@@ -663,11 +673,11 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
     if existing is not None and existing.path.parent == folder:
         target = existing.path  # --force replaces in place
     else:
-        taken = run.claimed.get(folder, set())  # by folder: a scan of all would be quadratic
+        taken = run.claimed.taken(folder)
         name = slugify(ex.title or _provisional_name(ex), ex.lang)
         target = folder / f"{unique_slug(folder, name, taken)}.md"
         run.store.check_inside(target)
-    run.claimed.setdefault(folder, set()).add(target.stem)
+    run.claimed.add(folder, target.stem)
     result.status, result.article = "written", run.store.relative(target)
     if kept:
         result.status, result.reason = "review", _review_line(ex)
@@ -694,25 +704,26 @@ def _settle_stories(run: _Run, report: IngestReport) -> None:
     if not moved:
         run.stories.finish()
         return
-    by_article = {r.article: r for r in report.results if r.article is not None}
-    done = moved if run.dry_run else _rewrite_stories(run, moved)
-    for move in done:
+    failed = set() if run.dry_run else _rewrite_stories(run, moved)
+    done = 0
+    for move in moved:
+        if move.relative in failed:
+            continue
+        done += 1
         run.stories.recorded(move.key, move.new)
-        result = by_article.get(move.relative)
-        if result is not None:
-            result.story = move.new
+        report.results.set_story(move.relative, move.new)
         run.reporter.debug(f"story of {move.relative}: {move.old} -> {move.new}")
     run.stories.finish()
     verb = "would regroup" if run.dry_run else "regrouped"
-    run.reporter.info(f"stories: {verb} {count(len(done), 'article')} of this run in date order")
+    run.reporter.info(f"stories: {verb} {count(done, 'article')} of this run in date order")
 
 
-def _rewrite_stories(run: _Run, moved: list[Moved]) -> list[Moved]:
+def _rewrite_stories(run: _Run, moved: Moves) -> set[str]:
     """Set the ``story:`` line of each moved article (atomically, the folders fsynced once
-    for all, before any new id is recorded); the moves written. A file that failed gets an
-    error naming it. Files are read one at a time as the batch writes them, and no path is
-    kept per file (a run can move every one of its articles)."""
-    given: list[Moved] = []
+    for all, before any new id is recorded); the articles whose line could not be set,
+    each with an error naming it. Files are read one at a time as the batch writes them,
+    and nothing is kept per file but a failure (a run can move every one of its articles)."""
+    failed: set[str] = set()
 
     def texts() -> Iterator[tuple[Path, bytes]]:
         for move in moved:
@@ -722,17 +733,18 @@ def _rewrite_stories(run: _Run, moved: list[Moved]) -> list[Moved]:
                 text = set_story_line(path.read_text(encoding="utf-8"), move.new)
             except (OSError, UnicodeDecodeError, ValueError, UnsafePathError) as exc:
                 _story_not_set(run, move, exc)
+                failed.add(move.relative)
                 continue
-            given.append(move)
             yield path, text.encode("utf-8")
 
-    failed = atomic.write_many(texts())
-    if not failed:
-        return given
-    by_path = {run.store.root / move.relative: move for move in given}
-    for path, exc in failed.items():
-        _story_not_set(run, by_path[path], exc)
-    return [move for path, move in by_path.items() if path not in failed]
+    unwritten = atomic.write_many(texts())
+    if unwritten:
+        for move in moved:
+            exc = unwritten.get(run.store.root / move.relative)
+            if exc is not None:
+                _story_not_set(run, move, exc)
+                failed.add(move.relative)
+    return failed
 
 
 def _story_not_set(run: _Run, move: Moved, exc: Exception) -> None:
