@@ -43,16 +43,24 @@ def story_id(day: dt.date | None, slug: str, taken: Container[str]) -> str:
     return candidate
 
 
-def _vector(index: StoryIndex, features: Features | Packed, cross: bool) -> dict[str, float]:
-    """Feature -> weight (IDF, times TITLE_BOOST in the headline)."""
-    title = features.title
-    base, number, logdf = index.idf_base(), index.table.number, index.table.logdf
-    out = {}
-    for f in features.keyset(cross):
-        n = number.get(f)
+def _vector(index: StoryIndex, features: Features | Packed, cross: bool
+            ) -> tuple[list[int | None], list[float]]:
+    """The features' numbers (None: one the index never met) and weights (IDF, times
+    TITLE_BOOST in the headline), in the order of the features' key set."""
+    base, logdf = index.idf_base(), index.table.logdf
+    if isinstance(features, Packed):
+        numbers: list[int | None] = features.key_ids(cross).tolist()
+        title = set(features.title_ids.tolist())
+        marked = [n in title for n in numbers]
+    else:
+        keys = list(features.keyset(cross))
+        numbers = index.table.lookup(keys)
+        marked = [f in features.title for f in keys]
+    weights = []
+    for n, in_title in zip(numbers, marked, strict=True):
         w = base - (logdf.item(n) if n is not None else 0.0)  # index.idf(f)
-        out[f] = w * TITLE_BOOST if f in title else w
-    return out
+        weights.append(w * TITLE_BOOST if in_title else w)
+    return numbers, weights
 
 
 class _Query:
@@ -68,13 +76,12 @@ class _Query:
         norm only (no other article has them)."""
         found = self._vectors.get(cross)
         if found is None:
-            vector = _vector(self.index, self.entry.features, cross)
-            norm = math.sqrt(sum(w * w for w in vector.values()))
-            number = self.index.table.number
-            known = [f for f in vector if f in number]
+            numbers, weights = _vector(self.index, self.entry.features, cross)
+            norm = math.sqrt(sum(w * w for w in weights))
+            known = [i for i, n in enumerate(numbers) if n is not None]
             found = self._vectors[cross] = (
-                np.fromiter((number[f] for f in known), np.intp, len(known)),
-                np.fromiter((vector[f] for f in known), np.float64, len(known)), norm)
+                np.fromiter((numbers[i] for i in known), np.intp, len(known)),
+                np.fromiter((weights[i] for i in known), np.float64, len(known)), norm)
         return found
 
     def relative(self, others: list[Entry]) -> list[float]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import sqlite3
 import sys
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
@@ -106,11 +107,11 @@ class Packed:
     @property
     def title(self) -> frozenset[str]:
         """The keys the headline carries (they weigh more)."""
-        return frozenset(map(self._table.names.__getitem__, self.title_ids.tolist()))
+        return frozenset(self._table.names(self.title_ids.tolist()))
 
     def keyset(self, cross_language: bool = False) -> tuple[str, ...]:
         """All keys, or only those that can match an article in another language."""
-        return tuple(map(self._table.names.__getitem__, self.key_ids(cross_language).tolist()))
+        return tuple(self._table.names(self.key_ids(cross_language).tolist()))
 
     def key_ids(self, cross_language: bool = False) -> np.ndarray:
         """:meth:`keyset` as feature numbers."""
@@ -142,29 +143,82 @@ class FeatureTable:
     of numpy operations per lookup instead of a Python loop per neighbour. ``df`` counts
     the indexed articles holding each feature, ``logdf`` holds ``math.log(1 + df)`` (0 for a
     feature no indexed article has); ``scratch`` is a zeroed array of the same length for
-    a query's weights. It grows with the features met (the digest's vocabulary of names,
-    numbers and word stems), not with the articles: those are in the ledger.
+    a query's weights: 21 bytes a feature in all.
+
+    The features' names and numbers are rows of the ledger (a new headline number or name
+    is met with almost every page of an archive, so a dict of them grew with the pages),
+    with the :data:`NAMES_CACHED` most recently used in memory.
     """
 
-    def __init__(self) -> None:
-        self.number: dict[str, int] = {}
-        self.names: list[str] = []  # number -> the one string of the feature
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        db.execute("CREATE TABLE story_feature (number INTEGER PRIMARY KEY, name TEXT UNIQUE)")
+        self._recent: OrderedDict[str, int] = OrderedDict()  # name -> number
+        self.size = 0  # features numbered
         self.logdf = np.zeros(1024)
         self.scratch = np.zeros(1024)
         self.wanted = np.zeros(1024, bool)  # True where ``scratch`` holds a query's weight
         self.df = np.zeros(1024, np.int32)
         self._logs = np.zeros(0)  # math.log(1 + k) for k = 0, 1, ...
 
+    def lookup(self, names: list[str]) -> list[int | None]:
+        """The number of each of ``names``, None for one never met."""
+        recent = self._recent
+        out = [recent.get(name) for name in names]
+        missing = list(dict.fromkeys(n for n, got in zip(names, out, strict=True)
+                                     if got is None))
+        found: dict[str, int] = {}
+        for start in range(0, len(missing), _BATCH):
+            part = missing[start:start + _BATCH]
+            found.update(self.db.execute(
+                "SELECT name, number FROM story_feature WHERE name IN "  # noqa: S608
+                f"({','.join('?' * len(part))})", part))
+        for name, got in zip(names, out, strict=True):
+            if got is not None:
+                recent.move_to_end(name)
+        for name, number in found.items():
+            self._remember(name, number)
+        return [got if got is not None else found.get(name)
+                for name, got in zip(names, out, strict=True)]
+
     def ids(self, keys: list[str]) -> np.ndarray:
         """The numbers of ``keys``, numbering new ones."""
-        number, names = self.number, self.names
-        for key in keys:
-            if key not in number:
-                number[key] = len(names)
-                names.append(key)
-        if len(names) > len(self.logdf):
-            self._grow(len(names))
-        return np.fromiter(map(number.__getitem__, keys), np.int32, len(keys))
+        numbers = self.lookup(keys)
+        new: dict[str, int] = {}
+        for i, (key, number) in enumerate(zip(keys, numbers, strict=True)):
+            if number is None:
+                if key not in new:
+                    new[key] = self.size
+                    self.size += 1
+                numbers[i] = new[key]
+        if new:
+            self.db.executemany("INSERT INTO story_feature VALUES (?, ?)",
+                                [(number, key) for key, number in new.items()])
+            for key, number in new.items():
+                self._remember(key, number)
+            if self.size > len(self.logdf):
+                self._grow(self.size)
+        return np.array(numbers, np.int32)
+
+    def number(self, name: str) -> int | None:
+        return self.lookup([name])[0]
+
+    def names(self, numbers: list[int]) -> list[str]:
+        """The names of feature ``numbers``, in their order."""
+        found: dict[int, str] = {}
+        unique = list(dict.fromkeys(numbers))
+        for start in range(0, len(unique), _BATCH):
+            part = unique[start:start + _BATCH]
+            found.update(self.db.execute(
+                "SELECT number, name FROM story_feature WHERE number IN "  # noqa: S608
+                f"({','.join('?' * len(part))})", part))
+        return [found[n] for n in numbers]
+
+    def _remember(self, name: str, number: int) -> None:
+        self._recent[name] = number
+        if len(self._recent) > NAMES_CACHED:
+            for _ in range(NAMES_CACHED // 4):
+                self._recent.popitem(last=False)
 
     def _grow(self, needed: int) -> None:
         size = len(self.logdf)
@@ -230,6 +284,7 @@ def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, floa
 # read, at most this many days and, past the window being read, this many articles.
 CACHE_DAYS = 4 * WINDOW_DAYS + 8
 CACHE_ARTICLES = 4096
+NAMES_CACHED = 1 << 15  # feature names whose number is kept in memory, most recently used
 _SCHEMA = """
 CREATE TABLE story_article (number INTEGER PRIMARY KEY, key TEXT UNIQUE, story TEXT,
     day INTEGER, lang TEXT, portable INTEGER, ids BLOB, title_portable INTEGER,
@@ -310,7 +365,7 @@ class StoryIndex:
         self._own = ledger is None
         self.db = self._ledger.db
         self.db.executescript(_SCHEMA)
-        self.table = FeatureTable()  # one string and number per feature, with its df
+        self.table = FeatureTable(self.db)  # feature numbers, names and df
         self.story_ids = StoryIds(self)
         self._size = 0
         self._next = 0  # the next article's number
@@ -393,7 +448,7 @@ class StoryIndex:
 
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency over the indexed articles."""
-        number = self.table.number.get(feature)
+        number = self.table.number(feature)
         return self.idf_base() - (float(self.table.logdf[number]) if number is not None
                                   else 0.0)
 
@@ -593,6 +648,5 @@ def _known(features: Features | Packed, table: FeatureTable) -> np.ndarray:
     """The numbers of the features the table has met (each once), in name order."""
     if isinstance(features, Packed):
         return features.ids.astype(np.intp)  # in name order already
-    number = table.number
-    known = [number[f] for f in sorted(features.keyset()) if f in number]
+    known = [n for n in table.lookup(sorted(features.keyset())) if n is not None]
     return np.array(known, np.intp)
