@@ -23,6 +23,6 @@ def fail(exc: DigestError, reporter: Reporter, *, command: str, as_json: bool) -
     if as_json:
         click.echo(json.dumps({"error": [p.as_dict() for p in exc.problems]}, indent=2))
     else:
-        errors = len(reporter.errors) or 1
+        errors = reporter.tally["error"] or 1
         click.echo(f"digest: {command} failed with {count(errors, 'error')}", err=True)
     sys.exit(1)

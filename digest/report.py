@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,9 @@ class Reporter:
 
     ``quiet`` hides informational lines (never errors); ``verbose`` shows
     debug lines. ``stream`` defaults to stderr so that stdout stays free for
-    machine-readable output such as ``--json`` reports.
+    machine-readable output such as ``--json`` reports. ``remember`` False prints problems
+    and counts them (:attr:`tally`) without keeping them: an ingest of an archive warns
+    about every page it keeps for review, and its report holds them already.
     """
 
     quiet: bool = False
@@ -69,6 +72,8 @@ class Reporter:
     stream: TextIO | None = None
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    remember: bool = True
+    tally: Counter[str] = field(default_factory=Counter)  # problems by level
 
     def _out(self) -> TextIO:
         return self.stream if self.stream is not None else sys.stderr
@@ -100,7 +105,9 @@ class Reporter:
         return self._add("error", message, file, line, hint)
 
     def add(self, problem: Problem) -> Problem:
-        self.problems.append(problem)
+        self.tally[problem.level] += 1
+        if self.remember:
+            self.problems.append(problem)
         print(f"{problem.level}: {problem}", file=self._out())
         return problem
 

@@ -63,7 +63,8 @@ def ingest(paths: tuple[Path, ...], dry_run: bool, topic: str | None, as_json: b
     from digest.ingest import executors
     from digest.ingest.pipeline import ingest as run_ingest
 
-    reporter = Reporter(quiet=quiet or as_json, verbose=verbose)
+    # the report lists every page's problem: the reporter only prints and counts them
+    reporter = Reporter(quiet=quiet or as_json, verbose=verbose, remember=False)
     try:
         config = config_mod.load(config_path)
         targets = list(paths) or [Path(config.root) / config.raw_dir]

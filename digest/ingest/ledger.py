@@ -29,20 +29,20 @@ from pathlib import Path
 from digest.ingest.store import STATE_DIR
 
 RUN_FILE = "ingest-run.sqlite"
-CACHE_KB = 8192  # sqlite's page cache: what the ledger may hold in memory
+CACHE_KB = 8192  # sqlite's page cache: what the ledger may hold in memory (it fills first)
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
 
 
 class Ledger:
     """One sqlite connection for a run's scratch tables; each module creates its own."""
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, cache_kb: int = CACHE_KB):
         self.path = path
         self.db = sqlite3.connect(str(path) if path is not None else "", isolation_level=None,
                                   check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+        self.db.execute(f"PRAGMA cache_size=-{cache_kb}")
         self.db.execute("PRAGMA temp_store=FILE")
         self.db.execute("BEGIN")  # one transaction for the run: nothing is ever committed
 

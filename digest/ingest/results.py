@@ -38,6 +38,7 @@ CREATE TABLE result (n INTEGER PRIMARY KEY, file TEXT, status TEXT, reason TEXT,
 CREATE INDEX result_article ON result (article);
 """
 _COLUMNS = "file, status, reason, article, backup, story, warnings"
+CACHE_KB = 1024  # rows are appended and read in order: a small page cache does
 
 
 class Results:
@@ -53,7 +54,7 @@ class Results:
     @property
     def _db(self) -> Any:
         if self._ledger is None:
-            self._ledger = Ledger()
+            self._ledger = Ledger(cache_kb=CACHE_KB)
             self._ledger.db.executescript(_SCHEMA)
         return self._ledger.db
 
