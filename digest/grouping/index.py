@@ -147,13 +147,16 @@ class FeatureTable:
 
     The features' names and numbers are rows of the ledger (a new headline number or name
     is met with almost every page of an archive, so a dict of them grew with the pages),
-    with the :data:`NAMES_CACHED` most recently used in memory.
+    with those recently used in memory: two dicts of at most :data:`NAMES_CACHED` names, the
+    newer one filled as names are met (a name found in the older one moves up) and, when
+    full, made the older one (plain dict lookups: this runs for every key of every page).
     """
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         db.execute("CREATE TABLE story_feature (number INTEGER PRIMARY KEY, name TEXT UNIQUE)")
-        self._recent: OrderedDict[str, int] = OrderedDict()  # name -> number
+        self._recent: dict[str, int] = {}  # name -> number, the newer generation
+        self._older: dict[str, int] = {}
         self.size = 0  # features numbered
         self.logdf = np.zeros(1024)
         self.scratch = np.zeros(1024)
@@ -163,19 +166,24 @@ class FeatureTable:
 
     def lookup(self, names: list[str]) -> list[int | None]:
         """The number of each of ``names``, None for one never met."""
-        recent = self._recent
-        out = [recent.get(name) for name in names]
-        missing = list(dict.fromkeys(n for n, got in zip(names, out, strict=True)
-                                     if got is None))
+        get = self._recent.get
+        out = [get(name) for name in names]
+        if None not in out:
+            return out
         found: dict[str, int] = {}
+        missing = []
+        for name, got in zip(names, out, strict=True):
+            if got is None and name not in found:
+                older = self._older.get(name)
+                if older is None:
+                    missing.append(name)
+                else:
+                    found[name] = older
         for start in range(0, len(missing), _BATCH):
             part = missing[start:start + _BATCH]
             found.update(self.db.execute(
                 "SELECT name, number FROM story_feature WHERE name IN "  # noqa: S608
                 f"({','.join('?' * len(part))})", part))
-        for name, got in zip(names, out, strict=True):
-            if got is not None:
-                recent.move_to_end(name)
         for name, number in found.items():
             self._remember(name, number)
         return [got if got is not None else found.get(name)
@@ -215,10 +223,9 @@ class FeatureTable:
         return [found[n] for n in numbers]
 
     def _remember(self, name: str, number: int) -> None:
+        if len(self._recent) >= NAMES_CACHED:
+            self._older, self._recent = self._recent, {}
         self._recent[name] = number
-        if len(self._recent) > NAMES_CACHED:
-            for _ in range(NAMES_CACHED // 4):
-                self._recent.popitem(last=False)
 
     def _grow(self, needed: int) -> None:
         size = len(self.logdf)
@@ -284,7 +291,7 @@ def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, floa
 # read, at most this many days and, past the window being read, this many articles.
 CACHE_DAYS = 4 * WINDOW_DAYS + 8
 CACHE_ARTICLES = 4096
-NAMES_CACHED = 1 << 15  # feature names whose number is kept in memory, most recently used
+NAMES_CACHED = 1 << 15  # feature names per generation of FeatureTable's cache
 _SCHEMA = """
 CREATE TABLE story_article (number INTEGER PRIMARY KEY, key TEXT UNIQUE, story TEXT,
     day INTEGER, lang TEXT, portable INTEGER, ids BLOB, title_portable INTEGER,
@@ -408,8 +415,7 @@ class StoryIndex:
 
     def add(self, entry: Entry) -> None:
         """Add an article (replacing one with the same key)."""
-        if self.has(entry.key):
-            self.remove(entry.key)
+        self.discard(entry.key)
         entry.features = features = self.pack(entry.features)
         entry.number = self._next
         self._next += 1
@@ -429,12 +435,16 @@ class StoryIndex:
         self._size += 1
 
     def remove(self, key: str) -> None:
-        row = self.db.execute("SELECT number, day, ids FROM story_article WHERE key = ?",
-                              (key,)).fetchone()
-        if row is None:
+        if not self.discard(key):
             raise KeyError(key)
-        number, day, blob = row
-        self.db.execute("DELETE FROM story_article WHERE number = ?", (number,))
+
+    def discard(self, key: str) -> bool:
+        """Remove the article ``key`` if it is indexed; whether it was."""
+        rows = self.db.execute("DELETE FROM story_article WHERE key = ? "
+                               "RETURNING number, day, ids", (key,)).fetchall()
+        if not rows:
+            return False
+        [(number, day, blob)] = rows
         ids = np.frombuffer(blob, np.int32)
         if day is None:
             self.db.executemany("DELETE FROM story_undated WHERE feature = ? AND number = ?",
@@ -445,6 +455,7 @@ class StoryIndex:
             self._cached -= 1
         self.table.count(ids, -1)
         self._size -= 1
+        return True
 
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency over the indexed articles."""

@@ -177,9 +177,12 @@ class IngestStories:
         kept = existing.get("story") if existing else None
         title, lang, day = read_meta(meta, self.default_lang)
         features = features or extract(title, body, lang)
-        if self.index.has(key):
-            self.index.remove(key)  # --force re-ingest: the old copy must not match itself
-        self.db.execute("DELETE FROM story_run WHERE key = ?", (key,))
+        if existing is not None:
+            # --force re-ingest: the old copy must not match itself. (Without it, the key,
+            # the raw page's id, is new: a page whose raw page the store or this run holds
+            # is skipped before it gets here.)
+            self.index.discard(key)
+            self.db.execute("DELETE FROM story_run WHERE key = ?", (key,))
         slug = Path(relative).stem
         if kept not in (None, ""):
             return group(self.index, key, features, day, lang, slug, fixed=str(kept))

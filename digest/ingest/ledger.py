@@ -29,7 +29,7 @@ from pathlib import Path
 from digest.ingest.store import STATE_DIR
 
 RUN_FILE = "ingest-run.sqlite"
-CACHE_KB = 8192  # sqlite's page cache: what the ledger may hold in memory (it fills first)
+CACHE_KB = 4096  # sqlite's page cache: what the ledger may hold in memory (it fills first)
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")
 
 
