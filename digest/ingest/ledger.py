@@ -36,8 +36,9 @@ _SIDE_FILES = ("", "-journal", "-wal", "-shm")
 class Ledger:
     """One sqlite connection for a run's scratch tables; each module creates its own."""
 
-    def __init__(self, path: Path | None = None, cache_kb: int = CACHE_KB):
+    def __init__(self, path: Path | None = None, cache_kb: int | None = None):
         self.path = path
+        cache_kb = CACHE_KB if cache_kb is None else cache_kb
         self.db = sqlite3.connect(str(path) if path is not None else "", isolation_level=None,
                                   check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=OFF")

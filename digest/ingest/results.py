@@ -35,7 +35,6 @@ class FileResult:
 _SCHEMA = """
 CREATE TABLE result (n INTEGER PRIMARY KEY, file TEXT, status TEXT, reason TEXT,
     article TEXT, backup TEXT, story TEXT, warnings TEXT);
-CREATE INDEX result_article ON result (article);
 """
 _COLUMNS = "file, status, reason, article, backup, story, warnings"
 CACHE_KB = 1024  # rows are appended and read in order: a small page cache does
@@ -48,6 +47,7 @@ class Results:
     def __init__(self, results: list[FileResult] | None = None):
         self._ledger: Ledger | None = None
         self._size = 0
+        self._by_article = False  # the index set_story reads, made at its first call
         for result in results or ():
             self.append(result)
 
@@ -68,6 +68,9 @@ class Results:
 
     def set_story(self, article: str, story: str) -> None:
         """The final story of the result that wrote ``article``."""
+        if not self._by_article:
+            self._db.execute("CREATE INDEX result_article ON result (article)")
+            self._by_article = True
         self._db.execute("UPDATE result SET story = ? WHERE article = ?", (story, article))
 
     def __len__(self) -> int:
@@ -121,6 +124,7 @@ class Results:
             self._ledger.close()
             self._ledger = None
             self._size = 0
+            self._by_article = False
 
 
 def _result(row: tuple) -> FileResult:
