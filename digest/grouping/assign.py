@@ -167,15 +167,16 @@ def best_story(index: StoryIndex, entry: Entry) -> tuple[str | None, float]:
 
 
 def group(index: StoryIndex, key: str, features: Features, day: dt.date | None, lang: str,
-          slug: str, fixed: str | None = None) -> str:
-    """Add an article to the index and return its story (``fixed``: an id kept as it is)."""
+          slug: str, fixed: str | None = None, new: bool = False) -> str:
+    """Add an article to the index and return its story (``fixed``: an id kept as it is;
+    ``new``: the caller knows the index holds no article ``key``)."""
     entry = Entry(key, "", day, lang, features)
     if fixed is not None:
         entry.story = fixed
     else:
         story, _ = best_story(index, entry)
         entry.story = story or story_id(day, slug, index.story_ids)
-    index.add(entry)
+    index.add(entry, new=new)
     return entry.story
 
 

@@ -413,9 +413,11 @@ class StoryIndex:
         """(key, story) of every indexed article, by key."""
         yield from self.db.execute("SELECT key, story FROM story_article ORDER BY key")
 
-    def add(self, entry: Entry) -> None:
-        """Add an article (replacing one with the same key)."""
-        self.discard(entry.key)
+    def add(self, entry: Entry, new: bool = False) -> None:
+        """Add an article (replacing one with the same key, unless ``new`` says there is
+        none: one statement less)."""
+        if not new:
+            self.discard(entry.key)
         entry.features = features = self.pack(entry.features)
         entry.number = self._next
         self._next += 1

@@ -61,8 +61,10 @@ class _Taken:
         self.index, self.db = index, db
 
     def __contains__(self, story: object) -> bool:
-        return story in self.index.story_ids or self.db.execute(
-            "SELECT 1 FROM story_run WHERE waiting AND story = ?", (story,)).fetchone() is not None
+        return self.db.execute(
+            "SELECT 1 FROM story_article WHERE story = ?1 UNION ALL "
+            "SELECT 1 FROM story_run WHERE waiting AND story = ?1 LIMIT 1",
+            (story,)).fetchone() is not None
 
 
 @dataclass(slots=True)
@@ -188,7 +190,7 @@ class IngestStories:
             return group(self.index, key, features, day, lang, slug, fixed=str(kept))
         order = order_key(meta, key, self.tz)
         if self._in_order and (self._last is None or order > self._last):
-            story = group(self.index, key, features, day, lang, slug)
+            story = group(self.index, key, features, day, lang, slug, new=True)
             self._place(key, relative, story, order)
             self._last = order
         else:
@@ -256,7 +258,7 @@ class IngestStories:
         for key, relative, old, _, _, day, lang, *packed in todo:
             when = None if day is None else dt.date.fromordinal(day)
             story = group(self.index, key, Packed.load(table, *packed), when, lang,
-                          Path(relative).stem)
+                          Path(relative).stem, new=True)
             if story != old:
                 db.execute("INSERT INTO story_moved VALUES (?, ?, ?, ?)",
                            (relative, key, old, story))

@@ -31,6 +31,7 @@ SKETCH = 128
 THRESHOLD = 0.8
 MIN_WORDS = 50  # shorter bodies are never compared by text: too little to tell stories apart
 
+_RAW, _TEXT = 0, 1  # the kinds of digest: a raw file's sha256, a text's hash
 _WORD = re.compile(r"\w+")
 _HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
 
@@ -78,8 +79,8 @@ def _key(digest: str) -> str | bytes:
 
 
 _SCHEMA = """
-CREATE TABLE dedupe_raw (digest PRIMARY KEY, label TEXT) WITHOUT ROWID;
-CREATE TABLE dedupe_text (digest PRIMARY KEY, label TEXT) WITHOUT ROWID;
+CREATE TABLE dedupe_digest (kind INTEGER, digest, label TEXT, PRIMARY KEY (kind, digest))
+    WITHOUT ROWID;
 CREATE TABLE dedupe_note (label TEXT PRIMARY KEY, note TEXT) WITHOUT ROWID;
 CREATE TABLE dedupe_entry (entry INTEGER PRIMARY KEY, label TEXT, sketch BLOB);
 CREATE TABLE dedupe_posting (hash INTEGER, entry INTEGER, PRIMARY KEY (hash, entry))
@@ -123,12 +124,10 @@ class DedupeIndex:
         db = self.db
         if note:
             db.execute("INSERT OR IGNORE INTO dedupe_note VALUES (?, ?)", (label, note))
-        if raw_sha256:
-            db.execute("INSERT OR IGNORE INTO dedupe_raw VALUES (?, ?)",
-                       (_key(raw_sha256), label))
+        digests = [(kind, _key(digest), label) for kind, digest
+                   in ((_RAW, raw_sha256), (_TEXT, printed.text_hash)) if digest]
+        db.executemany("INSERT OR IGNORE INTO dedupe_digest VALUES (?, ?, ?)", digests)
         if printed.text_hash is not None:
-            db.execute("INSERT OR IGNORE INTO dedupe_text VALUES (?, ?)",
-                       (_key(printed.text_hash), label))
             entry = self._entries
             self._entries += 1
             hashes = sorted(printed.sketch)
@@ -152,21 +151,20 @@ class DedupeIndex:
         ignore: frozenset[str] = frozenset(),
     ) -> Duplicate | None:
         """The first reason this page is not new, or None; ``ignore`` skips those labels."""
-        raw = self._label("dedupe_raw", raw_sha256) if raw_sha256 else None
+        printed = body if isinstance(body, Fingerprint) else fingerprint(body)
+        found = dict(self.db.execute(
+            "SELECT kind, label FROM dedupe_digest WHERE (kind = ? AND digest = ?) "
+            "OR (kind = ? AND digest = ?)",
+            (_RAW, _key(raw_sha256 or ""), _TEXT, _key(printed.text_hash or ""))))
+        raw = found.get(_RAW) if raw_sha256 else None
         if raw is not None and raw not in ignore:
             return self._found("same file", raw)
-        printed = body if isinstance(body, Fingerprint) else fingerprint(body)
         if printed.text_hash is None:
             return None
-        original = self._label("dedupe_text", printed.text_hash)
+        original = found.get(_TEXT)
         if original is not None and original not in ignore:
             return self._found("same text", original)
         return self._near(printed.sketch, ignore)
-
-    def _label(self, table: str, digest: str) -> str | None:
-        row = self.db.execute(f"SELECT label FROM {table} WHERE digest = ?",  # noqa: S608
-                              (_key(digest),)).fetchone()
-        return row[0] if row else None
 
     def _found(self, kind: str, original: str, similarity: float = 1.0) -> Duplicate:
         row = self.db.execute("SELECT note FROM dedupe_note WHERE label = ?",
