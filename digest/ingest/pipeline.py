@@ -269,6 +269,16 @@ def _warm(files: list[Input]) -> None:
 def _start(config: Config, store: Store, reporter: Reporter, dry_run: bool, topic: str | None,
            force: bool) -> _Run:
     ledger = Ledger.for_run(store.root, dry_run)
+    try:
+        return _read_store(config, store, reporter, dry_run, topic, force, ledger)
+    except BaseException:
+        ledger.close()
+        raise
+
+
+def _read_store(config: Config, store: Store, reporter: Reporter, dry_run: bool,
+                topic: str | None, force: bool, ledger: Ledger) -> _Run:
+    """What the run knows of the store's articles, in the ledger."""
     index = DedupeIndex(ledger)
     by_raw = StoredByRaw(ledger)
     stories = IngestStories(store.root, config.language, dry_run, config.tz, ledger=ledger)
