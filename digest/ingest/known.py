@@ -42,6 +42,7 @@ from digest.grouping.features import Features
 from digest.grouping.index import read_meta
 from digest.ingest import dedupe
 from digest.ingest.dedupe import Fingerprint
+from digest.ingest.ledger import remove_database
 from digest.ingest.store import STATE_DIR, Store, claim_of_unreadable
 
 CACHE_FILE = "ingest-cache.sqlite"
@@ -227,8 +228,7 @@ def _connect(file: Path, version: str, write: bool) -> sqlite3.Connection | None
     except sqlite3.Error:
         db.close()
         if write:
-            with contextlib.suppress(OSError):
-                file.unlink()  # not a cache of ours, or damaged: start a new one
+            remove_database(file)  # not a cache of ours, or damaged: start a new one
             return _connect(file, version, write) if not file.exists() else None
         return None
 

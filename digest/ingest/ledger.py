@@ -54,7 +54,7 @@ class Ledger:
         if dry_run or state.is_symlink():
             return cls()
         path = state / RUN_FILE
-        _remove(path)  # a killed run's, or damaged: scratch, never read again
+        remove_database(path)  # a killed run's, or damaged: scratch, never read again
         try:
             state.mkdir(exist_ok=True)
             return cls(path)
@@ -66,7 +66,7 @@ class Ledger:
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
         if self.path is not None:
-            _remove(self.path)
+            remove_database(self.path)
 
     def __enter__(self) -> Ledger:
         return self
@@ -75,7 +75,10 @@ class Ledger:
         self.close()
 
 
-def _remove(path: Path) -> None:
+def remove_database(path: Path) -> None:
+    """Delete the sqlite file ``path`` and any journal sqlite left beside it, so that a file
+    made again in its place starts clean (the ledger, and the ingest cache of
+    :mod:`digest.ingest.known` when it is damaged)."""
     for suffix in _SIDE_FILES:
         with contextlib.suppress(OSError):
             Path(f"{path}{suffix}").unlink()
