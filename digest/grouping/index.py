@@ -399,10 +399,6 @@ class StoryIndex:
         each article its own copies)."""
         return (day if day is None else self._same.setdefault(day, day)), sys.intern(lang)
 
-    def has(self, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM story_article WHERE key = ?",
-                               (key,)).fetchone() is not None
-
     def get(self, key: str) -> Entry | None:
         """The indexed article ``key``, read back from the ledger."""
         row = self.db.execute(f"SELECT {_COLUMNS} FROM story_article WHERE key = ?",  # noqa: S608
