@@ -57,8 +57,8 @@ _WAITING = ("key, relative, story, undated, ts, day, lang, portable, ids, title_
 class _Taken:
     """The ids in use: the index's stories and the provisional ids of waiting articles."""
 
-    def __init__(self, index: StoryIndex, db: sqlite3.Connection):
-        self.index, self.db = index, db
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
 
     def __contains__(self, story: object) -> bool:
         return self.db.execute(
@@ -195,8 +195,7 @@ class IngestStories:
             self._last = order
         else:
             self._in_order = False
-            story = story_id(day, slug, _Taken(self.index, self.db))
-            day, lang = self.index.shared(day, lang)
+            story = story_id(day, slug, _Taken(self.db))
             self._place(key, relative, story, order, waiting=self.index.pack(features),
                         day=day, lang=lang)
         self.recorded(key, story)
