@@ -95,9 +95,10 @@ class DedupeIndex:
     them in the run's ledger (:mod:`digest.ingest.ledger`: sqlite on disk), not in memory:
     digests as bytes, each sketch as one blob of 32-bit hashes, and the inverted index of
     its :attr:`lowest` hashes as (hash, entry) rows. A check reads the rows of its few
-    dozen hashes and the sketches they lead to. Entry numbers grow as articles are added,
-    and rows are read in their order, so the answers are those of the in-memory dicts and
-    arrays this replaced.
+    dozen hashes and the sketches they lead to. A digest keeps the first label added with
+    it, and entry numbers grow as articles are added and break ties between equally near
+    ones (so the order sqlite returns rows in does not matter): the answers are those of
+    the in-memory dicts and arrays this replaced.
     """
 
     def __init__(self, ledger: Ledger | None = None, threshold: float = THRESHOLD):
