@@ -179,11 +179,8 @@ class FeatureTable:
                     missing.append(name)
                 else:
                     found[name] = older
-        for start in range(0, len(missing), _BATCH):
-            part = missing[start:start + _BATCH]
-            found.update(self.db.execute(
-                "SELECT name, number FROM story_feature WHERE name IN "  # noqa: S608
-                f"({','.join('?' * len(part))})", part))
+        found.update(_rows_in(self.db, "SELECT name, number FROM story_feature WHERE name",
+                              missing))
         for name, number in found.items():
             self._remember(name, number)
         return [got if got is not None else found.get(name)
@@ -215,11 +212,8 @@ class FeatureTable:
         """The names of feature ``numbers``, in their order."""
         found: dict[int, str] = {}
         unique = list(dict.fromkeys(numbers))
-        for start in range(0, len(unique), _BATCH):
-            part = unique[start:start + _BATCH]
-            found.update(self.db.execute(
-                "SELECT number, name FROM story_feature WHERE number IN "  # noqa: S608
-                f"({','.join('?' * len(part))})", part))
+        found.update(_rows_in(self.db, "SELECT number, name FROM story_feature WHERE number",
+                              unique))
         return [found[n] for n in numbers]
 
     def _remember(self, name: str, number: int) -> None:
@@ -558,23 +552,15 @@ class StoryIndex:
         features = ids.tolist()
         weight = dict(zip(features, self.table.scratch[ids].tolist(), strict=True))
         place = {feature: i for i, feature in enumerate(features)}
-        rows = []
-        for start in range(0, len(features), _BATCH):
-            part = features[start:start + _BATCH]
-            rows += self.db.execute(
-                "SELECT feature, number FROM story_undated WHERE feature IN "  # noqa: S608
-                f"({','.join('?' * len(part))})", part).fetchall()
+        rows = list(_rows_in(self.db, "SELECT feature, number FROM story_undated WHERE feature",
+                             features))
         rows.sort(key=lambda row: (place[row[0]], row[1]))
         shared: dict[int, float] = {}
         add = shared.get
         for feature, number in rows:
             shared[number] = add(number, 0.0) + weight[feature]
-        numbers = list(shared)
-        for start in range(0, len(numbers), _BATCH):
-            part = numbers[start:start + _BATCH]
-            named.update(self.db.execute(
-                "SELECT number, key FROM story_article WHERE number IN "  # noqa: S608
-                f"({','.join('?' * len(part))})", part))
+        named.update(_rows_in(self.db, "SELECT number, key FROM story_article WHERE number",
+                              list(shared)))
         return shared
 
     def near(self, story: str, day: dt.date | None) -> list[Entry]:
@@ -625,14 +611,8 @@ class StoryIndex:
                 self._cached -= len(self._cache.pop(day).entries)
 
     def _entries(self, numbers: list[int]) -> dict[int, Entry]:
-        out = {}
-        for start in range(0, len(numbers), _BATCH):
-            part = numbers[start:start + _BATCH]
-            for row in self.db.execute(
-                    f"SELECT {_COLUMNS} FROM story_article WHERE number IN "  # noqa: S608
-                    f"({','.join('?' * len(part))})", part):
-                out[row[0]] = self._entry(row)
-        return out
+        return {row[0]: self._entry(row) for row in _rows_in(
+            self.db, f"SELECT {_COLUMNS} FROM story_article WHERE number", numbers)}
 
     def _entry(self, row: tuple) -> Entry:
         number, key, story, day, lang, *packed = row
@@ -641,6 +621,14 @@ class StoryIndex:
 
     def _date(self, ordinal: int | None) -> dt.date | None:
         return None if ordinal is None else self.shared(dt.date.fromordinal(ordinal), "")[0]
+
+
+def _rows_in(db: sqlite3.Connection, select: str, values: list[Any]) -> Iterator[tuple]:
+    """The rows of ``select`` (ending in a column) ``IN`` ``values``, :data:`_BATCH` values
+    to a statement."""
+    for start in range(0, len(values), _BATCH):
+        part = values[start:start + _BATCH]
+        yield from db.execute(f"{select} IN ({','.join('?' * len(part))})", part)
 
 
 def _ordinal(day: dt.date | None) -> int | None:
