@@ -126,7 +126,12 @@ def gather(packs: list[Packed], cross: bool, title: bool) -> tuple[np.ndarray, n
     """The keys (``title``: the headline's keys) of the ``packs``, one article after the
     other, each in its own order (``cross``: the portable ones only); and for each key,
     the place of its article in ``packs``."""
-    parts = [p.title_key_ids(cross) if title else p.key_ids(cross) for p in packs]
+    return _end_to_end([p.title_key_ids(cross) if title else p.key_ids(cross)
+                        for p in packs])
+
+
+def _end_to_end(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The arrays one after the other, and for each item the place of its array."""
     if not parts:
         return np.zeros(0, np.int32), np.zeros(0, np.intp)
     lengths = [len(part) for part in parts]
@@ -637,8 +642,7 @@ def _ordinal(day: dt.date | None) -> int | None:
 
 def gather_blobs(blobs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`gather` for keys as the ledger stores them."""
-    parts = [np.frombuffer(blob, np.int32) for blob in blobs]
-    return np.concatenate(parts), np.repeat(np.arange(len(parts)), [len(p) for p in parts])
+    return _end_to_end([np.frombuffer(blob, np.int32) for blob in blobs])
 
 
 def _known(features: Features | Packed, table: FeatureTable) -> np.ndarray:
