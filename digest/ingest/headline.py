@@ -125,11 +125,12 @@ def spaceless(text: str) -> int:
     return len(_SPACELESS.findall(text))
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, toks: list[str] | None = None) -> int:
     """Words in a line, counting Chinese and Japanese by characters: a word of Han characters
     or kana averages about two, a katakana loanword about three ("プライバシーポリシー" is two),
-    so that length rules mean the same in every script."""
-    toks = words(text)
+    so that length rules mean the same in every script. ``toks``: the line's
+    :func:`words`, when the caller has them."""
+    toks = words(text) if toks is None else toks
     cjk = spaceless(text)
     if not cjk:
         return len(toks)
@@ -156,7 +157,7 @@ def is_sentence(text: str) -> bool:
     two sentences, or runs long with many function words is prose. Chinese and Japanese
     lines are measured by :func:`word_count` and split at "。"."""
     toks = words(text)
-    size = word_count(text)
+    size = word_count(text, toks)
     if size > len(toks) and _CJK_TWO_SENTENCES.search(text):
         return True
     if not _title_case(text):  # every word capitalised is a headline's style, full stops or not
