@@ -255,7 +255,6 @@ def _nearest_title(ok: _TitleShaped, start: int, date_at: int | None) -> int | N
 _STACK = 3  # lines a headline's stack puts between it and its dateline (standfirst, byline ...)
 _HANDLE = re.compile(r"^@\w+$")
 _BY_LABEL = re.compile(r"^(?:by|від|автор)\s*:?$", re.I)
-_NAME = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}$")  # "Jane Doe", an author
 
 
 def _anchor(lines: Sequence[Line], start: int, date_at: int | None) -> int | None:
@@ -317,8 +316,7 @@ def _heads(lines: Sequence[Line], at: int, article: int | None = None) -> bool:
     is given; a menu's item is followed by the next item."""
     for j in range(at + 1, min(at + 1 + _STACK, len(lines))):
         text = lines[j].text
-        if j == article or _stamp_or_byline(text) or (
-                len(text) < 160 and dates.find_date(text) is not None):
+        if j == article or _stamp_or_byline(text) or _dated(text):
             return True
         if not (_in_stack(text) or (j == at + 1 and _standfirst_shaped(text, lines[at].text))):
             return False
@@ -336,7 +334,7 @@ def _in_stack(text: str) -> bool:
     """A line that sits between a headline and its dateline: standfirst, byline, an author's
     bare name, handle, picture credit or caption, time stamp."""
     return (headline.is_byline(text) or headline.is_caption(text) or headline.is_sentence(text)
-            or bool(_HANDLE.match(text) or _NAME.match(text)) or headline.is_timestamp(text)
+            or bool(_HANDLE.match(text)) or _name_shaped(text) or headline.is_timestamp(text)
             or _names_outlet(text))
 
 
@@ -378,7 +376,12 @@ def _signs(lines: Sequence[Line], at: int) -> bool:
     if at + 1 >= len(lines) or not _name_shaped(lines[at].text):
         return False
     text = lines[at + 1].text
-    return headline.is_timestamp(text) or (len(text) < 160 and dates.find_date(text) is not None)
+    return headline.is_timestamp(text) or _dated(text)
+
+
+def _dated(text: str) -> bool:
+    """A short line that gives a date: the dateline under a headline's stack."""
+    return len(text) < 160 and dates.find_date(text) is not None
 
 
 def _credit_line(text: str) -> bool:
