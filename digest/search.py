@@ -297,7 +297,7 @@ def searched_part(html: bytes, url: str) -> bytes | None:
     title = _TITLE.search(html, 0, start)
     head = title.group(0) if title else b""
     # Percent-encoded, so no comma or colon can split Pagefind's "key:value, ..." list.
-    meta = quote(url, safe="/-._~").encode()
+    meta = quote(url, safe="/").encode()
     return (b'<!doctype html>\n<html>\n<head>\n' + head + b'\n</head>\n<body>\n'
             + b'<span data-pagefind-meta="url:' + meta + b'"></span>\n'
             + html[start:end] + b'\n</body>\n</html>\n')
