@@ -67,6 +67,10 @@ _BYLINE = re.compile(
     |associated\ press|press\ association|news\ agency)\s*$""",
     re.X | re.I,
 )
+# The link to an author's other stories after their name, glued to it or not.
+_AUTHOR_LINK = re.compile(r"(?:(?<=[a-z])|\s+)(?:(?:view|see|read)\s+)?(?:more|all)\s+"
+                          r"(?:articles|posts|stories)\s*$", re.I)
+_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*){1,3}")
 _PROMO = re.compile(
     r"""^(?:this|the)\ (?:item|article|story|post|piece|report|page|newsletter|live\ blog
     |digest|content|video)\ (?:is|was|has|will|contains|includes|may)\b
@@ -190,7 +194,14 @@ def _ends_sentence(m: re.Match[str]) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return len(text) < 120 and bool(_BYLINE.search(text))
+    return len(text) < 120 and (bool(_BYLINE.search(text)) or is_author_link(text))
+
+
+def is_author_link(text: str) -> bool:
+    """An author's name with the link to their other stories, often glued to it as a copy of
+    the page prints them ("Jane DoeView More Articles", "Jane Doe All posts"): a byline."""
+    m = _AUTHOR_LINK.search(text)
+    return m is not None and bool(_NAME.fullmatch(text[: m.start()]))
 
 
 def is_timestamp(text: str) -> bool:

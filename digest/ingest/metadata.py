@@ -348,13 +348,24 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     while up >= 0 and _same(lines, up, at):
         up -= 1
     if up < 0 or not ok[up]:
-        return at
+        return up - 1 if _signed_above(ok, lines, at) else at
     if at + 1 < len(lines) and _credit_line(lines[at + 1].text):
         return up
     if _signs(lines, at) and not _name_shaped(lines[up].text) and (
             len(lines[up].text.split()) >= max(_SIGNED_HEAD, len(lines[at].text.split()) + 2)):
         return up  # a headline's length, not a menu's item ("Continue reading the main story")
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
+
+
+def _signed_above(ok: _TitleShaped, lines: Sequence[Line], at: int) -> bool:
+    """A byline right above line ``at`` signs the title-shaped line above it, and ``at``
+    has no byline of its own: a page signs its headline, and a line printed under the byline
+    is a photo's caption or a standfirst ("Headline / Jane DoeView More Articles / The car
+    looks good even without its roof / November 20, 2019")."""
+    if at < 2 or not headline.is_byline(lines[at - 1].text) or not ok[at - 2]:
+        return False
+    below = lines[at + 1].text if at + 1 < len(lines) else ""
+    return not (headline.is_byline(below) or _BY_LABEL.match(below) or _name_shaped(below))
 
 
 _SIGNED_HEAD = 6  # words of a headline above a name that signs the article (menu items are fewer)

@@ -64,6 +64,8 @@ def test_headlines_pass(text):
     ("Home Music Music News", "navigation"),
     ("Blog - Latest News", "navigation"),
     ("by ライトハウス国際特許事務所 ／ 2016.12.01", "byline"),
+    ("Jane DoeView More Articles", "byline"),
+    ("Maria Teresa Castillo All posts", "byline"),
 ])
 def test_lines_that_only_look_like_headlines(text, why):
     assert not_a_headline(text) == why
@@ -303,3 +305,11 @@ def test_a_headline_above_its_byline_and_share_buttons_is_the_title():
                                               "LinkedIn", "Print", "Comments"])
     page = f"Menu\nSearch\n{HEADLINE}\nBy Jane Doe\n{shares}November 19, 2019\n\n" + LEAD
     assert extract_text(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("byline", ["By Jane Doe", "Jane DoeView More Articles"])
+def test_a_line_under_the_headlines_byline_is_not_the_title(byline):
+    # headline, its byline, then a photo's caption without a full stop, then the date
+    page = (f"Menu\nSearch\n{HEADLINE}\n{byline}\n"
+            "The old crossing looks quiet with its deck taken off\nNovember 20, 2019 12:32\n\n")
+    assert extract_text(page + LEAD).title == HEADLINE
