@@ -250,6 +250,11 @@ def _is_trail(text: str) -> bool:
     return len(toks) <= 5 and all(t[:1].isupper() or t == "&" for t in toks)
 
 
+def is_breadcrumb(text: str) -> bool:
+    """A trail of section names ("Home » News » World", "Home Music Music News")."""
+    return bool(_BREADCRUMB.search(text)) or _is_trail(text)
+
+
 def _is_chrome_segments(text: str) -> bool:
     """Section names joined by dashes or bars, one of them site chrome ("Blog - Latest News")."""
     parts = _SEGMENTS.split(text)

@@ -342,8 +342,9 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
                               start: int) -> int:
     """The line above ``at`` when both are title-shaped and ``at`` is what stacks under a
     headline: a caption (its picture's credit follows it), or a standfirst without its full
-    stop when only the upper line is printed again on the page (a page repeats its headline
-    in a sticky header, a breadcrumb or the URL, never its standfirst)."""
+    stop when the upper line opens right under the breadcrumb trail, or when only the upper
+    line is printed again on the page (a page repeats its headline in a sticky header, a
+    breadcrumb or the URL, never its standfirst)."""
     up = at - 1
     while up >= 0 and _same(lines, up, at):
         up -= 1
@@ -354,6 +355,8 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     if _signs(lines, at) and not _name_shaped(lines[up].text) and (
             len(lines[up].text.split()) >= max(_SIGNED_HEAD, len(lines[at].text.split()) + 2)):
         return up  # a headline's length, not a menu's item ("Continue reading the main story")
+    if up >= 1 and headline.is_breadcrumb(lines[up - 1].text):
+        return up  # the trail leads to the headline: the line under it is a standfirst
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
 
 

@@ -313,3 +313,10 @@ def test_a_line_under_the_headlines_byline_is_not_the_title(byline):
     page = (f"Menu\nSearch\n{HEADLINE}\n{byline}\n"
             "The old crossing looks quiet with its deck taken off\nNovember 20, 2019 12:32\n\n")
     assert extract_text(page + LEAD).title == HEADLINE
+
+
+def test_the_headline_opens_under_the_breadcrumb_trail_and_its_standfirst_follows():
+    # neither line is a sentence nor printed twice: the trail leads to the headline
+    page = (f"Menu\nSearch\nHome » Transport\n{HEADLINE}\n\n"
+            "Commuters will need another way across the river for three months\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
