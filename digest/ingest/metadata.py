@@ -146,7 +146,7 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     date_at, found = _dateline(lines, start)
     title_at = _title_index(lines, start, date_at, outlets.registry(config.sources))
     if title_at is not None:
-        ex.title = headline.strip_label(lines[title_at].text)
+        ex.title = cased_copy(lines, title_at) or headline.strip_label(lines[title_at].text)
         head.used.add(lines[title_at].index)
     elif date_at is not None and found is not None:
         rest = _after_date(lines[date_at].text, found)
@@ -461,9 +461,10 @@ class _TitleShaped:
     def __getitem__(self, i: int) -> bool:
         if i not in self.seen:
             text = self.lines[i].text
-            self.seen[i] = (is_headline(text) and headline.not_a_headline(text) is None
-                            and not _ATTRIBUTION_RE.match(text) and not _names_outlet(text)
-                            and self.reg.exactly(text) is None)
+            why = headline.not_a_headline(text)
+            self.seen[i] = (is_headline(text) and not _ATTRIBUTION_RE.match(text)
+                            and (why is None or why == "kicker" and bool(cased_copy(self.lines, i)))
+                            and not _names_outlet(text) and self.reg.exactly(text) is None)
         return self.seen[i]
 
     def run(self, at: int, lo: int, hi: int) -> int:
@@ -495,6 +496,28 @@ def _names_outlet(text: str) -> bool:
 
 def _has_list(ok: _TitleShaped, lo: int, hi: int) -> bool:
     return any(ok[i] and ok.run(i, lo, hi) >= _LIST_RUN for i in range(lo, hi))
+
+
+def cased_copy(lines: Sequence[Line], at: int) -> str | None:
+    """Line ``at``, a headline in capitals (a style: the words are written in mixed case),
+    as the page's head prints it in mixed case, whole or at the end of a longer line (a
+    breadcrumb that ends with the headline); None when it is not in capitals, or is not
+    printed otherwise, or is too short to tell from a section label."""
+    text = lines[at].text
+    cased = [c for c in text if c.lower() != c.upper()]
+    if not cased or any(c.islower() for c in cased) or len(_words(text)) < _ECHO_WORDS:
+        return None
+    key = text.lower()
+    for j in range(max(0, at - _TITLE_REACH), min(len(lines), at + _HEAD_ECHO + 1)):
+        other = lines[j].text
+        cut = len(other) - len(key)
+        if j == at or cut < 0 or other.lower()[cut:] != key or not any(
+                c.islower() for c in other[cut:]):
+            continue
+        if cut == 0 or not other[cut - 1].isalnum() or (
+                other[cut - 1].islower() and other[cut].isupper()):
+            return other[cut:]
+    return None
 
 
 def _first_showing(lines: Sequence[Line], at: int) -> int:

@@ -320,3 +320,16 @@ def test_the_headline_opens_under_the_breadcrumb_trail_and_its_standfirst_follow
     page = (f"Menu\nSearch\nHome » Transport\n{HEADLINE}\n\n"
             "Commuters will need another way across the river for three months\n\n" + LEAD)
     assert extract_text(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("title", [HEADLINE, "Harbour Bridge Closes for Repairs"])
+def test_a_headline_printed_in_capitals_takes_the_case_the_breadcrumb_prints_it_in(title):
+    # a page styles its headline in capitals; its trail ends with the words as written
+    page = (f"Menu\nSearch\nHome Transport {title}\nTransportCity\n{title.upper()}\n"
+            "written by Jane Doe\n\n" + LEAD)
+    assert extract_text(page).title == title
+
+
+def test_a_short_label_in_capitals_is_still_not_the_title():
+    page = f"Menu\nHome Transport Local News\nLOCAL NEWS\n{HEADLINE}\nBy Jane Doe\n\n" + LEAD
+    assert extract_text(page).title == HEADLINE
