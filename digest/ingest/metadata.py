@@ -237,7 +237,17 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
     head = under if under is not None else _region_head(ok, lines, start)
     if head is not None and (near is None or not _heads(lines, near, start)):
         near = head
-    return None if near is None else _first_showing(lines, near)
+    if near is None or _names_stacked(ok, lines, near):
+        return None
+    return _first_showing(lines, near)
+
+
+def _names_stacked(ok: _TitleShaped, lines: Sequence[Line], at: int) -> bool:
+    """Line ``at`` signs the date below it as a byline does (a bare name, :func:`_signs`),
+    and the title-shaped line above it is shaped as a name too ("Miguel Bernal North Diving /
+    Ben Patton Trinity / Posted: Feb 16, 2018"): a slideshow's captions or a list of people,
+    in which no line can be told for the headline. The page waits for review instead."""
+    return at >= 1 and _signs(lines, at) and ok[at - 1] and _name_shaped(lines[at - 1].text)
 
 
 def _nearest_title(ok: _TitleShaped, start: int, date_at: int | None) -> int | None:

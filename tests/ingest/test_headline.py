@@ -333,3 +333,11 @@ def test_a_headline_printed_in_capitals_takes_the_case_the_breadcrumb_prints_it_
 def test_a_short_label_in_capitals_is_still_not_the_title():
     page = f"Menu\nHome Transport Local News\nLOCAL NEWS\n{HEADLINE}\nBy Jane Doe\n\n" + LEAD
     assert extract_text(page).title == HEADLINE
+
+
+def test_names_stacked_above_the_date_leave_the_page_without_a_title():
+    # a slideshow's captions are names, the last one right above the time stamp as a byline
+    # would be: none of them can be told for the headline, and none is published as one
+    page = ("Menu\nSearch\nHarbour Regatta Results\n\nJane Roe Junior Sculls\n\n"
+            "John Doe Harbour Club\nPosted: Fri 6:45 PM, Feb 16, 2018\n\n" + LEAD)
+    assert extract_text(page).title is None
