@@ -365,8 +365,9 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     if _signs(lines, at) and not _name_shaped(lines[up].text) and (
             len(lines[up].text.split()) >= max(_SIGNED_HEAD, len(lines[at].text.split()) + 2)):
         return up  # a headline's length, not a menu's item ("Continue reading the main story")
-    if up >= 1 and headline.is_breadcrumb(lines[up - 1].text):
-        return up  # the trail leads to the headline: the line under it is a standfirst
+    if (up >= 1 and headline.is_breadcrumb(lines[up - 1].text)
+            and len(_words(lines[up].text)) >= _ECHO_WORDS and not _heads(lines, at)):
+        return up  # the trail leads to the headline (not to a section's name: too short)
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
 
 
@@ -473,7 +474,7 @@ class _TitleShaped:
             text = self.lines[i].text
             why = headline.not_a_headline(text)
             self.seen[i] = (is_headline(text) and not _ATTRIBUTION_RE.match(text)
-                            and (why is None or why == "kicker" and bool(cased_copy(self.lines, i)))
+                            and (why is None or why == "kicker" and _caps_head(self.lines, i))
                             and not _names_outlet(text) and self.reg.exactly(text) is None)
         return self.seen[i]
 
@@ -506,6 +507,15 @@ def _names_outlet(text: str) -> bool:
 
 def _has_list(ok: _TitleShaped, lo: int, hi: int) -> bool:
     return any(ok[i] and ok.run(i, lo, hi) >= _LIST_RUN for i in range(lo, hi))
+
+
+_CAPS_HEAD = 5  # words of a headline in capitals told from a kicker (a section's name is shorter)
+
+
+def _caps_head(lines: Sequence[Line], at: int) -> bool:
+    """A line shaped as a kicker (short, in capitals) that is a headline styled in capitals:
+    the page prints it in mixed case too, and it is longer than a section's name."""
+    return len(_words(lines[at].text)) >= _CAPS_HEAD and cased_copy(lines, at) is not None
 
 
 def cased_copy(lines: Sequence[Line], at: int) -> str | None:

@@ -341,3 +341,17 @@ def test_names_stacked_above_the_date_leave_the_page_without_a_title():
     page = ("Menu\nSearch\nHarbour Regatta Results\n\nJane Roe Junior Sculls\n\n"
             "John Doe Harbour Club\nPosted: Fri 6:45 PM, Feb 16, 2018\n\n" + LEAD)
     assert extract_text(page).title is None
+
+
+@pytest.mark.parametrize(("head", "under"), [
+    pytest.param("Home World News and Politics\nWORLD NEWS AND POLITICS\n", "By Jane Doe\n",
+                 id="a section's name in capitals that the trail ends with"),
+    pytest.param("Home » Transport\nLocal Transport News\n",
+                 "\nCommuters will need another way across the river for three months.\n",
+                 id="a section's name under the trail"),
+    pytest.param("Home » Transport\nFerry and bridge closures across the city\n",
+                 "By Jane Doe\n", id="a line under the trail, the headline signed below it"),
+])
+def test_a_sections_name_under_the_trail_is_not_the_title(head, under):
+    page = f"Menu\n{head}{HEADLINE}\n{under}\n" + LEAD
+    assert extract_text(page).title == HEADLINE
