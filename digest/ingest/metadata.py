@@ -378,6 +378,8 @@ def _signed_above(ok: _TitleShaped, lines: Sequence[Line], at: int) -> bool:
     looks good even without its roof / November 20, 2019")."""
     if at < 2 or not headline.is_byline(lines[at - 1].text) or not ok[at - 2]:
         return False
+    if at >= 3 and _stamp_or_byline(lines[at - 3].text):
+        return False  # a list of stories, each signed: the last one's byline is not ``at``'s
     below = lines[at + 1].text if at + 1 < len(lines) else ""
     return not (headline.is_byline(below) or _BY_LABEL.match(below) or _name_shaped(below))
 

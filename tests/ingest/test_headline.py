@@ -355,3 +355,11 @@ def test_names_stacked_above_the_date_leave_the_page_without_a_title():
 def test_a_sections_name_under_the_trail_is_not_the_title(head, under):
     page = f"Menu\n{head}{HEADLINE}\n{under}\n" + LEAD
     assert extract_text(page).title == HEADLINE
+
+
+def test_a_list_of_signed_stories_above_the_headline_keeps_its_bylines():
+    # each story of the list has its byline under it: the headline below the last is the title
+    page = ("Menu\nMost Read\nFerry timetable changes for the summer season\nBy Jane Roe\n"
+            "Council approves new rules for harbour parking\nBy John Roe\n"
+            f"{HEADLINE}\nNovember 20, 2019 12:32\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
