@@ -1,8 +1,11 @@
-"""Dates as news pages print them, in English, Ukrainian and Russian.
+"""Dates as news pages print them, in the languages of Europe (``LANGUAGES``).
 
 Pages write "Wednesday, 16 August 2023, 09:27", "December 28, 2022 1:30 AM",
 "August 19, 2023 — 01:31 am EDT", "06.09.2023, 10:07", "Суббота, 9 июля 2022, 00:45",
-"22 декабря 202315:51" (date and time glued) or "Сер 3, 2023". :func:`find_date`
+"22 декабря 202315:51" (date and time glued), "Сер 3, 2023", "sexta-feira, 22 de outubro
+de 2010 às 20:13", "3. März 2021 um 10:15" or "2023. augusztus 22.". The month and
+weekday names come from the CLDR data Babel ships, so every language reads the forms its
+own dates print (the genitive "серпня", "sierpnia", "αυγούστου"). :func:`find_date`
 finds the first such date in a line, with the time printed next to it and an
 explicit zone abbreviation when there is one; :func:`to_datetime` makes it aware,
 in the zone the page states or else the outlet's zone (a wall-clock time on a
@@ -13,25 +16,119 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-_MONTH_NAMES: dict[int, str] = {
-    1: "january jan січень січня січ январь января янв",
-    2: "february feb лютий лютого лют февраль февраля фев",
-    3: "march mar березень березня бер март марта мар",
-    4: "april apr квітень квітня кві квіт апрель апреля апр",
-    5: "may травень травня тра трав май мая",
-    6: "june jun червень червня чер черв июнь июня июн",
-    7: "july jul липень липня лип июль июля июл",
-    8: "august aug серпень серпня сер серп август августа авг",
-    9: "september sept sep вересень вересня вер сентябрь сентября сен сент",
-    10: "october oct жовтень жовтня жов жовт октябрь октября окт",
-    11: "november nov листопад листопада лис лист ноябрь ноября ноя",
-    12: "december dec грудень грудня гру груд декабрь декабря дек",
+from babel.dates import get_date_format, get_day_names, get_month_names
+
+# The languages whose month and weekday names are read, from Babel's CLDR data (shipped in
+# its wheel, nothing is downloaded): English, Ukrainian and Russian, which the project has
+# always read, the other languages of Europe the outlets users follow write in, and Turkish.
+# Not every CLDR locale: names that are ordinary words elsewhere ("mac", "ago", "dis", "mei")
+# would make dates out of prose, scripts with numeral dates ("2023年8月22日") need patterns
+# of their own, and a table of every locale's names would make each pattern a regex of
+# thousands of words. Left out of Europe: Croatian, whose "listopad", "srpanj" and "lipanj"
+# are October, July and June where Czech and Polish "listopad", "srpen" and "lipiec" are
+# November, August and July (the page's language is not known when its date is read);
+# Latvian and Basque, whose dates ("2023. gada 22. augustā") the patterns do not read.
+LANGUAGES = ("en", "uk", "ru", "be", "bg", "ca", "cs", "da", "de", "el", "es", "et", "fi",
+             "fr", "hu", "it", "lt", "nb", "nl", "pl", "pt", "ro", "sk", "sl", "sq", "sr",
+             "sv", "tr")
+# The languages read first, whose short forms were checked on the news corpus: their
+# abbreviations are read without a year ("Aug 24", "23 авг"); another language's only in
+# a full date, as "3 mag", "1 set", "2 ara" are Italian, Portuguese and Turkish months
+# but also counts of magazines and sets, and Turkish "ara" is "between". And only their
+# names are read before the day ("August 22, 2023", "Сер 3, 2023"), an order that among
+# LANGUAGES only English writes.
+_HOME = ("en", "uk", "ru")
+
+# Forms pages print that CLDR lacks: three-letter Ukrainian and Russian abbreviations
+# ("Сер 3, 2023", "23 ноя") and the English "Sept".
+_MORE_MONTH_NAMES: dict[int, str] = {
+    2: "фев", 4: "кві", 5: "тра", 6: "чер", 8: "сер", 9: "sept сен", 10: "жов",
+    11: "лис ноя", 12: "гру",
 }
-MONTHS: dict[str, int] = {n: m for m, names in _MONTH_NAMES.items() for n in names.split()}
-_MONTH = "(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Abbreviations that are common words ("1 out of 5", "iPhone 11 Pro", French "des", German
+# "sie", "led", the name Ian, "Ag"), found next to numbers in the corpus or likely to be:
+# a month only written with the abbreviation's dot, "22 out. 2010" (Portuguese October),
+# "3 des. 2021" (Catalan, Norwegian December).
+_DOT_ONLY = frozenset({"ag", "des", "ian", "led", "out", "pro", "sie"})
+# Finnish abbreviations are the bare stems "joulu" (Christmas), "kesä" (summer), "tammi"
+# (oak) ..., which Finnish dates never print ("3. heinäkuuta 2021"): not read.
+_NO_ABBREVIATIONS = ("fi",)
+# A name that is a month only in lower case when no year follows it: the French and Swedish
+# "3 mars", not "the 2 Mars rovers".
+_LOWER_CASE_ONLY = frozenset({"mars"})
+
+
+def _month_names(width: str, languages: tuple[str, ...]) -> dict[str, int]:
+    """CLDR's month names of ``width`` ("wide", "abbreviated") in ``languages``, lower case:
+    the form a date prints (the genitive "серпня", "sierpnia") and the stand-alone one,
+    without an abbreviation's dot or the Catalan "de gener", "d’abril" article (the
+    patterns read it, see ``_OF``)."""
+    names: dict[str, int] = {}
+    for language in languages:
+        for context in ("format", "stand-alone"):
+            for month, name in get_month_names(width, context, language).items():
+                name = re.sub(r"^(?:de\s+|d['’])", "", name.lower()).rstrip(".")
+                names[name] = month
+    return names
+
+
+def _table(*tables: dict[str, int]) -> dict[str, int]:
+    """The names of ``tables`` but those two languages give different months; one in
+    ``_DOT_ONLY`` with its dot ("out.")."""
+    months: dict[str, set[int]] = {}
+    for table in tables:
+        for name, month in table.items():
+            months.setdefault(name + "." if name in _DOT_ONLY else name, set()).add(month)
+    return {name: next(iter(found)) for name, found in sorted(months.items()) if len(found) == 1}
+
+
+def _words(names: Iterable[str]) -> str:
+    """A regex matching any of ``names``, the longest it can ("marca" before "mar").
+
+    Written as a tree of shared beginnings ("mar(?:ca|zo|s)?"): the regex engine tries
+    an alternation's branches one by one, and hundreds of names tried at every word
+    would make reading a page's dates several times slower."""
+    tree: dict[str, dict] = {}
+    for name in names:
+        node = tree
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _branches(rest) for char, rest in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    group = "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return group + "?"  # greedy: the longer name first
+    return branches[0] if len(branches) == 1 else group
+
+
+def _year_first(language: str) -> bool:
+    """The language's long date writes year, month, day ("2023. augusztus 22.")."""
+    pattern = re.sub(r"'[^']*'", "", get_date_format("long", language).pattern)
+    return 0 <= pattern.find("y") < pattern.find("M") < pattern.find("d")
+
+
+_MORE = {n: m for m, names in _MORE_MONTH_NAMES.items() for n in names.split()}
+_ABBREVIATING = tuple(lang for lang in LANGUAGES if lang not in _NO_ABBREVIATIONS)
+MONTHS: dict[str, int] = _table(_month_names("wide", LANGUAGES),
+                                _month_names("abbreviated", _ABBREVIATING), _MORE)
+_HOME_NAMES = _table(_month_names("wide", _HOME), _month_names("abbreviated", _HOME), _MORE)
+_YEARLESS = _table(_month_names("wide", LANGUAGES), _HOME_NAMES)
+_YEAR_FIRST = _table(*(_month_names(w, tuple(lang for lang in LANGUAGES if _year_first(lang)))
+                       for w in ("wide", "abbreviated")))
+_MONTH = "(?P<mon>" + _words(MONTHS) + r")\.?"
+_YEARLESS_MONTH = "(?P<mon>" + _words(_YEARLESS.keys() & MONTHS.keys()) + r")\.?"
+_MONTH_FIRST = "(?P<mon>" + _words(_HOME_NAMES.keys() & MONTHS.keys()) + r")\.?"
+_YEAR_FIRST_MONTH = "(?P<mon>" + _words(_YEAR_FIRST.keys() & MONTHS.keys()) + r")\.?"
 
 # Zone abbreviations news sites print after a time, with their UTC offsets in hours.
 ZONES: dict[str, float] = {
@@ -41,19 +138,32 @@ ZONES: dict[str, float] = {
 }
 _ZONE = r"(?:\s*(?P<zone>" + "|".join(ZONES) + r")\b)?"
 _AMPM = r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z]))?"
-_TIME = r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\d:.]\d)" + _AMPM + _ZONE
+_TIME = r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?![\d:.]\d)" + _AMPM + _ZONE
 
-_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?"  # "22nd", "1er mars", "1º de maio"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
+# The words some languages print between day, month and year: "22 de outubro de 2010",
+# "3 d’abril del 2021", "3. März 2021"; and after the year: "3 marca 2021 r.", "2023 г.",
+# "24 серпня 2023 року".
+_OF = r"\.?\s+(?:(?:de|del)\s+|d['’]\s*)?"
+_OF_YEAR = r",?\s+(?:(?:de|del)\s+)?"
+_YEAR_WORD = r"(?:\s?(?:г|р|r)\.|\s+(?:року|года|roku)\b)?"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    re.compile(r"(?<![\w])" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, re.I),
-    re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
+    re.compile(r"(?<![\w])" + _DAY + _OF + _MONTH + _OF_YEAR + _YEAR + _YEAR_WORD, re.I),
+    re.compile(r"(?<![\w])" + _MONTH_FIRST + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-]" + _YEAR, re.I),
+    # Hungarian and Lithuanian: "2023. augusztus 22.", "2023 m. rugpjūčio 22 d."
+    re.compile(r"(?<![\w.])" + _YEAR + r"(?:\.|\s?m\.)\s+" + _YEAR_FIRST_MONTH + r"\s+"
+               + r"(?P<d>[0-3]?\d)(?:\.|\s?d\.)?(?!\d)", re.I),
 ]
 _TIME_RE = re.compile(_TIME, re.I)
 _GLUED_TIME_RE = re.compile(_TIME.removeprefix(r"(?<![\d:])"), re.I)  # "202315:51"
 _NEAR = 30  # characters between a date and its time
+# What may stand between a date and the time after it: "at", "о", "в", "um", "à", "às",
+# "a las", "alle ore", "om", "o", "v", "kl.", "klo", "saat".
+_TIME_AFTER = re.compile(r"[\s,|—–\-]*(?:(?:at|о|в|um|à|às|a\s+las?|alle|ore|om|o|v|kl\.?|klo"
+                         r"|saat|,)[\s,|—–\-]*){0,2}", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,8 +209,7 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
 def _time_near(text: str, start: int, end: int) -> tuple[dt.time | None, dt.timezone | None,
                                                           int, int]:
     after = _GLUED_TIME_RE.match(text, end) or _TIME_RE.search(text, end, end + _NEAR)
-    if after and re.fullmatch(r"[\s,|—–\-]*(?:at|о|в|um|à|,)?[\s,|—–\-]*",
-                              text[end:after.start()], re.I):
+    if after and _TIME_AFTER.fullmatch(text, end, after.start()):
         return (*_time_of(after), start, after.end())
     before = None
     for m in _TIME_RE.finditer(text, max(0, start - _NEAR), start):
@@ -122,18 +231,36 @@ def _time_of(m: re.Match[str]) -> tuple[dt.time, dt.timezone | None]:
     return dt.time(hour, minute), offset
 
 
-_WEEKDAY_NAMES: dict[int, str] = {
-    0: "monday mon понеділок понедельник", 1: "tuesday tue tues вівторок вторник",
-    2: "wednesday wed середа среда", 3: "thursday thu thurs четвер четверг",
-    4: "friday fri п'ятниця п’ятниця пятница", 5: "saturday sat субота суббота",
-    6: "sunday sun неділя воскресенье",
+# Weekday forms CLDR lacks: English abbreviations ("Thu, August 24") and the Ukrainian
+# apostrophe typed as ' (CLDR writes п’ятниця).
+_MORE_WEEKDAY_NAMES: dict[int, str] = {
+    0: "mon", 1: "tue tues", 2: "wed", 3: "thu thurs", 4: "fri п'ятниця", 5: "sat", 6: "sun",
 }
-WEEKDAYS: dict[str, int] = {n: d for d, names in _WEEKDAY_NAMES.items() for n in names.split()}
-_WEEKDAY = r"(?:(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
-_NO_YEAR = r"(?!,?\s*(?:19|20)\d\d)(?![\d:])"
+
+
+def _weekday_names() -> dict[str, int]:
+    """Weekday names (wide: an abbreviation is too often a word, "so", "di", "ma") in
+    LANGUAGES, lower case, and ``_MORE_WEEKDAY_NAMES``; one two languages give different
+    days is left out."""
+    days: dict[str, set[int]] = {}
+    for language in LANGUAGES:
+        for context in ("format", "stand-alone"):
+            for day, name in get_day_names("wide", context, language).items():
+                days.setdefault(name.lower(), set()).add(day)
+    for day, names in _MORE_WEEKDAY_NAMES.items():
+        for name in names.split():
+            days.setdefault(name, set()).add(day)
+    return {name: next(iter(found)) for name, found in sorted(days.items()) if len(found) == 1}
+
+
+WEEKDAYS: dict[str, int] = _weekday_names()
+_WEEKDAY = r"(?:(?P<wd>" + _words(WEEKDAYS) + r")\.?,?\s+)?"
+_NO_YEAR = r"(?!,?\s*(?:(?:de|del)\s+)?(?:19|20)\d\d)(?![\d:])"
 _PARTIAL_PATTERNS = [
-    re.compile(r"(?<![\w'’:./-])" + _WEEKDAY + _DAY + r"\s+" + _MONTH + r"(?!\w)" + _NO_YEAR, re.I),
-    re.compile(r"(?<![\w'’])" + _WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?!\w)" + _NO_YEAR, re.I),
+    re.compile(r"(?<![\w'’:./-])" + _WEEKDAY + _DAY + _OF + _YEARLESS_MONTH + r"(?!\w)"
+               + _NO_YEAR, re.I),
+    re.compile(r"(?<![\w'’])" + _WEEKDAY + _MONTH_FIRST + r"\s+" + _DAY + r"(?!\w)" + _NO_YEAR,
+               re.I),
 ]
 
 
@@ -154,6 +281,8 @@ def find_partial(text: str) -> Partial | None:
     for pattern in _PARTIAL_PATTERNS:
         for m in pattern.finditer(text):
             month, day = MONTHS.get(m["mon"].lower(), 0), int(m["d"])
+            if m["mon"].lower() in _LOWER_CASE_ONLY and not m["mon"].islower():
+                continue
             if not 1 <= month <= 12 or not 1 <= day <= 31 or (best and m.start() >= best.start):
                 continue
             wd = WEEKDAYS.get(m["wd"].lower().rstrip(".,")) if m["wd"] else None

@@ -44,12 +44,9 @@ _ATTRIBUTION_RE = re.compile(
     r"|за інформацією|по информации)\s*(?::|\s[-–—])\s*\S",
     re.I,
 )
-_WEEKDAYS = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
-    r"|понеділок|вівторок|середа|четвер|п'ятниця|п’ятниця|субота|неділя|понедельник|вторник"
-    r"|среда|четверг|пятница|суббота|воскресенье)\.?,?\s*$",
-    re.I,
-)
+_WEEKDAYS = re.compile(r"(?:" + "|".join(map(re.escape, sorted(dates.WEEKDAYS, key=len,
+                                                                 reverse=True)))
+                       + r")\.?,?\s*$", re.I)
 _BYLINE_NOISE = re.compile(r"\(@\w+\)|\bpublished\b|\bupdated\b|\bопубліковано\b|[|,:;]", re.I)
 _BY = re.compile(r"^(?:by|від|автор|author)\s*:?\s*", re.I)
 _WIRE_CAPS = re.compile(r"^[^\n]{0,40}?\.\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ\-]{4,}(?:\s[A-ZА-ЯІЇЄҐ]+)?)"
