@@ -45,6 +45,7 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |related topics|recent stories|recent posts|latest|the latest|latest news|all news|recent news
 |news feed|most popular|most read|popular|trending|top stories|all sections|sections|menu
 |open menu|close|close menu|search|home|skip to content|skip to main content|back to top
+|back|back to overview|zurück|zurück zur übersicht
 |next|previous|prev|photo|video|audio|gallery|listen|watch|tags|topics|cookie policy
 |privacy policy|terms of use|terms of service|contact us|about us|jobs|rss|facebook|twitter|x
 |instagram|youtube|telegram|linkedin|whatsapp|viber|tiktok|reddit|pinterest|google news|edit post
