@@ -47,8 +47,18 @@ _ATTRIBUTION_RE = re.compile(
 _WEEKDAYS = re.compile(r"(?:" + "|".join(map(re.escape, sorted(dates.WEEKDAYS, key=len,
                                                                  reverse=True)))
                        + r")\.?,?\s*$", re.I)
-_BYLINE_NOISE = re.compile(r"\(@\w+\)|\bpublished\b|\bupdated\b|\bопубліковано\b|[|,:;]", re.I)
+# "Published on", "Publié le", "Publicado em", "publiziert am" ... before a dateline: not a name
+_BYLINE_NOISE = re.compile(
+    r"\(@\w+\)|[|,:;]|\b(?:published|updated|опубліковано|оновлено|опубликовано|обновлено"
+    r"|publié|mis à jour|publicado|atualizado|actualizado|pubblicato|aggiornato|publiziert"
+    r"|veröffentlicht|aktualisiert|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano"
+    r"|publicerad|uppdaterad|publiceret|opdateret|publisert|oppdatert|yayınlanma|güncelleme"
+    r")\b(?:\s+(?:on|at|le|em|el|il|am|op|den|o|в|о)\b)?", re.I)
 _BY = re.compile(r"^(?:by|від|автор|author)\s*:?\s*", re.I)
+# "By", "Par", "Por", "Von" ... before a name in front of the dateline on its line (only
+# there: a line of its own starting "Von Trier", "Por qué" is a headline)
+_BY_IN_DATELINE = re.compile(r"^(?:by|від|автор|author|par|por|di|von|door|av|af|przez)\s*:?\s+",
+                             re.I)
 _WIRE_CAPS = re.compile(r"^[^\n]{0,40}?\.\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ\-]{4,}(?:\s[A-ZА-ЯІЇЄҐ]+)?)"
                         r"\s*[–—-]\s")
 _ORG_WORDS = re.compile(
@@ -567,7 +577,8 @@ def _byline(lines: Sequence[Line], date_at: int | None, found: dates.Found | Non
     if date_at is not None and found is not None:
         before = lines[date_at].text[: found.start]
         before = _WEEKDAYS.sub("", before)
-        before = _BY.sub("", _BYLINE_NOISE.sub(" ", before)).strip(" ()-–—")
+        before = _BY_IN_DATELINE.sub("", _BYLINE_NOISE.sub(" ", before).strip())
+        before = before.strip(" ()-–—")
         before = re.sub(r"\s+\d{1,2}[:.]\d{2}$", "", before).strip()
         if before:
             return before

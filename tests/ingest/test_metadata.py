@@ -96,6 +96,32 @@ def test_byline_with_a_person_gives_author_and_the_sites_outlet():
     assert ex.lang == "en"
 
 
+
+LEAD_DE = ("Die Digitalisierung zieht sich bereits heute durch fast alle Branchen, sei es im "
+           "Finanzbereich, in der Industrie oder im Gesundheitswesen.\n\n"
+           "Im Krankenhaus ist dieser Aspekt besonders wichtig, denn die Fallpauschalen "
+           "setzen die Häuser unter hohen Kostendruck.\n")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "author"),
+    [
+        ("Von Moritz Bachmann publiziert am 25. September 2018", "Moritz Bachmann"),
+        ("By Moritz Bachmann published on 25 September 2018", "Moritz Bachmann"),
+        ("Publié le 25/09/2018 à 10h15", None),  # the label is not a name
+        ("Dienstag, 25. September 2018, 10:15 Uhr", None),  # nor the weekday
+    ],
+)
+def test_a_name_before_a_dateline_in_another_language_is_the_author(dateline, author):
+    page = ("Zurück zur Übersicht\n\n" + dateline + "\n\nDie elektronische Patientenakte – "
+            "der lange Marsch ins digitale Gesundheitswesen\n\n" + LEAD_DE)
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.date() == dt.date(2018, 9, 25)
+    assert ex.author == author
+    # the link back to the list above the dateline is not the headline below it
+    assert ex.title == "Die elektronische Patientenakte – der lange Marsch ins digitale " \
+                       "Gesundheitswesen"
+
 def test_russian_page_source_line_and_ad_marker():
     page = (
         '"Эти обращения не о политике" – Зеленский о выступлениях перед парламентами ЕС\n'
