@@ -49,11 +49,11 @@ _MORE_MONTH_NAMES: dict[int, str] = {
     2: "фев", 4: "кві", 5: "тра", 6: "чер", 8: "сер", 9: "sept сен", 10: "жов",
     11: "лис ноя", 12: "гру",
 }
-# Abbreviations that are common words ("1 out of 5", "iPhone 11 Pro", French "des", German
-# "sie", "led", the name Ian, "Ag"), found next to numbers in the corpus or likely to be:
+# Abbreviations that are common words ("1 out of 5", "iPhone 11 Pro", French "des", "led",
+# the name Ian, "Ag"), found next to numbers in the corpus or likely to be:
 # a month only written with the abbreviation's dot, "22 out. 2010" (Portuguese October),
 # "3 des. 2021" (Catalan, Norwegian December).
-_DOT_ONLY = frozenset({"ag", "des", "ian", "led", "out", "pro", "sie"})
+_DOT_ONLY = frozenset({"ag", "des", "ian", "led", "out", "pro"})
 # Finnish abbreviations are the bare stems "joulu" (Christmas), "kesä" (summer), "tammi"
 # (oak) ..., which Finnish dates never print ("3. heinäkuuta 2021"): not read.
 _NO_ABBREVIATIONS = ("fi",)
@@ -152,7 +152,8 @@ _DATE_PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(r"(?<![\w])" + _DAY + _OF + _MONTH + _OF_YEAR + _YEAR + _YEAR_WORD, re.I),
     re.compile(r"(?<![\w])" + _MONTH_FIRST + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
-    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-]" + _YEAR, re.I),
+    # "06.09.2023", "22/08/2023", and the Czech, Slovak and Serbian "22. 8. 2023"
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?:\.\s?|[/-])(?P<m>[01]?\d)(?:\.\s?|[/-])" + _YEAR),
     # Hungarian and Lithuanian: "2023. augusztus 22.", "2023 m. rugpjūčio 22 d."
     re.compile(r"(?<![\w.])" + _YEAR + r"(?:\.|\s?m\.)\s+" + _YEAR_FIRST_MONTH + r"\s+"
                + r"(?P<d>[0-3]?\d)(?:\.|\s?d\.)?(?!\d)", re.I),

@@ -5,9 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from babel.dates import format_date
 
 from digest.config import Config
-from digest.ingest.dates import Evidence, find_partial, resolve_year, year_evidence
+from digest.ingest.dates import (
+    LANGUAGES,
+    Evidence,
+    find_date,
+    find_partial,
+    resolve_year,
+    to_datetime,
+    year_evidence,
+    zone,
+)
 from digest.ingest.pages import Provenance
 from digest.ingest.textdump import extract_text
 
@@ -119,3 +129,93 @@ def test_the_fetchers_recorded_date_bounds_the_year_last():
     assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 24), "text+fetched")
     ex = extract_text(page("© 2017 Example Media"), config=CONFIG, provenance=fetched)
     assert ex.date_source == "text+copyright"  # the page's own evidence comes first
+
+
+# --- dates in the languages of Europe -------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_reads_the_dates_cldr_prints_for_it(language):
+    for width in ("full", "long", "medium"):
+        for month in range(1, 13):
+            day = dt.date(2023, month, 22)
+            printed = format_date(day, width, locale=language)
+            found = find_date(printed)
+            assert found is not None and found.date == day, printed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Romance: "de" between day, month and year, "às", "à", "a las", "alle ore"
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00+03:00"),
+        ("Publié le 3 mars 2021 à 10h15", "2021-03-03T10:15:00+02:00"),
+        ("1er mars 2021", "2021-03-01T00:00:00+02:00"),
+        ("15 de marzo de 2021 a las 10:15", "2021-03-15T10:15:00+02:00"),
+        ("3 maggio 2021 alle ore 10:15", "2021-05-03T10:15:00+03:00"),
+        ("3 d’abril del 2021", "2021-04-03T00:00:00+03:00"),
+        ("22 out. 2010", "2010-10-22T00:00:00+03:00"),
+        # Germanic: a dot after the day, "um", "om"
+        ("Mittwoch, 3. März 2021, 10:15 Uhr", "2021-03-03T10:15:00+02:00"),
+        ("woensdag 3 maart 2021 om 10:15", "2021-03-03T10:15:00+02:00"),
+        ("3 mars 2021 kl. 10.15", "2021-03-03T10:15:00+02:00"),
+        # Slavic: the genitive, "r." after the year, numbers with spaces
+        ("3 marca 2021 r., 10:15", "2021-03-03T10:15:00+02:00"),
+        ("3. března 2021 v 10:15", "2021-03-03T10:15:00+02:00"),
+        ("22. 8. 2023", "2023-08-22T00:00:00+03:00"),
+        ("22 серпня 2023 року о 14:20", "2023-08-22T14:20:00+03:00"),
+        # Finnish, Hungarian and Lithuanian (the year first), Greek, Turkish
+        ("22. elokuuta 2023 klo 10.15", "2023-08-22T10:15:00+03:00"),
+        ("2023. augusztus 22. 10:15", "2023-08-22T10:15:00+03:00"),
+        ("2023 m. rugpjūčio 22 d.", "2023-08-22T00:00:00+03:00"),
+        ("22 Αυγούστου 2023, 10:15", "2023-08-22T10:15:00+03:00"),
+        ("22 Ağustos 2023 10:15", "2023-08-22T10:15:00+03:00"),
+    ],
+)
+def test_datelines_in_the_languages_of_europe(text, expected):
+    found = find_date(text)
+    assert found is not None
+    assert to_datetime(found, zone("Europe/Kyiv")).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple still sells the iPhone 11 Pro 2019 model at a discount.",  # Czech "pro."
+        "Reviewers rated it 4 out 2019 times in a row.",  # Portuguese "out."
+        "The French journal ranked 10 des 2021 meilleurs films.",  # Catalan "des."
+    ],
+)
+def test_abbreviations_that_are_words_make_no_date(text):
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NASA has sent 2 Mars rovers since then.",  # French "mars" only in lower case
+        "Sinner ha vinto 3 set consecutivi.",  # Italian and Portuguese "set"
+        "Il negozio vende 2 mag al mese.",  # Italian "mag"
+        "Otel 3 ara sokak ötede.",  # Turkish "ara"
+        "The team won 12 ago, then lost.",  # Spanish and Italian "ago"
+    ],
+)
+def test_another_languages_abbreviation_without_a_year_is_no_date(text):
+    assert find_partial(text) is None
+
+
+def test_a_year_less_date_in_another_language_takes_its_year_from_the_page():
+    text = ("Lars von Trier défend son message\n\nPar la rédaction\n\n"
+            "Le cinéaste danois Lars von Trier s'est défendu jeudi 24 août, après qu'un "
+            "message controversé a fait réagir la presse et les responsables politiques.\n\n"
+            "Le réalisateur a déclaré qu'il n'avait fait que dire une évidence sur la guerre "
+            "et qu'il ne supprimerait pas son message.\n\n© 2025 Exemple Médias\n")
+    ex = extract_text(text, config=CONFIG)
+    # a Thursday, August 24 in 2022-2025 is only 2023
+    assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 24), "text+copyright")
+    ex = extract_text(text.replace("© 2025 Exemple Médias", ""), config=CONFIG)
+    assert ex.date is None and 'prints "jeudi 24 août" without a year' in ex.review[0]
+    german = text.replace("jeudi 24 août", "am Donnerstag, 24. August")
+    ex = extract_text(german.replace("© 2025 Exemple Médias", ""),
+                      url="https://example.de/2023/kultur/von-trier", config=CONFIG)
+    assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 24), "text+url")
