@@ -26,7 +26,7 @@ F1_FLOORS = {
     "dev_html": 0.984,  # extraction/dev/*.html, 121 pages
 }
 # Titles of the extraction pages that agree with the page's own HTML headline (of 121).
-SILVER_TITLE_FLOORS = {"dev_txt": 107, "dev_html": 119}
+SILVER_TITLE_FLOORS = {"dev_txt": 108, "dev_html": 119}
 # Exact matches on news/ (right answers, out of the pages the figure counts).
 META_FLOORS = {
     "title": 29,  # of 29 pages with a headline
