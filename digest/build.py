@@ -19,14 +19,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from dataclasses import dataclass
-from hashlib import blake2b
 from pathlib import Path
 
 from digest import charts, outputs, review, search, store, theme, urls
 from digest.cache import BuildCache, cache_key
 from digest.config import Config
 from digest.content import REVIEW_DIR, Article, layout
-from digest.fingerprint import fingerprint
+from digest.fingerprint import fingerprint, text_fingerprint
 from digest.issues import Issue, build_issues, by_topic, story_topics
 from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
@@ -176,10 +175,12 @@ def _index(executor: Executor, renderer: Renderer, plan: outputs.Plan, key: str,
 
 def _inputs(key: str, sources: list[store.Source]) -> str:
     """Fingerprint of the build key and every content file's name and stat signature, for
-    the nothing-changed check. Hashed as one text, not a ``repr`` (half the time at 100,000
-    files): a file name never holds a NUL, so three fields a file read back one way."""
-    listing = "\0".join([f"{s.name}\0{s.signature[0]}\0{s.signature[1]}" for s in sources])
-    return blake2b(f"{key}\0{listing}".encode(), digest_size=12).hexdigest()
+    the nothing-changed check, hashed as one text (half the time of a ``repr`` at 100,000
+    files): a file name never holds a NUL."""
+    fields = [key]
+    for s in sources:
+        fields += (s.name, str(s.signature[0]), str(s.signature[1]))
+    return text_fingerprint(fields, "\0")
 
 
 def _tell_waiting(config: Config, reporter: Reporter) -> None:

@@ -31,7 +31,7 @@ from urllib.parse import urljoin
 from digest import __version__, urls
 from digest.config import Config, Topic
 from digest.content import CHRONOLOGICAL, Article
-from digest.fingerprint import fingerprint
+from digest.fingerprint import GROUP, RECORD, fingerprint
 
 if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
@@ -153,16 +153,15 @@ def issue_item(issue: Issue, site: urls.Site) -> Item:
 
 
 def article_inputs(chosen: list[Article]) -> str:
-    """What a feed item shows of articles depends on: each one's source file and path (its
-    id is in the file, or made from the path), as one text: neither holds the separators,
-    and the weekly issues feed names 100,000 articles at that scale."""
-    return "\x1e".join([f"{a.path}\x1f{a.fingerprint}" for a in chosen])
+    """What a feed item shows of articles depends on: each one's card key, as one text
+    (the weekly issues feed names 100,000 articles at that scale)."""
+    return RECORD.join([a.card_key for a in chosen])
 
 
 def _stories_inputs(stories: list[Story]) -> str:
     """:func:`article_inputs` of each story, as one text (most stories have one article)."""
-    return "\x1d".join([f"{s.lead.path}\x1f{s.lead.fingerprint}" if len(s.articles) == 1
-                         else article_inputs(s.articles) for s in stories])
+    return GROUP.join([s.lead.card_key if len(s.articles) == 1 else article_inputs(s.articles)
+                       for s in stories])
 
 
 def story_inputs(chosen: list[Story]) -> list[tuple[object, ...]]:
