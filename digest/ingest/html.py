@@ -7,7 +7,9 @@ the project's conventions here:
 
 - the date with its time and offset, read from the page's own machine-readable stamps
   (``article:published_time``, JSON-LD ``datePublished``, ``<time datetime>``); a stamp
-  without an offset, or trafilatura's bare date, is placed in the outlet's timezone;
+  without an offset, or trafilatura's bare date, is placed in the outlet's timezone; else
+  a date in the URL; else the dateline printed near the headline, found among the page's
+  visible lines by the rule that dates text dumps (:func:`printed_dateline`);
 - the outlet: a known outlet (digest.yaml ``sources`` or the shipped registry) by the page's
   URL, canonical link, site name, JSON-LD publisher, title tail or copyright notice (see
   :mod:`digest.ingest.outlets`), else the declared site name;
@@ -27,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from html import unescape as _unescape
 from typing import Any
 
@@ -37,7 +40,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from digest.config import Config
-from digest.ingest import dates, headline, metadata, outlets, structure
+from digest.ingest import dates, headline, layout, metadata, outlets, structure, textdump
 from digest.ingest.chrome import is_chrome_phrase
 from digest.ingest.lang import detect
 from digest.ingest.layout import article_paragraphs
@@ -98,7 +101,7 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
     ex.summary = metadata.summary(paragraphs) or _clean(head.get("description"))
     ex.lang = _language(head.get("lang"), doc.text)
     ex.tags = _tags(head.get("tags", "").split("\n"))
-    _set_date(ex, html, url, config)
+    _set_date(ex, html, url, config, lambda: printed_dateline(tree, html, ex.title, paragraphs))
     return ex
 
 
@@ -461,7 +464,13 @@ def _tags(tags: list[str]) -> list[str]:
     return list(seen)[:20]
 
 
-def _set_date(ex: Extraction, html: str, url: str | None, config: Config) -> None:
+def _set_date(ex: Extraction, html: str, url: str | None, config: Config,
+              printed: Callable[[], dates.Found | None]) -> None:
+    """The page's date from the first of its sources that gives one, strongest first: the
+    page's machine-readable stamp (``meta``), a date in its URL (``url``), then, unless the
+    stored copy carries a date hint (which the pipeline reads, and which outranks it), the
+    dateline the page prints around its headline (``dateline``; ``printed`` reads it, only
+    when needed). With none, the pipeline tries the hint and the transport's dates."""
     tz = metadata.outlet_zone(url, ex.outlet, config)
     stamp = published_stamp(html)
     if stamp is not None:
@@ -472,6 +481,55 @@ def _set_date(ex: Extraction, html: str, url: str | None, config: Config) -> Non
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = "url", True
+        return
+    if metadata.split_date_hint(html[:200].split("\n", 1)[:1])[0] is not None:
+        return
+    found = printed()
+    if found is not None:
+        ex.date, ex.date_source = dates.to_datetime(found, tz), "dateline"
+        ex.day_only = found.time is None
+
+
+def printed_dateline(tree: HtmlElement | None, html: str, title: str | None,
+                     paragraphs: list[str]) -> dates.Found | None:
+    """The dateline the page prints near its headline, read as a text dump's is
+    (:func:`digest.ingest.metadata.dateline_near`) from the page's visible lines: the lines
+    between the headline (the page's title or its ``<h1>``, as one of its lines) and the
+    line of the article's first paragraph. None when either is not found among the lines:
+    a date elsewhere on the page (menus, lists of stories, the article's prose, the footer)
+    does not date it."""
+    heads = {k for k in (layout.key(title or ""), layout.key(_h1(html))) if k}
+    lead = next((k for k in map(layout.key, paragraphs[:_HEAD]) if k and k not in heads), "")
+    if tree is None or not heads or not lead:
+        return None
+    try:
+        shown = layout.visible_lines(tree)
+    except RecursionError:  # a page nested deeper than Python recurses
+        return None
+    start = next((i for i, text in enumerate(shown) if _opens(layout.key(text), lead)), None)
+    if start is None:
+        return None
+    title_at = next((i for i in range(start - 1, -1, -1) if layout.key(shown[i]) in heads), None)
+    if title_at is None:
+        return None
+    # Only the lines around the headline are read (as a dump's lines are), the rest of the
+    # page is not classified.
+    lo = max(0, title_at - metadata.ABOVE_HEAD)
+    lines = textdump.to_lines(shown[lo:start + metadata.HEAD_SPAN])
+    textdump.classify(lines)
+    return metadata.dateline_near(lines, title_at - lo, start - lo)
+
+
+_OPENING = 60  # characters of the first paragraph's words that find its line
+_MIN_LINE = 15  # characters: a shorter line is not told for the paragraph's beginning
+
+
+def _opens(line: str, paragraph: str) -> bool:
+    """``line`` (its words) is the beginning of ``paragraph``, or the paragraph's beginning
+    is the beginning of ``line`` (a paragraph broken by line breaks, or trafilatura's
+    paragraph of a longer line)."""
+    opening = paragraph[:_OPENING]
+    return len(line) >= _MIN_LINE and (line.startswith(opening) or opening.startswith(line))
 
 
 def published_stamp(html: str) -> dt.datetime | None:

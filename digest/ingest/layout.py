@@ -300,6 +300,15 @@ def _container(node: str) -> HtmlElement | None:
     return owner if owner is not None and _shown(owner, {}) else None
 
 
+def visible_lines(tree: HtmlElement) -> list[str]:
+    """The page's text as a reader sees it, one line per block or line break, as a text dump
+    holds it (a browser's innerText): scripts, styles and hidden elements left out. The tree
+    is prepared as for :func:`article_paragraphs` (its scripts and styles removed)."""
+    _prepare(tree)
+    body = tree.find("body")
+    return _lines(body if body is not None else tree)
+
+
 def _lines(element: HtmlElement) -> list[str]:
     """The element's text as a reader sees its lines: runs of text and inline elements,
     broken by ``<br>`` and by blocks (whose own lines follow in place)."""

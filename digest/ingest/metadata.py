@@ -193,13 +193,40 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     return first
 
 
+ABOVE_HEAD = 3  # lines above its headline where a page may print its dateline instead
+
+
+def dateline_near(lines: Sequence[Line], title_at: int, start: int) -> dates.Found | None:
+    """The dateline of a page whose headline is line ``title_at`` and whose article begins
+    at line ``start`` (an HTML page's visible lines), by the rule that finds a dump's
+    dateline (:func:`_dateline`: a short date line under a headline, above the article).
+
+    Only around the headline: first in the lines from the headline down to the article
+    (at most :data:`HEAD_SPAN` of them; not past a "Related stories" heading, nor into
+    the article past a sentence: a stamp the extractor left at its top counts, a short
+    sentence with a date does not); else in the :data:`ABOVE_HEAD` lines above the
+    headline (a date printed over it). Never the date inside the headline itself, nor one
+    in the page's menus, lists of stories, prose or footer."""
+    if not 0 <= title_at < start <= len(lines):
+        return None
+    hi = min(start + 2, title_at + 1 + HEAD_SPAN, len(lines))
+    hi = next((i for i in range(title_at + 1, hi) if lines[i].kind == "barrier"
+               or (i >= start and headline.is_sentence(lines[i].text))), hi)
+    at, found = _dateline(lines[title_at:hi], start - title_at)
+    if found is not None and at > 0:
+        return found
+    lo = max(0, title_at - ABOVE_HEAD)
+    at, found = _dateline(lines[lo:title_at + 1], title_at + 1 - lo)
+    return found if found is not None and lo + at < title_at else None
+
+
 def _after_date(text: str, found: dates.Found) -> str:
     return text[found.end:].strip(" \t|-–—,.")
 
 
 _TITLE_REACH = 24  # lines above the article searched for its headline (bylines, shares ...)
 _LIST_RUN = 3  # this many headline-shaped lines in a row are a list of other stories
-_HEAD_SPAN = 12  # lines a headline may stand above its dateline (byline, standfirst, shares ...)
+HEAD_SPAN = 12  # lines a headline may stand above its dateline (byline, standfirst, shares ...)
 
 
 def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
@@ -227,7 +254,7 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
     ok = _TitleShaped(lines, reg)
     near = _nearest_title(ok, start, date_at)
     if (near is not None and date_at is not None and near < date_at < start
-            and date_at - near > _HEAD_SPAN and not _echoed(lines, near, start)):
+            and date_at - near > HEAD_SPAN and not _echoed(lines, near, start)):
         near = None  # a menu's item, a long way above the date: the headline stands near it
     if near is not None:
         near = _headline_over_standfirst(ok, lines, near, start)

@@ -100,6 +100,68 @@ def test_a_time_without_offset_is_placed_in_the_outlets_timezone():
     assert ex.date.isoformat() == "2023-08-16T09:27:00+03:00"
 
 
+def under_headline(stamp: str, html: str) -> str:
+    """``html`` with ``stamp`` printed right under its headline."""
+    return html.replace("</h1>", "</h1>" + stamp, 1)
+
+
+KYIV = Config(timezone="Europe/Kyiv")
+
+
+@pytest.mark.parametrize(("stamp", "iso", "day_only"), [
+    ("<p class='byline'>By Jane Doe | 16 August 2023, 09:27</p>", "2023-08-16T09:27:00+03:00",
+     False),
+    ("<div class='meta'><span>Jane Doe</span></div><div class='date'>Wednesday, 16 August "
+     "2023</div>", "2023-08-16T00:00:00+03:00", True),
+    ("<p>Published on Aug 16, 2023 at 6:27 AM GMT</p>", "2023-08-16T06:27:00+00:00", False),
+])
+def test_a_page_with_no_machine_readable_date_is_dated_by_its_printed_dateline(stamp, iso,
+                                                                               day_only):
+    ex = extract_html(under_headline(stamp, page()), config=KYIV)
+    assert ex.date is not None and ex.date.isoformat() == iso
+    assert (ex.date_source, ex.day_only) == ("dateline", day_only)
+
+
+def test_a_dateline_printed_over_the_headline_dates_the_page():
+    html = page().replace("<h1>", "<p class='kicker'>16 August 2023</p><h1>", 1)
+    ex = extract_html(html, config=KYIV)
+    assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 16), "dateline")
+
+
+_RELATED = ("<div class='related'><h3>Related stories</h3><ul><li><a href='/y'>Kyiv hosts a "
+            "summit on air defence systems</a> <span>3 March 2023</span></li></ul></div>")
+_PROSE = ("The US Department of State has reported that Russia has been determined to increase "
+          "military cooperation with North Korea since 24 February 2022, a spokesman said.")
+
+
+@pytest.mark.parametrize("html", [
+    # a date quoted in the article's prose, in a long paragraph or a short one
+    page(paras=[_PROSE, *PARAS[1:]]),
+    page(paras=["On 24 February 2022, everything changed.", *PARAS]),
+    # a list of other stories, between the headline and the article or after it
+    under_headline(_RELATED, page()),
+    page(extra=_RELATED),
+    # the copyright notice, with its year or with a full date
+    page().replace("© 2023 The Outlet.", "© The Outlet, 16 August 2023."),
+    # a date inside the headline itself
+    page().replace("<h1>Russia and North Korea</h1>",
+                   "<h1>Russia and North Korea on 16 August 2023</h1>"),
+], ids=["prose", "short-prose", "related-above", "related-below", "copyright", "in-headline"])
+def test_a_printed_date_that_is_no_dateline_does_not_date_the_page(html):
+    ex = extract_html(html, config=KYIV)
+    assert (ex.date, ex.date_source) == (None, None)
+
+
+def test_a_machine_readable_date_outranks_a_different_printed_one():
+    stamp = "<p class='byline'>By Jane Doe | 17 August 2023, 10:00</p>"
+    meta = "<meta property='article:published_time' content='2023-08-16T09:27:00+03:00'>"
+    ex = extract_html(under_headline(stamp, page(meta)), config=KYIV)
+    assert (ex.date.isoformat(), ex.date_source) == ("2023-08-16T09:27:00+03:00", "meta")
+    ex = extract_html(under_headline(stamp, page()), config=KYIV,
+                      url="https://example.com/news/2023/08/15/russia-north-korea")
+    assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 15), "url")
+
+
 def test_stamps_in_time_tags_and_utc():
     assert published_stamp("<time datetime='2023-08-16T06:27:00Z'>") == dt.datetime(
         2023, 8, 16, 6, 27, tzinfo=dt.UTC)

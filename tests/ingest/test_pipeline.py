@@ -461,6 +461,40 @@ def test_html_pages_are_ingested(project):
     assert LEAD[2] in doc.body and "Home" not in doc.body
 
 
+def printed_html(stamp: str = "<p class='byline'>By Jane Doe | 16 August 2023, 09:27</p>"):
+    """An HTML page with no machine-readable date, that prints ``stamp`` under its headline."""
+    return ("<html lang='en'><head><title>Air defence arrives | Kyiv Daily</title></head>"
+            "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<article><h1>Air defence arrives</h1>" + stamp
+            + "".join(f"<p>{p}</p>" for p in LEAD)
+            + "</article><footer>© Kyiv Daily</footer></body></html>")
+
+
+def test_an_html_page_that_only_prints_its_dateline_is_published_with_it(project):
+    (project / "raw" / "page.html").write_text(printed_html())
+    [result] = run(project).results
+    assert result.status == "written", result
+    doc = read(project / result.article)
+    assert doc.meta["date"].isoformat() == "2023-08-16T09:27:00+03:00"
+    assert doc.meta["date_source"] == "dateline"
+    assert "review" not in doc.meta
+
+
+def test_an_html_page_whose_only_date_is_in_its_prose_waits_for_review(project):
+    (project / "raw" / "page.html").write_text(printed_html(
+        "<p>On 24 February 2022, everything changed.</p>"))
+    [result] = run(project).results
+    assert result.status == "review"
+    assert read(project / result.article).meta["date"] is None
+
+
+def test_a_date_hint_outranks_the_dateline_an_html_page_prints(project):
+    (project / "raw" / "page.html").write_text(" date 2023-08-15\n" + printed_html())
+    [result] = run(project).results
+    doc = read(project / result.article)
+    assert (doc.meta["date"], doc.meta["date_source"]) == (dt.date(2023, 8, 15), "hint")
+
+
 def test_cli_json_report_and_exit_code(project):
     (project / "raw" / "a.txt").write_text(dump("Ukraine deploys new air defence", LEAD))
     (project / "raw" / "bad.txt").write_bytes(bytes(range(256)) * 8)
