@@ -31,6 +31,7 @@ The corpus folder is ``$DIGEST_SHARED`` or ``<repo>/../shared``.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.util
 import io
 import json
@@ -283,6 +284,7 @@ def score_set(score: ModuleType, gold_dir: Path, items: list[Page],
               "meta": metadata_scores(items, articles)}
     if not any(p.gold.get("title") for p in items):
         result["silver_title"] = silver_title_scores(items, articles)
+        result["silver_date"] = silver_date_scores(items, articles)
     return result
 
 
@@ -342,6 +344,59 @@ def silver_title_scores(items: list[Page], articles: dict[str, Article]) -> dict
             stated = silver_titles(html.read_text(encoding="utf-8", errors="replace"))
             ok += fold(art.meta.get("title")) in stated
     return {"ok": ok, "of": len(items), "share": ok / len(items) if items else None}
+
+
+# --- dates of pages without a gold date --------------------------------------------------------
+
+_PUBLISHED_META = re.compile(r"""\bproperty\s*=\s*["']article:published_time["']""", re.I)
+_PUBLISHED_LD = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d\d-\d\d[^"]*)"')
+
+
+def silver_date(html: str) -> str | None:
+    """The publication stamp the page's HTML states (``article:published_time``, else
+    JSON-LD ``datePublished``), ISO text; None when it states none. For scoring only."""
+    head = html[:300_000]
+    for meta in _META.finditer(head):
+        content = _CONTENT.search(meta.group(0)) if _PUBLISHED_META.search(meta.group(0)) else None
+        value = (content.group(1) or content.group(2) or "").strip() if content else ""
+        if re.match(r"(?:199\d|2\d{3})-\d\d-\d\d", value):
+            return value
+    found = _PUBLISHED_LD.search(head)
+    return found.group(1) if found and found.group(1) >= "1990" else None
+
+
+def same_day(shown: str, stamp: str) -> bool:
+    """Whether the article's date is the stamp's day, give or take the one day that time
+    zones make of it (a page's evening in New York is the next day in its UTC stamp, and
+    a dump shows the day the page prints). A week, a month or a year off is wrong."""
+    try:
+        ours, theirs = dt.date.fromisoformat(shown[:10]), dt.date.fromisoformat(stamp[:10])
+    except ValueError:
+        return False
+    return abs((ours - theirs).days) <= 1
+
+
+def silver_date_scores(items: list[Page], articles: dict[str, Article]) -> dict[str, Any]:
+    """Text dumps whose HTML states a publication stamp: dated on its day, dated on
+    another day (wrong), or not published for want of a date (kept for review)."""
+    ok = wrong = undated = 0
+    for page in items:
+        html = page.raw.with_suffix(".html")
+        stamp = silver_date(html.read_text(encoding="utf-8", errors="replace")) \
+            if html.exists() else None
+        if stamp is None:
+            continue
+        art = articles.get(page.name)
+        shown = shown_date(art) if art else None
+        if shown is None:
+            undated += 1
+        elif same_day(shown, stamp):
+            ok += 1
+        else:
+            wrong += 1
+    of = ok + wrong + undated
+    return {"ok": ok, "wrong": wrong, "undated": undated, "of": of,
+            "share": ok / of if of else None}
 
 
 # --- trafilatura reference and speed -----------------------------------------------------------
@@ -448,6 +503,10 @@ def table(f: dict[str, Any]) -> str:
         m = conf.get(key, {}).get("silver_title")
         return f"{m['ok']} of {m['of']}" if m else "n/a"
 
+    def stamped(conf: dict[str, Any]) -> str:
+        m = conf.get("dev_txt", {}).get("silver_date")
+        return f"{m['ok']} of {m['of']} ({m['wrong']}, {m['undated']})" if m else "n/a"
+
     n_news, n_dev = (len(d[k]["per_page"]) for k in ("news", "dev_txt"))
     rows = [
         ("title (news/, pages with a headline)", count(d, "title"), count(learned, "title"), ""),
@@ -458,6 +517,8 @@ def table(f: dict[str, Any]) -> str:
         ("date, any precision (news/, dated pages)", count(d, "date"), count(learned, "date"), ""),
         ("date + time (news/, pages showing a time)", count(d, "date_time"),
          count(learned, "date_time"), ""),
+        ("date = the day of the page's own HTML stamp (extraction/dev text dumps; wrong, "
+         "undated)", stamped(d), stamped(learned), ""),
         ("outlet (news/)", count(d, "outlet"), count(learned, "outlet"), ""),
         ("attribution (news/)", count(d, "attribution"), count(learned, "attribution"), ""),
         (f"body F1, news dumps ({n_news} pages)", body(d, "news"), body(learned, "news"),

@@ -176,8 +176,17 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
 
 
 def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Found | None]:
-    """The first date line below a headline-like line (or the first at all)."""
+    """The date line under the article's headline, above its text (else the first date).
+
+    Candidates are date lines under a headline-like line. The last one that stands
+    alone wins: one printed before it belonged to another item (a ticker's or a dated
+    quote over a fact check, the site's "today" over its menu), and the headline
+    nearest the text is the article's. Candidates a few lines apart in a run are a
+    list of other stories, with their dates, never the article's own. When every
+    candidate is in a run, the first is taken.
+    """
     first: tuple[int | None, dates.Found | None] = (None, None)
+    pairs: list[tuple[int, dates.Found]] = []
     seen_headline = False
     for i, ln in enumerate(lines[: start + 2]):
         if i >= start and ln.kind == "good":
@@ -185,12 +194,25 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
         found = dates.find_date(ln.text) if len(ln.text) < 160 else None
         if found is not None:
             if seen_headline:
-                return i, found
+                pairs.append((i, found))
+                seen_headline = False
             if first[0] is None:
                 first = (i, found)
         if is_headline(ln.text) and (found is None or len(_after_date(ln.text, found)) > 15):
             seen_headline = True
-    return first
+    alone = [pair for n, pair in enumerate(pairs) if not _in_run(pairs, n)]
+    if alone:
+        return alone[-1]
+    return pairs[0] if pairs else first
+
+
+LIST_GAP = 4  # lines between the dated items of a list of stories, at the most
+
+
+def _in_run(pairs: list[tuple[int, dates.Found]], n: int) -> bool:
+    """Whether dated headline ``n`` has another within :data:`LIST_GAP` lines."""
+    at = pairs[n][0]
+    return any(0 < abs(other - at) <= LIST_GAP for other, _ in pairs)
 
 
 ABOVE_HEAD = 3  # lines above its headline where a page may print its dateline instead
@@ -691,13 +713,28 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
     if day is None:
         for at in range(start, end):
             in_text = dates.find_date(lines[at].text)
-            if in_text is not None:
+            if in_text is not None and _stated(lines[at].text, in_text):
                 day, source = in_text.date, "text"
                 break
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = source, True
     return at if source == "text" and day is not None else None
+
+
+PROSE_DATE_AT = 30  # characters into a sentence where a wire dateline's date may stand
+_WIRE_AFTER = re.compile(r"[\s,]*(?:\([^()]{1,40}\)\s*)?[-–—]")  # "(Reuters) -", " —"
+
+
+def _stated(text: str, found: dates.Found) -> bool:
+    """Whether a date in the article's text is the page's own: on a line that is not prose
+    (a stamp, a byline, a signature under a quoted post) or opening one as a wire dateline
+    ("KYIV, Aug 23, 2023 (Reuters) - ..."). A date inside a sentence dates what the
+    sentence tells ("In this Dec. 12, 2006, file photo", a study, an earlier event), not
+    the article."""
+    if not headline.is_sentence(text):
+        return True
+    return found.start < PROSE_DATE_AT and _WIRE_AFTER.match(text, found.end) is not None
 
 
 def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.date | None,

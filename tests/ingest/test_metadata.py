@@ -182,3 +182,48 @@ def test_full_dates_and_numbers_are_not_yearless_dates(text):
 def test_copyright_year_is_the_last_year_of_the_notice():
     assert copyright_year("Copyright © 2010-2023 Example Media") == 2023
     assert copyright_year("No notice here, 2023") is None
+
+
+BODY = ("The state said on Monday that the new rules would take effect next spring, after "
+        "a year of talks with the industry and the unions.\n\n"
+        "Officials expect the first permits to be issued within weeks of the change.\n")
+
+
+def test_the_dateline_under_the_headline_wins_over_a_dated_line_above_it():
+    # A dated ticker headline and the site's "today" over its menu, then the article's
+    # headline and dateline.
+    page = ("Wednesday November 20, 2019 Voters in swing states see the race tightening\n\n"
+            "Wednesday, November 20, 2019\n\nNews\n\nOpinion\n\nThe Daily Brief\n\n"
+            "State sets new rules for building permits\n\n"
+            "By Jane Roe | November 18, 2019 12:01 PM\n\n" + BODY)
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.date() == dt.date(2019, 11, 18)
+    assert ex.title == "State sets new rules for building permits"
+
+
+def test_a_list_of_dated_stories_above_the_article_does_not_date_it():
+    # The guard of the rule above: the last dated headline wins only when it stands alone.
+    stories = "".join(f"Another story about the region number {n}\n\n{day} 2018\n\n"
+                      for n, day in ((1, "May 15,"), (2, "January 22,"), (3, "June 18,")))
+    page = ("State sets new rules for building permits\n\n"
+            "Jane Roe November 20, 2019 12:32\n\nMORE STORIES LIKE THIS ONE\n\n"
+            + stories + BODY)
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.date() == dt.date(2019, 11, 20)
+
+
+def test_a_date_inside_a_caption_or_prose_does_not_date_the_article():
+    page = ("State sets new rules for building permits\n\n" + BODY +
+            "\nIn this Dec. 12, 2006, file photo, made available by the state, officials "
+            "inspect a building site near the capital.\n")
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date is None  # kept for review, never dated 2006 from a photo caption
+
+
+def test_a_wire_dateline_opening_the_lead_dates_the_article():
+    page = ("State sets new rules for building permits\n\n"
+            "KYIV, Aug 23, 2023 (Reuters) - The state said on Wednesday that the new rules "
+            "would take effect next spring, after a year of talks with the industry.\n\n"
+            "Officials expect the first permits to be issued within weeks of the change.\n")
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.date() == dt.date(2023, 8, 23)

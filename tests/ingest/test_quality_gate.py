@@ -27,6 +27,9 @@ F1_FLOORS = {
 }
 # Titles of the extraction pages that agree with the page's own HTML headline (of 121).
 SILVER_TITLE_FLOORS = {"dev_txt": 108, "dev_html": 119}
+# Text dumps whose HTML states a publication stamp: dated on its day (+-1), at least;
+# dated on another day, at most (a wrong date is worse than none: the page waits).
+SILVER_DATE_FLOOR, SILVER_DATE_WRONG = 68, 5
 # Exact matches on news/ (right answers, out of the pages the figure counts).
 META_FLOORS = {
     "title": 29,  # of 29 pages with a headline
@@ -93,6 +96,12 @@ def test_news_metadata(scored, figure):
 def test_extraction_titles_agree_with_the_html_headline(scored, key):
     found = scored[key]["silver_title"]
     assert found["ok"] >= SILVER_TITLE_FLOORS[key], found
+
+
+def test_text_dump_dates_agree_with_the_page_stamp(scored):
+    found = scored["dev_txt"]["silver_date"]
+    assert found["ok"] >= SILVER_DATE_FLOOR, found
+    assert found["wrong"] <= SILVER_DATE_WRONG, found
 
 
 def test_news_dates_are_right_or_kept_for_review_never_guessed(bench, scored, tmp_path):
