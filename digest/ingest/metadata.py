@@ -181,9 +181,9 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     Candidates are date lines under a headline-like line. The last one that stands
     alone wins: one printed before it belonged to another item (a ticker's or a dated
     quote over a fact check, the site's "today" over its menu), and the headline
-    nearest the text is the article's. Candidates a few lines apart in a run are a
-    list of other stories, with their dates, never the article's own. When every
-    candidate is in a run, the first is taken.
+    nearest the text is the article's. Three or more candidates a few lines apart in
+    a run are a list of other stories, with their dates, never the article's own. When
+    every candidate is in such a run, the first is taken.
     """
     first: tuple[int | None, dates.Found | None] = (None, None)
     pairs: list[tuple[int, dates.Found]] = []
@@ -200,19 +200,29 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
                 first = (i, found)
         if is_headline(ln.text) and (found is None or len(_after_date(ln.text, found)) > 15):
             seen_headline = True
-    alone = [pair for n, pair in enumerate(pairs) if not _in_run(pairs, n)]
+    listed = _listed(pairs)
+    alone = [pair for n, pair in enumerate(pairs) if n not in listed]
     if alone:
         return alone[-1]
     return pairs[0] if pairs else first
 
 
 LIST_GAP = 4  # lines between the dated items of a list of stories, at the most
+LIST_ITEMS = 3  # dated headlines in a run that make a list (two may be a quote and the article)
 
 
-def _in_run(pairs: list[tuple[int, dates.Found]], n: int) -> bool:
-    """Whether dated headline ``n`` has another within :data:`LIST_GAP` lines."""
-    at = pairs[n][0]
-    return any(0 < abs(other - at) <= LIST_GAP for other, _ in pairs)
+def _listed(pairs: list[tuple[int, dates.Found]]) -> set[int]:
+    """The candidates that are items of a list: runs of :data:`LIST_ITEMS` or more, each
+    within :data:`LIST_GAP` lines of the one before."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for n, (at, _) in enumerate(pairs):
+        if run and at - pairs[run[-1]][0] > LIST_GAP:
+            listed.update(run if len(run) >= LIST_ITEMS else ())
+            run = []
+        run.append(n)
+    listed.update(run if len(run) >= LIST_ITEMS else ())
+    return listed
 
 
 ABOVE_HEAD = 3  # lines above its headline where a page may print its dateline instead

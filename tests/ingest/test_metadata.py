@@ -227,3 +227,15 @@ def test_a_wire_dateline_opening_the_lead_dates_the_article():
             "Officials expect the first permits to be issued within weeks of the change.\n")
     ex = extract_text(page, config=CONFIG)
     assert ex.date.date() == dt.date(2023, 8, 23)
+
+
+def test_a_dated_quote_right_above_the_headline_does_not_date_the_article():
+    # Two dated headlines close together are a quote and the article, not a list.
+    page = ("Fact checks\n\nAll Rulings\n\n"
+            "Building permits take two years in this state\n\n"
+            "— A senator on Sunday, October 13th, 2019 in a speech\n\n"
+            "State sets new rules for building permits\n\n"
+            "By Jane Roe on Monday, November 18th, 2019 at 11:08 a.m.\n\n" + BODY)
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.date() == dt.date(2019, 11, 18)
+    assert ex.title == "State sets new rules for building permits"
