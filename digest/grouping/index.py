@@ -287,7 +287,8 @@ def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, floa
 
 
 # The days whose articles the index also keeps in memory (see StoryIndex): the most recently
-# read, at most this many days and, past the window being read, this many articles.
+# read, at most this many days and this many articles, the window being read included (a
+# window denser than that is held in part, its other articles read from disk in batches).
 CACHE_DAYS = 4 * WINDOW_DAYS + 8
 CACHE_ARTICLES = 4096
 NAMES_CACHED = 1 << 15  # feature names per generation of FeatureTable's cache
@@ -306,34 +307,65 @@ _BATCH = 900  # parameters in one IN (...) list
 
 class _Day:
     """One day's indexed articles in memory, in the order added, and by story; their keys
-    end to end (made when a lookup first reads them)."""
+    end to end (made when a lookup first reads them).
 
-    __slots__ = ("entries", "stories", "_flat")
+    A day may be held in part: its first articles, up to number ``upto``, and the rest left
+    on disk (``complete`` False), when the window being read holds more articles than the
+    cache may (:data:`CACHE_ARTICLES`); a lookup reads that rest from the ledger in batches.
+    """
 
-    def __init__(self, entries: list[Entry]):
+    __slots__ = ("entries", "stories", "_flat", "complete", "upto")
+
+    def __init__(self, entries: list[Entry], complete: bool = True):
         self.entries = entries
+        self.complete = complete
+        self.upto = entries[-1].number if entries else -1  # the last number held
         self.stories: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             self.stories[entry.story].append(entry)
         self._flat: tuple[np.ndarray, np.ndarray] | None = None
 
-    def add(self, entry: Entry) -> None:
-        self.entries.append(entry)  # numbers only grow: still in the order added
+    def add(self, entry: Entry) -> bool:
+        """Hold a new article of the day (numbers only grow: still in the order added),
+        unless the day is held in part (it is on disk); whether it is held."""
+        if not self.complete:
+            return False
+        self.entries.append(entry)
         self.stories[entry.story].append(entry)
+        self.upto = entry.number
         self._flat = None
+        return True
 
-    def remove(self, number: int) -> None:
-        entry = next(e for e in self.entries if e.number == number)
+    def remove(self, number: int) -> bool:
+        """Forget an article removed from the index; whether it was held."""
+        entry = next((e for e in self.entries if e.number == number), None)
+        if entry is None:
+            return False
         self.entries.remove(entry)
         members = self.stories[entry.story]
         members.remove(entry)
         if not members:
             del self.stories[entry.story]
         self._flat = None
+        return True
+
+    def keep(self, count: int) -> int:
+        """Hold only the first ``count`` articles, the rest left on disk; how many it let go."""
+        dropped = len(self.entries) - count
+        if dropped <= 0:
+            return 0
+        self.entries = self.entries[:count]
+        self.upto = self.entries[-1].number if self.entries else -1
+        self.complete = False
+        self.stories = defaultdict(list)
+        for entry in self.entries:
+            self.stories[entry.story].append(entry)
+        self._flat = None
+        return dropped
 
     def flat(self) -> tuple[np.ndarray, np.ndarray]:
-        """All keys of the day's articles, one article after the other, and for each key
-        its article's place in :attr:`entries`."""
+        """All keys of the day's held articles, one article after the other, and for each
+        key its article's place in :attr:`entries`."""
         if self._flat is None:
             self._flat = gather([e.features for e in self.entries], False, False)
         return self._flat
@@ -359,7 +391,8 @@ class StoryIndex:
     the index's memory does not grow with its articles: what stays in memory is the
     feature table (:class:`FeatureTable`: a number, a string and a document frequency per
     feature met) and a cache of the most recently read days (:data:`CACHE_DAYS`,
-    :data:`CACHE_ARTICLES`; the window being read is always whole). Grouping in date order
+    :data:`CACHE_ARTICLES`, the window being read included: past that, the rest of the
+    window is read from the ledger in batches at each lookup). Grouping in date order
     (``digest stories``, the end-of-run pass of ingest, an archive crawled day by day)
     reads each day from disk about once; a lookup on a cached day reads no row. The
     undated articles are found through a table of (feature, article) rows, read only for
@@ -425,8 +458,7 @@ class StoryIndex:
             self.db.executemany("INSERT INTO story_undated VALUES (?, ?)",
                                 [(feature, entry.number) for feature in ids.tolist()])
             self._undated += 1
-        elif (cached := self._cache.get(entry.day)) is not None:
-            cached.add(entry)
+        elif (cached := self._cache.get(entry.day)) is not None and cached.add(entry):
             self._cached += 1
         self.table.count(ids, 1)
         self._size += 1
@@ -447,8 +479,8 @@ class StoryIndex:
             self.db.executemany("DELETE FROM story_undated WHERE feature = ? AND number = ?",
                                 [(feature, number) for feature in ids.tolist()])
             self._undated -= 1
-        elif (cached := self._cache.get(dt.date.fromordinal(day))) is not None:
-            cached.remove(number)
+        elif (cached := self._cache.get(dt.date.fromordinal(day))) is not None \
+                and cached.remove(number):
             self._cached -= 1
         self.table.count(ids, -1)
         self._size -= 1
@@ -483,8 +515,10 @@ class StoryIndex:
         An article's shared weight is the sum of the IDFs of the distinctive features (held
         by at least one and at most :meth:`common_limit` of the indexed articles) it
         has in common with ``features``, added in name order. The dated articles of the
-        window's days are read whole, their keys (in name order) in numpy passes; the
-        undated ones through the rows of the query's distinctive features.
+        window's days are read whole (those the cache does not hold, from the ledger in
+        batches), their keys (in name order) in numpy passes; the undated ones through the
+        rows of the query's distinctive features. Only the best found so far are kept
+        between batches, so a lookup's memory does not grow with the window.
         """
         table = self.table
         limit = self.common_limit()
@@ -499,54 +533,71 @@ class StoryIndex:
         have: dict[int, Entry] = {}
         named: dict[int, str] = {}
         try:
-            found = self._dated(day, have) if day is not None else self._every_dated(named)
+            found = (self._dated(day, have, named) if day is not None
+                     else self._every_dated(named))
             found.update(self._undated_sharing(ids, named))
         finally:
             table.scratch[ids] = 0.0
             table.wanted[ids] = False
-        for number, entry in have.items():
-            named[number] = entry.key
-        best = heapq.nsmallest(MAX_CANDIDATES, ((-weight, named[number], number)
-                                                for number, weight in found.items()))
+        best = _best(found, named)
         missing = [number for _, _, number in best if number not in have]
         have.update(self._entries(missing))
         return [have[number] for _, _, number in sorted(best, key=lambda b: b[1])]
 
-    def _dated(self, day: dt.date, have: dict[int, Entry]) -> dict[int, float]:
+    def _dated(self, day: dt.date, have: dict[int, Entry],
+               named: dict[int, str]) -> dict[int, float]:
         """Number -> shared weight of the dated articles of ``day``'s window that share a
-        distinctive feature (the table's ``scratch`` and ``wanted`` hold the query); each
-        found article in ``have``."""
-        table, found = self.table, {}
-        for bucket in self._window(day):
+        distinctive feature (the table's ``scratch`` and ``wanted`` hold the query), the
+        best of them (:func:`_prune`); each found article's key in ``named``, and the
+        held ones in ``have``."""
+        found: dict[int, float] = {}
+        for when, bucket in self._window(day):
             keys, place = bucket.flat()
-            wanted = np.flatnonzero(table.wanted[keys])
-            shared = np.bincount(place[wanted], table.scratch[keys[wanted]],
-                                 len(bucket.entries))
-            hit = np.flatnonzero(shared)
-            for i, weight in zip(hit.tolist(), shared[hit].tolist(), strict=True):
+            for i, weight in self._shared(keys, place, len(bucket.entries)):
                 entry = bucket.entries[i]
                 found[entry.number] = weight
                 have[entry.number] = entry
+                named[entry.number] = entry.key
+            _prune(found, named)
+            if not bucket.complete:
+                self._scan(self.db.execute(
+                    "SELECT number, key, ids FROM story_article WHERE day = ? AND number > ? "
+                    "ORDER BY number", (when.toordinal(), bucket.upto)), found, named)
         return found
 
     def _every_dated(self, named: dict[int, str]) -> dict[int, float]:
-        """:meth:`_dated` for an undated query: every dated article, read from the ledger
-        :data:`SCAN_ARTICLES` times eight at a time; each found article's key in ``named``."""
-        table, found = self.table, {}
-        rows = self.db.execute("SELECT number, key, day, ids FROM story_article "
-                               "WHERE day IS NOT NULL ORDER BY number")
-        while chunk := rows.fetchmany(8 * SCAN_ARTICLES):
-            self.looked_at.update(self._date(row[2]) for row in chunk)
-            keys, place = gather_blobs([row[3] for row in chunk])
-            wanted = np.flatnonzero(table.wanted[keys])
-            if not len(wanted):
-                continue
-            shared = np.bincount(place[wanted], table.scratch[keys[wanted]], len(chunk))
-            hit = np.flatnonzero(shared)
-            for i, weight in zip(hit.tolist(), shared[hit].tolist(), strict=True):
+        """:meth:`_dated` for an undated query: every dated article, read from the ledger."""
+        self.looked_at.update(self._date(day) for (day,) in self.db.execute(
+            "SELECT DISTINCT day FROM story_article WHERE day IS NOT NULL"))
+        found: dict[int, float] = {}
+        self._scan(self.db.execute("SELECT number, key, ids FROM story_article "
+                                   "WHERE day IS NOT NULL ORDER BY number"), found, named)
+        return found
+
+    def _scan(self, rows: sqlite3.Cursor, found: dict[int, float],
+              named: dict[int, str]) -> None:
+        """The shared weight of each article of ``rows`` (number, key, keys), read
+        :data:`SCAN_ARTICLES` at a time, into ``found`` (pruned after each batch) and its key
+        into ``named``."""
+        while chunk := rows.fetchmany(SCAN_ARTICLES):
+            keys, place = gather_blobs([row[2] for row in chunk])
+            for i, weight in self._shared(keys, place, len(chunk)):
                 found[chunk[i][0]] = weight
                 named[chunk[i][0]] = chunk[i][1]
-        return found
+            _prune(found, named)
+
+    def _shared(self, keys: np.ndarray, place: np.ndarray,
+                count: int) -> list[tuple[int, float]]:
+        """(place, shared weight) of each of ``count`` articles (``keys`` end to end, each
+        key's article at ``place``) that holds one of the query's distinctive features
+        (each article's weights added in its key order, however the articles are batched)."""
+        table = self.table
+        wanted = np.flatnonzero(table.wanted[keys])
+        if not len(wanted):
+            return []
+        shared = np.bincount(place[wanted], table.scratch[keys[wanted]], count)
+        hit = np.flatnonzero(shared)
+        return list(zip(hit.tolist(), shared[hit].tolist(), strict=True))
 
     def _undated_sharing(self, ids: np.ndarray, named: dict[int, str]) -> dict[int, float]:
         """The same for the undated articles, through their rows, each feature's weight
@@ -575,7 +626,13 @@ class StoryIndex:
             return [self._entry(row) for row in self.db.execute(
                 f"SELECT {_COLUMNS} FROM story_article WHERE story = ? "  # noqa: S608
                 "ORDER BY number", (story,))]
-        found = [e for bucket in self._window(day) for e in bucket.stories.get(story, ())]
+        found: list[Entry] = []
+        for when, bucket in self._window(day):
+            found += bucket.stories.get(story, ())
+            if not bucket.complete:
+                found += [self._entry(row) for row in self.db.execute(
+                    f"SELECT {_COLUMNS} FROM story_article WHERE story = ? "  # noqa: S608
+                    "AND day = ? AND number > ?", (story, when.toordinal(), bucket.upto))]
         if self._undated:
             found += [self._entry(row) for row in self.db.execute(
                 f"SELECT {_COLUMNS} FROM story_article WHERE story = ? "  # noqa: S608
@@ -583,27 +640,40 @@ class StoryIndex:
         found.sort(key=lambda e: e.number)
         return found
 
-    def _window(self, day: dt.date) -> list[_Day]:
-        """The cached days of ``day``'s window that hold articles (read from the ledger
+    @property
+    def held(self) -> int:
+        """How many articles the cache holds in memory (at most :data:`CACHE_ARTICLES`
+        after a lookup, however many the window has)."""
+        return self._cached
+
+    def _window(self, day: dt.date) -> list[tuple[dt.date, _Day]]:
+        """The days of ``day``'s window that hold articles, each cached whole or, past
+        :data:`CACHE_ARTICLES` articles held for the window, in part (read from the ledger
         when not cached); then the cache trimmed to its bounds, the window kept."""
         window = (self.days(day) or [])[:-1]
         out = []
+        room = CACHE_ARTICLES
         for d in window:
-            bucket = self._day(d)
-            if bucket.entries:
-                out.append(bucket)
+            bucket = self._day(d, room)
+            room -= len(bucket.entries)
+            if bucket.entries or not bucket.complete:
+                out.append((d, bucket))
                 self.looked_at.add(d)
         self._trim(window)
         return out
 
-    def _day(self, day: dt.date) -> _Day:
+    def _day(self, day: dt.date, room: int) -> _Day:
+        """The day's bucket, holding at most ``room`` articles (the first ones)."""
         bucket = self._cache.get(day)
-        if bucket is not None:
+        if bucket is not None and (bucket.complete or len(bucket.entries) >= room):
             self._cache.move_to_end(day)
+            self._cached -= bucket.keep(room)
             return bucket
-        bucket = _Day([self._entry(row) for row in self.db.execute(
-            f"SELECT {_COLUMNS} FROM story_article WHERE day = ? "  # noqa: S608
-            "ORDER BY number", (day.toordinal(),))])
+        if bucket is not None:  # held in part, and there is room for more of it now
+            self._cached -= len(self._cache.pop(day).entries)
+        rows = self.db.execute(f"SELECT {_COLUMNS} FROM story_article WHERE day = ? "  # noqa: S608
+                               "ORDER BY number LIMIT ?", (day.toordinal(), room + 1)).fetchall()
+        bucket = _Day([self._entry(row) for row in rows[:room]], complete=len(rows) <= room)
         self._cache[day] = bucket
         self._cached += len(bucket.entries)
         return bucket
@@ -634,6 +704,27 @@ def _rows_in(db: sqlite3.Connection, select: str, values: list[Any]) -> Iterator
     for start in range(0, len(values), _BATCH):
         part = values[start:start + _BATCH]
         yield from db.execute(f"{select} IN ({','.join('?' * len(part))})", part)
+
+
+def _best(found: dict[int, float], named: dict[int, str]) -> list[tuple[float, str, int]]:
+    """The :data:`MAX_CANDIDATES` found articles sharing the most weight (ties by key), as
+    (-weight, key, number)."""
+    return heapq.nsmallest(MAX_CANDIDATES, ((-weight, named[number], number)
+                                            for number, weight in found.items()))
+
+
+def _prune(found: dict[int, float], named: dict[int, str]) -> None:
+    """Keep only the best of the articles found so far (:func:`_best`) once they are more
+    than :data:`SCAN_ARTICLES`: a later batch can only push them down, never bring back
+    one left out, so the candidates are the same, and a lookup holds a bounded number."""
+    if len(found) <= SCAN_ARTICLES:
+        return
+    best = _best(found, named)
+    found.clear()
+    found.update((number, -weight) for weight, _, number in best)
+    kept = {number: named[number] for _, _, number in best}
+    named.clear()
+    named.update(kept)
 
 
 def _ordinal(day: dt.date | None) -> int | None:

@@ -143,6 +143,32 @@ def test_the_candidates_do_not_depend_on_how_many_articles_one_pass_reads(monkey
     assert 0 < len(whole[0]) < len(whole[1])
 
 
+def _dense(monkeypatch, cached: int) -> tuple[list[str], list[list[str]], StoryIndex]:
+    """Forty articles grouped over three days (a window denser than ``cached`` articles),
+    then a lookup on each day: the stories, the candidates and the index."""
+    monkeypatch.setattr("digest.grouping.index.CACHE_ARTICLES", cached)
+    index = StoryIndex()
+    stories = []
+    for i in range(40):
+        names = f"{NAMES[i % 10]} and {NAMES[(3 * i + 1) % 10]}"
+        stories.append(assign.group(index, f"k{i:02d}", extract(f"{names} meet", f"{names} met "
+                                    f"in Kyiv on day {i % 3}."), DAY + dt.timedelta(days=i % 3),
+                                    "en", f"slug-{i}"))
+    query = extract("Meeting", ", ".join(NAMES[:6]) + " met.")
+    found = [_keys(index.candidates(query, DAY + dt.timedelta(days=d))) for d in range(3)]
+    return stories, found, index
+
+
+def test_a_window_denser_than_the_cache_is_read_in_part_from_disk_with_the_same_stories(
+        monkeypatch):
+    stories, found, whole = _dense(monkeypatch, 4096)
+    assert whole.held == 40
+    assert len(set(stories)) < 40 and all(found)
+    for cached in (0, 5):
+        assert _dense(monkeypatch, cached)[:2] == (stories, found)
+        assert _dense(monkeypatch, cached)[2].held <= cached
+
+
 NAMES = ["Kuleba", "Blinken", "Stoltenberg", "Borrell", "Yermak", "Sullivan", "Scholz",
          "Macron", "Duda", "Orban"]
 
