@@ -102,7 +102,7 @@ class Packed:
     def load(cls, table: FeatureTable, portable: int, ids: bytes, title_portable: int,
              title_ids: bytes, script: str) -> Packed:
         return cls(table, np.frombuffer(ids, np.int32), portable,
-                   np.frombuffer(title_ids, np.int32), title_portable, script)
+                   np.frombuffer(title_ids, np.int32), title_portable, sys.intern(script))
 
     @property
     def title(self) -> frozenset[str]:
@@ -133,9 +133,10 @@ def gather(packs: list[Packed], cross: bool, title: bool) -> tuple[np.ndarray, n
 def _end_to_end(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """The arrays one after the other, and for each item the place of its array."""
     if not parts:
-        return np.zeros(0, np.int32), np.zeros(0, np.intp)
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
     lengths = [len(part) for part in parts]
-    return np.concatenate(parts), np.repeat(np.arange(len(parts)), lengths)
+    # 4-byte places: a cached day keeps them beside its keys
+    return np.concatenate(parts), np.repeat(np.arange(len(parts), dtype=np.int32), lengths)
 
 
 class FeatureTable:
@@ -291,7 +292,8 @@ def order_key(meta: dict[str, Any], key: str, tz: dt.tzinfo) -> tuple[bool, floa
 # window denser than that is held in part, its other articles read from disk in batches).
 CACHE_DAYS = 4 * WINDOW_DAYS + 8
 CACHE_ARTICLES = 4096
-NAMES_CACHED = 1 << 15  # feature names per generation of FeatureTable's cache
+NAMES_CACHED = 1 << 12  # feature names per generation of FeatureTable's cache (a name
+# and its dict slot are ~110 bytes; a name missed is read from the ledger with its page's)
 _SCHEMA = """
 CREATE TABLE story_article (number INTEGER PRIMARY KEY, key TEXT UNIQUE, story TEXT,
     day INTEGER, lang TEXT, portable INTEGER, ids BLOB, title_portable INTEGER,

@@ -40,12 +40,15 @@ from digest.grouping.features import Features, extract
 from digest.grouping.index import Packed, StoryIndex, order_key, read_meta
 from digest.ingest.ledger import Ledger
 
+# story_run_order gives the end-of-run pass its date order as it reads (no sort of every
+# waiting row: sqlite's sorter would take as much memory again as the ledger's page cache).
 _SCHEMA = """
 CREATE TABLE story_run (key TEXT PRIMARY KEY, relative TEXT, story TEXT, undated INTEGER,
     ts REAL, looked_up INTEGER, waiting INTEGER, again INTEGER DEFAULT 0, day INTEGER,
     lang TEXT, portable INTEGER, ids BLOB, title_portable INTEGER, title_ids BLOB,
     script TEXT);
 CREATE INDEX story_run_waiting ON story_run (story) WHERE waiting;
+CREATE INDEX story_run_order ON story_run (undated, ts, key) WHERE waiting;
 CREATE INDEX story_run_again ON story_run (again) WHERE again;
 CREATE TABLE story_moved (relative TEXT PRIMARY KEY, key TEXT, old TEXT, new TEXT)
     WITHOUT ROWID;

@@ -32,9 +32,12 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
 
 
+# Indexed by article from the start, for set_story at the end of the run: made then, sqlite
+# would sort every row for it, with another page cache's worth of memory.
 _SCHEMA = """
 CREATE TABLE result (n INTEGER PRIMARY KEY, file TEXT, status TEXT, reason TEXT,
     article TEXT, backup TEXT, story TEXT, warnings TEXT);
+CREATE INDEX result_article ON result (article);
 """
 _COLUMNS = "file, status, reason, article, backup, story, warnings"
 CACHE_KB = 1024  # rows are appended and read in order: a small page cache does
@@ -47,7 +50,6 @@ class Results:
     def __init__(self, results: list[FileResult] | None = None):
         self._ledger: Ledger | None = None
         self._size = 0
-        self._by_article = False  # the index set_story reads, made at its first call
         for result in results or ():
             self.append(result)
 
@@ -68,9 +70,6 @@ class Results:
 
     def set_story(self, article: str, story: str) -> None:
         """The final story of the result that wrote ``article``."""
-        if not self._by_article:
-            self._db.execute("CREATE INDEX result_article ON result (article)")
-            self._by_article = True
         self._db.execute("UPDATE result SET story = ? WHERE article = ?", (story, article))
 
     def __len__(self) -> int:
@@ -124,7 +123,6 @@ class Results:
             self._ledger.close()
             self._ledger = None
             self._size = 0
-            self._by_article = False
 
 
 def _result(row: tuple) -> FileResult:
