@@ -20,21 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_date_format, get_day_names, get_month_names
+from digest.ingest import cldr
+from digest.ingest.cldr import LANGUAGES
 
-# The languages whose month and weekday names are read, from Babel's CLDR data (shipped in
-# its wheel, nothing is downloaded): English, Ukrainian and Russian, which the project has
-# always read, the other languages of Europe the outlets users follow write in, and Turkish.
-# Not every CLDR locale: names that are ordinary words elsewhere ("mac", "ago", "dis", "mei")
-# would make dates out of prose, scripts with numeral dates ("2023年8月22日") need patterns
-# of their own, and a table of every locale's names would make each pattern a regex of
-# thousands of words. Left out of Europe: Croatian, whose "listopad", "srpanj" and "lipanj"
-# are October, July and June where Czech and Polish "listopad", "srpen" and "lipiec" are
-# November, August and July (the page's language is not known when its date is read);
-# Latvian and Basque, whose dates ("2023. gada 22. augustā") the patterns do not read.
-LANGUAGES = ("en", "uk", "ru", "be", "bg", "ca", "cs", "da", "de", "el", "es", "et", "fi",
-             "fr", "hu", "it", "lt", "nb", "nl", "pl", "pt", "ro", "sk", "sl", "sq", "sr",
-             "sv", "tr")
 # The languages read first, whose short forms were checked on the news corpus: their
 # abbreviations are read without a year ("Aug 24", "23 авг"); another language's only in
 # a full date, as "3 mag", "1 set", "2 ara" are Italian, Portuguese and Turkish months
@@ -62,6 +50,9 @@ _NO_ABBREVIATIONS = ("fi",)
 _LOWER_CASE_ONLY = frozenset({"mars"})
 
 
+_CLDR = cldr.load()  # CLDR's names of LANGUAGES, shipped with the package
+
+
 def _month_names(width: str, languages: tuple[str, ...]) -> dict[str, int]:
     """CLDR's month names of ``width`` ("wide", "abbreviated") in ``languages``, lower case:
     the form a date prints (the genitive "серпня", "sierpnia") and the stand-alone one,
@@ -70,9 +61,9 @@ def _month_names(width: str, languages: tuple[str, ...]) -> dict[str, int]:
     names: dict[str, int] = {}
     for language in languages:
         for context in ("format", "stand-alone"):
-            for month, name in get_month_names(width, context, language).items():
+            for month, name in _CLDR[language]["months"][width][context].items():
                 name = re.sub(r"^(?:de\s+|d['’])", "", name.lower()).rstrip(".")
-                names[name] = month
+                names[name] = int(month)
     return names
 
 
@@ -113,7 +104,7 @@ def _branches(node: dict[str, dict]) -> str:
 
 def _year_first(language: str) -> bool:
     """The language's long date writes year, month, day ("2023. augusztus 22.")."""
-    pattern = re.sub(r"'[^']*'", "", get_date_format("long", language).pattern)
+    pattern = re.sub(r"'[^']*'", "", _CLDR[language]["long_date"])
     return 0 <= pattern.find("y") < pattern.find("M") < pattern.find("d")
 
 
@@ -246,8 +237,8 @@ def _weekday_names() -> dict[str, int]:
     days: dict[str, set[int]] = {}
     for language in LANGUAGES:
         for context in ("format", "stand-alone"):
-            for day, name in get_day_names("wide", context, language).items():
-                days.setdefault(name.lower(), set()).add(day)
+            for day, name in _CLDR[language]["days"][context].items():
+                days.setdefault(name.lower(), set()).add(int(day))
     for day, names in _MORE_WEEKDAY_NAMES.items():
         for name in names.split():
             days.setdefault(name, set()).add(day)
