@@ -189,13 +189,18 @@ BODY = ("The state said on Monday that the new rules would take effect next spri
         "Officials expect the first permits to be issued within weeks of the change.\n")
 
 
-def test_the_dateline_under_the_headline_wins_over_a_dated_line_above_it():
-    # A dated ticker headline and the site's "today" over its menu, then the article's
-    # headline and dateline.
-    page = ("Wednesday November 20, 2019 Voters in swing states see the race tightening\n\n"
-            "Wednesday, November 20, 2019\n\nNews\n\nOpinion\n\nThe Daily Brief\n\n"
-            "State sets new rules for building permits\n\n"
-            "By Jane Roe | November 18, 2019 12:01 PM\n\n" + BODY)
+@pytest.mark.parametrize("above", [
+    # a dated ticker headline and the site's "today" over its menu
+    "Wednesday November 20, 2019 Voters in swing states see the race tightening\n\n"
+    "Wednesday, November 20, 2019\n\nNews\n\nOpinion\n\nThe Daily Brief\n\n",
+    # a dated quote right above a fact check: two dated headlines close together are a
+    # quote and the article, not a list
+    "Fact checks\n\nAll Rulings\n\nBuilding permits take two years in this state\n\n"
+    "— A senator on Sunday, October 13th, 2019 in a speech\n\n",
+])
+def test_the_dateline_under_the_headline_wins_over_a_dated_line_above_it(above):
+    page = (above + "State sets new rules for building permits\n\n"
+            "By Jane Roe on Monday, November 18th, 2019 at 11:08 a.m.\n\n" + BODY)
     ex = extract_text(page, config=CONFIG)
     assert ex.date.date() == dt.date(2019, 11, 18)
     assert ex.title == "State sets new rules for building permits"
@@ -227,15 +232,3 @@ def test_a_wire_dateline_opening_the_lead_dates_the_article():
             "Officials expect the first permits to be issued within weeks of the change.\n")
     ex = extract_text(page, config=CONFIG)
     assert ex.date.date() == dt.date(2023, 8, 23)
-
-
-def test_a_dated_quote_right_above_the_headline_does_not_date_the_article():
-    # Two dated headlines close together are a quote and the article, not a list.
-    page = ("Fact checks\n\nAll Rulings\n\n"
-            "Building permits take two years in this state\n\n"
-            "— A senator on Sunday, October 13th, 2019 in a speech\n\n"
-            "State sets new rules for building permits\n\n"
-            "By Jane Roe on Monday, November 18th, 2019 at 11:08 a.m.\n\n" + BODY)
-    ex = extract_text(page, config=CONFIG)
-    assert ex.date.date() == dt.date(2019, 11, 18)
-    assert ex.title == "State sets new rules for building permits"
