@@ -149,6 +149,7 @@ def test_workers_dying_again_and_again_fail_clearly_with_nothing_half_written(
                                      silence_logs=logging.CRITICAL) as local, \
             distributed.Client(local, set_as_default=False) as client:
         client.register_plugin(KillOnce(after=6, armed=str(armed)), name="kill-always")
+        client.wait_for_workers(2, timeout=120)  # else the run may find none yet and say so
         with pytest.raises(DigestError, match="run ingest again"):
             _run(root, DaskExecutor(local.scheduler_address))
         armed.unlink()
