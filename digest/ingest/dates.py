@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from zoneinfo import ZoneInfo
 
 from digest.ingest import cldr
@@ -60,21 +61,27 @@ def _month_names(width: str, languages: tuple[str, ...]) -> dict[str, int]:
     patterns read it, see ``_OF``)."""
     names: dict[str, int] = {}
     for language in languages:
-        for context in ("format", "stand-alone"):
+        for context in cldr.CONTEXTS:
             for month, name in _CLDR[language]["months"][width][context].items():
                 name = re.sub(r"^(?:de\s+|d['’])", "", name.lower()).rstrip(".")
                 names[name] = int(month)
     return names
 
 
+def _unambiguous(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Each name with its number, but a name two languages give different numbers."""
+    found: dict[str, set[int]] = {}
+    for name, number in pairs:
+        found.setdefault(name, set()).add(number)
+    return {name: next(iter(numbers)) for name, numbers in sorted(found.items())
+            if len(numbers) == 1}
+
+
 def _table(*tables: dict[str, int]) -> dict[str, int]:
     """The names of ``tables`` but those two languages give different months; one in
     ``_DOT_ONLY`` with its dot ("out.")."""
-    months: dict[str, set[int]] = {}
-    for table in tables:
-        for name, month in table.items():
-            months.setdefault(name + "." if name in _DOT_ONLY else name, set()).add(month)
-    return {name: next(iter(found)) for name, found in sorted(months.items()) if len(found) == 1}
+    return _unambiguous((name + "." if name in _DOT_ONLY else name, month)
+                        for table in tables for name, month in table.items())
 
 
 def _words(names: Iterable[str]) -> str:
@@ -234,15 +241,11 @@ def _weekday_names() -> dict[str, int]:
     """Weekday names (wide: an abbreviation is too often a word, "so", "di", "ma") in
     LANGUAGES, lower case, and ``_MORE_WEEKDAY_NAMES``; one two languages give different
     days is left out."""
-    days: dict[str, set[int]] = {}
-    for language in LANGUAGES:
-        for context in ("format", "stand-alone"):
-            for day, name in _CLDR[language]["days"][context].items():
-                days.setdefault(name.lower(), set()).add(int(day))
-    for day, names in _MORE_WEEKDAY_NAMES.items():
-        for name in names.split():
-            days.setdefault(name, set()).add(day)
-    return {name: next(iter(found)) for name, found in sorted(days.items()) if len(found) == 1}
+    shipped = ((name.lower(), int(day)) for language in LANGUAGES
+               for context in cldr.CONTEXTS
+               for day, name in _CLDR[language]["days"][context].items())
+    more = ((name, day) for day, names in _MORE_WEEKDAY_NAMES.items() for name in names.split())
+    return _unambiguous(chain(shipped, more))
 
 
 WEEKDAYS: dict[str, int] = _weekday_names()
