@@ -354,7 +354,11 @@ _PUBLISHED_LD = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d\d-\d\d[^"]*)"')
 
 def silver_date(html: str) -> str | None:
     """The publication stamp the page's HTML states (``article:published_time``, else
-    JSON-LD ``datePublished``), ISO text; None when it states none. For scoring only."""
+    JSON-LD ``datePublished``), ISO text; None when it states none. For scoring only.
+
+    Not :func:`digest.ingest.html.published_stamp`, which also reads ``<time datetime>``
+    (any time on the page, a related story's too): a reference takes the page's two
+    explicit statements of its publication only (with it: 99 pages scored, 6 wrong)."""
     head = html[:300_000]
     for meta in _META.finditer(head):
         content = _CONTENT.search(meta.group(0)) if _PUBLISHED_META.search(meta.group(0)) else None
