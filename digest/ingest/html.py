@@ -467,23 +467,22 @@ def _tags(tags: list[str]) -> list[str]:
 def _set_date(ex: Extraction, html: str, url: str | None, config: Config,
               printed: Callable[[], dates.Found | None]) -> None:
     """The page's date from the first of its sources that gives one, strongest first: the
-    page's machine-readable stamp (``meta``), a date in its URL (``url``), then, unless the
-    stored copy carries a date hint (which the pipeline reads, and which outranks it), the
-    dateline the page prints around its headline (``dateline``; ``printed`` reads it, only
-    when needed). With none, the pipeline tries the hint and the transport's dates."""
+    page's machine-readable stamp (``meta``), a date in its URL (``url``), the stored
+    copy's leading date hint (``hint``), the dateline the page prints around its headline
+    (``dateline``; ``printed`` reads it, only when needed). With none, the pipeline tries
+    the transport's dates."""
     tz = metadata.outlet_zone(url, ex.outlet, config)
     stamp = published_stamp(html)
     if stamp is not None:
         ex.date = stamp if stamp.tzinfo else stamp.replace(tzinfo=tz)
         ex.date_source = "meta"
         return
-    day = dates.date_from_url(url)
-    if day is not None:
-        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-        ex.date_source, ex.day_only = "url", True
-        return
-    if metadata.split_date_hint(html[:200].split("\n", 1)[:1])[0] is not None:
-        return
+    for day, source in ((dates.date_from_url(url), "url"),
+                        (metadata.split_date_hint(html[:200].split("\n", 1)[:1])[0], "hint")):
+        if day is not None:
+            ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+            ex.date_source, ex.day_only = source, True
+            return
     found = printed()
     if found is not None:
         ex.date, ex.date_source = dates.to_datetime(found, tz), "dateline"
