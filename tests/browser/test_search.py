@@ -36,6 +36,17 @@ def rare_words(project: Path) -> tuple[str, str]:
     return f"{first} {second}", title
 
 
+# Results are listed first as placeholders, each filled in once its page's data has
+# loaded (one request a result, across the index's parts), so reading the links as soon
+# as the first appears misses the slower ones: wait until more than `shown` are listed
+# and every listed result has its link.
+SETTLED = """shown => {
+  const listed = document.querySelectorAll('.pagefind-ui__result');
+  const linked = document.querySelectorAll('.pagefind-ui__result .pagefind-ui__result-link');
+  return listed.length > shown && linked.length === listed.length;
+}"""
+
+
 def _search(browser, site: Served, start: str, query: str):
     if not (site.root / "pagefind" / "pagefind-ui.js").is_file():
         pytest.skip("the site was built without search (pagefind is not installed)")
@@ -48,15 +59,14 @@ def _search(browser, site: Served, start: str, query: str):
     page.goto(site.page_url(start))
     page.fill("#q", query)
     page.press("#q", "Enter")  # the header form: a plain GET to the search page
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    page.wait_for_function(SETTLED, arg=0, timeout=15_000)
     more = page.locator(".pagefind-ui__button")  # "Load more results", 5 at a time
     for _ in range(40):
         if not more.is_visible():
             break
         shown = page.locator(".pagefind-ui__result-link").count()
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result-link')"
-                               f".length > {shown}", timeout=15_000)
+        page.wait_for_function(SETTLED, arg=shown, timeout=15_000)
     titles = page.eval_on_selector_all(".pagefind-ui__result-link",
                                        "links => links.map(a => [a.textContent, a.href])")
     context.close()
