@@ -656,6 +656,170 @@ def agreed(chrome: Mentions, body: Mentions, titles: Sequence[str],
     return Found(name, "agreed", cited[name])
 
 
+# --- an outlet the registry does not know: the name the page's chrome calls itself ----------
+
+# One word of a name: a capital or a digit first ("SlashGear", "Snopes.com", "80/90"), or a
+# lower-case prefix before a capital ("iMore"); a few joining words inside ("Friends of …").
+_NAME_WORD = r"(?:[A-ZА-ЯІЇЄҐ0-9][\w'’&./+-]*|[a-z]{1,2}[A-Z][\w'’&./+-]*)"
+_NAME = (rf"(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|and|&|de|du|da|do|di|la|del)\s+)?"
+         rf"{_NAME_WORD}){{0,4}}")
+_N = rf"(?P<name>{_NAME})"
+_AFTER = r"(?=$|[\s.,!:;?|—–-])"
+# Lines in which a site speaks of itself, by kind: two lines of different kinds must agree.
+_SELF_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in (
+        ("search", rf"^(?:Search|Пошук на|Пошук по|Поиск по|Поиск на)\s+{_N}\s*$"),
+        ("back", rf"^(?:Back to|Return to|Повернутися на|Вернуться на)\s+{_N}\s*$"),
+        ("support", rf"^(?:Support|Donate to|Підтримайте|Поддержите)\s+{_N}{_AFTER}"),
+        ("shop", rf"^(?:Shop|Store)\s+{_N}\s*$"),
+        ("subscribe", rf"(?i:^|[.!]\s+|click here to\s+)(?i:subscribe to|підпишіться на"
+                      rf"|підписуйтесь на|подпишитесь на|подписывайтесь на)\s+{_N}{_AFTER}"),
+        ("advertise", rf"^(?:Advertise (?:with|on|in)|Реклама на|Реклама в)\s+{_N}\s*$"),
+        ("popular", rf"^(?:Popular|Most Popular|Trending|Also|Only)\s+on\s+{_N}\s*$"),
+        ("about", rf"^(?:About|Про|О)\s+{_N}\s*$"),
+        ("delivered", rf"^Get\s+{_N}\s+delivered\b"),
+        ("newsletter", rf"^(?:(?i:sign up for|get)\s+)?(?:[Tt]he\s+)?{_N}(?:’s|'s)?\s+"
+                       rf"(?i:newsletters?)"
+                       rf"(?:\s*$|\s+[a-z])"),
+        ("follow", rf"^(?:Follow|Стежте за|Следите за)\s+{_N}\s+(?:on|in|у|в|на)\s+"),
+    ))
+_SELF_HINT = re.compile(r"search|back to|return to|support|donate|shop|subscri|advertise"
+                        r"|popular|trending|also on|only on|about|delivered|newsletter|follow"
+                        r"|пошук|поиск|поверну|вернуть|підтрим|поддерж|підпи|подпи|реклама"
+                        r"|стежте|следите|^про |^о ", re.I)
+# What a holder or a name must not be.
+_PLATFORMS = frozenset(_WORD.findall(
+    "facebook twitter x google apple youtube telegram instagram linkedin reddit flipboard tiktok"
+    " whatsapp spotify podcasts podcast pinterest snapchat viber threads mastodon bluesky tumblr"
+    " medium substack patreon amazon alexa rss feedly vk vkontakte вконтакте одноклассники"
+    " телеграм фейсбук ютуб інстаграм инстаграм твіттер твиттер дзен яндекс smartnews msn yahoo"
+    " stitcher soundcloud iheartradio tunein discord twitch kindle roku email newsbreak"
+    " itunes wordpress blogger disqus"))
+_PARENT = frozenset(_WORD.findall(
+    "media llc inc ltd limited network networks company companies group corporation corp"
+    " holdings publishing publications communications enterprises gmbh plc co pvt partners brands"
+    " studios interactive foundation trust ag sa srl bv oy ab pty"))
+_GENERIC = frozenset(_WORD.findall(
+    "the us me our ours your you it this that here top home homepage page pages menu site website"
+    " web search results result author authors newsletter newsletters email e mail all more news"
+    " article articles story stories comments comment help faq contact terms privacy policy"
+    " cookies cookie ads advertising jobs careers events event magazine print subscription"
+    " subscribe subscribers account login log sign in up store shop today now latest previous"
+    " next post posts blog video videos photos photo podcasts section category tag tags archive"
+    " archives edition editions daily weekly morning evening free full digital alerts alert app"
+    " apps rss feed feeds team staff editor editors editorial newsroom local national world"
+    " a an this journalism reporting our mission info information see"
+    " нас нам сайт сайту проект проекту редакцію редакции автора автор розсилку рассылку"))
+# An author's box says "About Jane Roe" and "Follow Jane Roe on Twitter": not a site's name.
+_PERSON_KINDS = frozenset(("about", "follow"))
+_TLD = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "info", "io", "de", "fr", "br"))
+_SUFFIX = frozenset(("magazine", "online", "newsletter", "newsletters"))
+_NOTICE_STRIP = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved\.?|\b(?:19|20)\d\d\b"
+                           r"(?:\s*[-–]\s*(?:19|20)\d\d\b)?", re.I)
+_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—]\s|$)")
+
+
+def self_named(lines: Sequence[str], title: str | None = None,
+               author: str = "") -> Found | None:
+    """The name the page's own chrome uses for itself, for an outlet the registry lacks.
+
+    One line naming a site proves little: it may be a sister site, a platform, a person or
+    what the article is about. A name counts only when at least two lines of different kinds
+    agree on it — a copyright notice (a year or "All rights reserved") naming a holder, and
+    the site's own menu and promo lines: "Search X", "Back to X", "Support X", "Subscribe to
+    X", "Advertise with X", "Popular on X", "About X", "Get X delivered to your inbox", "X
+    Newsletters", "Follow X on …" (and "Підтримайте X", "Подписывайтесь на X", …). Never a
+    platform ("Follow us on Facebook"), a parent company ("© 2019 Vox Media, LLC", "… Inc.",
+    "… Network"), a generic word ("About Us", "Back to Top"), the article's author or a name
+    the headline speaks of; "About X" with "Follow X on …" alone is an author's box. When two
+    names qualify, the one more kinds agree on wins; a tie is no evidence. The name is
+    written in the page's fullest spelling of it ("Quanta Magazine" over "About Quanta")."""
+    votes: dict[str, dict[str, Counter[str]]] = {}  # key -> kind -> spellings
+    for text in dict.fromkeys(t.strip() for t in lines):
+        if not text or len(text) > 300:
+            continue
+        for kind, name in _self_mentions(text):
+            key = _name_key(name)
+            if key and _fits(name, key, title, author):
+                votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
+                break  # one kind per line: a line is one piece of evidence
+    agreed = sorted(((len(kinds), key) for key, kinds in votes.items()
+                     if len(kinds) >= 2 and not kinds.keys() <= _PERSON_KINDS), reverse=True)
+    if not agreed or (len(agreed) > 1 and agreed[0][0] == agreed[1][0]):
+        return None
+    spellings: Counter[str] = Counter()
+    for counts in votes[agreed[0][1]].values():
+        spellings.update(counts)
+    name = max(spellings, key=lambda n: (len(n), spellings[n]))
+    return Found(name, "chrome")
+
+
+def _self_mentions(text: str) -> list[tuple[str, str]]:
+    """(kind, name) for each self-reference ``text`` is: a notice's holder, a menu or promo."""
+    out = []
+    if _notice(text) == 2:
+        holder = _notice_holder(text)
+        if holder:
+            out.append(("copyright", holder))
+    if _SELF_HINT.search(text):
+        for kind, pattern in _SELF_KINDS:
+            m = pattern.search(text)
+            if m:
+                out.append((kind, _trim(m.group("name"))))
+    return out
+
+
+def _notice_holder(text: str) -> str | None:
+    """The holder a copyright notice names ("© 2005-2019 SlashGear, All Rights Reserved." ->
+    "SlashGear"), or None when it is a company ("Vox Media, LLC", "Spacenews, Inc.")."""
+    rest = _NOTICE_STRIP.sub(" ", text).strip(" .,:-–—|")
+    rest = re.sub(r"^(?:by\s+)?", "", rest, flags=re.I)
+    end = _HOLDER_END.search(rest)
+    holder, after = _trim(rest[:end.start()]), rest[end.start():end.start() + 30]
+    if not holder or not re.fullmatch(_NAME, holder) or _COMPANY.match(after.lstrip(" ,")):
+        return None
+    return holder
+
+
+def _trim(name: str) -> str:
+    """A name without its trailing dots and a trailing "Newsletter" or "via Email"."""
+    name = re.sub(r"(?:’s|'s)$", "", name.strip(" .,:;!?'’\""))
+    name = re.sub(r"^the\s+", "", name)  # "About the BBC": the article is not the name's
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in ("newsletter", "newsletters", "via"):
+        words.pop()
+    return " ".join(words)
+
+
+def _name_key(name: str) -> str:
+    """What spellings of one name share: "The Paradigm", "Snopes.com", "Quanta Magazine" ->
+    "paradigm", "snopes", "quanta"."""
+    words = [w.casefold() for w in _WORD.findall(name)]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1] in _TLD and "." in name:
+        words = words[:-1]
+    while len(words) > 1 and words[-1] in _SUFFIX:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _fits(name: str, key: str, title: str | None, author: str) -> bool:
+    """Whether ``name`` may be a site's name: not a platform, a parent company, a generic
+    word, the author, or a name the headline speaks of."""
+    words = key.split()
+    folded = [w.casefold() for w in _WORD.findall(name)]
+    if len(key) < 2 or not _PLATFORMS.isdisjoint(words) or folded[-1] in _PARENT:
+        return False
+    if all(w in _GENERIC or w.isdigit() for w in words):
+        return False
+    padded = f" {key} "
+    for other in (title or "", author):
+        if other and padded in " " + " ".join(_WORD.findall(other.casefold())) + " ":
+            return False
+    return True
+
+
 # --- the order signals are tried in ---------------------------------------------------------
 
 @dataclass
@@ -670,6 +834,7 @@ class TextPage:
     credit: str | None = None  # the agency in the lead's dateline, as printed
     url: str | None = None
     prose: Sequence[str] = ()  # the article's paragraphs: read only for citations
+    author: str = ""  # the byline's person: never the site's name
 
 
 def from_text(page: TextPage, reg: Registry) -> Found | None:
@@ -677,7 +842,8 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
 
     The byline's name comes first (an outlet's section byline, an agency's copy on an
     aggregator: "BBC News23-06-2025"), then the URL, then the page's own chrome, then the
-    agency the lead credits, then weak evidence that agrees."""
+    agency the lead credits, then weak evidence that agrees; last, for an outlet the
+    registry does not know, the name the page's chrome agrees on (:func:`self_named`)."""
     named = reg.first(page.byline) if page.byline else None
     if named:
         return Found(named.name, "byline", named)
@@ -702,9 +868,19 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
              or wire(page.credit or dateline_credit(page.body[:2]), reg)
              or title_tail(page.title, reg, dashes=False)
              or earlier_report(page.prose, reg))
-    if found or not in_chrome:
+    if not found and in_chrome:
+        found = agreed(in_chrome, reg.mentions(page.body), [page.title or ""], reg)
+    if found:
         return found
-    return agreed(in_chrome, reg.mentions(page.body), [page.title or ""], reg)
+    own = [text for text in page.lines if text not in prose or text in closing]
+    return named_itself(self_named(own, page.title, page.author), reg)
+
+
+def named_itself(found: Found | None, reg: Registry) -> Found | None:
+    """A name the chrome agrees on, under its registry name when it is one ("About the BBC"
+    and "© 2019 BBC" on a page no registry signal read)."""
+    known = reg.named(found.name) if found else None
+    return Found(known.name, found.signal, known) if found and known else found
 
 
 # Bounded: a hostile page of "<link<link..." must not make a search quadratic.
@@ -730,7 +906,8 @@ class HtmlPage:
 def from_html(page: HtmlPage, reg: Registry) -> Found | None:
     """The outlet of an HTML page: its URL (given, canonical, og:url), its declared site name
     or JSON-LD publisher, its ``<title>``'s tail, the footer's copyright, the newsroom's tag
-    on its lead, the lead's agency."""
+    on its lead, the lead's agency; on a page that declares no site name, last, the name its
+    chrome agrees on (:func:`self_named`)."""
     head = page.html[:300_000]
     for url in (page.url, canonical(head), page.og_url):
         by_url = reg.for_url(url)
@@ -747,7 +924,16 @@ def from_html(page: HtmlPage, reg: Registry) -> Found | None:
     if found or page.site:  # a site that names itself is not the agency its lead credits
         return found
     return (copyright_line(footer, reg, company=True) or newsroom_tag(page.lead, reg)
-            or wire(_credit(page.lead), reg))
+            or wire(_credit(page.lead), reg)
+            or named_itself(self_named(visible_lines(page.html), _headline(title)), reg))
+
+
+def _headline(title: re.Match[str] | None) -> str | None:
+    """The ``<title>`` without its site tail: the headline whose subject is no site name."""
+    if title is None:
+        return None
+    text = _unescape(title.group(1))
+    return _DASH_TAIL.sub("", _TITLE_TAIL.sub("", text))
 
 
 def canonical(html: str) -> str | None:
@@ -764,7 +950,12 @@ def _publisher(html: str) -> str | None:
 
 def footer_lines(html: str, size: int = 60_000) -> list[str]:
     """The visible text of the page's last ``size`` characters, one line per element."""
-    text = _TAG.sub("\n", _without_code(html[-size:]))
+    return visible_lines(html[-size:])
+
+
+def visible_lines(html: str) -> list[str]:
+    """The visible text of ``html``, one line per element (menus and footer included)."""
+    text = _TAG.sub("\n", _without_code(html))
     return [" ".join(_unescape(x).split()) for x in text.splitlines() if x.strip()]
 
 
