@@ -13,6 +13,13 @@ articles kept undated in ``content/_review/``) is then compared with the expecte
   whose host the registry does not know are counted apart: for them the table says how many
   were given a registry outlet anyway (an agency's copy, a parent company, a wrong guess).
 
+For the text dumps of hosts the registry does not know there is no gold outlet, so a silver
+figure stands in: the outlet ingest finds on the same page's HTML (its ``og:site_name``,
+JSON-LD publisher, ``<title>`` tail or footer, else its host). Each such dump's outlet
+*agrees* with it, *differs* from it (a wrong name, worse than none) or is *none*; pages whose
+HTML names nothing are counted apart. The HTML's name is itself a guess (a Hearst paper's
+page of AP copy says "AP"), hence silver.
+
 Two names are the same outlet when they are equal (case and punctuation aside) or resolve to
 the same registry outlet (by name, spelling or domain; "5-tv.ru (Channel Five)" resolves
 through "5-tv.ru"). A page ingest skipped or failed counts as wrong.
@@ -124,6 +131,42 @@ def score(folder: Path, ext: str, code: Path) -> dict[str, Any]:
             "accuracy": round(sum(r["ok"] for r in known) / max(1, len(known)), 3), "rows": rows}
 
 
+def silver_key(name: str | None) -> str:
+    """A name as the silver figure compares it: case, punctuation, spaces, a leading "The"
+    and a trailing web domain ending aside ("The Detroit News" = "detroitnews",
+    "Snopes.com" = "Snopes")."""
+    words = norm(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and "." in (name or "") and words[-1] in ("com", "net", "org", "co",
+                                                                 "uk", "ru", "ua", "br"):
+        words = words[:-1]
+    return "".join(words)
+
+
+def silver(dumps: dict[str, Any], pages: dict[str, Any]) -> dict[str, Any]:
+    """The dumps of unknown hosts against the outlet found on the same page's HTML."""
+    html = {r["page"].removesuffix(".html"): r["got"] for r in pages["rows"]}
+    out: dict[str, Any] = {"agree": 0, "differ": 0, "none": 0, "html_names_nothing": 0,
+                           "rows": []}
+    for r in dumps["rows"]:
+        if r["expected"]:
+            continue
+        ref = html.get(r["page"].removesuffix(".txt"))
+        if not ref:
+            verdict = "html_names_nothing"
+        elif not r["got"]:
+            verdict = "none"
+        elif silver_key(r["got"]) == silver_key(ref) or same_outlet(r["got"], ref):
+            verdict = "agree"
+        else:
+            verdict = "differ"
+        out[verdict] += 1
+        out["rows"].append({"page": r["page"], "got": r["got"], "html": ref,
+                            "verdict": verdict})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.environ.get("DIGEST_SHARED") or REPO / ".." / "shared")
@@ -136,17 +179,27 @@ def main() -> None:
     sets = {"news dumps (news/*.txt)": (corpus / "news", ".txt"),
             "extraction text dumps (dev/*.txt)": (corpus / "extraction" / "dev", ".txt"),
             "extraction HTML (dev/*.html)": (corpus / "extraction" / "dev", ".html")}
-    results = {label: score(folder, ext, code) for label, (folder, ext) in sets.items()}
+    results: dict[str, Any] = {label: score(folder, ext, code)
+                               for label, (folder, ext) in sets.items()}
+    dumps, pages = (results[k] for k in list(sets)[1:])
+    results["silver"] = silver(dumps, pages)
     if args.json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
         return
     lines = ["| pages | outlet right | host not in the registry | of those, given a registry "
              "outlet |", "| --- | --- | --- | --- |"]
-    for label, r in results.items():
+    for label, r in list(results.items())[:3]:
         lines.append(f"| {label} | {r['correct']} of {r['scored']} ({r['accuracy']:.0%}) "
                      f"| {r['not_in_registry']} | {r['unregistered_given_known']} |")
+    s = results["silver"]
+    lines.append(f"\nsilver, text dumps of unknown hosts vs the same page's HTML: agree "
+                 f"{s['agree']}, differ {s['differ']}, none {s['none']} "
+                 f"(HTML names nothing: {s['html_names_nothing']})")
     if args.per_page:
-        for label, r in results.items():
+        lines.append("")
+        lines += [f"  {x['verdict']:<6.6} {x['page']}: dump {x['got']!r}, HTML {x['html']!r}"
+                  for x in s["rows"]]
+        for label, r in list(results.items())[:3]:
             lines.append(f"\n{label}")
             lines += [f"  {'ok ' if x['ok'] else 'BAD' if x['expected'] else '-- '} {x['page']}: "
                       f"expected {x['expected']!r}, got {x['got']!r} ({x['status']})"
