@@ -683,10 +683,14 @@ _SELF_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        rf"(?:\s*$|\s+[a-z])"),
         ("follow", rf"^(?:Follow|Стежте за|Следите за)\s+{_N}\s+(?:on|in|у|в|на)\s+"),
     ))
-_SELF_HINT = re.compile(r"search|back to|return to|support|donate|shop|subscri|advertise"
-                        r"|popular|trending|also on|only on|about|delivered|newsletter|follow"
-                        r"|пошук|поиск|поверну|вернуть|підтрим|поддерж|підпи|подпи|реклама"
-                        r"|стежте|следите|^про |^о ", re.I)
+# The first words the kinds above open a line with, and the words they hold anywhere: lines
+# with neither are not read further (a page has hundreds of lines and few of these).
+_SELF_FIRST = frozenset(_WORD.findall(
+    "search back return support donate shop store advertise popular most trending also only"
+    " about get sign follow subscribe click the пошук поиск повернутися вернуться підтримайте"
+    " поддержите реклама про о стежте следите підпишіться підписуйтесь подпишитесь"
+    " подписывайтесь"))
+_SELF_ANYWHERE = ("subscri", "newsletter", "підпи", "подпи")
 # What a holder or a name must not be.
 _PLATFORMS = frozenset(_WORD.findall(
     "facebook twitter x google apple youtube telegram instagram linkedin reddit flipboard tiktok"
@@ -735,10 +739,11 @@ def self_named(lines: Sequence[str], title: str | None = None,
     names qualify, the one more kinds agree on wins; a tie is no evidence. The name is
     written in the page's fullest spelling of it ("Quanta Magazine" over "About Quanta")."""
     votes: dict[str, dict[str, Counter[str]]] = {}  # key -> kind -> spellings
+    marked = set(notices(lines))
     for text in dict.fromkeys(t.strip() for t in lines):
         if not text or len(text) > 300:
             continue
-        for kind, name in _self_mentions(text):
+        for kind, name in _self_mentions(text, text in marked):
             key = _name_key(name)
             if key and _fits(name, key, title, author):
                 votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
@@ -754,14 +759,17 @@ def self_named(lines: Sequence[str], title: str | None = None,
     return Found(name, "chrome")
 
 
-def _self_mentions(text: str) -> list[tuple[str, str]]:
-    """(kind, name) for each self-reference ``text`` is: a notice's holder, a menu or promo."""
+def _self_mentions(text: str, marked: bool = True) -> list[tuple[str, str]]:
+    """(kind, name) for each self-reference ``text`` is: a notice's holder, a menu or promo.
+    ``marked``: the line carries a copyright mark (see :func:`notices`)."""
     out = []
-    if _notice(text) == 2:
+    if marked and _notice(text) == 2:
         holder = _notice_holder(text)
         if holder:
             out.append(("copyright", holder))
-    if _SELF_HINT.search(text):
+    first = _WORD.match(text[:12].lower())
+    if (first and first.group() in _SELF_FIRST) or any(
+            word in text.lower() for word in _SELF_ANYWHERE):
         for kind, pattern in _SELF_KINDS:
             m = pattern.search(text)
             if m:
