@@ -714,8 +714,11 @@ _GENERIC = frozenset(_WORD.findall(
     " apps rss feed feeds team staff editor editors editorial newsroom local national world"
     " a an this journalism reporting our mission info information see"
     " нас нам сайт сайту проект проекту редакцію редакции автора автор розсилку рассылку"))
-# An author's box says "About Jane Roe" and "Follow Jane Roe on Twitter": not a site's name.
-_PERSON_KINDS = frozenset(("about", "follow"))
+# Kinds that agree without being independent: an author's box ("About Jane Roe", "Follow
+# Jane Roe on Twitter"), a newsletter's own promos ("Subscribe to Morning Brief", "Morning
+# Brief Newsletter", "Get Morning Brief delivered to your inbox").
+_ONE_SOURCE = (frozenset(("about", "follow")),
+               frozenset(("subscribe", "newsletter", "delivered")))
 _TLD = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "info", "io", "de", "fr", "br"))
 _SUFFIX = frozenset(("magazine", "online", "newsletter", "newsletters"))
 _NOTICE_STRIP = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved\.?|\b(?:19|20)\d\d\b"
@@ -735,7 +738,8 @@ def self_named(lines: Sequence[str], title: str | None = None,
     Newsletters", "Follow X on …" (and "Підтримайте X", "Подписывайтесь на X", …). Never a
     platform ("Follow us on Facebook"), a parent company ("© 2019 Vox Media, LLC", "… Inc.",
     "… Network"), a generic word ("About Us", "Back to Top"), the article's author or a name
-    the headline speaks of; "About X" with "Follow X on …" alone is an author's box. When two
+    the headline speaks of. "About X" with "Follow X on …" alone is an author's box, and
+    "Subscribe to X" with "X Newsletter" alone a newsletter's promos: not enough. When two
     names qualify, the one more kinds agree on wins; a tie is no evidence. The name is
     written in the page's fullest spelling of it ("Quanta Magazine" over "About Quanta")."""
     votes: dict[str, dict[str, Counter[str]]] = {}  # key -> kind -> spellings
@@ -749,7 +753,8 @@ def self_named(lines: Sequence[str], title: str | None = None,
                 votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
                 break  # one kind per line: a line is one piece of evidence
     agreed = sorted(((len(kinds), key) for key, kinds in votes.items()
-                     if len(kinds) >= 2 and not kinds.keys() <= _PERSON_KINDS), reverse=True)
+                     if len(kinds) >= 2 and not any(kinds.keys() <= s for s in _ONE_SOURCE)),
+                    reverse=True)
     if not agreed or (len(agreed) > 1 and agreed[0][0] == agreed[1][0]):
         return None
     spellings: Counter[str] = Counter()

@@ -442,6 +442,13 @@ def test_a_name_the_headline_or_the_byline_speaks_of_is_no_site_name():
     assert outlet_of(box) == (None, None)
 
 
+def test_a_newsletters_own_promos_are_no_site_name():
+    promos = page(EN, top="Subscribe to Morning Brief", bottom="Morning Brief Newsletter")
+    assert outlet_of(promos) == (None, None)
+    site = page(EN, top="Subscribe to Morning Brief", bottom="Search Morning Brief")
+    assert outlet_of(site) == ("Morning Brief", "chrome")
+
+
 def test_a_registry_outlet_still_wins_over_the_name_the_chrome_agrees_on():
     text = page(EN, top="Search Gadgetwire\nAdvertise with Gadgetwire",
                 bottom="© 2023 Kyiv Post. All rights reserved.")
