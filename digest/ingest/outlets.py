@@ -717,6 +717,9 @@ _GENERIC = frozenset(_WORD.findall(
 # Kinds that agree without being independent: an author's box ("About Jane Roe", "Follow
 # Jane Roe on Twitter"), a newsletter's own promos ("Subscribe to Morning Brief", "Morning
 # Brief Newsletter", "Get Morning Brief delivered to your inbox").
+# "Support X", "About X" and "Follow X" also name causes, topics and people ("Support
+# Ukraine", "About Ukraine"): agreement needs one kind besides them.
+_WEAK_KINDS = frozenset(("about", "support", "follow"))
 _ONE_SOURCE = (frozenset(("about", "follow")),
                frozenset(("subscribe", "newsletter", "delivered")))
 _TLD = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "info", "io", "de", "fr", "br"))
@@ -738,8 +741,9 @@ def self_named(lines: Sequence[str], title: str | None = None,
     Newsletters", "Follow X on …" (and "Підтримайте X", "Подписывайтесь на X", …). Never a
     platform ("Follow us on Facebook"), a parent company ("© 2019 Vox Media, LLC", "… Inc.",
     "… Network"), a generic word ("About Us", "Back to Top"), the article's author or a name
-    the headline speaks of. "About X" with "Follow X on …" alone is an author's box, and
-    "Subscribe to X" with "X Newsletter" alone a newsletter's promos: not enough. When two
+    the headline speaks of. "Support X", "About X" and "Follow X" may name a cause, a topic
+    or a person ("Support Ukraine", "About Ukraine"), so two of them alone are not enough
+    (nor "Subscribe to X" with "X Newsletter" alone: a newsletter's promos). When two
     names qualify, the one more kinds agree on wins; a tie is no evidence. The name is
     written in the page's fullest spelling of it ("Quanta Magazine" over "About Quanta")."""
     votes: dict[str, dict[str, Counter[str]]] = {}  # key -> kind -> spellings
@@ -753,7 +757,8 @@ def self_named(lines: Sequence[str], title: str | None = None,
                 votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
                 break  # one kind per line: a line is one piece of evidence
     agreed = sorted(((len(kinds), key) for key, kinds in votes.items()
-                     if len(kinds) >= 2 and not any(kinds.keys() <= s for s in _ONE_SOURCE)),
+                     if len(kinds) >= 2 and not kinds.keys() <= _WEAK_KINDS
+                     and not any(kinds.keys() <= s for s in _ONE_SOURCE)),
                     reverse=True)
     if not agreed or (len(agreed) > 1 and agreed[0][0] == agreed[1][0]):
         return None

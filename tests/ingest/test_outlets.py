@@ -427,6 +427,8 @@ def test_a_site_the_registry_lacks_is_named_when_two_kinds_of_its_own_lines_agre
     ("About Gizmo Network", "© 2019 Gizmo Network. All rights reserved."),
     ("Search Gadgetwire", "© 2019 Gizmo Network Inc. All rights reserved."),  # no agreement
     ("About Us\nSupport Us", "Back to Top"),  # generic words
+    ("Support Ukraine", "About Ukraine"),  # a cause and a topic: no kind but the weak ones
+    ("Підтримайте ЗСУ", "Про ЗСУ"),
 ])
 def test_a_platform_a_parent_company_or_a_lone_mention_is_no_site_name(top, bottom):
     assert outlet_of(page(EN, top=top, bottom=bottom)) == (None, None)
