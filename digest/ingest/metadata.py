@@ -152,6 +152,8 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     ex = head.extraction
     date_at, found = _dateline(lines, start)
     title_at = _title_index(lines, start, date_at, outlets.registry(config.sources))
+    if date_at is not None and found is not None and _today_line(lines, date_at, found):
+        date_at, found = None, None  # the day the page was viewed: no evidence of publication
     if title_at is not None:
         ex.title = cased_copy(lines, title_at) or headline.strip_label(lines[title_at].text)
         head.used.add(lines[title_at].index)
@@ -226,6 +228,21 @@ def _listed(pairs: list[tuple[int, dates.Found]]) -> set[int]:
 
 
 ABOVE_HEAD = 3  # lines above its headline where a page may print its dateline instead
+
+
+def _today_line(lines: Sequence[Line], at: int, found: dates.Found) -> bool:
+    """Date line ``at`` is the site's masthead "today" line ("Wed, Nov 20, 2019" over the
+    menu), printed on every page on the day it is viewed: no headline stands above it, none
+    follows it on its line, and the first headline below it is more than
+    :data:`ABOVE_HEAD` lines down (past the menu). A page that prints its own date over its
+    headline prints it right over it. Such a line says when the page was seen, not when the
+    article was published, so it is no evidence of the article's date."""
+    if len(_after_date(lines[at].text, found)) > 15:
+        return False  # "23.08.2023 | Headline": the headline's own date
+    if any(is_headline(ln.text) for ln in lines[:at]):
+        return False
+    below = lines[at + 1: at + 1 + ABOVE_HEAD]
+    return not any(is_headline(ln.text) for ln in below)
 
 
 def dateline_near(lines: Sequence[Line], title_at: int, start: int) -> dates.Found | None:

@@ -232,3 +232,22 @@ def test_a_wire_dateline_opening_the_lead_dates_the_article():
             "Officials expect the first permits to be issued within weeks of the change.\n")
     ex = extract_text(page, config=CONFIG)
     assert ex.date.date() == dt.date(2023, 8, 23)
+
+
+MENU = "Sign in\n\nSubscribe\n\nNews\n\nWorld\n\nBusiness\n\nHEALTH\n\n"
+
+
+def test_the_sites_today_line_over_its_menu_is_no_date_of_the_article():
+    # A masthead prints the day the page is viewed on every page: the page has no date of
+    # its own, so it waits for review instead of being dated the day it was saved.
+    page = "Wed, Nov 20, 2019\n\n" + MENU + "State sets new rules for building permits\n\n" + BODY
+    ex = extract_text(page, config=CONFIG)
+    assert ex.title == "State sets new rules for building permits"
+    assert ex.date is None
+
+
+def test_a_date_printed_right_over_the_headline_dates_the_article():
+    page = (MENU + "Nov. 20, 2019 6:02 AM EST\n\nState sets new rules for building permits\n\n"
+            + BODY)
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.isoformat() == "2019-11-20T06:02:00-05:00"
