@@ -174,6 +174,7 @@ class Found:
     offset: dt.timezone | None
     start: int
     end: int
+    updated: bool = False  # labelled as the day the page was changed ("Updated Nov 13, 2019")
 
 
 def find_date(text: str) -> Found | None:

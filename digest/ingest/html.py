@@ -485,7 +485,8 @@ def _set_date(ex: Extraction, html: str, url: str | None, config: Config,
             return
     found = printed()
     if found is not None:
-        ex.date, ex.date_source = dates.to_datetime(found, tz), "dateline"
+        ex.date = dates.to_datetime(found, tz)
+        ex.date_source = "updated" if found.updated else "dateline"
         ex.day_only = found.time is None
 
 

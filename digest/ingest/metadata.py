@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from digest.config import Config, Source
@@ -154,6 +154,8 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     title_at = _title_index(lines, start, date_at, outlets.registry(config.sources))
     if date_at is not None and found is not None and _today_line(lines, date_at, found):
         date_at, found = None, None  # the day the page was viewed: no evidence of publication
+    if date_at is not None and found is not None:
+        found = publication(lines, date_at, found)
     if title_at is not None:
         ex.title = cased_copy(lines, title_at) or headline.strip_label(lines[title_at].text)
         head.used.add(lines[title_at].index)
@@ -263,10 +265,67 @@ def dateline_near(lines: Sequence[Line], title_at: int, start: int) -> dates.Fou
                or (i >= start and headline.is_sentence(lines[i].text))), hi)
     at, found = _dateline(lines[title_at:hi], start - title_at)
     if found is not None and at > 0:
-        return found
+        return publication(lines, title_at + at, found)
     lo = max(0, title_at - ABOVE_HEAD)
     at, found = _dateline(lines[lo:title_at + 1], title_at + 1 - lo)
-    return found if found is not None and lo + at < title_at else None
+    return publication(lines, lo + at, found) if found is not None and lo + at < title_at \
+        else None
+
+
+# The labels a page prints before the date it was changed, and before the date it was first
+# published ("Updated Nov 13, 2019", "Posted: 18 Nov 2019", "Original Nov. 19, 2019").
+_UPDATE_LABEL = re.compile(
+    r"\b(?:updated|last\s+updated|modified|оновлено|обновлено|mis\s+à\s+jour|actualizado"
+    r"|atualizado|aggiornato|aktualisiert|bijgewerkt|zaktualizowano|uppdaterad|opdateret"
+    r"|oppdatert|güncellendi|güncelleme)\b", re.I)
+_PUBLISH_LABEL = re.compile(
+    r"\b(?:published|posted|original|first\s+published|опубліковано|опубликовано|publié"
+    r"|publicado|pubblicato|veröffentlicht|publiziert|gepubliceerd|opublikowano|publicerad"
+    r"|publiceret|publisert|yayınlanma)\b", re.I)
+_LABEL_AROUND = 2  # lines either side of a dateline where a page prints its other stamp
+
+
+def _label(before: str) -> str | None:
+    """The stamp label nearest before a date ("updated", "published"), or None."""
+    last = max(((m.end(), kind) for kind, rx in (("updated", _UPDATE_LABEL),
+                                                 ("published", _PUBLISH_LABEL))
+                for m in rx.finditer(before)), default=None)
+    return last[1] if last else None
+
+
+def _dates_in(text: str) -> list[tuple[dates.Found, str | None]]:
+    """Every full date on a line, each with the label printed before it (after the date
+    before it): "By Al Root Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019"."""
+    out: list[tuple[dates.Found, str | None]] = []
+    pos = 0
+    while pos < len(text) and (found := dates.find_date(text[pos:])) is not None:
+        found = replace(found, start=found.start + pos, end=found.end + pos)
+        out.append((found, _label(text[pos:found.start])))
+        pos = max(found.end, pos + 1)
+    return out
+
+
+def publication(lines: Sequence[Line], at: int, found: dates.Found) -> dates.Found:
+    """The publication date of dateline ``at`` (whose first date is ``found``). A date
+    labelled as the page's update ("Updated Nov 13, 2019, 10:28am EST") gives way to one
+    labelled as its publication on the same line ("… / Original Nov. 19, 2019 8:02 am ET")
+    or on a stamp line next to it ("Updated: 18 Nov 2019 9:38 pm" over "Posted: 18 Nov
+    2019 8:11 pm"). With none, the update's date stands, marked ``updated``: it is the only
+    date the page gives, the day the article last changed; it was published that day or
+    before."""
+    text = lines[at].text
+    if _label(text[:found.start]) != "updated":
+        return found
+    for other, label in _dates_in(text)[1:]:
+        if label == "published":
+            return other
+    for i in range(max(0, at - _LABEL_AROUND), min(len(lines), at + 1 + _LABEL_AROUND)):
+        near = lines[i].text
+        if i != at and len(near) < 160:
+            first = next(iter(_dates_in(near)), None)
+            if first is not None and first[1] == "published":
+                return first[0]
+    return replace(found, updated=True)
 
 
 def _after_date(text: str, found: dates.Found) -> str:
@@ -730,7 +789,8 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
     Returns the index of the line a date in the text came from: a year-less date above it
     ("on Thursday, August 24" in the lead) is the article's, not one quoted further down."""
     if found is not None:
-        ex.date, ex.date_source = dates.to_datetime(found, tz), "dateline"
+        ex.date = dates.to_datetime(found, tz)
+        ex.date_source = "updated" if found.updated else "dateline"
         ex.day_only = found.time is None
         return None
     day, at = dates.date_from_url(url), None

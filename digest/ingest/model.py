@@ -18,7 +18,8 @@ class Extraction:
     body: str
     title: str | None = None
     date: dt.datetime | None = None  # timezone-aware when known
-    date_source: str | None = None  # "dateline", "meta", "url", "text", "text+<kind>", "hint"
+    # "dateline", "updated", "meta", "url", "text", "text+<kind>", "hint"
+    date_source: str | None = None
     day_only: bool = False  # the page gives the day, not the time (``date`` is its midnight)
     # why it cannot be published yet and what an editor must add (no date, no headline):
     # any reason keeps the article in content/_review/ (see digest.review)

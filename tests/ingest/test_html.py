@@ -122,6 +122,19 @@ def test_a_page_with_no_machine_readable_date_is_dated_by_its_printed_dateline(s
     assert (ex.date_source, ex.day_only) == ("dateline", day_only)
 
 
+@pytest.mark.parametrize(("stamp", "iso", "source"), [
+    # the only date printed is the update's: it stands, and the article says so
+    ("<p>By Jane Doe Updated Aug 16, 2023, 10:28am EDT</p>", "2023-08-16T10:28:00-04:00",
+     "updated"),
+    # the publication's date printed next to the update's is the article's date
+    ("<p>Updated: 16 Aug 2023 21:38</p><p>Posted: 16 Aug 2023 20:11</p>",
+     "2023-08-16T20:11:00+03:00", "dateline"),
+])
+def test_a_printed_update_gives_way_to_the_printed_publication(stamp, iso, source):
+    ex = extract_html(under_headline(stamp, page()), config=KYIV)
+    assert (ex.date.isoformat(), ex.date_source) == (iso, source)
+
+
 def test_a_dateline_printed_over_the_headline_dates_the_page():
     html = page().replace("<h1>", "<p class='kicker'>16 August 2023</p><h1>", 1)
     ex = extract_html(html, config=KYIV)

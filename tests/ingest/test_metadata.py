@@ -251,3 +251,24 @@ def test_a_date_printed_right_over_the_headline_dates_the_article():
             + BODY)
     ex = extract_text(page, config=CONFIG)
     assert ex.date.isoformat() == "2019-11-20T06:02:00-05:00"
+
+
+@pytest.mark.parametrize(("stamp", "iso", "source"), [
+    # only the update is printed: the article is dated by it, and says so (it was published
+    # that day or before)
+    ("By Jane Roe Updated Nov 13, 2019, 10:28am EST", "2019-11-13T10:28:00-05:00", "updated"),
+    ("Updated 1:33 am CST, Wednesday, November 20, 2019", "2019-11-20T00:00:00+00:00",
+     "updated"),
+    # the publication is printed too, after the update on its line or on the next line
+    ("By Jane Roe Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+     "2019-11-19T08:02:00+00:00", "dateline"),
+    ("Updated: 18 Nov 2019 9:38 pm\n\nPosted: 18 Nov 2019 8:11 pm", "2019-11-18T20:11:00+00:00",
+     "dateline"),
+    # printed first, the publication is the dateline already
+    ("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019",
+     "2019-11-18T16:07:00+00:00", "dateline"),
+])
+def test_a_printed_update_gives_way_to_the_printed_publication(stamp, iso, source):
+    page = "State sets new rules for building permits\n\n" + stamp + "\n\n" + BODY
+    ex = extract_text(page, config=CONFIG)
+    assert (ex.date.isoformat(), ex.date_source) == (iso, source)
