@@ -494,9 +494,10 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
                               start: int) -> int:
     """The line above ``at`` when both are title-shaped and ``at`` is what stacks under a
     headline: a caption (its picture's credit follows it), or a standfirst without its full
-    stop when the upper line opens right under the breadcrumb trail, or when only the upper
-    line is printed again on the page (a page repeats its headline in a sticky header, a
-    breadcrumb or the URL, never its standfirst)."""
+    stop when the upper line opens right under the breadcrumb trail, when the byline signs
+    the two (:func:`_decked`), or when only the upper line is printed again on the page (a
+    page repeats its headline in a sticky header, a breadcrumb or the URL, never its
+    standfirst)."""
     up = at - 1
     while up >= 0 and _same(lines, up, at):
         up -= 1
@@ -510,7 +511,24 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     if (up >= 1 and headline.is_breadcrumb(lines[up - 1].text)
             and len(_words(lines[up].text)) >= _ECHO_WORDS and not _heads(lines, at)):
         return up  # the trail leads to the headline (not to a section's name: too short)
+    if _decked(ok, lines, up, at):
+        return up
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
+
+
+def _decked(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> bool:
+    """Lines ``up`` and ``at`` stack as a headline over its deck (a standfirst printed
+    without its full stop), signed: the byline follows ``at``, and ``up`` stands alone (the
+    line above it is no title, so ``up`` is not the last item of a menu or a list) with a
+    headline's length (:data:`_SIGNED_HEAD` words). A page signs under its deck, never
+    between the headline and the deck, so the upper line is the headline. Not under a
+    breadcrumb trail: there the upper line may be the section's description, and the signed
+    line the headline (the trail's own rule decides, above)."""
+    if at + 1 >= len(lines) or not headline.is_byline(lines[at + 1].text):
+        return False
+    if up >= 1 and (ok[up - 1] or headline.is_breadcrumb(lines[up - 1].text)):
+        return False
+    return len(_words(lines[up].text)) >= _SIGNED_HEAD
 
 
 def _signed_above(ok: _TitleShaped, lines: Sequence[Line], at: int) -> bool:
