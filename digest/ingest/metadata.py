@@ -182,7 +182,8 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
 def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Found | None]:
     """The date line under the article's headline, above its text (else the first date).
 
-    Candidates are date lines under a headline-like line. The last one that stands
+    Candidates are date lines under a headline-like line, down to the article's first line
+    of prose (at most :data:`REGION_HEAD` lines into the region). The last one that stands
     alone wins: one printed before it belonged to another item (a ticker's or a dated
     quote over a fact check, the site's "today" over its menu), and the headline
     nearest the text is the article's. Three or more candidates a few lines apart in
@@ -192,7 +193,7 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     first: tuple[int | None, dates.Found | None] = (None, None)
     pairs: list[tuple[int, dates.Found]] = []
     seen_headline = False
-    for i, ln in enumerate(lines[: start + 2]):
+    for i, ln in enumerate(lines[: start + REGION_HEAD]):
         if i >= start and ln.kind == "good":
             break
         found = dates.find_date(ln.text) if len(ln.text) < 160 else None
@@ -211,6 +212,10 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     return pairs[0] if pairs else first
 
 
+# Lines at the top of the article region, before its first paragraph of prose, where the
+# head may still stand: the region may open on a standfirst, a caption or a quoted claim,
+# with the byline and the dateline under it.
+REGION_HEAD = 4
 LIST_GAP = 4  # lines between the dated items of a list of stories, at the most
 LIST_ITEMS = 3  # dated headlines in a run that make a list (two may be a quote and the article)
 

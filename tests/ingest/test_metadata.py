@@ -294,3 +294,16 @@ def test_the_last_item_of_a_menu_over_a_signed_headline_is_not_the_title():
             "Nov 18, 2019 8:11 pm\n\n" + BODY)
     ex = extract_text(page, config=CONFIG)
     assert ex.title == "State Sets New Rules for Building Permits"
+
+
+def test_a_fact_check_opening_on_its_quoted_claim_is_dated_by_its_own_byline():
+    # The article's text begins with the claim checked, dated by when it was made; the
+    # fact check's headline and dated byline come under it, before the first paragraph.
+    page = ("Menu\n\nFact checks\n\n"
+            '"Building permits take two years in this state, and nobody is doing anything."\n\n'
+            "— A senator on Sunday, October 13th, 2019 in a speech\n\n"
+            "How long do building permits take in this state?\n\n"
+            "By Jane Roe on Monday, November 18th, 2019 at 11:08 a.m.\n\n" + BODY)
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.isoformat() == "2019-11-18T11:08:00+00:00"
+    assert ex.title == "How long do building permits take in this state?"
