@@ -3,7 +3,7 @@
 Pages write "Wednesday, 16 August 2023, 09:27", "December 28, 2022 1:30 AM",
 "August 19, 2023 — 01:31 am EDT", "06.09.2023, 10:07", "Суббота, 9 июля 2022, 00:45",
 "22 декабря 202315:51" (date and time glued), "Сер 3, 2023", "sexta-feira, 22 de outubro
-de 2010 às 20:13", "3. März 2021 um 10:15" or "2023. augusztus 22.". The month and
+de 2010 às 20:13", "3. März 2021 um 10:15" or "2023. augusztus 22." or "2016.12.01". The month and
 weekday names come from the CLDR data Babel ships, so every language reads the forms its
 own dates print (the genitive "серпня", "sierpnia", "αυγούστου"). :func:`find_date`
 finds the first such date in a line, with the time printed next to it and an
@@ -152,6 +152,10 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\w])" + _MONTH_FIRST + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
     # "06.09.2023", "22/08/2023", and the Czech, Slovak and Serbian "22. 8. 2023"
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?:\.\s?|[/-])(?P<m>[01]?\d)(?:\.\s?|[/-])" + _YEAR),
+    # the year first in figures, as East Asian pages print it: "2016.12.01", "2016/12/01"
+    # (never inside a URL's path or a version number: "/2016/12/01/", "2016.12.01.3")
+    re.compile(r"(?<![\w./])" + _YEAR + r"(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
+               r"(?![\w/]|\.\d)"),
     # Hungarian and Lithuanian: "2023. augusztus 22.", "2023 m. rugpjūčio 22 d."
     re.compile(r"(?<![\w.])" + _YEAR + r"(?:\.|\s?m\.)\s+" + _YEAR_FIRST_MONTH + r"\s+"
                + r"(?P<d>[0-3]?\d)(?:\.|\s?d\.)?(?!\d)", re.I),
@@ -198,7 +202,7 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     groups = m.groupdict()
     month = MONTHS.get(groups["mon"].lower()) if groups.get("mon") else int(groups["m"])
     day, year = int(groups["d"]), int(groups["y"])
-    if month and month > 12 and day <= 12:  # US order 08/22/2023
+    if month and month > 12 and day <= 12 and not groups.get("sep"):  # US order 08/22/2023
         month, day = day, month
     try:
         return dt.date(year, month or 0, day)

@@ -191,6 +191,24 @@ def test_abbreviations_that_are_words_make_no_date(text):
     assert find_date(text) is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("by 国際特許事務所 ／ 2016.12.01", dt.date(2016, 12, 1)),
+    ("投稿日 2019/11/18 10:30", dt.date(2019, 11, 18)),
+    ("2019.1.5", dt.date(2019, 1, 5)),
+])
+def test_a_date_with_the_year_first_in_figures(text, expected):
+    assert find_date(text).date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "https://example.com/2016/12/01/story",  # a URL's path: the URL rule reads it
+    "Firmware 2016.12.01.3 is out",  # a version number
+    "2016.13.01",  # no thirteenth month, and no page prints the day before the month
+])
+def test_figures_that_only_look_like_a_year_first_date_make_no_date(text):
+    assert find_date(text) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
