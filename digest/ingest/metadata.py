@@ -826,10 +826,35 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
             if in_text is not None and _stated(lines[at].text, in_text):
                 day, source = in_text.date, "text"
                 break
+    if day is None and (signed := _signature(lines, end)) is not None:
+        at, day, source = signed, dates.find_date(lines[signed].text).date, "text"
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = source, True
     return at if source == "text" and day is not None else None
+
+
+SIGNATURE_LINES = 2  # lines under the article's last paragraph where it may be signed
+
+
+def _signature(lines: Sequence[Line], end: int) -> int | None:
+    """The line that signs the article under its last paragraph, with its date ("Written by
+    Jane Roe on November 14, 2019", "Posted on 27 October 2015 by Admin"): a byline or a
+    time stamp by its shape, within :data:`SIGNATURE_LINES` lines of the article's end and
+    before any "Related stories" or comments heading. Some pages print their stamp there
+    rather than under the headline; a date further down belongs to what follows (other
+    stories, comments), and an embedded post's signature ("— Name (@handle) November 4,
+    2019") dates the post, not the article."""
+    for at in range(end, min(end + SIGNATURE_LINES, len(lines))):
+        text = lines[at].text
+        if lines[at].kind == "barrier":
+            return None
+        if text.startswith(("—", "–", "-")):
+            continue
+        if (len(text) < 160 and (headline.is_byline(text) or headline.is_timestamp(text))
+                and dates.find_date(text) is not None):
+            return at
+    return None
 
 
 PROSE_DATE_AT = 30  # characters into a sentence where a wire dateline's date may stand

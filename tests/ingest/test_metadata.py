@@ -307,3 +307,17 @@ def test_a_fact_check_opening_on_its_quoted_claim_is_dated_by_its_own_byline():
     ex = extract_text(page, config=CONFIG)
     assert ex.date.isoformat() == "2019-11-18T11:08:00+00:00"
     assert ex.title == "How long do building permits take in this state?"
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    # the article signed under its last paragraph, with the day
+    ("Written by Jane Roe, MS on November 14, 2019\n\nRelated stories\n\n", dt.date(2019, 11, 14)),
+    ("Posted on 27 October 2015 by Admin\n\n", dt.date(2015, 10, 27)),
+    # an embedded post's signature, or a date past the "related" heading, is not the article's
+    ("— Jane Roe (@janeroe) November 4, 2019\n\n", None),
+    ("Related stories\n\nBy John Roe on November 4, 2019\n\n", None),
+])
+def test_an_article_signed_with_its_date_under_its_text_is_dated_by_it(tail, expected):
+    page = "State sets new rules for building permits\n\n" + BODY + "\n" + tail
+    ex = extract_text(page, config=CONFIG)
+    assert (ex.date.date() if ex.date else None) == expected
