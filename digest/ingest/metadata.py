@@ -55,6 +55,9 @@ _BYLINE_NOISE = re.compile(
     r"|publicerad|uppdaterad|publiceret|opdateret|publisert|oppdatert|yayınlanma|güncelleme"
     r")\b(?:\s+(?:on|at|le|em|el|il|am|op|den|o|в|о)\b)?", re.I)
 _BY = re.compile(r"^(?:by|від|автор|author)\s*:?\s*", re.I)
+# A comma between two capitalised names of a byline ("By Jane Roe , John Doe on ...").
+_NAMES_COMMA = re.compile(r"(?<=\w)\s*,\s*(?=[A-ZА-ЯІЇЄҐ][\w'’-]+\s+[A-ZА-ЯІЇЄҐ])")
+_ON_END = re.compile(r"\s+(?:on|at)$", re.I)
 # "By", "Par", "Por", "Von" ... before a name in front of the dateline on its line (only
 # there: a line of its own starting "Von Trier", "Por qué" is a headline)
 _BY_IN_DATELINE = re.compile(r"^(?:by|від|автор|author|par|por|di|von|door|av|af|przez)\s*:?\s+",
@@ -735,10 +738,14 @@ def _byline(lines: Sequence[Line], date_at: int | None, found: dates.Found | Non
     if date_at is not None and found is not None:
         before = lines[date_at].text[: found.start]
         before = _WEEKDAYS.sub("", before)
+        before = _NAMES_COMMA.sub("\x00", before)  # "A , B": two names, kept apart
         before = _BY_IN_DATELINE.sub("", _BYLINE_NOISE.sub(" ", before).strip())
         before = before.strip(" ()-–—")
         before = re.sub(r"\s+\d{1,2}[:.]\d{2}$", "", before).strip()
-        if before:
+        before = _ON_END.sub("", before)  # "By Jane Roe on Monday, ...": "on" is no name
+        before = ", ".join(" ".join(name.split()) for name in before.split("\x00")
+                           if name.strip())
+        if before and not any(c.isdigit() for c in before):  # "4:00 am CST" is no name
             return before
     for ln in lines[max(0, start - 8): start]:
         if _BY.match(ln.text) and len(ln.text) < 80:
@@ -753,8 +760,9 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
     of :func:`digest.ingest.outlets.from_text`; else an agency credited in the lead, an
     organisation's byline or the URL's host, as printed."""
     reg = outlets.registry(config.sources)
-    if byline and not reg.first(byline) and not _is_org(byline) and len(byline.split()) <= 4:
-        ex.author = byline
+    if byline and not reg.first(byline) and not _is_org(byline) and all(
+            len(name.split()) <= 4 for name in byline.split(", ")):
+        ex.author = byline  # one person, or several names the byline lists ("A, B")
     named = given_outlet(given, [url], reg)
     if named:
         ex.outlet, ex.outlet_source = named.name, named.signal

@@ -97,6 +97,29 @@ def test_byline_with_a_person_gives_author_and_the_sites_outlet():
 
 
 
+LEAD_EN = ("The council voted on Tuesday to close the old river bridge to trucks after "
+           "inspectors found cracks in two of its supports.\n\n"
+           "Repairs are expected to take most of next year, the council said in a statement.\n")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "author", "outlet"),
+    [
+        ("By Jane Roe , John Doe on Monday, November 18th, 2019 at 11:08 a.m.",
+         "Jane Roe, John Doe", None),  # two people, and "on" is no name
+        ("By Jane Roe on Monday, November 18th, 2019", "Jane Roe", None),
+        ("Updated 4:00 am CST, Monday, November 18, 2019", None, None),  # a time, no name
+        ("0339 GMT (1139 HKT) November 18, 2019", None, None),
+    ],
+)
+def test_the_names_before_a_dateline_are_people_never_the_words_and_times_around_them(
+        dateline, author, outlet):
+    page = ("Council closes the river bridge to trucks\n\n" + dateline + "\n\n" + LEAD_EN)
+    ex = extract_text(page, config=CONFIG)
+    assert ex.date.date() == dt.date(2019, 11, 18)
+    assert (ex.author, ex.outlet) == (author, outlet)
+
+
 LEAD_DE = ("Die Digitalisierung zieht sich bereits heute durch fast alle Branchen, sei es im "
            "Finanzbereich, in der Industrie oder im Gesundheitswesen.\n\n"
            "Im Krankenhaus ist dieser Aspekt besonders wichtig, denn die Fallpauschalen "
