@@ -1,9 +1,13 @@
-"""Dates as news pages print them, in the languages of Europe (``LANGUAGES``).
+"""Dates as news pages print them, in the languages of Europe (``LANGUAGES``) and of the
+world (``WORLD_LANGUAGES``, only in full dates), and in the figures of Chinese, Japanese and
+Korean pages.
 
 Pages write "Wednesday, 16 August 2023, 09:27", "December 28, 2022 1:30 AM",
 "August 19, 2023 — 01:31 am EDT", "06.09.2023, 10:07", "Суббота, 9 июля 2022, 00:45",
 "22 декабря 202315:51" (date and time glued), "Сер 3, 2023", "sexta-feira, 22 de outubro
-de 2010 às 20:13", "3. März 2021 um 10:15" or "2023. augusztus 22." or "2016.12.01". The month and
+de 2010 às 20:13", "3. März 2021 um 10:15" or "2023. augusztus 22." or "2016.12.01",
+"Posted on Oktober 27, 2015", "ngày 18 tháng 11 năm 2019", "١٨ نوفمبر ٢٠١٩" (digits of any
+script), "2019年11月18日 10:30", "2019년 11월 18일 오후 3:20" or "2019. 11. 18.". The month and
 weekday names come from the CLDR data Babel ships, so every language reads the forms its
 own dates print (the genitive "серпня", "sierpnia", "αυγούστου"). :func:`find_date`
 finds the first such date in a line, with the time printed next to it and an
@@ -22,7 +26,7 @@ from itertools import chain
 from zoneinfo import ZoneInfo
 
 from digest.ingest import cldr
-from digest.ingest.cldr import LANGUAGES
+from digest.ingest.cldr import LANGUAGES, WORLD_LANGUAGES
 
 # The languages read first, whose short forms were checked on the news corpus: their
 # abbreviations are read without a year ("Aug 24", "23 авг"); another language's only in
@@ -51,21 +55,34 @@ _NO_ABBREVIATIONS = ("fi",)
 _LOWER_CASE_ONLY = frozenset({"mars"})
 
 
-_CLDR = cldr.load()  # CLDR's names of LANGUAGES, shipped with the package
+_CLDR = cldr.load()  # CLDR's names of LANGUAGES and WORLD_LANGUAGES, shipped with the package
+
+
+_ARTICLE = re.compile(r"^(?:de\s+|d['’])")
 
 
 def _month_names(width: str, languages: tuple[str, ...]) -> dict[str, int]:
     """CLDR's month names of ``width`` ("wide", "abbreviated") in ``languages``, lower case:
     the form a date prints (the genitive "серпня", "sierpnia") and the stand-alone one,
     without an abbreviation's dot or the Catalan "de gener", "d’abril" article (the
-    patterns read it, see ``_OF``)."""
+    patterns read it, see ``_OF``); and with the letter a language's dates glue to the
+    month (Hebrew "18 בנובמבר 2019": ב, "in")."""
     names: dict[str, int] = {}
     for language in languages:
+        glued = _glued(language)
         for context in cldr.CONTEXTS:
             for month, name in _CLDR[language]["months"][width][context].items():
-                name = re.sub(r"^(?:de\s+|d['’])", "", name.lower()).rstrip(".")
+                name = _ARTICLE.sub("", name.lower()).rstrip(".")
                 names[name] = int(month)
+                if glued:
+                    names[glued + name] = int(month)
     return names
+
+
+def _glued(language: str) -> str:
+    """The letters the language's long date writes glued before the month, or ""."""
+    m = re.search(r"(?<![A-Za-z])([^\W\dA-Za-z_]+)MMMM", _CLDR[language]["long_date"])
+    return m.group(1) if m else ""
 
 
 def _unambiguous(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
@@ -116,57 +133,98 @@ def _year_first(language: str) -> bool:
 
 
 _MORE = {n: m for m, names in _MORE_MONTH_NAMES.items() for n in names.split()}
-_ABBREVIATING = tuple(lang for lang in LANGUAGES if lang not in _NO_ABBREVIATIONS)
-MONTHS: dict[str, int] = _table(_month_names("wide", LANGUAGES),
+_ALL = LANGUAGES + WORLD_LANGUAGES
+_ABBREVIATING = tuple(lang for lang in _ALL if lang not in _NO_ABBREVIATIONS)
+MONTHS: dict[str, int] = _table(_month_names("wide", _ALL),
                                 _month_names("abbreviated", _ABBREVIATING), _MORE)
 _HOME_NAMES = _table(_month_names("wide", _HOME), _month_names("abbreviated", _HOME), _MORE)
 _YEARLESS = _table(_month_names("wide", LANGUAGES), _HOME_NAMES)
-_YEAR_FIRST = _table(*(_month_names(w, tuple(lang for lang in LANGUAGES if _year_first(lang)))
+_YEAR_FIRST = _table(*(_month_names(w, tuple(lang for lang in _ALL if _year_first(lang)))
                        for w in ("wide", "abbreviated")))
+# Any language's wide name in the Latin alphabet may stand before the day when ", year"
+# follows ("Oktober 27, 2015": WordPress prints its English order with the site's month
+# names), but a short one ("Mac 10, 2019": Malay March, or a computer).
+_ANY_FIRST = {name for name in _month_names("wide", _ALL)
+              if len(name) > 3 and re.fullmatch(r"[a-zà-ɏ ]+", name)
+              and name not in _LOWER_CASE_ONLY} - _HOME_NAMES.keys()
 _MONTH = "(?P<mon>" + _words(MONTHS) + r")\.?"
 _YEARLESS_MONTH = "(?P<mon>" + _words(_YEARLESS.keys() & MONTHS.keys()) + r")\.?"
 _MONTH_FIRST = "(?P<mon>" + _words(_HOME_NAMES.keys() & MONTHS.keys()) + r")\.?"
+_ANY_MONTH_FIRST = ("(?P<mon>" + _words((_HOME_NAMES.keys() | _ANY_FIRST) & MONTHS.keys())
+                    + r")(?P<dot>\.)?")
 _YEAR_FIRST_MONTH = "(?P<mon>" + _words(_YEAR_FIRST.keys() & MONTHS.keys()) + r")\.?"
 
 # Zone abbreviations news sites print after a time, with their UTC offsets in hours.
 ZONES: dict[str, float] = {
     "utc": 0, "gmt": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
     "edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8,
-    "kst": 9, "jst": 9, "ist": 5.5,
+    "kst": 9, "jst": 9, "ist": 5.5, "hkt": 8, "sgt": 8, "pkt": 5, "ict": 7,
+    "wib": 7, "wita": 8, "wit": 9,
 }
-_ZONE = r"(?:\s*(?P<zone>" + "|".join(ZONES) + r")\b)?"
+# "GMT+7", "(UTC+05:30)", or one of ZONES
+_ZONE = (r"(?:\s*\(?(?:(?P<gmt>utc|gmt)\s?(?P<sign>[+−-])\s?(?P<zh>1[0-4]|0?\d)"
+         r"(?::?(?P<zm>[0-5]\d))?(?!\d)|(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True))
+         + r")\b))?")
 _AMPM = r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z]))?"
-_TIME = r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?![\d:.]\d)" + _AMPM + _ZONE
+# Korean, Japanese and Chinese write "afternoon" before the time: "오후 3:20", "午後3時20分".
+_PM_BEFORE = {"오후": "pm", "午後": "pm", "下午": "pm", "오전": "am", "午前": "am", "上午": "am"}
+_TIME = (r"(?<![\d:])(?:(?P<pre>" + "|".join(_PM_BEFORE) + r")\s*)?(?P<h>[01]?\d|2[0-3])"
+         r"(?:[:.h](?P<mi>[0-5]\d)(?![\d:.]\d)|\s?[時时시点點]\s?(?P<mk>[0-5]?\d)\s?[分분])"
+         + _AMPM + _ZONE)
 
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?"  # "22nd", "1er mars", "1º de maio"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 # The words some languages print between day, month and year: "22 de outubro de 2010",
 # "3 d’abril del 2021", "3. März 2021"; and after the year: "3 marca 2021 r.", "2023 г.",
 # "24 серпня 2023 року".
-_OF = r"\.?\s+(?:(?:de|del)\s+|d['’]\s*)?"
-_OF_YEAR = r",?\s+(?:(?:de|del)\s+)?"
+# And the Maltese "18 ta’ Novembru 2019", Vietnamese "18 tháng 11 năm 2019", the Thai era
+# "ค.ศ." (AD), the Uzbek and English "18-noyabr, 2019", "18-Nov-2019" (in a full date only).
+_OF = r"\.?\s+(?:(?:de|del)\s+|d['’]\s*|ta['’]\s+)?"
+_OF_YEAR = r"(?:,?\s+(?:(?:de|del|năm|ค\.ศ\.)\s+)?|-)"
 _YEAR_WORD = r"(?:\s?(?:г|р|r)\.|\s+(?:року|года|roku)\b)?"
 _DATE_PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    re.compile(r"(?<![\w])" + _DAY + _OF + _MONTH + _OF_YEAR + _YEAR + _YEAR_WORD, re.I),
-    re.compile(r"(?<![\w])" + _MONTH_FIRST + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
-    # "06.09.2023", "22/08/2023", and the Czech, Slovak and Serbian "22. 8. 2023"
-    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?:\.\s?|[/-])(?P<m>[01]?\d)(?:\.\s?|[/-])" + _YEAR),
+    re.compile(r"(?<![\w])" + _DAY + r"(?:" + _OF + "|(?P<hy>-))" + _MONTH + _OF_YEAR + _YEAR
+               + _YEAR_WORD, re.I),
+    # the month first: "August 22, 2023", "Сер 3, 2023"; "Oktober 27, 2015" (see _ANY_FIRST);
+    # the words' shape is looked at before the hundreds of names are tried
+    re.compile(r"(?<![\w])(?=\w++\.?\s+[0-3]?\d)" + _ANY_MONTH_FIRST + r"\s+" + _DAY
+               + r"(?P<comma>,)?\s+" + _YEAR, re.I),
+    # "06.09.2023", "22/08/2023", and the Czech, Slovak and Serbian "22. 8. 2023"; Arabic
+    # pages put a right-to-left mark before the slash ("18\u200f/11\u200f/2019")
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\u200f?(?:\.\s?|[/-])(?P<m>[01]?\d)\u200f?(?:\.\s?|[/-])"
+               + _YEAR),
     # the year first in figures, as East Asian pages print it: "2016.12.01", "2016/12/01"
     # (never inside a URL's path or a version number: "/2016/12/01/", "2016.12.01.3")
     re.compile(r"(?<![\w./])" + _YEAR + r"(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
                r"(?![\w/]|\.\d)"),
-    # Hungarian and Lithuanian: "2023. augusztus 22.", "2023 m. rugpjūčio 22 d."
-    re.compile(r"(?<![\w.])" + _YEAR + r"(?:\.|\s?m\.)\s+" + _YEAR_FIRST_MONTH + r"\s+"
+    # Hungarian, Lithuanian and Armenian: "2023. augusztus 22.", "2023 m. rugpjūčio 22 d.",
+    # "2019 թ. նոյեմբերի 18"
+    re.compile(r"(?<![\w.])" + _YEAR + r"(?:\.|\s?[mթ]\.)\s+" + _YEAR_FIRST_MONTH + r"\s+"
                + r"(?P<d>[0-3]?\d)(?:\.|\s?d\.)?(?!\d)", re.I),
+    # Chinese, Japanese and Korean, year, month and day each marked: "2019年11月18日",
+    # "2019년 11월 18일"; or Korean "2019. 11. 18.", a dot after each figure, the year first
+    # (as Hungarian's "2023. 08. 22."; no language writes the day between them)
+    re.compile(r"(?<![\d.])" + _YEAR + r"(?:\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)"
+               r"\s?[日일]|\.\s(?P<m2>[01]?\d)\.\s(?P<d2>[0-3]?\d)\.(?!\d))"),
 ]
 _TIME_RE = re.compile(_TIME, re.I)
 _GLUED_TIME_RE = re.compile(_TIME.removeprefix(r"(?<![\d:])"), re.I)  # "202315:51"
 _NEAR = 30  # characters between a date and its time
 # What may stand between a date and the time after it: "at", "о", "в", "um", "à", "às",
-# "a las", "alle ore", "om", "o", "v", "kl.", "klo", "saat".
+# "a las", "alle ore", "om", "o", "v", "kl.", "klo", "saat", "lúc", "pukul", "jam", and the
+# weekday East Asian pages print after the date: "2019年11月18日(月) 10:30", "(월)".
 _TIME_AFTER = re.compile(r"[\s,|—–\-]*(?:(?:at|о|в|um|à|às|a\s+las?|alle|ore|om|o|v|kl\.?|klo"
-                         r"|saat|,)[\s,|—–\-]*){0,2}", re.I)
+                         r"|saat|lúc|pukul|jam|[(（][月火水木金土日월화수목금토일][)）]|,)"
+                         r"[\s,|—–\-]*){0,2}", re.I)
+# Digits of other scripts as ASCII ("١٨ نوفمبر ٢٠١٩", "２０１９年", "१८ नवंबर"), and the
+# Arabic comma and the full-width colon, one character for one, so positions stay.
+_DIGITS = {zero + n: str(n) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0xFF10)
+           for n in range(10)} | {ord("،"): ",", ord("："): ":"}
+
+
+def _ascii_digits(text: str) -> str:
+    return text if text.isascii() else text.translate(_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -183,6 +241,7 @@ class Found:
 
 def find_date(text: str) -> Found | None:
     """The earliest full date (day, month, year) in ``text``, with its time if printed."""
+    text = _ascii_digits(text)
     best: tuple[int, dt.date, re.Match[str]] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -199,7 +258,11 @@ def find_date(text: str) -> Found | None:
 
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
+    if not _well_placed(m):
+        return None
     groups = m.groupdict()
+    if groups.get("m2"):  # Korean "2019. 11. 18."
+        groups["m"], groups["d"] = groups["m2"], groups["d2"]
     month = MONTHS.get(groups["mon"].lower()) if groups.get("mon") else int(groups["m"])
     day, year = int(groups["d"]), int(groups["y"])
     if month and month > 12 and day <= 12 and not groups.get("sep"):  # US order 08/22/2023
@@ -208,6 +271,20 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
         return dt.date(year, month or 0, day)
     except ValueError:
         return None
+
+
+def _well_placed(m: re.Match[str]) -> bool:
+    """A month name before the day is read in any language only with ", year" after the
+    day, and without an abbreviation's dot ("Okt. 27 2015" stays unread: a home language's
+    name, "Aug. 27 2015", is read); "18-Nov-2019" never inside a longer run of words tied
+    by hyphens, as an image's file name is ("...-London-14-Nov-2019-small.jpg")."""
+    groups = m.groupdict()
+    if "comma" in groups:
+        return groups["mon"].lower() in _HOME_NAMES or (groups["comma"] and not groups["dot"])
+    if groups.get("hy"):
+        before, after = m.string[max(0, m.start() - 1):m.start()], m.string[m.end():m.end() + 1]
+        return before not in ("-", "/") and after not in ("-", "/", "_")
+    return True
 
 
 def _time_near(text: str, start: int, end: int) -> tuple[dt.time | None, dt.timezone | None,
@@ -224,15 +301,24 @@ def _time_near(text: str, start: int, end: int) -> tuple[dt.time | None, dt.time
 
 
 def _time_of(m: re.Match[str]) -> tuple[dt.time, dt.timezone | None]:
-    hour, minute = int(m["h"]), int(m["mi"])
+    hour, minute = int(m["h"]), int(m["mi"] or m["mk"])
     ampm = (m["ampm"] or "").replace(".", "").replace(" ", "").lower()
+    ampm = ampm or _PM_BEFORE.get(m["pre"] or "", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    zone = m["zone"]
-    offset = dt.timezone(dt.timedelta(hours=ZONES[zone.lower()])) if zone else None
-    return dt.time(hour, minute), offset
+    return dt.time(hour, minute), _offset(m)
+
+
+def _offset(m: re.Match[str]) -> dt.timezone | None:
+    """The zone printed after a time: an abbreviation of ZONES or "GMT+7", "UTC+05:30"."""
+    if m["zone"]:
+        return dt.timezone(dt.timedelta(hours=ZONES[m["zone"].lower()]))
+    if m["gmt"]:
+        sign = -1 if m["sign"] in "−-" else 1
+        return dt.timezone(sign * dt.timedelta(hours=int(m["zh"]), minutes=int(m["zm"] or 0)))
+    return None
 
 
 # Weekday forms CLDR lacks: English abbreviations ("Thu, August 24") and the Ukrainian
@@ -277,6 +363,7 @@ class Partial:
 
 def find_partial(text: str) -> Partial | None:
     """The earliest day-and-month date without a year in ``text`` (month written as a word)."""
+    text = _ascii_digits(text)
     best: Partial | None = None
     for pattern in _PARTIAL_PATTERNS:
         for m in pattern.finditer(text):

@@ -8,6 +8,7 @@ import pytest
 from babel.dates import format_date
 
 from digest.config import Config
+from digest.ingest.cldr import WORLD_LANGUAGES
 from digest.ingest.dates import (
     LANGUAGES,
     Evidence,
@@ -238,3 +239,91 @@ def test_a_year_less_date_in_another_language_takes_its_year_from_the_page():
     ex = extract_text(german.replace("© 2025 Exemple Médias", ""),
                       url="https://example.de/2023/kultur/von-trier", config=CONFIG)
     assert (ex.date.date(), ex.date_source) == (dt.date(2023, 8, 24), "text+url")
+
+
+# --- dates of the rest of the world, only in full dates -------------------------------------
+
+# Forms CLDR prints that are not read: "Des" (December) is read only with its dot, as French
+# "des" is a word; Filipino puts an abbreviation before the day, which only English,
+# Ukrainian and Russian ones may.
+_UNREAD = {("id", "medium", 12), ("sw", "medium", 12)} | {("fil", "medium", m)
+                                                          for m in range(1, 13)}
+
+
+@pytest.mark.parametrize("language", WORLD_LANGUAGES)
+def test_each_world_language_reads_the_full_dates_cldr_prints_for_it(language):
+    for width in ("full", "long", "medium"):
+        for month in range(1, 13):
+            day = dt.date(2023, month, 22)
+            printed = format_date(day, width, locale=language)
+            found = find_date(printed)
+            if (language, width, month) in _UNREAD:  # "Mar 22, 2023" is English too
+                assert found is None or found.date == day, printed
+            else:
+                assert found is not None and found.date == day, printed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indonesian and Malay: WordPress's English order with the site's month names
+        ("Posted on Oktober 27, 2015 by Admin", "2015-10-27T00:00:00+02:00"),
+        ("Senin, 18 November 2019 10:30 WIB", "2019-11-18T10:30:00+07:00"),
+        ("Rabu, 18 Desember 2019 | 14.05 WIB", "2019-12-18T14:05:00+07:00"),
+        ("Isnin, 18 Mac 2019", "2019-03-18T00:00:00+02:00"),
+        # Vietnamese months are "tháng" and a figure
+        ("ngày 18 tháng 11 năm 2019 lúc 10:30", "2019-11-18T10:30:00+02:00"),
+        ("Thứ Hai, 18 tháng 11, 2019, 10:30 (GMT+7)", "2019-11-18T10:30:00+07:00"),
+        # Arabic, Persian and Hindi, in their own digits or in ASCII ones
+        ("الاثنين ١٨ نوفمبر ٢٠١٩", "2019-11-18T00:00:00+02:00"),
+        ("۱۸ نوامبر ۲۰۱۹", "2019-11-18T00:00:00+02:00"),
+        ("18 नवंबर 2019, 10:30 AM IST", "2019-11-18T10:30:00+05:30"),
+        ("१८ नवंबर २०१९", "2019-11-18T00:00:00+02:00"),
+        # Hebrew glues "in" to the month; Maltese writes "ta’"; Uzbek a hyphen
+        ("18 בנובמבר 2019", "2019-11-18T00:00:00+02:00"),
+        ("18 ta’ Novembru 2019", "2019-11-18T00:00:00+02:00"),
+        ("18-noyabr, 2019", "2019-11-18T00:00:00+02:00"),
+        ("18-Nov-2019 09:00 GMT", "2019-11-18T09:00:00+00:00"),
+        ("18 พฤศจิกายน ค.ศ. 2019", "2019-11-18T00:00:00+02:00"),
+        ("2019 թ. նոյեմբերի 18", "2019-11-18T00:00:00+02:00"),
+        # Chinese, Japanese and Korean figures, with "afternoon" before the time
+        ("2019年11月18日 10:30", "2019-11-18T10:30:00+02:00"),
+        ("2019年11月18日(月) 午後3時20分", "2019-11-18T15:20:00+02:00"),
+        ("发布时间：2019年11月18日 下午3:20", "2019-11-18T15:20:00+02:00"),
+        ("２０１９年１１月１８日", "2019-11-18T00:00:00+02:00"),
+        ("입력 2019년 11월 18일 오후 3:20", "2019-11-18T15:20:00+02:00"),
+        ("2019. 11. 18. 오전 12:05", "2019-11-18T00:05:00+02:00"),
+        ("18 Nov 2019, 16:00 (UTC+05:30)", "2019-11-18T16:00:00+05:30"),
+    ],
+)
+def test_datelines_of_the_world(text, expected):
+    found = find_date(text)
+    assert found is not None
+    assert to_datetime(found, zone("Europe/Kyiv")).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand's year 2562 began: 18 พฤศจิกายน 2562",  # a Buddhist-era year
+        "۲۷ آبان ۱۳۹۸ و ۱۳۹۸/۰۸/۲۷",  # the Solar Hijri calendar
+        "21 ربيع الأول 1441 هـ",  # the Hijri calendar
+        "令和元年11月18日",  # a Japanese era year
+        "2019年11月に発売",  # a month, no day
+        "The club was founded in 2019. 11. 18 players joined it.",  # no dot after the day
+        "Apple sold the Mac 10, 2019 figures say.",  # a short name before the day
+        "Okt. 27 2015",  # another language's name before the day with no comma
+        "photo: ATP-Finals-London-14-Nov-2019-small.jpg",  # a file name's words
+    ],
+)
+def test_lookalikes_in_other_scripts_and_calendars_make_no_date(text):
+    assert find_date(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Dia membeli 3 Mac baru.",  # Malay March, and Apple's computer
+    "Upacara pada 17 Agustus di Jakarta.",  # Indonesian August, without a year
+    "Thứ Hai, 18 tháng 11",  # a Vietnamese date without a year
+])
+def test_a_world_languages_month_is_read_only_in_a_full_date(text):
+    assert find_partial(text) is None and find_date(text) is None
