@@ -212,27 +212,37 @@ def _old_files(files: list[str]) -> dict[str, list[str]]:
 
 def _run_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
                workers: int | None) -> Iterator[tuple[Part, Path, str | None]]:
-    """Index ``parts`` a few at a time (largest first); yields (part, output, problem)."""
+    """Index ``parts`` a few at a time (largest first); yields (part, output, problem).
+
+    One thread cuts the parts' pages down (:func:`_prepare`, Python: one at a time
+    anyway) ahead of the Pagefind processes, which run ``workers`` at a time: a
+    Pagefind slot never waits while its thread cuts the next part's pages (at
+    10,000 articles, one of two slots did for ~1.5 s of a ~13 s index).
+    """
     if not parts:
         return
     threads = max(1, min(len(parts), workers or default_workers()))
     order = sorted(parts, key=lambda p: (-len(p.pages), p.name))
-    with ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind") as pool:
+    base = urls.Site(config.base_url).base_path
+    with ThreadPoolExecutor(1, thread_name_prefix="digest-cut") as cutter, \
+            ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind") as pool:
+        cut = [cutter.submit(_prepare, stage, scratch / part.name, part, base)
+               for part in order]
         futures: dict[Future[str | None], Part] = {
-            pool.submit(_index_part, stage, scratch / part.name, part, config): part
-            for part in order
+            pool.submit(_index_part, ready, scratch / part.name, config): part
+            for part, ready in zip(order, cut, strict=True)
         }
         try:
             for future in as_completed(futures):
                 part = futures[future]
                 yield part, scratch / part.name / "out", future.result()
         finally:
-            for future in futures:
+            for future in [*futures, *cut]:
                 future.cancel()
 
 
-def _index_part(stage: Path, folder: Path, part: Part, config: Config) -> str | None:
-    """Run Pagefind over a folder of the part's staged pages, cut down; None when done.
+def _prepare(stage: Path, folder: Path, part: Part, base: str) -> Path:
+    """A folder of the part's staged pages, cut down, for Pagefind to read; returns it.
 
     A cut page is written flat, ``_<part>/<n>.html``, and names its real address in a
     ``url`` meta the search page links to (Pagefind's UI prefers it to the file's path):
@@ -245,7 +255,6 @@ def _index_part(stage: Path, folder: Path, part: Part, config: Config) -> str | 
     site = folder / "site"
     flat = site / f"_{part.name}"
     flat.mkdir(parents=True)
-    base = urls.Site(config.base_url).base_path
     for number, (path, _) in enumerate(part.pages):
         page = urls.output_file(path)
         html = (stage / page).read_bytes()
@@ -255,6 +264,12 @@ def _index_part(stage: Path, folder: Path, part: Part, config: Config) -> str | 
             os.link(stage / page, site / page)
         else:
             (flat / f"{number:04d}.html").write_bytes(indexed)
+    return site
+
+
+def _index_part(ready: Future[Path], folder: Path, config: Config) -> str | None:
+    """Run Pagefind over the part's cut-down pages once they are ready; None when done."""
+    site = ready.result()
     output = folder / "out"
     try:
         result = run_pagefind(site, output, config)
