@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from digest.issues import Issue, build_issues, by_topic, story_topics
 from digest.lock import project_lock
 from digest.output import SiteWriter, check_output_dir
 from digest.parallel import gc_paused
-from digest.plan import Executor
+from digest.plan import Executor, Output
 from digest.render import PageSpec, Renderer, SiteInfo, TopicInfo, story_key
 from digest.report import DigestError, Problem, Reporter, count
 from digest.stories import Story, group
@@ -98,11 +99,15 @@ def build(
             # 3. Plan every output, 4. keep or make each, 5. index the staged pages.
             with reporter.timed("plan"):
                 plan = outputs.plan(renderer, stories, issues, articles, statics, key)
-            with reporter.timed("make"):
-                made = executor.run(plan.outputs)
-                writer.finish(".html")  # the search index must not see deleted pages
-            with reporter.timed("search"):
-                index = _index(executor, renderer, plan, key, workers)
+            with reporter.timed("make"):  # the indexed pages first: indexing starts then
+                indexed, others = _indexed_first(plan, site)
+                made = executor.run(indexed)
+            with _indexing(executor, renderer, plan, key, workers) as finish_index:
+                with reporter.timed("make"):
+                    made += executor.run(others)
+                    writer.finish(".html")
+                with reporter.timed("search"):
+                    index = finish_index()
             # 6. Commit: swap the finished site in, then remember what it was made of.
             with reporter.timed("swap"):
                 writer.commit()
@@ -159,18 +164,38 @@ def _searchable(with_search: bool, articles: list[Article], reporter: Reporter) 
     return with_search
 
 
-def _index(executor: Executor, renderer: Renderer, plan: outputs.Plan, key: str,
-           workers: int | None) -> search.Index | None:
-    """The search index of the staged pages, and its search page; None without search."""
+def _indexed_first(plan: outputs.Plan, site: SiteInfo) -> tuple[list[Output], list[Output]]:
+    """The outputs split in two, in plan order: the pages the search index reads (every
+    article and story page), and the others, made while the index is made."""
+    if not site.search:
+        return [], plan.outputs
+    paths = {urls.output_file(s.path) for s in plan.pages if s.article is not None}
+    paths.update(urls.output_file(path) for path, _ in _stories(site))
+    first = [o for o in plan.outputs if o.paths[0] in paths]
+    return first, [o for o in plan.outputs if o.paths[0] not in paths]
+
+
+@contextlib.contextmanager
+def _indexing(executor: Executor, renderer: Renderer, plan: outputs.Plan, key: str,
+              workers: int | None) -> Iterator[Callable[[], search.Index | None]]:
+    """Start the search index of the staged pages; yields a function that waits for it,
+    stages it and makes the search page (None without search)."""
     site = renderer.site
     if not site.search:
-        return None
-    index = search.index(executor, renderer.config, _indexed(plan.pages), _stories(site), key,
-                         workers)
-    # Failed: the pages keep their search form, which leads to a page that says search is
-    # unavailable; rendering every page again without it would double the build.
-    executor.run([outputs.search_page(renderer, index.parts if index is not None else [])])
-    return index
+        yield lambda: None
+        return
+    with search.indexing(executor, renderer.config, _indexed(plan.pages), _stories(site),
+                         key, workers) as finish:
+        def done() -> search.Index | None:
+            index = finish()
+            # Failed: the pages keep their search form, which leads to a page that says
+            # search is unavailable; rendering every page again without it would double
+            # the build.
+            executor.run([outputs.search_page(renderer,
+                                              index.parts if index is not None else [])])
+            return index
+
+        yield done
 
 
 def _inputs(key: str, sources: list[store.Source]) -> str:

@@ -43,7 +43,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +54,7 @@ from digest.config import Config
 from digest.content import Article
 from digest.fingerprint import fingerprint
 from digest.output import SiteWriter
-from digest.parallel import default_workers
+from digest.parallel import Child, default_workers
 from digest.plan import Executor
 from digest.render import Renderer
 from digest.report import Reporter, count
@@ -62,6 +62,7 @@ from digest.search_parts import Part, plan, story_parts
 
 TIMEOUT = 600  # seconds for one part; a part of 500 pages indexes in about a second
 INSTALL_HINT = "pip install 'pagefind[bin]>=1.1,<2' (a dependency of digest) to add search"
+PROBLEM = "problem.txt"  # beside a part's scratch output: why Pagefind failed
 PRIMARY_RUNTIME = ("pagefind-worker.js", "wasm.")  # what Pagefind loads from the primary index
 
 
@@ -129,31 +130,37 @@ class Index:
     staged: list[str] = field(default_factory=list)  # every index file kept or made
 
 
-def index(executor: Executor, config: Config, articles: list[Article],
-          stories: list[tuple[str, object]], build_key: str,
-          workers: int | None = None) -> Index | None:
-    """Stage the index of ``articles`` under ``pagefind/``; None when search is skipped.
+@contextlib.contextmanager
+def indexing(executor: Executor, config: Config, articles: list[Article],
+             stories: list[tuple[str, object]], build_key: str,
+             workers: int | None = None) -> Iterator[Callable[[], Index | None]]:
+    """Start indexing the staged pages of ``articles`` and ``stories``; yields a function
+    that waits for the index and stages it under ``pagefind/`` (None: search skipped).
 
-    Each part's folder ``pagefind/<part>/`` (and ``pagefind/`` itself, the runtime)
-    has a key; the executor keeps the old files of a part whose key is unchanged
+    Start it as soon as those pages are staged: the parts are indexed in a child
+    process (:class:`~digest.parallel.Child`, its Python and its Pagefind processes
+    beside this one) while the build makes its other files. Each part's folder
+    ``pagefind/<part>/`` (and ``pagefind/`` itself, the runtime) has a key; the
+    executor keeps the old files of a part whose key is unchanged
     (:meth:`Executor.keep_files`: Pagefind names the files, so they are known only
-    from the last build's).
+    from the last build's). Leaving the block ends whatever is still running.
     """
     writer, reporter = executor.writer, executor.reporter
     parts = plan(articles) + story_parts(stories)
     binary = executable()
     if not parts or binary is None:
-        reporter.info("search skipped: no article to index" if not parts else
-                      f"search skipped: pagefind is not installed ({INSTALL_HINT})")
-        return None
+        yield lambda: _skipped(reporter, bool(parts))
+        return
     try:
         base = fingerprint(build_key, version(binary), language(config))
     except (OSError, subprocess.SubprocessError) as exc:
-        return _failed(reporter, str(exc))
+        why = str(exc)
+        yield lambda: _failed(reporter, why)
+        return
     old = _old_files(executor.cache.files or [])
     keys = {f"{urls.SEARCH_BUNDLE}{p.name}/": p.key(base) for p in parts}
     keys[urls.SEARCH_BUNDLE] = fingerprint(base, "runtime")
-    result = Index([p.name for p in parts])
+    result = Index([p.name for p in parts], keys)
     kept = set()
     for folder, key in keys.items():
         result.staged += old.get(folder, [])  # none may stay in a site without search
@@ -167,27 +174,58 @@ def index(executor: Executor, config: Config, articles: list[Article],
     # run leaves behind (see SiteWriter._recover) instead of it piling up in /tmp.
     with tempfile.TemporaryDirectory(prefix=f".{writer.final.name}.pagefind-",
                                      dir=writer.stage.parent) as tmp:
-        made = list(_run_parts(writer.stage, Path(tmp), todo, config, workers))
-        failed = [(part, problem) for part, _, problem in made if problem is not None]
-        if failed:  # the site is built without search: none of the index stays in it
-            writer.produced.difference_update(result.staged)
-            part, problem = min(failed, key=lambda f: f[0].name)
-            return _failed(reporter, f"{problem} (index part {part.name})")
-        for part, output, _ in sorted(made, key=lambda m: m[0].name):
-            made_files = _bundle_files(output)
-            folder = f"{urls.SEARCH_BUNDLE}{part.name}/"
-            data = [f for f, runtime_file in made_files if not runtime_file]
-            result.staged += _move_in(writer, output, data, folder)
-            if not has_runtime:
-                runtime = [f for f, runtime_file in made_files if runtime_file]
-                result.staged += _move_in(writer, output, runtime, urls.SEARCH_BUNDLE)
-                has_runtime = True
-            result.indexed.append(part.name)
-    result.keys = keys
-    _stage_primary_runtime(writer, parts[0].name)
+        scratch = Path(tmp)
+        child = Child(lambda: _index_parts(writer.stage, scratch, todo, config, workers))
+        try:
+            yield lambda: _stage_index(executor, result, todo, has_runtime, scratch,
+                                       child.wait())
+        finally:
+            child.stop()
+
+
+def _skipped(reporter: Reporter, has_parts: bool) -> None:
+    reporter.info(f"search skipped: pagefind is not installed ({INSTALL_HINT})" if has_parts
+                  else "search skipped: no article to index")
+    return None
+
+
+def _index_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
+                 workers: int | None) -> bool:
+    """Runs in the child: index ``parts``; a part that failed leaves its problem in a file."""
+    for part, _, problem in _run_parts(stage, scratch, parts, config, workers):
+        if problem is not None:
+            (scratch / part.name / PROBLEM).write_text(problem, encoding="utf-8")
+    return True
+
+
+def _stage_index(executor: Executor, result: Index, todo: list[Part], has_runtime: bool,
+                 scratch: Path, finished: bool) -> Index | None:
+    """Stage the parts the child indexed (``todo``); None, and no index file staged,
+    when any part failed."""
+    writer, reporter = executor.writer, executor.reporter
+    failed = [(part.name, (scratch / part.name / PROBLEM).read_text(encoding="utf-8"))
+              for part in todo if (scratch / part.name / PROBLEM).is_file()]
+    if not finished:
+        failed.append(("", "the indexing process stopped"))
+    if failed:  # the site is built without search: none of the index stays in it
+        writer.produced.difference_update(result.staged)
+        name, problem = min(failed)
+        return _failed(reporter, f"{problem} (index part {name})" if name else problem)
+    for part in sorted(todo, key=lambda p: p.name):
+        output = scratch / part.name / "out"
+        made_files = _bundle_files(output)
+        folder = f"{urls.SEARCH_BUNDLE}{part.name}/"
+        data = [f for f, runtime_file in made_files if not runtime_file]
+        result.staged += _move_in(writer, output, data, folder)
+        if not has_runtime:
+            runtime = [f for f, runtime_file in made_files if runtime_file]
+            result.staged += _move_in(writer, output, runtime, urls.SEARCH_BUNDLE)
+            has_runtime = True
+        result.indexed.append(part.name)
+    _stage_primary_runtime(writer, result.parts[0])
     names = sorted(result.indexed)
     shown = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
-    reporter.debug(f"search: {count(len(parts), 'index part')}, {len(names)} indexed"
+    reporter.debug(f"search: {count(len(result.parts), 'index part')}, {len(names)} indexed"
                    + (f" ({shown})" if names else ""))
     return result
 
