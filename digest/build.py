@@ -104,7 +104,7 @@ def build(
                 made = executor.run(indexed)
             with _indexing(executor, renderer, plan, key, workers) as finish_index:
                 with reporter.timed("make"):
-                    made += executor.run(others)
+                    made += executor.run(others, fork=not site.search)
                     writer.finish(".html")
                 with reporter.timed("search"):
                     index = finish_index()

@@ -14,8 +14,6 @@ import contextlib
 import gc
 import multiprocessing
 import os
-import signal
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -133,49 +131,3 @@ def in_child(work: Callable[[], bool]) -> Callable[[], bool]:
         return os.waitstatus_to_exitcode(status) == 0
 
     return wait
-
-
-class Child:
-    """Work running in a forked process beside this one, in a process group of its own.
-
-    For work that starts processes of its own (Pagefind) while this process goes
-    on with its own: :meth:`stop` ends the child and everything it started (a
-    build that fails meanwhile leaves nothing running). Where there is no
-    ``fork``, the work runs here, at once.
-    """
-
-    def __init__(self, work: Callable[[], bool]):
-        self.pid: int | None = None
-        self._result: bool | None = None
-        if not hasattr(os, "fork"):  # pragma: no cover - not POSIX
-            self._result = work()
-            return
-        pid = os.fork()
-        if pid == 0:  # the child: never returns into the caller's code
-            code = 1
-            try:
-                os.setpgid(0, 0)
-                code = 0 if work() else 1
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                os._exit(code)
-        with contextlib.suppress(OSError):  # set on both sides: whichever runs first
-            os.setpgid(pid, pid)
-        self.pid = pid
-
-    def wait(self) -> bool:
-        """Wait for the work; whether it finished and returned true."""
-        if self.pid is not None:
-            _, status = os.waitpid(self.pid, 0)
-            self.pid = None
-            self._result = os.waitstatus_to_exitcode(status) == 0
-        return bool(self._result)
-
-    def stop(self) -> None:
-        """End the work and whatever it started, unless it was waited for."""
-        if self.pid is None:
-            return
-        with contextlib.suppress(OSError):
-            os.killpg(self.pid, signal.SIGKILL)
-        self.wait()

@@ -53,12 +53,14 @@ class Executor:
         self.workers = workers
         self.keys: dict[str, str] = {}  # site path -> key, for the next build's cache
 
-    def run(self, outputs: list[Output]) -> list[Output]:
+    def run(self, outputs: list[Output], fork: bool = True) -> list[Output]:
         """Keep the unchanged outputs, make the others; returns the ones made.
 
         Pooled outputs are made in forked workers, which stage their files
-        themselves; the others are made here meanwhile. A maker's problem
-        (a template error) stops the build with the first one, in plan order.
+        themselves; the others are made here meanwhile. ``fork=False``: all
+        in this process (while threads run, as the search index's do, no
+        process is forked). A maker's problem (a template error) stops the
+        build with the first one, in plan order.
         """
         keys = self.keys
         for output in outputs:
@@ -72,7 +74,7 @@ class Executor:
             self._make_here(here)
             return todo
         with self.reporter.progress(len(pooled), "rendering pages") as bar:
-            results = fork_map(self._stage, pooled, workers=self.workers,
+            results = fork_map(self._stage, pooled, workers=self.workers if fork else 1,
                                advance=bar.advance, meanwhile=lambda: self._make_here(here))
         problems = [p for _, found in results for p in found]
         if problems:

@@ -44,7 +44,7 @@ import subprocess
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -54,7 +54,7 @@ from digest.config import Config
 from digest.content import Article
 from digest.fingerprint import fingerprint
 from digest.output import SiteWriter
-from digest.parallel import Child, default_workers
+from digest.parallel import default_workers
 from digest.plan import Executor
 from digest.render import Renderer
 from digest.report import Reporter, count
@@ -62,7 +62,6 @@ from digest.search_parts import Part, plan, story_parts
 
 TIMEOUT = 600  # seconds for one part; a part of 500 pages indexes in about a second
 INSTALL_HINT = "pip install 'pagefind[bin]>=1.1,<2' (a dependency of digest) to add search"
-PROBLEM = "problem.txt"  # beside a part's scratch output: why Pagefind failed
 PRIMARY_RUNTIME = ("pagefind-worker.js", "wasm.")  # what Pagefind loads from the primary index
 
 
@@ -137,9 +136,8 @@ def indexing(executor: Executor, config: Config, articles: list[Article],
     """Start indexing the staged pages of ``articles`` and ``stories``; yields a function
     that waits for the index and stages it under ``pagefind/`` (None: search skipped).
 
-    Start it as soon as those pages are staged: the parts are indexed in a child
-    process (:class:`~digest.parallel.Child`, its Python and its Pagefind processes
-    beside this one) while the build makes its other files. Each part's folder
+    Start it as soon as those pages are staged: the parts are indexed by Pagefind
+    processes (:class:`_Parts`) while the build makes its other files. Each part's folder
     ``pagefind/<part>/`` (and ``pagefind/`` itself, the runtime) has a key; the
     executor keeps the old files of a part whose key is unchanged
     (:meth:`Executor.keep_files`: Pagefind names the files, so they are known only
@@ -174,13 +172,12 @@ def indexing(executor: Executor, config: Config, articles: list[Article],
     # run leaves behind (see SiteWriter._recover) instead of it piling up in /tmp.
     with tempfile.TemporaryDirectory(prefix=f".{writer.final.name}.pagefind-",
                                      dir=writer.stage.parent) as tmp:
-        scratch = Path(tmp)
-        child = Child(lambda: _index_parts(writer.stage, scratch, todo, config, workers))
+        running = _Parts(writer.stage, Path(tmp), todo, config, workers)
         try:
-            yield lambda: _stage_index(executor, result, todo, has_runtime, scratch,
-                                       child.wait())
+            yield lambda: _stage_index(executor, result, running.problems(), has_runtime,
+                                       Path(tmp))
         finally:
-            child.stop()
+            running.close()
 
 
 def _skipped(reporter: Reporter, has_parts: bool) -> None:
@@ -189,29 +186,17 @@ def _skipped(reporter: Reporter, has_parts: bool) -> None:
     return None
 
 
-def _index_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
-                 workers: int | None) -> bool:
-    """Runs in the child: index ``parts``; a part that failed leaves its problem in a file."""
-    for part, _, problem in _run_parts(stage, scratch, parts, config, workers):
-        if problem is not None:
-            (scratch / part.name / PROBLEM).write_text(problem, encoding="utf-8")
-    return True
-
-
-def _stage_index(executor: Executor, result: Index, todo: list[Part], has_runtime: bool,
-                 scratch: Path, finished: bool) -> Index | None:
-    """Stage the parts the child indexed (``todo``); None, and no index file staged,
-    when any part failed."""
+def _stage_index(executor: Executor, result: Index, made: dict[Part, str | None],
+                 has_runtime: bool, scratch: Path) -> Index | None:
+    """Stage the parts just indexed (``made``: each with its problem, None when it was
+    indexed); None, and no index file staged, when any part failed."""
     writer, reporter = executor.writer, executor.reporter
-    failed = [(part.name, (scratch / part.name / PROBLEM).read_text(encoding="utf-8"))
-              for part in todo if (scratch / part.name / PROBLEM).is_file()]
-    if not finished:
-        failed.append(("", "the indexing process stopped"))
+    failed = sorted((part.name, problem) for part, problem in made.items() if problem)
     if failed:  # the site is built without search: none of the index stays in it
         writer.produced.difference_update(result.staged)
-        name, problem = min(failed)
-        return _failed(reporter, f"{problem} (index part {name})" if name else problem)
-    for part in sorted(todo, key=lambda p: p.name):
+        name, problem = failed[0]
+        return _failed(reporter, f"{problem} (index part {name})")
+    for part in sorted(made, key=lambda p: p.name):
         output = scratch / part.name / "out"
         made_files = _bundle_files(output)
         folder = f"{urls.SEARCH_BUNDLE}{part.name}/"
@@ -248,35 +233,38 @@ def _old_files(files: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def _run_parts(stage: Path, scratch: Path, parts: list[Part], config: Config,
-               workers: int | None) -> Iterator[tuple[Part, Path, str | None]]:
-    """Index ``parts`` a few at a time (largest first); yields (part, output, problem).
+class _Parts:
+    """Index parts a few at a time (largest first), in threads that wait for Pagefind.
 
     One thread cuts the parts' pages down (:func:`_prepare`, Python: one at a time
     anyway) ahead of the Pagefind processes, which run ``workers`` at a time: a
     Pagefind slot never waits while its thread cuts the next part's pages (at
-    10,000 articles, one of two slots did for ~1.5 s of a ~13 s index).
+    10,000 articles, one of two slots did for ~1.5 s of a ~13 s index). They start
+    at once; the build makes its other files in this process meanwhile (it forks no
+    workers while these threads run).
     """
-    if not parts:
-        return
-    threads = max(1, min(len(parts), workers or default_workers()))
-    order = sorted(parts, key=lambda p: (-len(p.pages), p.name))
-    base = urls.Site(config.base_url).base_path
-    with ThreadPoolExecutor(1, thread_name_prefix="digest-cut") as cutter, \
-            ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind") as pool:
-        cut = [cutter.submit(_prepare, stage, scratch / part.name, part, base)
+
+    def __init__(self, stage: Path, scratch: Path, parts: list[Part], config: Config,
+                 workers: int | None):
+        threads = max(1, min(len(parts), workers or default_workers()))
+        order = sorted(parts, key=lambda p: (-len(p.pages), p.name))
+        base = urls.Site(config.base_url).base_path
+        self._cutter = ThreadPoolExecutor(1, thread_name_prefix="digest-cut")
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind")
+        cut = [self._cutter.submit(_prepare, stage, scratch / part.name, part, base)
                for part in order]
-        futures: dict[Future[str | None], Part] = {
-            pool.submit(_index_part, ready, scratch / part.name, config): part
-            for part, ready in zip(order, cut, strict=True)
-        }
-        try:
-            for future in as_completed(futures):
-                part = futures[future]
-                yield part, scratch / part.name / "out", future.result()
-        finally:
-            for future in [*futures, *cut]:
-                future.cancel()
+        self._futures = {part: self._pool.submit(_index_part, ready, scratch / part.name,
+                                                 config)
+                         for part, ready in zip(order, cut, strict=True)}
+
+    def problems(self) -> dict[Part, str | None]:
+        """Wait for every part: its problem, None when it was indexed."""
+        return {part: future.result() for part, future in self._futures.items()}
+
+    def close(self) -> None:
+        """Drop the parts not started; wait for the running ones (a build that failed)."""
+        for pool in (self._cutter, self._pool):
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _prepare(stage: Path, folder: Path, part: Part, base: str) -> Path:
