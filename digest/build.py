@@ -97,14 +97,17 @@ def build(
                                   _searchable(with_search, articles, reporter))
                 renderer = Renderer(env, config, site)
             # 3. Plan every output, 4. keep or make each, 5. index the staged pages.
+            # The pages the index reads first: it runs while the others are planned and made.
             with reporter.timed("plan"):
-                plan = outputs.plan(renderer, stories, issues, articles, statics, key)
-            with reporter.timed("make"):  # the indexed pages first: indexing starts then
-                indexed, others = _indexed_first(plan, site)
-                made = executor.run(indexed)
-            with _indexing(executor, renderer, plan, key, workers) as finish_index:
+                first = outputs.searched(renderer, issues, key)
+            with reporter.timed("make"):
+                made = executor.run(first.outputs) if site.search else []
+            with _indexing(executor, renderer, first, key, workers) as finish_index:
+                with reporter.timed("plan"):
+                    plan = outputs.plan(renderer, stories, issues, articles, statics, key, first)
                 with reporter.timed("make"):
-                    made += executor.run(others, fork=not site.search)
+                    made += executor.run(_others(plan, first, site.search),
+                                         fork=not site.search)
                     writer.finish(".html")
                 with reporter.timed("search"):
                     index = finish_index()
@@ -164,27 +167,24 @@ def _searchable(with_search: bool, articles: list[Article], reporter: Reporter) 
     return with_search
 
 
-def _indexed_first(plan: outputs.Plan, site: SiteInfo) -> tuple[list[Output], list[Output]]:
-    """The outputs split in two, in plan order: the pages the search index reads (every
-    article and story page), and the others, made while the index is made."""
-    if not site.search:
-        return [], plan.outputs
-    paths = {urls.output_file(s.path) for s in plan.pages if s.article is not None}
-    paths.update(urls.output_file(path) for path, _ in _stories(site))
-    first = [o for o in plan.outputs if o.paths[0] in paths]
-    return first, [o for o in plan.outputs if o.paths[0] not in paths]
+def _others(plan: outputs.Plan, first: outputs.Plan, made: bool) -> list[Output]:
+    """The outputs still to keep or make: all of them, or (``made``) all but ``first``'s."""
+    if not made:
+        return plan.outputs
+    done = {id(o) for o in first.outputs}
+    return [o for o in plan.outputs if id(o) not in done]
 
 
 @contextlib.contextmanager
-def _indexing(executor: Executor, renderer: Renderer, plan: outputs.Plan, key: str,
+def _indexing(executor: Executor, renderer: Renderer, searched: outputs.Plan, key: str,
               workers: int | None) -> Iterator[Callable[[], search.Index | None]]:
-    """Start the search index of the staged pages; yields a function that waits for it,
-    stages it and makes the search page (None without search)."""
+    """Start the search index of the staged ``searched`` pages; yields a function that waits
+    for it, stages it and makes the search page (None without search)."""
     site = renderer.site
     if not site.search:
         yield lambda: None
         return
-    with search.indexing(executor, renderer.config, _indexed(plan.pages), _stories(site),
+    with search.indexing(executor, renderer.config, _indexed(searched.pages), _stories(site),
                          key, workers) as finish:
         def done() -> search.Index | None:
             index = finish()

@@ -21,7 +21,14 @@ from digest.content import Article
 from digest.fingerprint import fingerprint
 from digest.issues import Issue
 from digest.plan import Output
-from digest.render import PageSpec, Renderer, SiteInfo, page_specs
+from digest.render import (
+    PageSpec,
+    Renderer,
+    SiteInfo,
+    listing_specs,
+    not_found_spec,
+    searched_specs,
+)
 from digest.report import DigestError
 from digest.stories import Story
 
@@ -35,20 +42,26 @@ class Plan:
     outputs: list[Output]
 
 
+def searched(renderer: Renderer, issues: list[Issue], build_key: str) -> Plan:
+    """The pages the search index reads (story and article pages), planned and made
+    first so the index starts while the others are planned and made."""
+    renderer.shell = fingerprint(build_key, shell(renderer.site))
+    specs = list(searched_specs(renderer, issues))
+    return Plan(specs, [page(renderer, spec) for spec in specs])
+
+
 def plan(renderer: Renderer, stories: list[Story], issues: list[Issue],
-         articles: list[Article], statics: dict[str, Path], build_key: str) -> Plan:
-    """Every output of the site."""
-    specs = pages(renderer, issues, build_key)
-    made = [page(renderer, spec) for spec in specs]
+         articles: list[Article], statics: dict[str, Path], build_key: str,
+         first: Plan | None = None) -> Plan:
+    """Every output of the site; ``first``: its :func:`searched` pages, planned already."""
+    first = first or searched(renderer, issues, build_key)
+    listing = list(listing_specs(renderer, issues))
+    last = not_found_spec(renderer)
+    specs = [*listing, *first.pages, last]
+    made = [page(renderer, spec) for spec in listing] + first.outputs + [page(renderer, last)]
     made += feed_outputs(stories, issues, renderer, build_key)
     made += files(renderer, statics, [s.path for s in specs], articles)
     return Plan(specs, made)
-
-
-def pages(renderer: Renderer, issues: list[Issue], build_key: str) -> list[PageSpec]:
-    """Every page; their keys include what any page shows of the whole site."""
-    renderer.shell = fingerprint(build_key, shell(renderer.site))
-    return list(page_specs(renderer, issues))
 
 
 def page(renderer: Renderer, spec: PageSpec) -> Output:

@@ -208,14 +208,22 @@ def _issue_key(renderer: Renderer, issue: Issue) -> tuple[object, ...]:
     return issue.id, neighbours, sections
 
 
-def page_specs(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
-    """Every HTML page of the site, in a fixed order (the articles: ``renderer.site.topics``)."""
+def listing_specs(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
+    """The home page, the issues, the topics and the feeds page: the site's pages are these,
+    :func:`searched_specs`, then :func:`not_found_spec`, in that order (the sitemap's)."""
     yield from _home_and_issues(renderer, issues)
     yield from _topics(renderer)
     yield _feeds_page(renderer)
+
+
+def searched_specs(renderer: Renderer, issues: list[Issue]) -> Iterator[PageSpec]:
+    """The pages the search index holds: every story page, then every article page."""
     yield from _stories(renderer, issues)
     yield from _articles(renderer, issues)
-    yield renderer.spec("404.html", urls.NOT_FOUND, (), lambda: (
+
+
+def not_found_spec(renderer: Renderer) -> PageSpec:
+    return renderer.spec("404.html", urls.NOT_FOUND, (), lambda: (
         renderer.page("404", urls.NOT_FOUND, "Page not found"), {}))
 
 
