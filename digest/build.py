@@ -102,7 +102,10 @@ def build(
                 first = outputs.searched(renderer, issues, key)
             with reporter.timed("make"):
                 made = executor.run(first.outputs) if site.search else []
-            with _indexing(executor, renderer, first, key, workers) as finish_index:
+            with contextlib.ExitStack() as indexing:
+                with reporter.timed("search"):
+                    finish_index = indexing.enter_context(
+                        _indexing(executor, renderer, first, key, workers))
                 with reporter.timed("plan"):
                     plan = outputs.plan(renderer, stories, issues, articles, statics, key, first)
                 with reporter.timed("make"):

@@ -251,8 +251,15 @@ class _Parts:
         base = urls.Site(config.base_url).base_path
         self._cutter = ThreadPoolExecutor(1, thread_name_prefix="digest-cut")
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind")
-        cut = [self._cutter.submit(_prepare, stage, scratch / part.name, part, base)
-               for part in order]
+        # The first parts are cut here, now: a thread cutting them while this one goes on
+        # with the build would get the GIL a fraction of the time (192 pages took ~0.19 s
+        # instead of ~0.03 s), and an edit's one part would start that much later.
+        cut: list[Future[Path]] = []
+        for part in order[:threads]:
+            cut.append(Future())
+            cut[-1].set_result(_prepare(stage, scratch / part.name, part, base))
+        cut += [self._cutter.submit(_prepare, stage, scratch / part.name, part, base)
+                for part in order[threads:]]
         self._futures = {part: self._pool.submit(_index_part, ready, scratch / part.name,
                                                  config)
                          for part, ready in zip(order, cut, strict=True)}
