@@ -10,12 +10,13 @@ import os
 import re
 import stat
 import tomllib
+from pathlib import Path
 
 import pytest
 from conftest import KYIV, REPO
 
 from digest import search
-from digest.report import Reporter
+from digest.report import DigestError, Reporter
 
 BODY = "The delegation discussed the quince harvest in Zakarpattia.\n\nAnother paragraph."
 
@@ -283,3 +284,36 @@ def test_a_page_without_a_body_element_is_indexed_whole(project, with_pagefind):
     page = pages["/war/2023-W33/quince/"]
     assert "quince harvest in Zakarpattia" in page["content"]
     assert page["meta"]["title"] == "Title of quince"
+
+
+def test_a_page_failing_while_the_index_is_made_keeps_the_old_site_and_no_scratch(
+        project, with_pagefind, monkeypatch):
+    """The index runs while the list pages are made; a template error there stops the build
+    with the old site whole and nothing of the index left beside it."""
+    _three_years(project)
+    project.build()
+    before = project.files()
+    slow = project.root / "slow-pagefind"  # still indexing when the topic page fails
+    slow.write_text(f'#!/bin/sh\nsleep 1\nexec {search.executable()} "$@"\n')
+    slow.chmod(slow.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    override = project.root / "themes/default/templates/topic.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("{% extends 'base.html' %}\n{% block main %}\n{{ topic.nope.deeper }}\n"
+                        "{% endblock %}\n")
+    with pytest.raises(DigestError) as err:
+        project.build()
+    assert err.value.problems[0].file.endswith("themes/default/templates/topic.html")
+    assert project.files() == before
+    left = sorted(p.name for p in project.root.iterdir() if p.name.startswith(".site."))
+    assert left == [".site.spare"]  # no staging folder, no Pagefind scratch folder
+    assert _children() == []  # no Pagefind still running, to write into a removed folder
+
+
+def _children() -> list[str]:
+    """Processes this one started that are still running (Linux: /proc)."""
+    tasks = Path("/proc/self/task")
+    if not tasks.is_dir():
+        pytest.skip("no /proc on this system")
+    return [pid for task in tasks.iterdir()
+            for pid in (task / "children").read_text().split()]
