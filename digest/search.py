@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import itertools
 import os
 import re
 import shutil
@@ -250,7 +251,8 @@ class _Parts:
         order = sorted(parts, key=lambda p: (-len(p.pages), p.name))
         base = urls.Site(config.base_url).base_path
         self._cutter = ThreadPoolExecutor(1, thread_name_prefix="digest-cut")
-        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind")
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind",
+                                        initializer=_own_core())
         # The first parts are cut here, now: a thread cutting them while this one goes on
         # with the build would get the GIL a fraction of the time (192 pages took ~0.19 s
         # instead of ~0.03 s), and an edit's one part would start that much later.
@@ -272,6 +274,31 @@ class _Parts:
         """Drop the parts not started; wait for the running ones (a build that failed)."""
         for pool in (self._cutter, self._pool):
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _own_core() -> Callable[[], None] | None:
+    """A thread initializer that gives each Pagefind thread a core of its own, which the
+    Pagefind processes it starts inherit.
+
+    Pagefind spreads its threads over every core; two of them side by side then spend
+    ~15 % of their time in the kernel, flushing each other's memory mappings from every
+    core (``munmap`` in a process running on several cores). Each on one core, the index of
+    10,000 articles took ~1.5 s less CPU and ~1 s less wall on two cores, on a busy
+    machine as well as on a quiet one. None where cores cannot be chosen.
+    """
+    try:
+        cores = sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return None
+    if len(cores) < 2:
+        return None
+    slots = itertools.count()
+
+    def pin() -> None:
+        with contextlib.suppress(OSError):
+            os.sched_setaffinity(0, {cores[next(slots) % len(cores)]})  # this thread only
+
+    return pin
 
 
 def _prepare(stage: Path, folder: Path, part: Part, base: str) -> Path:
