@@ -6,7 +6,9 @@ the content, read what changed, validate; nothing is written before every input 
 loaded without error) -> plan (every file of the site as an output with a key,
 :mod:`digest.outputs`) -> run (keep the unchanged, make the others, :mod:`digest.plan`)
 -> index (search) -> commit (the site is written beside the old one and swapped in
-whole, :mod:`digest.output`).
+whole, :mod:`digest.output`). With search on, plan and run go in two rounds: the
+article and story pages first, then the index starts (its Pagefind processes run
+beside the build) while the other outputs are planned and made.
 
 A rebuild costs what changed (:mod:`digest.cache`): unchanged content files
 are not read, unchanged outputs are not made (their old files are kept, mtime
@@ -111,7 +113,6 @@ def build(
                 with reporter.timed("make"):
                     made += executor.run(_others(plan, first, site.search),
                                          fork=not site.search)
-                    writer.finish(".html")
                 with reporter.timed("search"):
                     index = finish_index()
             # 6. Commit: swap the finished site in, then remember what it was made of.

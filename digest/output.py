@@ -238,16 +238,12 @@ class SiteWriter:
         self.linked += 1
         return True
 
-    def finish(self, suffix: str = "") -> None:
-        """Remove staged files the new site does not have (only a seeded stage has any).
-
-        ``suffix=".html"`` removes only stale pages: the search indexer reads
-        the staged pages before the feeds and other files are written.
-        """
+    def finish(self) -> None:
+        """Remove staged files the new site does not have (only a seeded stage has any)."""
         if not self.seeded:
             return
         if self._previous is not None:
-            stale = [p for p in self._previous - self.produced if p.endswith(suffix)]
+            stale = list(self._previous - self.produced)
             self._previous.difference_update(stale)
             for path in sorted(stale):
                 (self.stage / path).unlink(missing_ok=True)
@@ -258,7 +254,7 @@ class SiteWriter:
             rel = os.path.relpath(dirpath, self.stage)
             prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
             for name in filenames:
-                if prefix + name not in self.produced and name.endswith(suffix):
+                if prefix + name not in self.produced:
                     os.unlink(os.path.join(dirpath, name))
             if prefix and not os.listdir(dirpath):
                 os.rmdir(dirpath)

@@ -4,13 +4,15 @@ Pagefind (the ``pagefind[bin]`` package, a dependency: its wheel ships the binar
 finished HTML and writes a static index that its own JavaScript queries in
 the browser; nothing runs on a server. Build calls :func:`available` before
 rendering, so the pages know whether to show a search form, and
-:func:`index` after the pages are staged and before the swap.
+:func:`indexing` once the article and story pages are staged: the parts are
+indexed while the build makes its other files, and staged before the swap.
 
 The index is made of parts (:mod:`digest.search_parts`): each a Pagefind
 index of at most a few hundred article (or story) pages, in ``pagefind/<part>/``, built
 by its own Pagefind process over a scratch folder holding only that part's pages, cut
 down to what Pagefind reads and each naming its address (:func:`searched_part`). Parts
-are indexed two at a time, so memory is bounded by the part size, not the site's; a
+are indexed one per core at a time (each Pagefind on a core of its own), so memory is
+bounded by the part size, not the site's; a
 part whose key (its articles' paths and source hashes, the build key and Pagefind's
 version) is unchanged keeps its old files, untouched. The search page merges every part
 (Pagefind's ``mergeIndex``): the first part is the primary index, so it also
