@@ -254,7 +254,7 @@ class _Parts:
         base = urls.Site(config.base_url).base_path
         self._cutter = ThreadPoolExecutor(1, thread_name_prefix="digest-cut")
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="digest-pagefind",
-                                        initializer=_own_core())
+                                        initializer=_own_core() if threads > 1 else None)
         # The first parts are cut here, now: a thread cutting them while this one goes on
         # with the build would get the GIL a fraction of the time (192 pages took ~0.19 s
         # instead of ~0.03 s), and an edit's one part would start that much later.
@@ -286,7 +286,8 @@ def _own_core() -> Callable[[], None] | None:
     ~15 % of their time in the kernel, flushing each other's memory mappings from every
     core (``munmap`` in a process running on several cores). Each on one core, the index of
     10,000 articles took ~1.5 s less CPU and ~1 s less wall on two cores, on a busy
-    machine as well as on a quiet one. None where cores cannot be chosen.
+    machine as well as on a quiet one. None where cores cannot be chosen. One Pagefind
+    alone (an edit's part) is left free to move: it has no other Pagefind to flush with.
     """
     try:
         cores = sorted(os.sched_getaffinity(0))
