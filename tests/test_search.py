@@ -317,3 +317,29 @@ def _children() -> list[str]:
         pytest.skip("no /proc on this system")
     return [pid for task in tasks.iterdir()
             for pid in (task / "children").read_text().split()]
+
+
+@pytest.mark.parametrize(("html", "kept"), [
+    (b'<head><meta name="x" content="a > b"><title>T</title></head><body><p>Lead</p>'
+     b'<main data-pagefind-body class="m">Words</main></body>',
+     b'<main data-pagefind-body class="m">Words</main>'),
+    (b'<body><div title="a<b" data-pagefind-body>Words</div></body>',
+     b'<div title="a<b" data-pagefind-body>Words</div>'),
+    (b"<body><section\ndata-pagefind-body>Yes</section></body>",
+     b"<section\ndata-pagefind-body>Yes</section>"),
+])
+def test_pagefind_reads_the_page_cut_to_its_body_element(html, kept):
+    cut = search.searched_part(html, "/digest/war/2023-W33/quince/")
+    assert cut is not None and kept in cut
+    assert b'data-pagefind-meta="url:/digest/war/2023-W33/quince/"' in cut
+    assert cut.count(b"data-pagefind-body") == 1
+
+
+@pytest.mark.parametrize("html", [
+    b'<body><div data-pagefind-body><div>nested</div></div></body>',  # its end tag unknown
+    b'<head><meta data-pagefind-meta="x"></head><main data-pagefind-body>W</main>',
+    b"<body><p>data-pagefind-body, only mentioned</p></body>",
+    b"<body><main data-pagefind-bodyguard>W</main></body>",  # another attribute
+])
+def test_a_page_that_cannot_be_cut_is_indexed_whole(html):
+    assert search.searched_part(html, "/digest/x/") is None
