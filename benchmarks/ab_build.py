@@ -6,7 +6,9 @@ cold (``--clean``, no output, no cache), builds once more (the first seeded buil
 makes the spare), appends a sentence to one article and measures that rebuild, for each
 checkout in turn, the order swapped every round. Each checkout builds its own copy of the
 corpus (``search: false``; ``--search``: as configured, the Pagefind index on).
-Prints the medians of wall and CPU time (the build's process tree).
+Before each build it waits, as ``scale.py`` does, until other work leaves the machine
+quiet (``--quiet-below``, at most ``--quiet-timeout`` seconds). Prints the medians of
+wall and CPU time (the build's process tree).
 
     python benchmarks/ab_build.py --against /path/to/other-checkout [--n 10000] [--rounds 5]
 """
@@ -27,6 +29,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402 - a script beside this one
+import scale  # noqa: E402 - a script beside this one
+
+QUIET = (1.0, 0.0)  # (CPU share, timeout) to wait for before each build: main() sets it
 
 Times = tuple[float, float]  # (wall, CPU) seconds
 
@@ -42,6 +47,7 @@ def project(root: Path, n: int, search: bool = False) -> Path:
 def build(checkout: Path, root: Path, clean: bool) -> Times:
     cmd = [sys.executable, "-m", "digest", "build", "--config", str(root / "digest.yaml"),
            "--out", str(root / "site"), "--quiet", *(["--clean"] if clean else [])]
+    scale.wait_until_quiet(*QUIET)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=root, env={**os.environ, "PYTHONPATH": str(checkout)}, check=True)
@@ -85,7 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", action="store_true",
                         help="build with search as configured (default: search: false)")
     parser.add_argument("--workdir", type=Path, help="where to build (default: a temp dir)")
+    parser.add_argument("--quiet-below", type=float, default=0.15, metavar="SHARE",
+                        help="before each build, wait until other work uses less than this "
+                             "share of the CPUs (default 0.15; 1 disables)")
+    parser.add_argument("--quiet-timeout", type=float, default=60.0, metavar="S",
+                        help="longest wait for a quiet machine before building anyway")
     args = parser.parse_args(argv)
+    global QUIET
+    QUIET = (args.quiet_below, args.quiet_timeout)
     checkouts = {"this": HERE.parent, "other": args.against.resolve()}
     work = Path(tempfile.mkdtemp(prefix="digest-ab-", dir=args.workdir))
     try:
