@@ -15,12 +15,19 @@ The same articles can be written in two other layouts for the comparison builds:
 weekly and topic pages, ``flavor="pelican"`` writes Pelican's ``Key: value``
 metadata header instead of YAML.
 
-    python benchmarks/generate.py OUT --n 10000 [--seed 0] [--flavor digest]
+With ``stories=SHARE`` (``--stories``), that share of the articles carry a ``story:`` id
+shared with other articles of the same day (about three a story, as ingest would group
+reports of one event), so a build makes story pages, coverage lines and one feed item a
+story as it does for a real digest. The ids come from an RNG of their own: the articles
+themselves are the same with or without stories.
+
+    python benchmarks/generate.py OUT --n 10000 [--seed 0] [--flavor digest] [--stories 0.4]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -164,6 +171,7 @@ class Article:
     attribution: str
     id: str
     body: str
+    story: str | None = None
 
     @property
     def relpath(self) -> str:
@@ -311,12 +319,22 @@ def _unique(used: set[str], topic: str, week: str, slug: str) -> str:
     return candidate
 
 
-def articles(n: int, seed: int = 0) -> Iterator[Article]:
-    """Yield ``n`` articles, one at a time, the same ones for the same ``seed``."""
+STORY_SIZE = 3  # articles a generated story has on average
+
+
+def articles(n: int, seed: int = 0, stories: float = 0.0) -> Iterator[Article]:
+    """Yield ``n`` articles, one at a time, the same ones for the same ``seed``; with
+    ``stories`` > 0 that share of them in stories (see the module's docstring)."""
     writer = _Writer(seed)
+    picks = random.Random(f"stories-{seed}")
+    per_day = max(1, round(stories * n / (WEEKS * 7) / STORY_SIZE))  # stories a day
     used: set[str] = set()
     for _ in range(n):
-        yield writer.article(used)
+        article = writer.article(used)
+        if stories > 0 and picks.random() < stories:
+            day = article.date.date().isoformat()
+            article = dataclasses.replace(article, story=f"{day}-event-{picks.randrange(per_day)}")
+        yield article
 
 
 def _yaml_str(value: str) -> str:
@@ -349,6 +367,8 @@ def to_markdown(article: Article, flavor: str = "digest") -> str:
         "draft: false",
         f"id: {_yaml_str(a.id)}",
     ]
+    if a.story:
+        lines.append(f"story: {a.story}")
     if flavor == "hugo":  # taxonomy terms Hugo builds the weekly and topic pages from
         lines += [f"weeks: [{a.week}]", f"topics: [{a.topic}]"]
     lines += ["---", "", a.body, ""]
@@ -389,7 +409,8 @@ def config_yaml() -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(root: Path, n: int, seed: int = 0, flavor: str = "digest") -> int:
+def generate(root: Path, n: int, seed: int = 0, flavor: str = "digest",
+             stories: float = 0.0) -> int:
     """Write ``n`` articles under ``root/content`` (and ``root/digest.yaml``); return n.
 
     Files are written as they are made; nothing but the used paths stays in memory.
@@ -403,7 +424,7 @@ def generate(root: Path, n: int, seed: int = 0, flavor: str = "digest") -> int:
         (root / "digest.yaml").write_text(config_yaml(), encoding="utf-8")
     made: set[Path] = set()
     suffix = ".md"
-    for article in articles(n, seed):
+    for article in articles(n, seed, stories):
         folder = content / article.topic / article.week
         if folder not in made:
             folder.mkdir(parents=True, exist_ok=True)
@@ -419,9 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="number of articles (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--flavor", choices=FLAVORS, default="digest")
+    parser.add_argument("--stories", type=float, default=0.0, metavar="SHARE",
+                        help="share of the articles in multi-article stories (default 0)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    generate(args.out, args.n, args.seed, args.flavor)
+    generate(args.out, args.n, args.seed, args.flavor, args.stories)
     elapsed = time.perf_counter() - started
     sys.stderr.write(f"wrote {args.n} articles to {args.out / 'content'} in {elapsed:.1f} s\n")
     return 0

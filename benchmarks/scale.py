@@ -424,7 +424,10 @@ def bench_one(n: int, args: argparse.Namespace, work: Path) -> tuple[str, list[d
     notes: list[str] = []
     log(f"N = {n}: generating into {root}")
     started = time.perf_counter()
-    generate.generate(root, n, args.seed)
+    generate.generate(root, n, args.seed, stories=args.stories)
+    if args.stories:
+        notes.append(f"--stories {args.stories}: that share of digest's articles carry a "
+                     "`story:` id shared with others of their day (~3 a story).")
     pagefind = None if args.no_search else find_pagefind()
     if args.no_search:  # Hugo's and Pelican's sites have no search index either
         with open(root / "digest.yaml", "a", encoding="utf-8") as fh:
@@ -542,6 +545,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="digest with `search: false` and Hugo without Pagefind (by "
                         "default digest builds as configured, search on, against Hugo + "
                         "Pagefind)")
+    parser.add_argument("--stories", type=float, default=0.0, metavar="SHARE",
+                        help="this share of digest's articles in multi-article stories, as "
+                        "ingest groups a real digest (default 0: every article a story of "
+                        "its own)")
     args = parser.parse_args(argv)
     args.tools = {t.strip() for t in args.tools.split(",") if t.strip()}
     args.n = args.n or list(DEFAULT_NS)

@@ -81,3 +81,22 @@ def test_hugo_flavor_adds_taxonomies_to_the_same_articles(tmp_path):
 def test_cli_writes_the_project(tmp_path):
     assert generate_mod.main([str(tmp_path), "--n", "3"]) == 0
     assert len(list((tmp_path / "content").rglob("*.md"))) == 3
+
+
+def test_stories_group_articles_of_one_day_and_leave_the_articles_the_same(tmp_path):
+    generate_mod.generate(tmp_path / "plain", 300)
+    generate_mod.generate(tmp_path / "told", 300, stories=0.5)
+    days: dict[str, set] = {}
+    storied = 0
+    for path in (tmp_path / "told" / "content").rglob("*.md"):
+        told = parse(path.read_text(encoding="utf-8"))
+        plain = parse((tmp_path / "plain" / path.relative_to(tmp_path / "told")).read_text(
+            encoding="utf-8"))
+        story = told.meta.pop("story", None)
+        assert (told.meta, told.body) == (plain.meta, plain.body)
+        if story:
+            storied += 1
+            days.setdefault(story, set()).add(told.meta["date"].date())
+    assert 100 <= storied <= 200  # about half
+    assert all(len(d) == 1 for d in days.values())  # a story's articles share their day
+    assert storied > len(days)  # and some stories have several articles
