@@ -51,8 +51,7 @@ _HEAD = 5  # name, signature, html
 _LENGTH = _HEAD + len(_ROW) + 1
 _DATE, _UPDATED = _HEAD + _ROW.index("date"), _HEAD + _ROW.index("updated")
 _OFFSET, _END = 3, 5  # an entry's HTML in the pack: entry[_OFFSET:_END] is (offset, length)
-_KEYS = ("file", "_mtime", "_size", "_offset", "_length", *_ROW, "stamp")
-_NOT_FIELDS = _KEYS[1:_HEAD]
+_FIELDS = (*_ROW, "stamp")  # an entry's items from _HEAD on
 _new = Article.__new__
 Entry = list  # one entry, as above
 
@@ -69,9 +68,8 @@ def _article_from_row(row: Entry) -> Article:
     if len(row) != _LENGTH:
         raise ValueError("not an entry of this schema")
     article = _new(Article)
-    data = dict(zip(_KEYS, row, strict=True))
-    for name in _NOT_FIELDS:
-        del data[name]
+    data = dict(zip(_FIELDS, row[_HEAD:], strict=True))  # the fields, then the stamp
+    data["file"] = row[0]
     data["body"] = data["html"] = ""
     data["date"] = dt.datetime.fromisoformat(row[_DATE])
     if row[_UPDATED] is not None:

@@ -91,11 +91,12 @@ class Article:
         for it ~80,000 times in a 10,000-article build, so it is made once."""
         return urls.article(self.topic, self.week, self.slug)
 
-    @property
+    @_once
     def card_key(self) -> str:
         """What any view of the article depends on (its card in a list, its feed item), as
         one key text: its page's path and its source file's hash (the id is in the file,
-        or made from the path). 200,000 of them are in a 100,000-article site's keys."""
+        or made from the path). 300,000 of them are in a 100,000-article site's keys (its
+        issue, topic page and feed), so it is made once."""
         return f"{self.path}{UNIT}{self.fingerprint}"
 
     @_once

@@ -118,6 +118,8 @@ class SiteWriter:
 
     def _drop_unused_folders(self) -> None:
         """Remove made-ahead folders that got no page (drafts, say)."""
+        if not self._prefetched:  # only a first build makes folders ahead
+            return
         used = {path.rpartition("/")[0] + "/" for path in self.produced}
         for folder in self._prefetched:
             if folder not in used:

@@ -37,6 +37,7 @@ inode like every other file.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import importlib
 import itertools
@@ -219,20 +220,24 @@ def _stage_index(executor: Executor, result: Index, made: dict[Part, str | None]
 
 
 def _old_files(files: list[str]) -> dict[str, list[str]]:
-    """The last build's index files by folder: ``pagefind/<part>/``, or ``pagefind/``.
+    """The last build's index files (``files``: the site's, sorted) by folder:
+    ``pagefind/<part>/``, or ``pagefind/``.
 
     The worker and WebAssembly in the primary part's folder are not the part's:
     they are staged again for whichever part is the primary now.
     """
     found: dict[str, list[str]] = defaultdict(list)
     start = len(urls.SEARCH_BUNDLE)
-    for path in files:
-        if path.startswith(urls.SEARCH_BUNDLE):
-            folder, _, rest = path[start:].partition("/")
-            if not rest:
-                found[urls.SEARCH_BUNDLE].append(path)
-            elif "/" in rest or not rest.startswith(PRIMARY_RUNTIME):
-                found[f"{urls.SEARCH_BUNDLE}{folder}/"].append(path)
+    # The cache lists the files sorted: the index's are one run of them, found by bisection
+    # (not one look at each of the 105,000 pages of a 100,000-article site).
+    for path in itertools.islice(files, bisect.bisect_left(files, urls.SEARCH_BUNDLE), None):
+        if not path.startswith(urls.SEARCH_BUNDLE):
+            break
+        folder, _, rest = path[start:].partition("/")
+        if not rest:
+            found[urls.SEARCH_BUNDLE].append(path)
+        elif "/" in rest or not rest.startswith(PRIMARY_RUNTIME):
+            found[f"{urls.SEARCH_BUNDLE}{folder}/"].append(path)
     return found
 
 

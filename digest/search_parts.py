@@ -59,30 +59,43 @@ def story_parts(pages: list[tuple[str, object]], limit: int = LIMIT) -> list[Par
 
 
 def plan(articles: list[Article], limit: int = LIMIT) -> list[Part]:
-    """The parts of the index, sorted by name, each of at most ``limit`` pages."""
-    by_year: dict[str, list[Article]] = defaultdict(list)
+    """The parts of the index, sorted by name, each of at most ``limit`` pages.
+
+    The articles are grouped by week once; years, quarters and weeks are then counted
+    from the weeks' lists (one pass over 100,000 articles instead of one per level), and
+    only a week too large for one part is split by its articles' days.
+    """
+    by_week: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        by_year[article.week[:4]].append(article)
+        by_week[article.week].append(article)
+    by_year: dict[str, list[str]] = defaultdict(list)
+    for week in by_week:
+        by_year[week[:4]].append(week)
     parts: list[Part] = []
-    for year, items in by_year.items():
-        parts += _split(year, items, limit, _LEVELS)
+    for year, weeks in by_year.items():
+        if sum(len(by_week[w]) for w in weeks) <= limit:
+            parts.append(Part(year, _pages([a for w in weeks for a in by_week[w]])))
+            continue
+        quarters: dict[str, list[str]] = defaultdict(list)
+        for week in weeks:
+            quarters[_quarter_of(week)].append(week)
+        for quarter, members in quarters.items():
+            if sum(len(by_week[w]) for w in members) <= limit:
+                parts.append(Part(quarter, _pages([a for w in members for a in by_week[w]])))
+                continue
+            for week in members:
+                parts += _split(week, by_week[week], limit, (_day,))
     return sorted(parts, key=lambda p: p.name)
 
 
-def _quarter(a: Article) -> str:
-    number = min(4, (int(a.week[6:]) - 1) // QUARTER_WEEKS + 1)
-    return f"{a.week[:4]}-Q{number}"
-
-
-def _week(a: Article) -> str:
-    return a.week
+def _quarter_of(week: str) -> str:
+    """The quarter of ISO week ``week`` (``2023-W33``): weeks 1-13 are Q1, 40-53 Q4."""
+    number = min(4, (int(week[6:]) - 1) // QUARTER_WEEKS + 1)
+    return f"{week[:4]}-Q{number}"
 
 
 def _day(a: Article) -> str:
     return f"{a.week}-{a.date.isoweekday()}"
-
-
-_LEVELS: tuple[Callable[[Article], str], ...] = (_quarter, _week, _day)
 
 
 def _split(name: str, items: list[Article], limit: int,
