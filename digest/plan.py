@@ -62,12 +62,22 @@ class Executor:
         process is forked). A maker's problem (a template error) stops the
         build with the first one, in plan order.
         """
-        keys = self.keys
-        for output in outputs:
-            if output.key is not None:
-                for path in output.paths:
-                    keys[path] = output.key
-        todo = [o for o in outputs if not self._kept(o)]
+        keys, pages, keep = self.keys, self.cache.pages, self.writer.keep
+        todo = []
+        for output in outputs:  # 100,000 pages at scale: the common case inline
+            key, paths = output.key, output.paths
+            if key is None:
+                todo.append(output)
+            elif len(paths) == 1:
+                path = paths[0]
+                keys[path] = key
+                if pages.get(path) != key or not keep(path):
+                    todo.append(output)
+            else:
+                for path in paths:
+                    keys[path] = key
+                if not self._kept(output):
+                    todo.append(output)
         pooled = [o for o in todo if o.pooled]
         here = [o for o in todo if not o.pooled]
         if not pooled:
@@ -93,13 +103,8 @@ class Executor:
 
     def _kept(self, output: Output) -> bool:
         """An unchanged output keeps its old files: not made, not rewritten."""
-        key, paths = output.key, output.paths
-        if key is None:
-            return False
-        pages = self.cache.pages
-        if len(paths) == 1:  # a page: 100,000 of them, without the generators below
-            return pages.get(paths[0]) == key and self.writer.keep(paths[0])
-        return all(pages.get(p) == key for p in paths) and all(
+        key, paths, pages = output.key, output.paths, self.cache.pages
+        return key is not None and all(pages.get(p) == key for p in paths) and all(
             self.writer.keep(p) for p in paths)
 
     def _stage(self, output: Output) -> tuple[tuple[bool, ...], list[Problem]]:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from digest.content import Article
@@ -84,34 +83,29 @@ def plan(articles: list[Article], limit: int = LIMIT) -> list[Part]:
                 parts.append(Part(quarter, _pages([a for w in members for a in by_week[w]])))
                 continue
             for week in members:
-                parts += _split(week, by_week[week], limit, (_day,))
+                parts += _days(week, by_week[week], limit)
     return sorted(parts, key=lambda p: p.name)
+
+
+def _days(week: str, items: list[Article], limit: int) -> list[Part]:
+    """A week's part, else its days' (``2023-W33-1`` is its Monday), else their hashes'."""
+    if len(items) <= limit:
+        return [Part(week, _pages(items))]
+    days: dict[int, list[Article]] = defaultdict(list)
+    for article in items:
+        days[article.date.isoweekday()].append(article)
+    parts: list[Part] = []
+    for day, members in days.items():
+        name = f"{week}-{day}"
+        parts += [Part(name, _pages(members))] if len(members) <= limit else \
+            _hashed(name, [(a.path, a.fingerprint) for a in members], limit)
+    return parts
 
 
 def _quarter_of(week: str) -> str:
     """The quarter of ISO week ``week`` (``2023-W33``): weeks 1-13 are Q1, 40-53 Q4."""
     number = min(4, (int(week[6:]) - 1) // QUARTER_WEEKS + 1)
     return f"{week[:4]}-Q{number}"
-
-
-def _day(a: Article) -> str:
-    return f"{a.week}-{a.date.isoweekday()}"
-
-
-def _split(name: str, items: list[Article], limit: int,
-           levels: tuple[Callable[[Article], str], ...]) -> list[Part]:
-    """``items`` as one part when they fit, else split by the next level of periods."""
-    if len(items) <= limit:
-        return [Part(name, _pages(items))]
-    if not levels:
-        return _hashed(name, [(a.path, a.fingerprint) for a in items], limit)
-    groups: dict[str, list[Article]] = defaultdict(list)
-    for article in items:
-        groups[levels[0](article)].append(article)
-    parts: list[Part] = []
-    for sub, members in groups.items():
-        parts += _split(sub, members, limit, levels[1:])
-    return parts
 
 
 def _pages(items: list[Article]) -> tuple[tuple[str, object], ...]:

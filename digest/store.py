@@ -73,12 +73,14 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
     """Articles of every source, sorted, drafts only if asked; problems of all of them."""
     articles: list[Article] = []
     fresh: list[Source] = []
+    article, kept, new = cache.article, articles.append, fresh.append  # 100,000 at scale
     for source in sources:
-        cached = cache.article(source.name, source.signature) if source.cacheable else None
+        signature = source.signature
+        cached = article(source.name, signature) if signature[1] >= 0 else None  # cacheable
         if cached is None:
-            fresh.append(source)
+            new(source)
         else:
-            articles.append(cached)
+            kept(cached)
 
     spool = cache.spool() if fresh else None  # made before the workers fork: they share it
 
