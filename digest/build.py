@@ -158,9 +158,21 @@ def _remember(cache: BuildCache, executor: Executor, index: search.Index | None,
     cache.pages = executor.keys
     cache.pages.update(index.keys if index is not None else {})
     cache.inputs, cache.output = inputs, output
-    cache.files = sorted(writer.produced)
+    cache.files = _sorted_files(cache.files, writer.produced)
     cache.changed = writer.spare_changes
     cache.save()
+
+
+def _sorted_files(old: list[str] | None, produced: set[str]) -> list[str]:
+    """``sorted(produced)``, from the last build's sorted list when there is one: its files
+    still produced, then the few new ones, sorted as two runs (Timsort merges them, where
+    212,000 paths sorted afresh took ~0.1 s of a one-edit rebuild)."""
+    if old is None:
+        return sorted(produced)
+    files = [path for path in old if path in produced]
+    files += produced.difference(files)
+    files.sort()
+    return files if len(files) == len(produced) else sorted(produced)
 
 
 def _searchable(with_search: bool, articles: list[Article], reporter: Reporter) -> bool:

@@ -90,6 +90,9 @@ def build_issues(stories: list[Story], config: Config) -> list[Issue]:
     """
     by_week: dict[str, dict[Story, list[Article]]] = defaultdict(dict)
     for story in stories:
+        if len(story.articles) == 1:  # most stories: the story's own list, whole, as is
+            by_week[story.articles[0].week][story] = story.articles
+            continue
         for a in story.articles:
             by_week[a.week].setdefault(story, []).append(a)
     issues = []

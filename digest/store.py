@@ -8,6 +8,7 @@ Every other file is read, validated and rendered to HTML in forked workers
 
 from __future__ import annotations
 
+import operator
 import os
 import stat
 from dataclasses import dataclass
@@ -17,7 +18,6 @@ from digest import markdown
 from digest.cache import BuildCache
 from digest.config import Config
 from digest.content import (
-    CHRONOLOGICAL,
     Article,
     check_unique_ids,
     display_name,
@@ -112,8 +112,12 @@ def read(sources: list[Source], config: Config, cache: BuildCache, *, drafts: bo
     if not drafts:
         articles = [a for a in articles if not a.draft]
     check_unique_ids(articles, problems)
-    articles.sort(key=CHRONOLOGICAL)
+    articles.sort(key=_CHRONOLOGICAL)
     return articles, problems
+
+
+# content.CHRONOLOGICAL's key, made in C: no Python call for each of 100,000 articles.
+_CHRONOLOGICAL = operator.attrgetter("stamp", "id")
 
 
 def load(config: Config, *, drafts: bool = False, workers: int | None = None,

@@ -171,12 +171,18 @@ def group(articles: list[Article], language: str) -> list[Story]:
     members: dict[tuple[bool, str], list[Article]] = {}  # (named, key): a story id and an
     for a in articles:                                      # article id never mix
         key = (True, a.story) if a.story is not None else (False, a.id)
-        members.setdefault(key, []).append(a)
+        items = members.get(key)  # not setdefault: a list made and dropped per article
+        if items is None:
+            members[key] = [a]
+        else:
+            items.append(a)
     stories = []
     for (named, key), items in members.items():
-        lead = lead_of(items, language) if len(items) > 1 else items[0]
-        topic = topic_of(items, lead) if len(items) > 1 else lead.topic
-        stories.append(Story(key, items, lead, topic, named))
+        if len(items) > 1:
+            lead = lead_of(items, language)
+            stories.append(Story(key, items, lead, topic_of(items, lead), named))
+        else:
+            stories.append(Story(key, items, items[0], items[0].topic, named))
     return stories
 
 
