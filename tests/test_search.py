@@ -124,6 +124,32 @@ def test_an_edit_reindexes_only_its_part_and_equals_a_clean_build(project, with_
     assert project.files(tmp_path / "clean") == project.files()
 
 
+def test_a_chain_of_edits_in_different_parts_and_a_deletion_equals_clean_builds(
+        project, with_pagefind, tmp_path):
+    """Each rebuild starts from the file list the one before left (a re-indexed part's
+    files get new names): after every step the site is a clean build's, byte for byte, and
+    the edit is found in its part's index."""
+    _three_years(project)
+    project.build()
+    steps = [
+        lambda: project.article("y2021-0", body="Persimmons arrived in Uzhhorod.",
+                                date=dt.datetime(2021, 5, 10, 9, tzinfo=KYIV)),
+        lambda: project.article("y2023-2", title="A new title", body=f"Word2023x2 {BODY}",
+                                date=dt.datetime(2023, 5, 12, 9, tzinfo=KYIV)),
+        lambda: (project.root / "content/war/2022-W19/y2022-1.md").unlink(),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        project.build()
+        clean = tmp_path / f"clean{number}"
+        project.build(out=clean, clean=True)
+        assert project.files(clean) == project.files(), number
+    words, _ = _index_of(project.site / "pagefind/2021")
+    assert "persimmon" in words  # stemmed
+    _, pages = _index_of(project.site / "pagefind/2022")
+    assert len(pages) == 2 and not (project.site / "war/2022-W19/y2022-1").exists()
+
+
 def test_a_new_year_adds_a_part_and_leaves_the_others(project, with_pagefind):
     _three_years(project)
     project.build()

@@ -70,3 +70,22 @@ def test_an_edited_article_changes_its_part_key_only():
     articles[20].fingerprint = "edited"
     after = {p.name: p.key("build") for p in plan(articles, limit=13)}
     assert [n for n in before if before[n] != after[n]] == ["2023-Q2"]
+
+
+def test_each_period_is_split_only_as_far_as_it_must_be():
+    """A year too large for one part: a quarter that fits stays whole, the others split into
+    weeks, and only a week too large splits into its days."""
+    start = dt.date.fromisocalendar(2023, 1, 1)
+    quiet = [_article(f"q{i}", start + dt.timedelta(weeks=i % 13)) for i in range(10)]
+    second = dt.date.fromisocalendar(2023, 14, 1)
+    weeks = [_article(f"w{w}-{i}", second + dt.timedelta(weeks=w)) for w in range(13)
+             for i in range(3)]
+    busy = dt.date.fromisocalendar(2023, 20, 1)
+    days = [_article(f"d{i}", busy + dt.timedelta(days=i % 3)) for i in range(30)]
+    parts = plan(quiet + weeks + days, limit=20)
+    names = _names(parts)
+    assert names[0] == "2023-Q1" and len(parts[0].pages) == 10
+    assert "2023-W14" in names and "2023-W20" not in names
+    assert [n for n in names if n.startswith("2023-W20-")] == ["2023-W20-1", "2023-W20-2",
+                                                               "2023-W20-3"]
+    assert sum(len(p.pages) for p in parts) == 10 + 39 + 30
