@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from digest.content import Article
@@ -60,31 +61,38 @@ def story_parts(pages: list[tuple[str, object]], limit: int = LIMIT) -> list[Par
 def plan(articles: list[Article], limit: int = LIMIT) -> list[Part]:
     """The parts of the index, sorted by name, each of at most ``limit`` pages.
 
-    The articles are grouped by week once; years, quarters and weeks are then counted
-    from the weeks' lists (one pass over 100,000 articles instead of one per level), and
-    only a week too large for one part is split by its articles' days.
+    The articles are grouped by week once; the coarser periods (a year, its quarters) are
+    groups of weeks, sized from the weeks' lists (one pass over the articles, not one per
+    level); only a week too large for one part is split by its articles' days.
     """
     by_week: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_week[article.week].append(article)
-    by_year: dict[str, list[str]] = defaultdict(list)
-    for week in by_week:
-        by_year[week[:4]].append(week)
     parts: list[Part] = []
-    for year, weeks in by_year.items():
-        if sum(len(by_week[w]) for w in weeks) <= limit:
-            parts.append(Part(year, _pages([a for w in weeks for a in by_week[w]])))
-            continue
-        quarters: dict[str, list[str]] = defaultdict(list)
-        for week in weeks:
-            quarters[_quarter_of(week)].append(week)
-        for quarter, members in quarters.items():
-            if sum(len(by_week[w]) for w in members) <= limit:
-                parts.append(Part(quarter, _pages([a for w in members for a in by_week[w]])))
-                continue
-            for week in members:
-                parts += _days(week, by_week[week], limit)
+    for year, weeks in _grouped(by_week, _year_of).items():
+        parts += _split_weeks(year, weeks, by_week, limit, (_quarter_of,))
     return sorted(parts, key=lambda p: p.name)
+
+
+def _split_weeks(name: str, weeks: list[str], by_week: dict[str, list[Article]], limit: int,
+                 levels: tuple[Callable[[str], str], ...]) -> list[Part]:
+    """``weeks`` as one part when their articles fit, else split by the next level of
+    periods; past the last level, each week on its own (:func:`_days`)."""
+    if sum(len(by_week[w]) for w in weeks) <= limit:
+        return [Part(name, _pages([a for w in weeks for a in by_week[w]]))]
+    if not levels:
+        return [part for w in weeks for part in _days(w, by_week[w], limit)]
+    parts: list[Part] = []
+    for sub, members in _grouped(weeks, levels[0]).items():
+        parts += _split_weeks(sub, members, by_week, limit, levels[1:])
+    return parts
+
+
+def _grouped(weeks: Iterable[str], period: Callable[[str], str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for week in weeks:
+        groups[period(week)].append(week)
+    return groups
 
 
 def _days(week: str, items: list[Article], limit: int) -> list[Part]:
@@ -100,6 +108,10 @@ def _days(week: str, items: list[Article], limit: int) -> list[Part]:
         parts += [Part(name, _pages(members))] if len(members) <= limit else \
             _hashed(name, [(a.path, a.fingerprint) for a in members], limit)
     return parts
+
+
+def _year_of(week: str) -> str:
+    return week[:4]
 
 
 def _quarter_of(week: str) -> str:
