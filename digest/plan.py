@@ -62,22 +62,7 @@ class Executor:
         process is forked). A maker's problem (a template error) stops the
         build with the first one, in plan order.
         """
-        keys, pages, keep = self.keys, self.cache.pages, self.writer.keep
-        todo = []
-        for output in outputs:  # 100,000 pages at scale: the common case inline
-            key, paths = output.key, output.paths
-            if key is None:
-                todo.append(output)
-            elif len(paths) == 1:
-                path = paths[0]
-                keys[path] = key
-                if pages.get(path) != key or not keep(path):
-                    todo.append(output)
-            else:
-                for path in paths:
-                    keys[path] = key
-                if not self._kept(output):
-                    todo.append(output)
+        todo = [o for o in outputs if not self._kept(o)]
         pooled = [o for o in todo if o.pooled]
         here = [o for o in todo if not o.pooled]
         if not pooled:
@@ -102,10 +87,19 @@ class Executor:
             self.writer.keep(p) for p in paths)
 
     def _kept(self, output: Output) -> bool:
-        """An unchanged output keeps its old files: not made, not rewritten."""
-        key, paths, pages = output.key, output.paths, self.cache.pages
-        return key is not None and all(pages.get(p) == key for p in paths) and all(
-            self.writer.keep(p) for p in paths)
+        """Record the output's key for the next build; whether it keeps its old files (it
+        is unchanged: not made, not rewritten)."""
+        key, paths = output.key, output.paths
+        if key is None:
+            return False
+        keys, pages, keep = self.keys, self.cache.pages, self.writer.keep
+        if len(paths) == 1:  # a page: 100,000 of them at scale, without generators
+            path = paths[0]
+            keys[path] = key
+            return pages.get(path) == key and keep(path)
+        for path in paths:
+            keys[path] = key
+        return all(pages.get(p) == key for p in paths) and all(keep(p) for p in paths)
 
     def _stage(self, output: Output) -> tuple[tuple[bool, ...], list[Problem]]:
         """Runs in a worker: make and stage the files; (which differ from the old site's,
