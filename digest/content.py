@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,7 +104,7 @@ class Article:
     @_once
     def stamp(self) -> float:
         """``date`` as a POSIX timestamp, the key articles and stories sort by (see
-        :func:`CHRONOLOGICAL`); asked for several times per article in a build."""
+        :data:`CHRONOLOGICAL`); asked for several times per article in a build."""
         return self.date.timestamp()
 
     @property
@@ -111,15 +113,13 @@ class Article:
         return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def CHRONOLOGICAL(article: Article) -> tuple[float, str]:  # noqa: N802 (a sort key, as before)
-    """Sort key of articles: by date with a stable tie-break (the id), so equal dates never reorder.
-
-    The date as a POSIX timestamp, not the datetime: two aware datetimes with different tzinfo
-    objects (every date read back from the cache has its own) ask both for their UTC offset on
-    each comparison, which made sorting 100,000 articles take 1.7 s of a one-edit rebuild. Every
-    date is aware, and a float keeps microseconds apart for any date near today, so the order
-    is the datetimes' own."""
-    return article.stamp, article.id
+# Sort key of articles: by date with a stable tie-break (the id), so equal dates never reorder.
+# The date as a POSIX timestamp, not the datetime: two aware datetimes with different tzinfo
+# objects (every date read back from the cache has its own) ask both for their UTC offset on
+# each comparison, which made sorting 100,000 articles take 1.7 s of a one-edit rebuild. Every
+# date is aware, and a float keeps microseconds apart for any date near today, so the order
+# is the datetimes' own. An attrgetter: made in C, no Python call per article.
+CHRONOLOGICAL: Callable[[Article], tuple[float, str]] = operator.attrgetter("stamp", "id")
 
 
 def week_id(date: dt.datetime, tz: dt.tzinfo) -> str:
