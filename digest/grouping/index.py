@@ -85,13 +85,27 @@ class Packed:
 
     @classmethod
     def of(cls, features: Features, table: FeatureTable) -> Packed:
-        portable = sorted(features.keyset(cross_language=True))
-        words = sorted(features.keyset() - features.keyset(cross_language=True))
-        title = sorted(features.title & features.keyset())
-        title_portable = [k for k in title if k in features.portable]
-        return cls(table, table.ids(portable + words), len(portable),
-                   table.ids(title_portable + [k for k in title if k not in features.portable]),
-                   len(title_portable), features.script)
+        keys, portable, title, title_portable = _in_order(features)
+        return cls(table, table.ids(keys), portable, table.ids(title), title_portable,
+                   features.script)
+
+    @staticmethod
+    def unnumbered(features: Features) -> tuple[int, str, int, str, str]:
+        """:meth:`row` of an article the index does not hold yet, with the keys' names (one a
+        line, in the same order) for their numbers; :meth:`numbered` numbers them when it
+        is grouped. An article that waits for the end of the run is kept so: the feature
+        table (its numbers, their names in memory, an array slot each) is built only for
+        the articles grouped, when they are."""
+        keys, portable, title, title_portable = _in_order(features)
+        return portable, "\n".join(keys), title_portable, "\n".join(title), features.script
+
+    @classmethod
+    def numbered(cls, table: FeatureTable, portable: int, names: str, title_portable: int,
+                 title_names: str, script: str) -> Packed:
+        """The article of an :meth:`unnumbered` row, its keys numbered (new ones now)."""
+        return cls(table, table.ids(names.split("\n") if names else []), portable,
+                   table.ids(title_names.split("\n") if title_names else []), title_portable,
+                   sys.intern(script))
 
     def row(self) -> tuple[int, bytes, int, bytes, str]:
         """The arrays as a ledger row stores them (:meth:`load` reads it back)."""
@@ -120,6 +134,18 @@ class Packed:
     def title_key_ids(self, cross_language: bool = False) -> np.ndarray:
         """The headline's keys as feature numbers (``cross_language``: the portable ones)."""
         return self.title_ids[:self.title_portable] if cross_language else self.title_ids
+
+
+def _in_order(features: Features) -> tuple[list[str], int, list[str], int]:
+    """The keys as :class:`Packed` orders them (portable ones first, each part by name) and
+    how many are portable; the headline's likewise. (A key holds no line break.)"""
+    portable = sorted(features.keyset(cross_language=True))
+    words = sorted(features.keyset() - features.keyset(cross_language=True))
+    title = sorted(features.title & features.keyset())
+    title_portable = [k for k in title if k in features.portable]
+    return (portable + words, len(portable),
+            title_portable + [k for k in title if k not in features.portable],
+            len(title_portable))
 
 
 def gather(packs: list[Packed], cross: bool, title: bool) -> tuple[np.ndarray, np.ndarray]:

@@ -19,7 +19,9 @@ A run stopped half-way leaves every article it wrote with an id digest wrote (re
 provisional): the next run groups those again together with its own articles. Only the
 run's articles whose id digest chose move; the store's articles and ids set by hand (or
 kept on ``--force``) stay. A waiting page keeps its key, path, sort key, provisional id and
-the index's compact copy of its features, as a row of the run's ledger on disk
+its features' names (:meth:`Packed.unnumbered`: the index numbers features only for the
+articles it groups, so a run whose pages come out of date order builds its feature table in
+the end-of-run pass, not while it writes), as a row of the run's ledger on disk
 (:mod:`digest.ingest.ledger`), like the index itself: memory does not grow with the run.
 Features come from the extracted title, body, language and date only
 (:func:`digest.grouping.features.extract`).
@@ -47,15 +49,15 @@ _SCHEMA = """
 CREATE TABLE story_run (key TEXT PRIMARY KEY, relative TEXT, story TEXT, undated INTEGER,
     ts REAL, looked_up INTEGER, waiting INTEGER, again INTEGER DEFAULT 0, day INTEGER,
     lang TEXT, portable INTEGER, ids BLOB, title_portable INTEGER, title_ids BLOB,
-    script TEXT);
+    script TEXT, names TEXT, title_names TEXT);
 CREATE INDEX story_run_waiting ON story_run (story) WHERE waiting;
 CREATE INDEX story_run_order ON story_run (undated, ts, key) WHERE waiting;
 CREATE INDEX story_run_again ON story_run (again) WHERE again;
 CREATE TABLE story_moved (relative TEXT PRIMARY KEY, key TEXT, old TEXT, new TEXT)
     WITHOUT ROWID;
 """
-_WAITING = ("key, relative, story, undated, ts, day, lang, portable, ids, title_portable, "
-            "title_ids, script")
+_WAITING = ("key, relative, story, day, lang, portable, ids, title_portable, title_ids, "
+            "script, names, title_names")
 
 
 def _stem(relative: str) -> str:
@@ -159,16 +161,18 @@ class IngestStories:
             self._in_order = False
 
     def _place(self, key: str, relative: str, story: str, order: tuple[bool, float, str],
-               looked_up: bool = True, waiting: Packed | None = None,
+               looked_up: bool = True, waiting: Features | None = None,
                day: dt.date | None = None, lang: str | None = None) -> None:
         """Record one article of this run whose story digest chose: grouped (``looked_up``
-        False: settled from a stopped run), or ``waiting`` with these features."""
-        packed = waiting.row() if waiting is not None else (None,) * 5
+        False: settled from a stopped run), or ``waiting`` with these features (by name:
+        :meth:`Packed.unnumbered`)."""
+        portable, names, title_portable, title_names, script = (
+            Packed.unnumbered(waiting) if waiting is not None else (None,) * 5)
         self.db.execute("INSERT OR REPLACE INTO story_run VALUES "
-                        "(?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
+                        "(?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, NULL, ?, NULL, ?, ?, ?)",
                         (key, relative, story, order[0], order[1], looked_up,
                          waiting is not None, None if day is None else day.toordinal(), lang,
-                         *packed))
+                         portable, title_portable, script, names, title_names))
 
     def _settle(self) -> None:
         """Articles written before stories existed: grouped in date order, in memory only."""
@@ -210,8 +214,7 @@ class IngestStories:
         else:
             self._in_order = False
             story = story_id(day, slug, _Taken(self.db))
-            self._place(key, relative, story, order, waiting=self.index.pack(features),
-                        day=day, lang=lang)
+            self._place(key, relative, story, order, waiting=features, day=day, lang=lang)
         self.recorded(key, story)
         return story
 
@@ -268,10 +271,14 @@ class IngestStories:
         todo = db.execute(f"SELECT {_WAITING} FROM story_run WHERE waiting "  # noqa: S608
                           "ORDER BY undated, ts, key")
         table = self.index.table
-        for key, relative, old, _, _, day, lang, *packed in todo:
+        for (key, relative, old, day, lang, portable, ids, title_portable, title_ids, script,
+             names, title_names) in todo:
             when = None if day is None else dt.date.fromordinal(day)
-            story = group(self.index, key, Packed.load(table, *packed), when, lang,
-                          _stem(relative), new=True)
+            features = (Packed.load(table, portable, ids, title_portable, title_ids, script)
+                        if ids is not None else  # it left the index for this pass
+                        Packed.numbered(table, portable, names, title_portable, title_names,
+                                        script))
+            story = group(self.index, key, features, when, lang, _stem(relative), new=True)
             if story != old:
                 db.execute("INSERT INTO story_moved VALUES (?, ?, ?, ?)",
                            (relative, key, old, story))
