@@ -61,6 +61,12 @@ class Ledger:
         except (OSError, sqlite3.Error):
             return cls()
 
+    def shrink(self, cache_kb: int) -> None:
+        """Hold at most ``cache_kb`` of sqlite's pages in memory from now on; the pages over
+        it are freed (for the run's next phase to reuse: the pages another phase wrote are
+        read again only from the file)."""
+        self.db.execute(f"PRAGMA cache_size=-{int(cache_kb)}")
+
     def close(self) -> None:
         """Close it and delete its file."""
         with contextlib.suppress(sqlite3.Error):

@@ -39,7 +39,7 @@ from digest import atomic
 from digest.config import SLUG_RE, Config
 from digest.grouping.features import Features as StoryFeatures
 from digest.grouping.features import extract as story_features
-from digest.grouping.ingest import IngestStories, Moved, Moves
+from digest.grouping.ingest import PASS_CACHE_KB, IngestStories, Moved, Moves
 from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
 from digest.ingest import dates, known, metadata, outlets, relevance, warc
@@ -710,6 +710,7 @@ def _settle_stories(run: _Run, report: IngestReport) -> None:
     A file that cannot be rewritten keeps the id it was written with, which the record
     already holds, so it is never mistaken for one set by hand.
     """
+    run.ledger.shrink(PASS_CACHE_KB)  # the write phase's pages are not read again
     moved = run.stories.settle_run()
     if not moved:
         run.stories.finish()
