@@ -248,6 +248,7 @@ def ingest(
                         if job.tell:
                             _tell(reporter, result)
                     bar.advance()
+            del files  # a path per page, not needed past here: the end-of-run pass reuses it
             _settle_stories(run, report)
         finally:
             run.stories.close()
