@@ -375,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"({on[kind] / off[kind]:.2f}x)")
         for kind, what in (("rss_mb", "writer peak memory"),
                            ("worker_rss_mb", "largest worker's peak memory")):
-            print(f"  {what}: without stories {off[kind]:.0f} MB, with {on[kind]:.0f} MB "
+            print(f"  {what}: without stories {off[kind]:.1f} MB, with {on[kind]:.1f} MB "
                   f"({on[kind] / off[kind]:.2f}x)")
         return 0
     if args.sweep:
