@@ -22,11 +22,11 @@ import sys
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
-from digest.grouping.features import Features
+from digest.grouping.features import Features, extract
 from digest.ingest.ledger import Ledger
 
 WINDOW_DAYS = 2
@@ -60,6 +60,36 @@ class Entry:
     number: int = -1  # its number in the index (set when added)
 
 
+class Keys(NamedTuple):
+    """An article's features by name, before the index numbers them: the keys in the order
+    :class:`Packed` keeps them (portable ones first, each part by name), a key a line, how
+    many are portable, and the headline's likewise.
+
+    What a worker sends for a page (two strings, where :class:`Features` is seven sets of
+    strings to pickle and rebuild in the writer), and what a page that waits for the end of
+    the run keeps in the ledger: the index numbers features only for the articles it groups,
+    so a run whose pages come out of date order builds its feature table (numbers, their
+    names in memory, an array slot each) in the end-of-run pass, not while it writes.
+    """
+
+    portable: int
+    names: str
+    title_portable: int
+    title_names: str
+    script: str
+
+    @classmethod
+    def of(cls, features: Features) -> Keys:
+        keys, portable, title, title_portable = _in_order(features)
+        return cls(portable, "\n".join(keys), title_portable, "\n".join(title),
+                   features.script)
+
+
+def page_keys(title: str, body: str, lang: str | None = None) -> Keys:
+    """:func:`digest.grouping.features.extract`, as :class:`Keys` (what a worker sends)."""
+    return Keys.of(extract(title, body, lang))
+
+
 class Packed:
     """An indexed article's features as the index keeps them, for as long as it lives.
 
@@ -89,23 +119,13 @@ class Packed:
         return cls(table, table.ids(keys), portable, table.ids(title), title_portable,
                    features.script)
 
-    @staticmethod
-    def unnumbered(features: Features) -> tuple[int, str, int, str, str]:
-        """:meth:`row` of an article the index does not hold yet, with the keys' names (one a
-        line, in the same order) for their numbers; :meth:`numbered` numbers them when it
-        is grouped. An article that waits for the end of the run is kept so: the feature
-        table (its numbers, their names in memory, an array slot each) is built only for
-        the articles grouped, when they are."""
-        keys, portable, title, title_portable = _in_order(features)
-        return portable, "\n".join(keys), title_portable, "\n".join(title), features.script
-
     @classmethod
-    def numbered(cls, table: FeatureTable, portable: int, names: str, title_portable: int,
-                 title_names: str, script: str) -> Packed:
-        """The article of an :meth:`unnumbered` row, its keys numbered (new ones now)."""
-        return cls(table, table.ids(names.split("\n") if names else []), portable,
-                   table.ids(title_names.split("\n") if title_names else []), title_portable,
-                   sys.intern(script))
+    def numbered(cls, table: FeatureTable, keys: Keys) -> Packed:
+        """The article whose features are ``keys``, its keys numbered (new ones now)."""
+        return cls(table, table.ids(keys.names.split("\n") if keys.names else []),
+                   keys.portable,
+                   table.ids(keys.title_names.split("\n") if keys.title_names else []),
+                   keys.title_portable, sys.intern(keys.script))
 
     def row(self) -> tuple[int, bytes, int, bytes, str]:
         """The arrays as a ledger row stores them (:meth:`load` reads it back)."""

@@ -19,9 +19,8 @@ A run stopped half-way leaves every article it wrote with an id digest wrote (re
 provisional): the next run groups those again together with its own articles. Only the
 run's articles whose id digest chose move; the store's articles and ids set by hand (or
 kept on ``--force``) stay. A waiting page keeps its key, path, sort key, provisional id and
-its features' names (:meth:`Packed.unnumbered`: the index numbers features only for the
-articles it groups, so a run whose pages come out of date order builds its feature table in
-the end-of-run pass, not while it writes), as a row of the run's ledger on disk
+its features by name (:class:`digest.grouping.index.Keys`, as the worker sent them: the
+index numbers features only for the articles it groups), as a row of the run's ledger on disk
 (:mod:`digest.ingest.ledger`), like the index itself: memory does not grow with the run.
 Features come from the extracted title, body, language and date only
 (:func:`digest.grouping.features.extract`).
@@ -40,7 +39,7 @@ from typing import Any
 from digest.grouping import record
 from digest.grouping.assign import group, story_id
 from digest.grouping.features import Features, extract
-from digest.grouping.index import Packed, StoryIndex, order_key, read_meta
+from digest.grouping.index import Keys, Packed, StoryIndex, order_key, read_meta
 from digest.ingest.ledger import Ledger
 
 # story_run_order gives the end-of-run pass its date order as it reads (no sort of every
@@ -167,13 +166,11 @@ class IngestStories:
             self._in_order = False
 
     def _place(self, key: str, relative: str, story: str, order: tuple[bool, float, str],
-               looked_up: bool = True, waiting: Features | None = None,
+               looked_up: bool = True, waiting: Keys | None = None,
                day: dt.date | None = None, lang: str | None = None) -> None:
         """Record one article of this run whose story digest chose: grouped (``looked_up``
-        False: settled from a stopped run), or ``waiting`` with these features (by name:
-        :meth:`Packed.unnumbered`)."""
-        portable, names, title_portable, title_names, script = (
-            Packed.unnumbered(waiting) if waiting is not None else (None,) * 5)
+        False: settled from a stopped run), or ``waiting`` with these features."""
+        portable, names, title_portable, title_names, script = waiting or (None,) * 5
         self.db.execute("INSERT OR REPLACE INTO story_run VALUES "
                         "(?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, NULL, ?, NULL, ?, ?, ?)",
                         (key, relative, story, order[0], order[1], looked_up,
@@ -190,13 +187,13 @@ class IngestStories:
 
     def assign(self, meta: dict[str, Any], body: str, relative: str,
                existing: dict[str, Any] | None = None,
-               features: Features | None = None) -> str:
+               features: Features | Keys | None = None) -> str:
         """The story id a page is written with (``existing``: the article it replaces).
 
         Final when the page is grouped at once (pages arriving in date order, ids kept on
         ``--force``), else provisional until :meth:`settle_run`. ``features`` may come
-        precomputed (``extract(title, body, lang)`` on a worker); the choice itself is
-        sequential: it depends on the pages before.
+        precomputed (:func:`digest.grouping.index.page_keys` on a worker); the choice itself
+        is sequential: it depends on the pages before.
         """
         self._settle()
         key = record.article_key(meta, relative)
@@ -211,18 +208,25 @@ class IngestStories:
             self.db.execute("DELETE FROM story_run WHERE key = ?", (key,))
         slug = _stem(relative)
         if kept not in (None, ""):
-            return group(self.index, key, features, day, lang, slug, fixed=str(kept))
+            return group(self.index, key, self._numbered(features), day, lang, slug,
+                         fixed=str(kept))
         order = order_key(meta, key, self.tz)
         if self._in_order and (self._last is None or order > self._last):
-            story = group(self.index, key, features, day, lang, slug, new=True)
+            story = group(self.index, key, self._numbered(features), day, lang, slug, new=True)
             self._place(key, relative, story, order)
             self._last = order
         else:
             self._in_order = False
             story = story_id(day, slug, _Taken(self.db))
-            self._place(key, relative, story, order, waiting=features, day=day, lang=lang)
+            self._place(key, relative, story, order, day=day, lang=lang,
+                        waiting=features if isinstance(features, Keys) else Keys.of(features))
         self.recorded(key, story)
         return story
+
+    def _numbered(self, features: Features | Keys) -> Features | Packed:
+        """Features to group now: :class:`Keys` numbered by the index."""
+        return Packed.numbered(self.index.table, features) if isinstance(features, Keys) \
+            else features
 
     def recorded(self, key: str, story: str) -> None:
         """Note that digest wrote ``story`` for the article (unless this is a dry run); it is
@@ -282,8 +286,8 @@ class IngestStories:
             when = None if day is None else dt.date.fromordinal(day)
             features = (Packed.load(table, portable, ids, title_portable, title_ids, script)
                         if ids is not None else  # it left the index for this pass
-                        Packed.numbered(table, portable, names, title_portable, title_names,
-                                        script))
+                        Packed.numbered(table, Keys(portable, names, title_portable,
+                                                    title_names, script)))
             story = group(self.index, key, features, when, lang, _stem(relative), new=True)
             if story != old:
                 db.execute("INSERT INTO story_moved VALUES (?, ?, ?, ?)",

@@ -9,7 +9,7 @@ Ingest is a map over pages followed by a single writer:
   chrome, so it runs anywhere: here, in local worker processes, on a Dask cluster): decode
   -> extract (HTML or text dump) -> date and title fallbacks -> keyword topic and tags ->
   ``--only-matching`` -> dedupe fingerprint. Story features belong here too: per article,
-  no shared state.
+  no shared state (sent by name, :class:`digest.grouping.index.Keys`).
 - **The writer** (this process, in input order, whatever ran the map): duplicate? -> topic
   (``--topic``, an existing article's, else the keyword one) -> id -> slug -> write. Only
   it reads and changes the run's state (the dedupe index, the slugs taken), so a run gives
@@ -37,8 +37,8 @@ from typing import Any, TextIO
 
 from digest import atomic
 from digest.config import SLUG_RE, Config
-from digest.grouping.features import Features as StoryFeatures
-from digest.grouping.features import extract as story_features
+from digest.grouping.index import Keys as StoryFeatures
+from digest.grouping.index import page_keys as story_features
 from digest.grouping.ingest import PASS_CACHE_KB, IngestStories, Moved, Moves
 from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
@@ -155,7 +155,7 @@ class Analysed:
 
     extraction: Extraction | None = None
     fingerprint: Fingerprint | None = None
-    story_features: StoryFeatures | None = None  # what story grouping compares
+    story_features: StoryFeatures | None = None  # what story grouping compares, by name
     topic: str | None = None  # the topic its keywords choose, if any
     tags: list[str] = field(default_factory=list)  # derived from keywords and the page
     warnings: list[str] = field(default_factory=list)  # for the editor, in the page's order
