@@ -11,6 +11,7 @@ its front matter and mapped back to its page through ``raw:``. Pages that wrote 
     python3 benchmarks/stories.py --regroup        # ... after `digest stories` regrouped them
     python3 benchmarks/stories.py --sweep          # F1 over a range of thresholds (in-process)
     python3 benchmarks/stories.py --cost 1000      # ingest of N generated pages, with/without
+    python3 benchmarks/stories.py --cost 1000 --in-order  # ... the pages in date order
     python3 benchmarks/stories.py --step 10000     # the story step alone on N articles
     python3 benchmarks/stories.py --ids 4000       # checksum of the ids it gives them
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import html
 import json
 import os
@@ -193,8 +195,12 @@ def sweep(corpus: Path, config: Path, name: str,
     return rows
 
 
-def cost(n: int, config: Path, rounds: int = 2) -> dict[str, dict[str, float]]:
+def cost(n: int, config: Path, rounds: int = 2,
+         in_order: bool = False) -> dict[str, dict[str, float]]:
     """Ingest of ``n`` generated HTML pages with the story step and with it a no-op.
+
+    The pages come in random date order (the worst case: they wait for the end-of-run
+    pass), or with ``in_order`` named in date order (each is grouped as it is written).
 
     Each round of each configuration is a fresh process (``--cost-child``), so neither
     configuration warms the other's caches or heap; rounds alternate (without, with,
@@ -211,8 +217,11 @@ def cost(n: int, config: Path, rounds: int = 2) -> dict[str, dict[str, float]]:
     with tempfile.TemporaryDirectory(prefix="digest-stories-cost-") as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
-        for i, article in enumerate(generate.articles(n)):
-            (raw / f"{i:06d}.html").write_text(_html(article), encoding="utf-8")
+        pages = [(a.date, _html(a)) for a in generate.articles(n)]
+        if in_order:  # ingest's order: date, then the article id it gives (from the bytes)
+            pages.sort(key=lambda p: (p[0], hashlib.sha256(p[1].encode()).hexdigest()))
+        for i, (_, page) in enumerate(pages):
+            (raw / f"{i:06d}.html").write_text(page, encoding="utf-8")
         for _ in range(rounds):
             for label in runs:
                 flag = "--off" if label == "without stories" else "--on"
@@ -296,8 +305,6 @@ def story_ids(n: int) -> tuple[str, int, int]:
     """The story step on ``n`` generated articles (as :func:`story_step`): a checksum of
     every id it writes, every move of the end-of-run pass and every final id; and the
     numbers of moves and of stories. A change that should not change grouping keeps it."""
-    import hashlib
-
     sys.path.insert(0, str(HERE))
     import generate  # noqa: PLC0415 - a sibling script
 
@@ -334,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sweep", action="store_true", help="F1 over a range of thresholds")
     ap.add_argument("--cost", type=int, metavar="N", help="time ingest of N generated pages")
     ap.add_argument("--rounds", type=int, default=2, help="rounds of --cost (default 2)")
+    ap.add_argument("--in-order", action="store_true",
+                    help="--cost with the pages in date order (default: random order)")
     ap.add_argument("--pred", type=Path, help="also keep the scored PRED.json here")
     ap.add_argument("--regroup", action="store_true",
                     help="run 'digest stories' after the ingest, then score")
@@ -364,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     if args.cost:
-        times = cost(args.cost, args.config, args.rounds)
+        times = cost(args.cost, args.config, args.rounds, args.in_order)
         off, on = times["without stories"], times["with stories"]
         rounds = f"median of {args.rounds}" if args.rounds > 1 else "1 round"
         print(f"ingest of {args.cost} generated pages ({off['articles']:.0f} / "
