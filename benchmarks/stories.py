@@ -244,7 +244,7 @@ def _stories_off() -> None:
     IngestStories.add_stored = lambda *a, **k: None
     IngestStories.settle_run = lambda *a, **k: []
     IngestStories.finish = lambda *a, **k: None
-    pipeline.story_features = lambda *a: None
+    pipeline.story_keys = lambda *a: None
 
 
 def cost_child(raw: Path, config: Path, stories: bool) -> dict[str, float]:

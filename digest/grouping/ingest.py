@@ -66,13 +66,12 @@ _WAITING = ("key, relative, story, day, lang, portable, ids, title_portable, tit
 
 
 def _stem(relative: str) -> str:
-    """``Path(relative).stem``, without making a path: pathlib interns every part of every
+    """The slug of an article's path (``war/2023-W34/slug.md`` -> ``slug``), by ``os.path``
+    string functions rather than ``Path(relative).stem``: pathlib interns every part of every
     path it parses, and a name interned for a moment leaves a slot behind in the
     interpreter's table of interned strings, which is rebuilt whole (a second table of as
     many slots as the run's file names, ~1 MB at 10,000 pages) once enough have piled up."""
-    name = os.path.basename(os.path.normpath(relative))
-    dot = name.rfind(".")
-    return name[:dot] if 0 < dot < len(name) - 1 else name
+    return os.path.splitext(os.path.basename(relative))[0]
 
 
 class _Taken:

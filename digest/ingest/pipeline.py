@@ -37,8 +37,8 @@ from typing import Any, TextIO
 
 from digest import atomic
 from digest.config import SLUG_RE, Config
-from digest.grouping.index import Keys as StoryFeatures
-from digest.grouping.index import page_keys as story_features
+from digest.grouping.index import Keys as StoryKeys
+from digest.grouping.index import page_keys as story_keys
 from digest.grouping.ingest import PASS_CACHE_KB, IngestStories, Moved, Moves
 from digest.grouping.record import set_story_line
 from digest.ingest import chrome as chrome_mod
@@ -155,7 +155,7 @@ class Analysed:
 
     extraction: Extraction | None = None
     fingerprint: Fingerprint | None = None
-    story_features: StoryFeatures | None = None  # what story grouping compares, by name
+    story_keys: StoryKeys | None = None  # what story grouping compares, by name
     topic: str | None = None  # the topic its keywords choose, if any
     tags: list[str] = field(default_factory=list)  # derived from keywords and the page
     warnings: list[str] = field(default_factory=list)  # for the editor, in the page's order
@@ -438,7 +438,7 @@ def _analyse(page: RawPage, shared: Shared, out: Analysed) -> None:
     out.tags = derive_tags(config.topics, title, ex.body, ex.tags, ex.lang)
     out.extraction = ex
     out.fingerprint = fingerprint(ex.body)
-    out.story_features = story_features(title, ex.body, ex.lang)
+    out.story_keys = story_keys(title, ex.body, ex.lang)
 
 
 # --- the single writer: in input order, in this process ------------------------------------
@@ -694,7 +694,7 @@ def _write(run: _Run, analysed: Analysed, raw_sha: str, result: FileResult,
         result.status, result.reason = "review", _review_line(ex)
     meta["story"] = result.story = run.stories.assign(
         meta, ex.body, result.article, existing.meta if existing else None,
-        features=analysed.story_features)
+        features=analysed.story_keys)
     if run.dry_run:
         return
     backup = run.store.write(target, meta, ex.body, force=existing is not None)
