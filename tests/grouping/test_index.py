@@ -8,7 +8,7 @@ import pytest
 
 from digest.grouping import assign
 from digest.grouping.features import extract
-from digest.grouping.index import WINDOW_DAYS, Entry, StoryIndex, day_of
+from digest.grouping.index import WINDOW_DAYS, Entry, Keys, Packed, StoryIndex, day_of, page_keys
 
 DAY = dt.date(2023, 8, 22)
 TEXT = ("Danilov says Ukraine will liberate Crimea", "Oleksii Danilov said Crimea will be "
@@ -103,6 +103,28 @@ def test_an_indexed_article_keeps_its_keys_in_name_order_and_its_headline_and_al
         assert kept.keyset(cross_language=True) == tuple(sorted(features.portable))
         assert kept.title == features.title & features.keyset()
         assert kept.script == features.script
+
+
+def test_features_sent_by_name_compare_as_the_features_themselves():
+    """What a worker sends (Keys) and a waiting page keeps is numbered into the same arrays
+    as the features packed at once, so a page grouped in the end-of-run pass scores exactly
+    as one grouped as it came."""
+    index = StoryIndex()
+    index.add(Entry("a", "s-a", DAY, "en", extract(*TEXT)))
+    other = ("Obstril Odesy", "Russian drones struck the port of Odesa on 23 August; Danilov "
+             "said the NSDC would meet. Дрони атакували Одесу.")
+    sent = page_keys(*other)
+    assert sent == Keys.of(extract(*other))
+    numbered, packed = Packed.numbered(index.table, sent), Packed.of(extract(*other), index.table)
+    assert numbered.keyset() == packed.keyset() and numbered.title == packed.title
+    assert numbered.keyset(cross_language=True) == packed.keyset(cross_language=True)
+    by_name = Entry("b", "", DAY, "en", numbered)
+    at_once = Entry("b", "", DAY, "en", extract(*other))
+    assert assign.similarity(index, by_name, index.get("a")) == pytest.approx(
+        assign.similarity(index, at_once, index.get("a")))
+    assert assign.similarity(index, at_once, index.get("a")) > 0
+    empty = page_keys("", "")
+    assert Packed.numbered(index.table, empty).keyset() == ()
 
 
 def test_a_removed_article_is_no_candidate_and_no_longer_counts_until_added_again():
