@@ -1,0 +1,245 @@
+"""Metadata on pages no rule was written for: what ``digest ingest`` makes of saved pages from
+outside the corpus, scored against what each page's own HTML states.
+
+The shared corpus is where the rules were written, so its figures are dev figures. This
+benchmark takes any folder of saved HTML pages (for example the ~1,000 test pages of
+trafilatura, news sites and blogs in many languages, mostly German: ``git clone
+https://github.com/adbar/trafilatura`` and give it ``tests/eval`` and ``tests/cache``), makes
+each a text dump the way the corpus's dumps were made (Chromium's ``document.body.innerText``,
+JavaScript off, no network; the corpus dumps are byte-identical to that for 110 of 121 pages),
+and ingests the dumps and the HTML through the code ``digest ingest`` runs, in a new project
+holding only the example ``digest.yaml`` (no URL, no outlet list: only the raw file).
+
+Each article is then compared with the page's own statements (silver, not gold):
+
+* title: ``og:title``, ``<title>`` (whole, or without a leading or trailing segment) or an
+  ``<h1>``; a title counts when it equals one of them, or one holds the other and the
+  shorter is at least 60 % of the longer and 12 characters long. Only published titles are
+  scored; the table also says how many pages were kept for review;
+* date: ``article:published_time``, else JSON-LD ``datePublished``: the article's date is on
+  that day (±1 for time zones), on another day (wrong), or absent (kept for review);
+* outlet: ``og:site_name``, else the JSON-LD publisher's name: the same outlet (name, spelling
+  or domain, as :mod:`outlets` compares), another name (differs: wrong, or a variant such as
+  "SPIEGEL ONLINE" for "Der Spiegel" or a slogan for a site name), or none.
+
+Pages are split in two by the SHA-1 of their name (``<folder>__<stem>``): **tune** (first hex
+digit 0-7), whose pages may be read to find a general cause, and **test**, whose pages are
+never read; only its figures are reported as the unseen figure.
+
+    python3 benchmarks/unseen.py DIR [DIR ...] [--dumps CACHE] [--split tune|test|all]
+        [--json] [--list differ|titles|dates]
+
+Rendering needs Playwright and ``/usr/bin/chromium`` (the test extra); ``--dumps`` keeps the
+dumps between runs (about ten minutes for 1,000 pages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import sys
+import tempfile
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import extraction as ex
+import outlets as out
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def page_name(path: Path) -> str:
+    return f"{path.parent.name}__{path.stem}"
+
+
+def split_of(name: str) -> str:
+    return "tune" if int(hashlib.sha1(name.encode()).hexdigest()[0], 16) < 8 else "test"
+
+
+def collect(folders: list[Path], dest: Path, split: str) -> list[Path]:
+    """Copy each folder's ``*.html`` of the split into ``dest`` under its page name."""
+    dest.mkdir(parents=True, exist_ok=True)
+    found = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.html")):
+            name = page_name(path)
+            if split in ("all", split_of(name)):
+                target = dest / f"{name}.html"
+                if not target.exists():
+                    shutil.copyfile(path, target)
+                found.append(target)
+    return found
+
+
+def render(pages: list[Path], dumps: Path) -> None:
+    """Each page's ``innerText`` as Chromium shows it, JavaScript off, every request refused."""
+    from playwright.sync_api import sync_playwright
+
+    todo = [p for p in pages if not (dumps / f"{p.stem}.txt").exists()]
+    if not todo:
+        return
+    dumps.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=CHROMIUM)
+        context = browser.new_context(java_script_enabled=False)
+        context.route("http*://**", lambda route: route.abort())
+        tab = context.new_page()
+        for path in todo:
+            try:
+                tab.goto(path.resolve().as_uri(), timeout=20_000, wait_until="domcontentloaded")
+                text = tab.evaluate("document.body ? document.body.innerText : ''")
+            except Exception as exc:  # noqa: BLE001 - a page that will not render is left out
+                print(f"not rendered: {path.name}: {str(exc)[:80]}", file=sys.stderr)
+                continue
+            (dumps / f"{path.stem}.txt").write_text(text, encoding="utf-8")
+        browser.close()
+
+
+_SITE = re.compile(r"""\bproperty\s*=\s*["']og:site_name["']""", re.I)
+_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]{0,2000}?"name"\s*:\s*"([^"]{2,80})"')
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
+
+
+def site_name(html: str) -> str | None:
+    """The name the page gives its site: ``og:site_name``, else the JSON-LD publisher's."""
+    head = html[:300_000]
+    for meta in ex._META.finditer(head):
+        content = ex._CONTENT.search(meta.group(0)) if _SITE.search(meta.group(0)) else None
+        if content:
+            name = " ".join(unescape(content.group(1) or content.group(2) or "").split())
+            if name:
+                return name
+    found = _PUBLISHER.search(head)
+    return found.group(1) if found else None
+
+
+def silver_titles(html: str) -> set[str]:
+    """The extraction benchmark's headlines of the page, and its first three ``<h1>``."""
+    h1 = {ex.fold(unescape(re.sub(r"<[^>]*>", " ", m))) for m in _H1.findall(html[:500_000])[:3]}
+    return (ex.silver_titles(html) | h1) - {""}
+
+
+def title_agrees(title: Any, silver: set[str]) -> bool:
+    ours = ex.fold(title)
+    if not ours:
+        return False
+    for theirs in silver:
+        short, long_ = sorted((ours, theirs), key=len)
+        if ours == theirs or (len(short) >= 12 and short in long_
+                              and len(short) >= 0.6 * len(long_)):
+            return True
+    return False
+
+
+def score(kind: str, pages: list[ex.Page], html_dir: Path) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as work:
+        articles = ex.ingest_pages(pages, Path(work))
+    rows = []
+    for page in pages:
+        html = (html_dir / f"{page.name}.html").read_text(encoding="utf-8", errors="replace")
+        art = articles.get(page.name)
+        meta = art.meta if art else {}
+        silver = silver_titles(html)
+        rows.append({
+            "name": page.name, "written": art is not None, "review": bool(art and art.review),
+            "title": meta.get("title"), "silver_titles": sorted(silver),
+            "title_ok": bool(art) and title_agrees(meta.get("title"), silver),
+            "date": ex.shown_date(art) if art else None, "stamp": ex.silver_date(html),
+            "source": meta.get("source"), "site": site_name(html),
+        })
+    return {"kind": kind, "pages": len(pages), "figures": figures(rows), "rows": rows}
+
+
+def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    written = [r for r in rows if r["written"]]
+    published = [r for r in written if not r["review"]]
+    titled = [r for r in published if r["silver_titles"]]
+    stamped = [r for r in written if r["stamp"]]
+    dated = [r for r in stamped if r["date"]]
+    day_ok = sum(ex.same_day(r["date"], r["stamp"]) for r in dated)
+    named = [r for r in written if r["site"]]
+    agree = sum(out.same_outlet(r["source"], r["site"]) for r in named)
+    none = sum(not r["source"] for r in named)
+    return {
+        "written": len(written), "review": len(written) - len(published),
+        "title_ok": sum(r["title_ok"] for r in titled), "titled": len(titled),
+        "date_ok": day_ok, "date_wrong": len(dated) - day_ok,
+        "date_review": len(stamped) - len(dated), "stamped": len(stamped),
+        "outlet_agree": agree, "outlet_differ": len(named) - agree - none,
+        "outlet_none": none, "named": len(named),
+    }
+
+
+def table(results: list[dict[str, Any]], split: str) -> str:
+    lines = [f"`python3 benchmarks/unseen.py` ({split} split)", "",
+             "| pages | written (kept for review) | published title = the page's own "
+             "| date on the HTML stamp's day; wrong; review | outlet = og:site_name; "
+             "differs; none |", "| --- | --- | --- | --- | --- |"]
+    for res in results:
+        f = res["figures"]
+        lines.append(
+            f"| {res['kind']} ({res['pages']}) | {f['written']} ({f['review']}) "
+            f"| {f['title_ok']} of {f['titled']} "
+            f"| {f['date_ok']} of {f['stamped']}; {f['date_wrong']}; {f['date_review']} "
+            f"| {f['outlet_agree']} of {f['named']}; {f['outlet_differ']}; "
+            f"{f['outlet_none']} |")
+    return "\n".join(lines)
+
+
+def listing(results: list[dict[str, Any]], what: str) -> str:
+    rows = []
+    for res in results:
+        for r in res["rows"]:
+            if not r["written"]:
+                continue
+            if what == "differ" and r["site"] and r["source"] and not out.same_outlet(
+                    r["source"], r["site"]):
+                rows.append(f"{res['kind']} {r['name']}: {r['source']!r} / site {r['site']!r}")
+            elif what == "titles" and not r["review"] and r["silver_titles"] \
+                    and not r["title_ok"]:
+                rows.append(f"{res['kind']} {r['name']}: {r['title']!r} / "
+                            f"{sorted(r['silver_titles'])[:2]}")
+            elif what == "dates" and r["stamp"] and r["date"] \
+                    and not ex.same_day(r["date"], r["stamp"]):
+                rows.append(f"{res['kind']} {r['name']}: {r['date']} / stamp {r['stamp']}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path, help="folders of saved *.html pages")
+    parser.add_argument("--dumps", type=Path, help="keep the pages and dumps here")
+    parser.add_argument("--split", choices=("tune", "test", "all"), default="test")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--list", choices=("differ", "titles", "dates"),
+                        help="list the tune split's pages that disagree (never the test's)")
+    args = parser.parse_args(argv)
+    if args.list and args.split != "tune":
+        parser.error("--list reads pages: only with --split tune")
+    keep = args.dumps or Path(tempfile.mkdtemp(prefix="digest-unseen-"))
+    html_dir, dump_dir = keep / "html", keep / "txt"
+    pages = collect(args.folders, html_dir, args.split)
+    render(pages, dump_dir)
+    results = []
+    for kind, folder, suffix in (("text dumps", dump_dir, ".txt"), ("HTML", html_dir, ".html")):
+        items = [ex.Page(p.stem, p, {}) for p in pages
+                 if (folder / f"{p.stem}{suffix}").exists()]
+        items = [ex.Page(i.name, folder / f"{i.name}{suffix}", {}) for i in items]
+        results.append(score(kind, items, html_dir))
+    if args.json:
+        print(json.dumps([{k: v for k, v in r.items() if k != "rows"} for r in results]))
+    else:
+        print(table(results, args.split))
+    if args.list:
+        print(listing(results, args.list))
+    if not args.dumps:
+        shutil.rmtree(keep, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
