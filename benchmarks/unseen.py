@@ -20,14 +20,20 @@ Each article is then compared with the page's own statements (silver, not gold):
   that day (±1 for time zones), on another day (wrong), or absent (kept for review);
 * outlet: ``og:site_name``, else the JSON-LD publisher's name: the same outlet (name, spelling
   or domain, as :mod:`outlets` compares), another name (differs: wrong, or a variant such as
-  "SPIEGEL ONLINE" for "Der Spiegel" or a slogan for a site name), or none.
+  "SPIEGEL ONLINE" for "Der Spiegel" or a slogan for a site name), or none;
+* body, with ``--snippets`` (trafilatura's ``tests/evaldata.json``: for each page, passages
+  its article holds and passages of chrome it does not): a held passage found in the body
+  counts as found, a chrome passage found counts as let in; precision, recall and F1 over
+  all pages, the way trafilatura scores itself on these pages (which it was tuned on).
 
 Pages are split in two by the SHA-1 of their name (``<folder>__<stem>``): **tune** (first hex
 digit 0-7), whose pages may be read to find a general cause, and **test**, whose pages are
 never read; only its figures are reported as the unseen figure.
 
     python3 benchmarks/unseen.py DIR [DIR ...] [--dumps CACHE] [--split tune|test|all]
-        [--json] [--list differ|titles|dates]
+        [--snippets tests/evaldata.json [--reference]] [--json] [--list differ|titles|dates]
+
+``--reference`` adds trafilatura's own body figures on the same HTML pages (default options).
 
 Rendering needs Playwright and ``/usr/bin/chromium`` (the test extra); ``--dumps`` keeps the
 dumps between runs (about ten minutes for 1,000 pages).
@@ -135,7 +141,27 @@ def title_agrees(title: Any, silver: set[str]) -> bool:
     return False
 
 
-def score(kind: str, pages: list[ex.Page], html_dir: Path) -> dict[str, Any]:
+def load_snippets(path: Path | None) -> dict[str, dict[str, list[str]]]:
+    """Passages by page file name (``evaldata.json`` is keyed by URL, each with its file)."""
+    if path is None:
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {entry["file"]: entry for entry in data.values()}
+
+
+def passages(body: str, wanted: dict[str, list[str]] | None) -> dict[str, int]:
+    """How many of the page's article passages the body holds, and how many chrome ones."""
+    if not wanted:
+        return {}
+    text = " ".join(ex.plain_body(body).split())
+    held = [" ".join(t.split()) in text for t in wanted.get("with", [])]
+    chrome = [" ".join(t.split()) in text for t in wanted.get("without", [])]
+    return {"tp": sum(held), "fn": len(held) - sum(held),
+            "fp": sum(chrome), "tn": len(chrome) - sum(chrome)}
+
+
+def score(kind: str, pages: list[ex.Page], html_dir: Path,
+          snippets: dict[str, dict[str, list[str]]]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as work:
         articles = ex.ingest_pages(pages, Path(work))
     rows = []
@@ -150,6 +176,8 @@ def score(kind: str, pages: list[ex.Page], html_dir: Path) -> dict[str, Any]:
             "title_ok": bool(art) and title_agrees(meta.get("title"), silver),
             "date": ex.shown_date(art) if art else None, "stamp": ex.silver_date(html),
             "source": meta.get("source"), "site": site_name(html),
+            "passages": passages(art.body if art else "",
+                                 snippets.get(page.name.split("__", 1)[-1] + ".html")),
         })
     return {"kind": kind, "pages": len(pages), "figures": figures(rows), "rows": rows}
 
@@ -164,7 +192,13 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     named = [r for r in written if r["site"]]
     agree = sum(out.same_outlet(r["source"], r["site"]) for r in named)
     none = sum(not r["source"] for r in named)
+    counts = {k: sum(r["passages"].get(k, 0) for r in rows) for k in ("tp", "fn", "fp", "tn")}
+    precision = counts["tp"] / ((counts["tp"] + counts["fp"]) or 1)
+    recall = counts["tp"] / ((counts["tp"] + counts["fn"]) or 1)
     return {
+        "body_precision": precision, "body_recall": recall,
+        "body_f1": 2 * precision * recall / ((precision + recall) or 1),
+        "body_pages": sum(bool(r["passages"]) for r in rows),
         "written": len(written), "review": len(written) - len(published),
         "title_ok": sum(r["title_ok"] for r in titled), "titled": len(titled),
         "date_ok": day_ok, "date_wrong": len(dated) - day_ok,
@@ -178,7 +212,7 @@ def table(results: list[dict[str, Any]], split: str) -> str:
     lines = [f"`python3 benchmarks/unseen.py` ({split} split)", "",
              "| pages | written (kept for review) | published title = the page's own "
              "| date on the HTML stamp's day; wrong; review | outlet = og:site_name; "
-             "differs; none |", "| --- | --- | --- | --- | --- |"]
+             "differs; none | body P / R / F1 (pages) |", "| --- | --- | --- | --- | --- | --- |"]
     for res in results:
         f = res["figures"]
         lines.append(
@@ -186,7 +220,8 @@ def table(results: list[dict[str, Any]], split: str) -> str:
             f"| {f['title_ok']} of {f['titled']} "
             f"| {f['date_ok']} of {f['stamped']}; {f['date_wrong']}; {f['date_review']} "
             f"| {f['outlet_agree']} of {f['named']}; {f['outlet_differ']}; "
-            f"{f['outlet_none']} |")
+            f"{f['outlet_none']} | {f['body_precision']:.3f} / {f['body_recall']:.3f} / "
+            f"{f['body_f1']:.3f} ({f['body_pages']}) |")
     return "\n".join(lines)
 
 
@@ -209,11 +244,35 @@ def listing(results: list[dict[str, Any]], what: str) -> str:
     return "\n".join(rows)
 
 
+def reference(pages: list[Path], snippets: dict[str, dict[str, list[str]]]) -> str:
+    """trafilatura's body figures on the same HTML pages, its passages counted the same way."""
+    import trafilatura
+
+    rows = []
+    for path in pages:
+        text = trafilatura.extract(path.read_text(encoding="utf-8", errors="replace")) or ""
+        wanted = snippets.get(path.stem.split("__", 1)[-1] + ".html")
+        rows.append({"passages": passages(_as_markdown(text), wanted)})
+    counts = {k: sum(r["passages"].get(k, 0) for r in rows) for k in ("tp", "fn", "fp", "tn")}
+    precision = counts["tp"] / ((counts["tp"] + counts["fp"]) or 1)
+    recall = counts["tp"] / ((counts["tp"] + counts["fn"]) or 1)
+    f1 = 2 * precision * recall / ((precision + recall) or 1)
+    return f"trafilatura on the HTML: body P / R / F1 {precision:.3f} / {recall:.3f} / {f1:.3f}"
+
+
+def _as_markdown(text: str) -> str:
+    """trafilatura's text with its lines as paragraphs, as :func:`passages` reads a body."""
+    return "\n\n".join(line for line in text.splitlines() if line.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path, help="folders of saved *.html pages")
     parser.add_argument("--dumps", type=Path, help="keep the pages and dumps here")
     parser.add_argument("--split", choices=("tune", "test", "all"), default="test")
+    parser.add_argument("--snippets", type=Path, help="trafilatura's tests/evaldata.json")
+    parser.add_argument("--reference", action="store_true",
+                        help="with --snippets: trafilatura's body figures on the same HTML")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--list", choices=("differ", "titles", "dates"),
                         help="list the tune split's pages that disagree (never the test's)")
@@ -224,16 +283,19 @@ def main(argv: list[str] | None = None) -> int:
     html_dir, dump_dir = keep / "html", keep / "txt"
     pages = collect(args.folders, html_dir, args.split)
     render(pages, dump_dir)
+    snippets = load_snippets(args.snippets)
     results = []
     for kind, folder, suffix in (("text dumps", dump_dir, ".txt"), ("HTML", html_dir, ".html")):
         items = [ex.Page(p.stem, p, {}) for p in pages
                  if (folder / f"{p.stem}{suffix}").exists()]
         items = [ex.Page(i.name, folder / f"{i.name}{suffix}", {}) for i in items]
-        results.append(score(kind, items, html_dir))
+        results.append(score(kind, items, html_dir, snippets))
     if args.json:
         print(json.dumps([{k: v for k, v in r.items() if k != "rows"} for r in results]))
     else:
         print(table(results, args.split))
+    if args.reference and snippets:
+        print(reference(pages, snippets))
     if args.list:
         print(listing(results, args.list))
     if not args.dumps:
