@@ -147,10 +147,18 @@ _YEAR_FIRST = _table(*(_month_names(w, tuple(lang for lang in _ALL if _year_firs
 _ANY_FIRST = {name for name in _month_names("wide", _ALL)
               if len(name) > 3 and re.fullmatch(r"[a-zà-ɏ ]+", name)
               and name not in _LOWER_CASE_ONLY} - _HOME_NAMES.keys()
+# And a European language's abbreviation before the day, when ", year" follows: "Okt 13,
+# 2022", "abr. 22, 2022" (a site's English order with its own short names); but those that
+# are English words too ("Set 3, 2020", "Mag 5, 2019") and the Turkish "ara" ("between").
+_ABBREVIATION_FIRST = {name for name in _month_names("abbreviated", LANGUAGES)
+                       if len(name) >= 3 and re.fullmatch(r"[a-zà-ɏ]+", name)
+                       and name not in {"set", "mag", "gen", "lip", "bal", "ara"}
+                       } - _HOME_NAMES.keys() - _LOWER_CASE_ONLY - _ANY_FIRST
 _MONTH = "(?P<mon>" + _words(MONTHS) + r")\.?"
 _YEARLESS_MONTH = "(?P<mon>" + _words(_YEARLESS.keys() & MONTHS.keys()) + r")\.?"
 _MONTH_FIRST = "(?P<mon>" + _words(_HOME_NAMES.keys() & MONTHS.keys()) + r")\.?"
-_ANY_MONTH_FIRST = ("(?P<mon>" + _words((_HOME_NAMES.keys() | _ANY_FIRST) & MONTHS.keys())
+_ANY_MONTH_FIRST = ("(?P<mon>" + _words((_HOME_NAMES.keys() | _ANY_FIRST | _ABBREVIATION_FIRST)
+                                         & MONTHS.keys())
                     + r")(?P<dot>\.)?")
 _YEAR_FIRST_MONTH = "(?P<mon>" + _words(_YEAR_FIRST.keys() & MONTHS.keys()) + r")\.?"
 
@@ -192,8 +200,17 @@ _DATE_PATTERNS = [
                + r"(?P<comma>,)?\s+" + _YEAR, re.I),
     # "06.09.2023", "22/08/2023", and the Czech, Slovak and Serbian "22. 8. 2023"; Arabic
     # pages put a right-to-left mark before the slash ("18\u200f/11\u200f/2019")
-    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\u200f?(?:\.\s?|[/-])(?P<m>[01]?\d)\u200f?(?:\.\s?|[/-])"
-               + _YEAR),
+    # (and the American order, month first, when the day shows it: "08/22/2023", "11.14.2019")
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\u200f?(?:\.\s?|[/-])(?P<m>[0-3]?\d)\u200f?"
+               r"(?:\.\s?|[/-])" + _YEAR),
+    # a two-figure year: "19.10.19, 18:56", "01.01.23 um 08:35" (day and month in two
+    # figures each, as German pages print them); with slashes only when the order shows,
+    # "30/10/23" (day first) or "10/30/23" (month first), never "11/08/23"
+    re.compile(r"(?<![\d.,/])(?P<d>[0-3]\d)(?P<sep2>[./])(?P<m>[0-3]\d)(?P=sep2)(?P<y2>\d\d)"
+               r"(?!\d|[./]\d)"),
+    # the month a word between slashes: "29 / Dezember / 2022", "29/Dez/2022"
+    re.compile(r"(?<![\w/])" + _DAY + r"\s*/\s*" + _MONTH + r"\s*/\s*" + _YEAR + r"(?![\w/])",
+               re.I),
     # the year first in figures, as East Asian pages print it: "2016.12.01", "2016/12/01"
     # (never inside a URL's path or a version number: "/2016/12/01/", "2016.12.01.3")
     re.compile(r"(?<![\w./])" + _YEAR + r"(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
@@ -239,9 +256,24 @@ class Found:
     updated: bool = False  # labelled as the day the page was changed ("Updated Nov 13, 2019")
 
 
+# A machine's timestamp a page leaves in its text (a hidden "updated" microformat a theme
+# prints without its style sheet): "Jane Roe2022-12-07T10:10:52+01:0025. Dezember 2022|".
+_MACHINE_STAMP = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(?::[0-5]\d"
+                            r"(?:[.,]\d+)?)?(?:Z|[+-][01]\d:?[0-5]\d)?")
+
+
 def find_date(text: str) -> Found | None:
-    """The earliest full date (day, month, year) in ``text``, with its time if printed."""
+    """The earliest full date (day, month, year) in ``text``, with its time if printed; a
+    date written for people before one a machine's timestamp glued to it states."""
     text = _ascii_digits(text)
+    if "T" in text and (masked := _MACHINE_STAMP.sub(lambda m: " " * len(m[0]), text)) != text:
+        found = _find_date(masked)
+        if found is not None:
+            return found
+    return _find_date(text)
+
+
+def _find_date(text: str) -> Found | None:
     best: tuple[int, dt.date, re.Match[str]] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -264,9 +296,15 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     if groups.get("m2"):  # Korean "2019. 11. 18."
         groups["m"], groups["d"] = groups["m2"], groups["d2"]
     month = MONTHS.get(groups["mon"].lower()) if groups.get("mon") else int(groups["m"])
-    day, year = int(groups["d"]), int(groups["y"])
-    if month and month > 12 and day <= 12 and not groups.get("sep"):  # US order 08/22/2023
-        month, day = day, month
+    day = int(groups["d"])
+    if groups.get("y2"):  # "19.10.19": 2019; "17.11.98": 1998
+        year = int(groups["y2"]) + (2000 if int(groups["y2"]) < 70 else 1900)
+        if groups["sep2"] == "/" and month <= 12 and day <= 12:
+            return None  # "11/08/23": the 11th of August or November 8, the page does not say
+    else:
+        year = int(groups["y"])
+    if month and month > 12 and day <= 12 and not groups.get("sep"):
+        month, day = day, month  # US order: 08/22/2023, 11.14.2019
     try:
         return dt.date(year, month or 0, day)
     except ValueError:
@@ -274,13 +312,17 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
 
 
 def _well_placed(m: re.Match[str]) -> bool:
-    """A month name before the day is read in any language only with ", year" after the
-    day, and without an abbreviation's dot ("Okt. 27 2015" stays unread: a home language's
-    name, "Aug. 27 2015", is read); "18-Nov-2019" never inside a longer run of words tied
-    by hyphens, as an image's file name is ("...-London-14-Nov-2019-small.jpg")."""
+    """A month name before the day is read in any language with the year after the day: a
+    full name without a dot ("Oktober 25 2023", "Oktober 27, 2015"), an abbreviation only
+    with the comma ("Okt 13, 2022", "abr. 22, 2022"; "Okt. 27 2015" stays unread: a home
+    language's name, "Aug. 27 2015", is read); "18-Nov-2019" never inside a longer run of
+    words tied by hyphens, as an image's file name is ("...-London-14-Nov-2019-small.jpg")."""
     groups = m.groupdict()
     if "comma" in groups:
-        return groups["mon"].lower() in _HOME_NAMES or (groups["comma"] and not groups["dot"])
+        name = groups["mon"].lower()
+        if name in _ABBREVIATION_FIRST:
+            return bool(groups["comma"])
+        return name in _HOME_NAMES or (name in _ANY_FIRST and not groups["dot"])
     if groups.get("hy"):
         before, after = m.string[max(0, m.start() - 1):m.start()], m.string[m.end():m.end() + 1]
         return before not in ("-", "/") and after not in ("-", "/", "_")

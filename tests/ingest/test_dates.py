@@ -327,3 +327,53 @@ def test_lookalikes_in_other_scripts_and_calendars_make_no_date(text):
 ])
 def test_a_world_languages_month_is_read_only_in_a_full_date(text):
     assert find_partial(text) is None and find_date(text) is None
+
+
+# --- more forms pages print ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a European abbreviation before the day, with ", year" (a site's English order)
+        ("Okt 13, 2022 | Umwelt & Klima", dt.date(2022, 10, 13)),
+        ("Santo Domingo - abr. 22, 2022 | 12:01 a. m.", dt.date(2022, 4, 22)),
+        # a full name before the day needs no comma
+        ("Jana Beispiel / Oktober 25 2023", dt.date(2023, 10, 25)),
+        # a two-figure year, day and month in two figures each
+        ("19.10.19, 18:56", dt.date(2019, 10, 19)),
+        ("Erstellt am 01.01.23 um 08:35", dt.date(2023, 1, 1)),
+        ("Von: Jana Beispiel | 31.10.23", dt.date(2023, 10, 31)),
+        ("30/10/23 | Beispielmagazin", dt.date(2023, 10, 30)),  # only the day can be 30
+        ("BY JANE ROE ON 11/13/19 AT 4:00 PM EST", dt.date(2019, 11, 13)),
+        # the American order, month first, whatever the day
+        ("08/22/2023", dt.date(2023, 8, 22)),
+        ("11.14.2019 09:00 AM", dt.date(2019, 11, 14)),
+        # the month a word between slashes
+        ("29 / Dezember / 2022", dt.date(2022, 12, 29)),
+    ],
+)
+def test_more_forms_of_full_dates(text, expected):
+    found = find_date(text)
+    assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Roe • 11/08/23 5:19pm",  # the 11th of August or November 8: not said
+        "Set 3, 2020 went to the champion.",  # an abbreviation that is an English word
+        "Okt. 27 2015",  # an abbreviation before the day without the comma
+        "Firmware 1.10.19.2 fixes it",  # a version number
+        "Tel. 12.34.56",  # no 34th month
+    ],
+)
+def test_figures_and_words_that_only_look_like_those_forms_make_no_date(text):
+    assert find_date(text) is None
+
+
+def test_a_date_written_for_people_wins_over_a_machine_timestamp_glued_to_it():
+    # a theme's hidden "updated" stamp, printed as text before the date the page shows
+    found = find_date("Jane Roe2022-12-07T10:10:52+01:0025. Dezember 2022|")
+    assert found.date == dt.date(2022, 12, 25)
+    assert find_date("2022-12-07T10:10:52+01:00").date == dt.date(2022, 12, 7)  # alone, it stands
