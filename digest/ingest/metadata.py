@@ -191,15 +191,22 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     quote over a fact check, the site's "today" over its menu), and the headline
     nearest the text is the article's. Three or more candidates a few lines apart in
     a run are a list of other stories, with their dates, never the article's own. When
-    every candidate is in such a run, the first is taken.
+    every candidate is in such a run, the first is taken. Those under a "Read also"
+    heading right under a candidate (:data:`LIST_GAP` lines) are that box's stories, set
+    between the article's head and its text.
     """
     first: tuple[int | None, dates.Found | None] = (None, None)
     pairs: list[tuple[int, dates.Found]] = []
     seen_headline = False
+    related = None  # a "Read also" heading right under a candidate
     for i, ln in enumerate(lines[: start + REGION_HEAD]):
         if i >= start and ln.kind == "good":
             break
+        if related is None and pairs and i - pairs[-1][0] <= LIST_GAP and related_heading(ln):
+            related = len(pairs)
         found = dates.find_date(ln.text) if len(ln.text) < 160 else None
+        if found is not None and _post_signed(ln.text, found):
+            found = None  # an embedded post's signature
         if found is not None:
             if seen_headline:
                 pairs.append((i, found))
@@ -208,11 +215,40 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
                 first = (i, found)
         if is_headline(ln.text) and (found is None or len(_after_date(ln.text, found)) > 15):
             seen_headline = True
+    pairs = pairs[:related]  # the dated headlines a "Read also" box lists after the head
     listed = _listed(pairs)
     alone = [pair for n, pair in enumerate(pairs) if n not in listed]
     if alone:
         return alone[-1]
     return pairs[0] if pairs else first
+
+
+# Headings of the boxes of other stories a page sets under an article's head, in the
+# languages of Europe ("Lesen Sie auch", "À lire aussi", "Te puede interesar" ...); the
+# English, Ukrainian and Russian ones are the cleaner's barriers
+# (:func:`digest.ingest.textdump.is_barrier`).
+_RELATED = re.compile(
+    r"^(?:das\s+)?(?:lesen\s+sie\s+auch|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema"
+    r"|weitere\s+(?:artikel|beiträge|nachrichten)|ähnliche\s+(?:artikel|beiträge)"
+    r"|verwandte\s+(?:artikel|beiträge)|könnte\s+(?:dich|sie|ihnen|dir)\s+auch\s+interessieren"
+    r"|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles?\s+(?:similaires|liés)"
+    r"|lee\s+también|te\s+puede\s+interesar|noticias\s+relacionadas|más\s+noticias"
+    r"|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|leia\s+também|veja\s+também"
+    r"|notícias\s+relacionadas|lees\s+ook|meer\s+nieuws|czytaj\s+(?:też|także|również)"
+    r"|zobacz\s+(?:też|także|również)"
+    # and their comment sections: "3 Kommentare", "Schreibe einen Kommentar"
+    r"|(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|comentários|reacties"
+    r"|komentarze?)|(?:schreibe|hinterlasse)\s+einen\s+kommentar|kommentar\s+(?:verfassen|schreiben)"
+    r"|laisser\s+un\s+commentaire|deja\s+un\s+comentario|lascia\s+un\s+commento"
+    r"|deixe\s+um\s+comentário|laat\s+een\s+reactie\s+achter)[\s:.…!]*$", re.I)
+
+
+def related_heading(ln: Line) -> bool:
+    """A "related stories" or comments heading: the cleaner's barrier, or one of
+    :data:`_RELATED`."""
+    from digest.ingest.textdump import is_barrier  # textdump reads its head with this module
+
+    return len(ln.text) < 60 and (is_barrier(ln.text) or bool(_RELATED.match(ln.text)))
 
 
 # Lines at the top of the article region, before its first paragraph of prose, where the
@@ -828,18 +864,62 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
     source = "url"
     if day is None and hint is not None:
         day, source = hint, "meta"
+    embedded = None  # the first date an embedded post is signed with
     if day is None:
         for at in range(start, end):
             in_text = dates.find_date(lines[at].text)
-            if in_text is not None and _stated(lines[at].text, in_text):
+            if in_text is None or not _stated(lines[at].text, in_text):
+                continue
+            if _post_signed(lines[at].text, in_text):
+                embedded = embedded if embedded is not None else at
+            else:
                 day, source = in_text.date, "text"
                 break
+        else:
+            at = None
     if day is None and (signed := _signature(lines, end)) is not None:
         at, day, source = signed, dates.find_date(lines[signed].text).date, "text"
+    if day is None and (stamped := _page_stamp(lines, start)) is not None:
+        at, day, source = stamped, dates.find_date(lines[stamped].text).date, "text"
+    if day is None and embedded is not None:  # the post was embedded that day or after
+        at, day, source = embedded, dates.find_date(lines[embedded].text).date, "text"
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = source, True
     return at if source == "text" and day is not None else None
+
+
+STAMP_WORDS = 4  # words a stamp line may print besides its date: a label, a name
+
+
+def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
+    """The line of the page's one stamp, wherever the page prints it: a short line that is
+    a date (and time) with at most a label or a name (:data:`STAMP_WORDS` words: "8.
+    November 2021", "Malte Welding | 29.07.2006 um 14:26", "erstellt von Jana —
+    veröffentlicht 28.01.2022 06:00"). The page's stamps must all give one day; or, when
+    they do not (a list of other stories, comments), the ones labelled as its publication
+    ("Veröffentlicht: 22. August 2012") must. Never a stamp labelled as the page's update,
+    an embedded post's, nor the site's "today" line over its menu; past the first "Related
+    stories" or comments heading after the article's start, only one labelled as the
+    publication (a blog prints its post's stamp under its box of related posts)."""
+    stamps: list[tuple[int, dt.date, str | None]] = []
+    stop = next((i for i in range(start, len(lines)) if related_heading(lines[i])), len(lines))
+    for i, ln in enumerate(lines):
+        found = dates.find_date(ln.text) if len(ln.text) < 100 else None
+        if found is None or _post_signed(ln.text, found):
+            continue
+        rest = (ln.text[:found.start] + " " + ln.text[found.end:]).strip(" |-–—·•,:/()")
+        if len(words(rest)) > STAMP_WORDS or any(c.isdigit() for c in rest):
+            continue
+        label = _label(ln.text[:found.start])
+        if label == "updated" or (i >= stop and label != "published") or _today_line(
+                lines, i, found):
+            continue
+        stamps.append((i, found.date, label))
+    for group in ([s for s in stamps if s[0] < stop], [s for s in stamps if s[2] == "published"]):
+        if group and len({day for _, day, _ in group}) == 1:
+            return group[0][0]
+    return None
 
 
 SIGNATURE_LINES = 2  # lines under the article's last paragraph where it may be signed
@@ -867,17 +947,35 @@ def _signature(lines: Sequence[Line], end: int) -> int | None:
 
 PROSE_DATE_AT = 30  # characters into a sentence where a wire dateline's date may stand
 _WIRE_AFTER = re.compile(r"[\s,]*(?:\([^()]{1,40}\)\s*)?[-–—]")  # "(Reuters) -", " —"
+# A handle right before the date, or a word such as "on" between them: an embedded post's
+# signature ("A post shared by Jane Roe (@janeroe) on Apr 21, 2019", "— Jane Roe (@janeroe)
+# November 4, 2019"), not a byline's ("Jane Roe (@janeroe) Published August 22, 2023").
+_HANDLE_BEFORE = re.compile(r"(?<![\w.])@\w{2,}\)?[\s,]*(?:\w{1,3}\s+)?$")
+
+
+def _post_signed(text: str, found: dates.Found) -> bool:
+    """The date signs an embedded post: the day of the post, which the article quotes that
+    day or later; the article's date only when the page gives none other."""
+    return _HANDLE_BEFORE.search(text, 0, found.start) is not None
 
 
 def _stated(text: str, found: dates.Found) -> bool:
     """Whether a date in the article's text is the page's own: on a line that is not prose
-    (a stamp, a byline, a signature under a quoted post) or opening one as a wire dateline
-    ("KYIV, Aug 23, 2023 (Reuters) - ..."). A date inside a sentence dates what the
-    sentence tells ("In this Dec. 12, 2006, file photo", a study, an earlier event), not
-    the article."""
+    (a stamp, a byline) or opening one as a wire dateline ("KYIV, Aug 23, 2023 (Reuters) -
+    ...") or as a byline ("By Jane Roe on 31. October, 2023 | 18 Comments. This post ...").
+    A date inside a sentence dates what the sentence tells ("In this Dec. 12, 2006, file
+    photo", a study, an earlier event), not the article."""
     if not headline.is_sentence(text):
         return True
-    return found.start < PROSE_DATE_AT and _WIRE_AFTER.match(text, found.end) is not None
+    if found.start >= PROSE_DATE_AT:
+        return False
+    return (_WIRE_AFTER.match(text, found.end) is not None
+            or _BYLINE_OPENS.fullmatch(text[:found.start].strip()) is not None)
+
+
+# "By Jane Roe on", "Von Jana Beispiel am": a byline that opens a line before its date.
+_BYLINE_OPENS = re.compile(r"(?i:by|von|par|por|door|di|av|af)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+                           r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}(?:\s*,|\s+(?:on|am|le|el|op|il|den))?")
 
 
 def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.date | None,
@@ -890,9 +988,14 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
     the date its fetcher recorded), and ``date_source`` says which: "text+url",
     "text+hint", "text+page", "text+copyright", "text+http", "text+fetched".
     With none, the date stays unset and ``review`` says what the editor must add (or,
-    when a full date further down the text was found, that one stays)."""
+    when a full date further down the text was found, that one stays). Against such a
+    full date, the headline's own year-less date is not read: a headline dates what it
+    announces ("... trial resumes on 18 May"), not the page."""
     partial, printed = None, ""
+    headline_key = normalize(ex.title) if ex.date is not None and ex.title else None
     for ln in lines[max(0, start - 3): min(end, start + 12)]:
+        if headline_key is not None and normalize(ln.text) == headline_key:
+            continue
         partial = dates.find_partial(ln.text) if len(ln.text) < 2000 else None
         if partial is not None:
             printed = ln.text[partial.start:partial.end].strip(" ,.")

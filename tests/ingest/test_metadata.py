@@ -344,3 +344,61 @@ def test_an_article_signed_with_its_date_under_its_text_is_dated_by_it(tail, exp
     page = "State sets new rules for building permits\n\n" + BODY + "\n" + tail
     ex = extract_text(page, config=CONFIG)
     assert (ex.date.date() if ex.date else None) == expected
+
+
+# --- dates away from the head -------------------------------------------------------------
+
+HEAD = "State sets new rules for building permits\n\n"
+
+
+def test_a_byline_opening_a_line_of_prose_dates_the_article():
+    page = (HEAD + "By Jane Roe on 31. October, 2023 | 18 Comments. This post may contain "
+            "affiliate links, and we earn from qualifying purchases.\n\n" + BODY)
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2023, 10, 31)
+
+
+def test_an_embedded_posts_date_gives_way_to_the_pages_stamp():
+    embed = "A post shared by Jane Roe (@janeroe) on Apr 21, 2019 at 4:47pm PDT\n\n"
+    page = HEAD + BODY + "\n" + embed + BODY + "\nShare\n\n18.10.2019 16:06 Uhr\n\nTop\n"
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2019, 10, 18)
+    # with no other date on the page, the post's day: the article quotes it that day or later
+    page = HEAD + BODY + "\n" + embed + BODY
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2019, 4, 21)
+
+
+def test_a_headlines_year_less_date_is_what_it_announces_not_the_pages_day():
+    page = ("State court will resume the permits trial on 18 May\n\n"
+            "Prosecutors asked for a ruling before the summer recess.\n\n"
+            "Jane Roe\n\n07/05/2022 20H06 - UPDATED 07/05/2022 20H17\n\n" + BODY)
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 5, 7)
+
+
+def test_a_read_also_box_under_the_dateline_lists_other_stories():
+    page = (HEAD + "jr 15. Oktober 2023\n\nTeilen\n\nDrucken\n\nLesen Sie auch\n\n"
+            "Council approves the new bridge over the river\n\n1. November 2023\n\n"
+            "Local team wins the regional cup after a long season\n\n30. Oktober 2023\n\n"
+            + BODY)
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2023, 10, 15)
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    # the page's one stamp, however far below the article
+    ("Share\n\nPrint\n\nE-Mail\n\n8. November 2021\n\nOur programme\n\n", dt.date(2021, 11, 8)),
+    ("Tags\n\nJane Roe | 29.07.2006 um 14:26\n\n1 Kommentar\n\nAnna\n\nToll!\n\n"
+     "29.07.2006 um 16:43 | Antworten\n\n", dt.date(2006, 7, 29)),
+    # stamps of different days: a list of stories; the one labelled as the publication wins
+    ("Ähnliche Beiträge\n\nAm 3. Mai 2012\n\nAm 9. Juni 2012\n\n"
+     "Veröffentlicht: 22. August 2012\n\nKommentar verfassen\n\n", dt.date(2012, 8, 22)),
+    ("Older posts\n\n3 May 2012\n\nNewer posts\n\n9 June 2012\n\n", None),
+    # a comment's stamp under the comments heading is the comment's, not the article's
+    ("Share\n\n1 comment\n\nAnna September 17, 2014 - 1:01 pm\n\nNice one!\n\nReply\n\n", None),
+    ("3 Kommentare\n\nAnna 17. September 2014\n\nSchön!\n\n", None),
+])
+def test_the_pages_one_stamp_dates_it_when_its_head_does_not(tail, expected):
+    ex = extract_text(HEAD + BODY + "\n" + tail, config=CONFIG)
+    assert (ex.date.date() if ex.date else None) == expected
+
+
+def test_a_byline_with_the_authors_handle_still_dates_the_article():
+    page = HEAD + "Jane Roe (@janeroe) Published August 22, 2023 | 12:00 AM\n\n" + BODY
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2023, 8, 22)
