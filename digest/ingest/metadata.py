@@ -176,7 +176,8 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     text_at = _set_date(ex, found, tz, url, hint, lines, start, end)
     if ex.date is None or text_at is not None:
         _set_yearless_date(ex, tz, url, hint, lines, start,
-                           end if text_at is None else text_at, provenance)
+                           end if text_at is None else text_at, provenance,
+                           stamped=text_at is not None and not _labelled_update(lines[text_at]))
     _attribution(lines, start, end, head)
     ex.lang = detect(" ".join(ln.text for ln in lines[start:end]) or (ex.title or ""))
     return head
@@ -978,9 +979,15 @@ _BYLINE_OPENS = re.compile(r"(?i:by|von|par|por|door|di|av|af)\s+[A-ZÀ-ÖØ-Þ]
                            r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}(?:\s*,|\s+(?:on|am|le|el|op|il|den))?")
 
 
+def _labelled_update(ln: Line) -> bool:
+    """The line's first date is labelled as the page's update ("Updated: 2 January 2024")."""
+    found = dates.find_date(ln.text)
+    return found is not None and _label(ln.text[:found.start]) == "updated"
+
+
 def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.date | None,
                        lines: Sequence[Line], start: int, end: int,
-                       provenance: Provenance | None = None) -> None:
+                       provenance: Provenance | None = None, stamped: bool = False) -> None:
     """A date printed without its year ("on Thursday, August 24", "вечером 23 августа").
 
     The year comes only from the page itself (:func:`dates.year_evidence`: the URL, the
@@ -989,12 +996,14 @@ def _set_yearless_date(ex: Extraction, tz: dt.tzinfo, url: str | None, hint: dt.
     "text+hint", "text+page", "text+copyright", "text+http", "text+fetched".
     With none, the date stays unset and ``review`` says what the editor must add (or,
     when a full date further down the text was found, that one stays). Against such a
-    full date, the headline's own year-less date is not read: a headline dates what it
-    announces ("... trial resumes on 18 May"), not the page."""
+    full date that is the page's stamp (``stamped``: a stamp, a byline, a wire dateline,
+    not one labelled as an update), neither the headline's own year-less date nor one
+    inside a sentence is read: they date what the headline announces ("... trial resumes
+    on 18 May") or the sentence tells ("the hearing was set for 17 June"), not the page."""
     partial, printed = None, ""
-    headline_key = normalize(ex.title) if ex.date is not None and ex.title else None
+    headline_key = normalize(ex.title) if stamped and ex.title else None
     for ln in lines[max(0, start - 3): min(end, start + 12)]:
-        if headline_key is not None and normalize(ln.text) == headline_key:
+        if stamped and (normalize(ln.text) == headline_key or headline.is_sentence(ln.text)):
             continue
         partial = dates.find_partial(ln.text) if len(ln.text) < 2000 else None
         if partial is not None:

@@ -402,3 +402,13 @@ def test_the_pages_one_stamp_dates_it_when_its_head_does_not(tail, expected):
 def test_a_byline_with_the_authors_handle_still_dates_the_article():
     page = HEAD + "Jane Roe (@janeroe) Published August 22, 2023 | 12:00 AM\n\n" + BODY
     assert extract_text(page, config=CONFIG).date.date() == dt.date(2023, 8, 22)
+
+
+def test_a_year_less_date_inside_a_sentence_gives_way_to_the_pages_stamp():
+    lead = ("To save power, the laboratory starts its winter break early: the accelerator "
+            "will stop on 28 November, two weeks before the usual date.\n\n")
+    page = HEAD + lead + BODY + "\nJane Roe\n\nDate 6. Dezember 2022\n\nShare\n"
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 12, 6)
+    # with no stamp on the page, the year-less date still waits for its year from the page
+    page = HEAD + lead + BODY + "\n© 2022 Example Media\n"
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 11, 28)
