@@ -192,31 +192,45 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     quote over a fact check, the site's "today" over its menu), and the headline
     nearest the text is the article's. Three or more candidates a few lines apart in
     a run are a list of other stories, with their dates, never the article's own. When
-    every candidate is in such a run, the first is taken. Those under a "Read also"
-    heading right under a candidate (:data:`LIST_GAP` lines) are that box's stories, set
-    between the article's head and its text.
+    every candidate is in such a run, the first is taken. The dated lines of a box of
+    other stories are never candidates: those under a "Read also" heading right under a
+    candidate (:data:`LIST_GAP` lines; the box set between the article's head and its
+    text), and two or more dated lines that follow such a heading each within
+    :data:`LIST_GAP` lines of the one before ("Recent from Jane Roe" over her other
+    stories).
     """
-    first: tuple[int | None, dates.Found | None] = (None, None)
-    pairs: list[tuple[int, dates.Found]] = []
+    dated: list[tuple[int, dates.Found]] = []  # every date line
+    pairs: list[tuple[int, dates.Found]] = []  # those under a headline: the candidates
     seen_headline = False
     related = None  # a "Read also" heading right under a candidate
+    boxes: list[list[int]] = []  # the dated lines following each "Read also" heading
+    last = -1  # the line of the latest heading or of its box's latest dated line
     for i, ln in enumerate(lines[: start + REGION_HEAD]):
         if i >= start and ln.kind == "good":
             break
-        if related is None and pairs and i - pairs[-1][0] <= LIST_GAP and related_heading(ln):
+        heading = related_heading(ln)
+        if related is None and heading and pairs and i - pairs[-1][0] <= LIST_GAP:
             related = len(pairs)
+        if heading:
+            boxes.append([])
+            last = i
         found = dates.find_date(ln.text) if len(ln.text) < 160 else None
         if found is not None and _post_signed(ln.text, found):
             found = None  # an embedded post's signature
         if found is not None:
+            if boxes and i - last <= LIST_GAP:
+                boxes[-1].append(i)
+                last = i
             if seen_headline:
                 pairs.append((i, found))
                 seen_headline = False
-            if first[0] is None:
-                first = (i, found)
+            dated.append((i, found))
         if is_headline(ln.text) and (found is None or len(_after_date(ln.text, found)) > 15):
             seen_headline = True
     pairs = pairs[:related]  # the dated headlines a "Read also" box lists after the head
+    boxed = {at for box in boxes if len(box) >= 2 for at in box}
+    pairs = [pair for pair in pairs if pair[0] not in boxed]
+    first = next((pair for pair in dated if pair[0] not in boxed), (None, None))
     listed = _listed(pairs)
     alone = [pair for n, pair in enumerate(pairs) if n not in listed]
     if alone:
@@ -236,7 +250,7 @@ _RELATED = re.compile(
     r"|lee\s+también|te\s+puede\s+interesar|noticias\s+relacionadas|más\s+noticias"
     r"|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|leia\s+também|veja\s+também"
     r"|notícias\s+relacionadas|lees\s+ook|meer\s+nieuws|czytaj\s+(?:też|także|również)"
-    r"|zobacz\s+(?:też|także|również)"
+    r"|zobacz\s+(?:też|także|również)|(?:recent|latest)\s+(?:stories\s+)?from\b.*"
     # and their comment sections: "3 Kommentare", "Schreibe einen Kommentar"
     r"|(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|comentários|reacties"
     r"|komentarze?)|(?:schreibe|hinterlasse)\s+einen\s+kommentar|kommentar\s+(?:verfassen|schreiben)"
@@ -900,19 +914,27 @@ def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
     veröffentlicht 28.01.2022 06:00"). The page's stamps must all give one day; or, when
     they do not (a list of other stories, comments), the ones labelled as its publication
     ("Veröffentlicht: 22. August 2012") must. Never a stamp labelled as the page's update,
-    an embedded post's, nor the site's "today" line over its menu; past the first "Related
-    stories" or comments heading after the article's start, only one labelled as the
-    publication (a blog prints its post's stamp under its box of related posts)."""
+    an embedded post's, nor the site's "today" line over its menu, nor those listed under a
+    "Related stories" heading (each within :data:`LIST_GAP` lines of the heading or of the
+    one before); past the first such or comments heading after the article's start, only
+    one labelled as the publication (a blog prints its post's stamp under its box of
+    related posts)."""
     stamps: list[tuple[int, dt.date, str | None]] = []
     stop = next((i for i in range(start, len(lines)) if related_heading(lines[i])), len(lines))
+    last = None  # the latest "Read also" heading, or its box's latest dated line
     for i, ln in enumerate(lines):
+        if related_heading(ln):
+            last = i
         found = dates.find_date(ln.text) if len(ln.text) < 100 else None
         if found is None or _post_signed(ln.text, found):
+            continue
+        label = _label(ln.text[:found.start])
+        if label != "published" and last is not None and i - last <= LIST_GAP:
+            last = i  # a story a box lists ("Recent from Jane Roe" over her other stories)
             continue
         rest = (ln.text[:found.start] + " " + ln.text[found.end:]).strip(" |-–—·•,:/()")
         if len(words(rest)) > STAMP_WORDS or any(c.isdigit() for c in rest):
             continue
-        label = _label(ln.text[:found.start])
         if label == "updated" or (i >= stop and label != "published") or _today_line(
                 lines, i, found):
             continue

@@ -412,3 +412,11 @@ def test_a_year_less_date_inside_a_sentence_gives_way_to_the_pages_stamp():
     # with no stamp on the page, the year-less date still waits for its year from the page
     page = HEAD + lead + BODY + "\n© 2022 Example Media\n"
     assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 11, 28)
+
+
+def test_the_stories_a_box_lists_above_the_article_do_not_date_it():
+    box = ("Recent from Jane Roe\n\nCity opens a new library downtown\n\n"
+           "Jane Roe 11/13/19 11:00AM\n\nCouncil votes on the budget plan again\n\n"
+           "Jane Roe 11/14/19 9:00AM\n\n")
+    ex = extract_text(box + HEAD + "Jane Roe\n\nMonday 5:30PM\n\n" + BODY, config=CONFIG)
+    assert ex.date is None and ex.title == "State sets new rules for building permits"
