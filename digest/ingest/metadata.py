@@ -913,12 +913,13 @@ def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
     November 2021", "Malte Welding | 29.07.2006 um 14:26", "erstellt von Jana —
     veröffentlicht 28.01.2022 06:00"). The page's stamps must all give one day; or, when
     they do not (a list of other stories, comments), the ones labelled as its publication
-    ("Veröffentlicht: 22. August 2012") must. Never a stamp labelled as the page's update,
-    an embedded post's, nor the site's "today" line over its menu, nor those listed under a
-    "Related stories" heading (each within :data:`LIST_GAP` lines of the heading or of the
-    one before); past the first such or comments heading after the article's start, only
-    one labelled as the publication (a blog prints its post's stamp under its box of
-    related posts)."""
+    ("Veröffentlicht: 22. August 2012") must, or else those that print nothing but the
+    date and its time ("20:34 17.04.2020"; not "Ab dem 8. Oktober 2020 im Kino"). Never a
+    stamp labelled as the page's update, an embedded post's, nor the site's "today" line
+    over its menu, nor those listed under a "Related stories" heading (each within
+    :data:`LIST_GAP` lines of the heading or of the one before); past the first such or
+    comments heading after the article's start, only one labelled as the publication (a
+    blog prints its post's stamp under its box of related posts)."""
     stamps: list[tuple[int, dt.date, str | None]] = []
     stop = next((i for i in range(start, len(lines)) if related_heading(lines[i])), len(lines))
     last = None  # the latest "Read also" heading, or its box's latest dated line
@@ -938,8 +939,11 @@ def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
         if label == "updated" or (i >= stop and label != "published") or _today_line(
                 lines, i, found):
             continue
-        stamps.append((i, found.date, label))
-    for group in ([s for s in stamps if s[0] < stop], [s for s in stamps if s[2] == "published"]):
+        stamps.append((i, found.date, "bare" if not rest and label is None else label))
+    before = [s for s in stamps if s[0] < stop]
+    for group in (before, [s for s in stamps if s[2] == "published"],
+                  [s for s in before if s[2] == "bare"
+                   and dates.find_date(lines[s[0]].text).time is not None]):
         if group and len({day for _, day, _ in group}) == 1:
             return group[0][0]
     return None

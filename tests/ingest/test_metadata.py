@@ -420,3 +420,10 @@ def test_the_stories_a_box_lists_above_the_article_do_not_date_it():
            "Jane Roe 11/14/19 9:00AM\n\n")
     ex = extract_text(box + HEAD + "Jane Roe\n\nMonday 5:30PM\n\n" + BODY, config=CONFIG)
     assert ex.date is None and ex.title == "State sets new rules for building permits"
+
+
+def test_a_stamp_of_date_and_time_alone_dates_the_page_among_other_dates():
+    tail = ("Share\n\n20:34 17.04.2020\n\nCinema\n\nAb dem 8. Oktober 2020 im Kino\n\n"
+            "Ab dem 1. Oktober 2020 im Kino\n\n")
+    ex = extract_text(HEAD + BODY + "\n" + tail, config=CONFIG)
+    assert ex.date.date() == dt.date(2020, 4, 17)
