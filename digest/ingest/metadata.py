@@ -251,7 +251,9 @@ _RELATED = re.compile(
     r"|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|leia\s+também|veja\s+também"
     r"|notícias\s+relacionadas|lees\s+ook|meer\s+nieuws|czytaj\s+(?:też|także|również)"
     r"|zobacz\s+(?:też|także|również)|(?:recent|latest)\s+(?:stories\s+)?from\b.*"
-    # and their comment sections: "3 Kommentare", "Schreibe einen Kommentar"
+    # and their comment sections: "3 Kommentare", "Schreibe einen Kommentar", a shop's
+    # "Kundenbewertungen für ..." (customer reviews)
+    r"|(?:customer\s+reviews|(?:kunden)?bewertungen|rezensionen)(?:\s+(?:for|für)\b.*)?"
     r"|(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|comentários|reacties"
     r"|komentarze?)|(?:schreibe|hinterlasse)\s+einen\s+kommentar|kommentar\s+(?:verfassen|schreiben)"
     r"|laisser\s+un\s+commentaire|deja\s+un\s+comentario|lascia\s+un\s+commento"

@@ -393,6 +393,7 @@ def test_a_read_also_box_under_the_dateline_lists_other_stories():
     # a comment's stamp under the comments heading is the comment's, not the article's
     ("Share\n\n1 comment\n\nAnna September 17, 2014 - 1:01 pm\n\nNice one!\n\nReply\n\n", None),
     ("3 Kommentare\n\nAnna 17. September 2014\n\nSchön!\n\n", None),
+    ("Kundenbewertungen für\n\nBeispielwein 2012\n\nVon: Anna R. Am: 29.12.2014\n\n", None),
 ])
 def test_the_pages_one_stamp_dates_it_when_its_head_does_not(tail, expected):
     ex = extract_text(HEAD + BODY + "\n" + tail, config=CONFIG)
