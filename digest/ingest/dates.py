@@ -306,9 +306,12 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     if month and month > 12 and day <= 12 and not groups.get("sep"):
         month, day = day, month  # US order: 08/22/2023, 11.14.2019
     try:
-        return dt.date(year, month or 0, day)
+        date = dt.date(year, month or 0, day)
     except ValueError:
         return None
+    if groups.get("wd2") and WEEKDAYS.get(groups["wd2"].lower()) != date.weekday():
+        return None
+    return date
 
 
 def _well_placed(m: re.Match[str]) -> bool:
@@ -382,6 +385,10 @@ def _weekday_names() -> dict[str, int]:
 
 
 WEEKDAYS: dict[str, int] = _weekday_names()
+# A blog theme's date badge, the weekday between the day and the month: "31 Donnerstag Okt
+# 2019" (read only when the weekday is the date's own)
+_DATE_PATTERNS.append(re.compile(r"(?<![\w.:/-])" + _DAY + r"\s+(?P<wd2>" + _words(WEEKDAYS)
+                                 + r")\.?,?\s+" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.I))
 _WEEKDAY = r"(?:(?P<wd>" + _words(WEEKDAYS) + r")\.?,?\s+)?"
 _NO_YEAR = r"(?!,?\s*(?:(?:de|del)\s+)?(?:19|20)\d\d)(?![\d:])"
 _PARTIAL_PATTERNS = [

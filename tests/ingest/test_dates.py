@@ -351,6 +351,8 @@ def test_a_world_languages_month_is_read_only_in_a_full_date(text):
         ("11.14.2019 09:00 AM", dt.date(2019, 11, 14)),
         # the month a word between slashes
         ("29 / Dezember / 2022", dt.date(2022, 12, 29)),
+        # a blog theme's date badge, the weekday between the day and the month
+        ("31 Donnerstag Okt 2019", dt.date(2019, 10, 31)),
     ],
 )
 def test_more_forms_of_full_dates(text, expected):
@@ -366,6 +368,7 @@ def test_more_forms_of_full_dates(text, expected):
         "Okt. 27 2015",  # an abbreviation before the day without the comma
         "Firmware 1.10.19.2 fixes it",  # a version number
         "Tel. 12.34.56",  # no 34th month
+        "30 Donnerstag Okt 2019",  # a weekday that is not the date's own
     ],
 )
 def test_figures_and_words_that_only_look_like_those_forms_make_no_date(text):
