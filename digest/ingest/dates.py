@@ -266,14 +266,19 @@ def find_date(text: str) -> Found | None:
     """The earliest full date (day, month, year) in ``text``, with its time if printed; a
     date written for people before one a machine's timestamp glued to it states."""
     text = _ascii_digits(text)
-    if "T" in text and (masked := _MACHINE_STAMP.sub(lambda m: " " * len(m[0]), text)) != text:
-        found = _find_date(masked)
+    if "T" in text and ":" in text and _MACHINE_STAMP.search(text):
+        found = _find_date(_MACHINE_STAMP.sub(lambda m: " " * len(m[0]), text))
         if found is not None:
             return found
     return _find_date(text)
 
 
+_TWO_FIGURES = re.compile(r"\d\D*\d")  # a day and a year at the least
+
+
 def _find_date(text: str) -> Found | None:
+    if not _TWO_FIGURES.search(text):
+        return None
     best: tuple[int, dt.date, re.Match[str]] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
