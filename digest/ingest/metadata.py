@@ -811,7 +811,10 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
     """The publisher: the outlet the page was saved from when its saver named it (``given``,
     see :mod:`digest.ingest.pages`) and no known outlet serves its URL; else by the signals
     of :func:`digest.ingest.outlets.from_text`; else an agency credited in the lead, an
-    organisation's byline or the URL's host, as printed."""
+    organisation's byline or the URL's host, as printed. An unregistered credit or byline is
+    published only when it has the shape of an outlet's name (:func:`outlets.name_shaped`):
+    a place ("(Leipzig) -"), a label ("Post date") or a person in capitals is no outlet, and
+    none is written rather than a wrong one."""
     reg = outlets.registry(config.sources)
     if byline and not reg.first(byline) and not _is_org(byline) and all(
             len(name.split()) <= 4 for name in byline.split(", ")):
@@ -831,9 +834,9 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
     if found:
         ex.outlet, ex.outlet_source = found.name, found.signal
         return found.source
-    if credit:
+    if credit and outlets.name_shaped(credit):
         ex.outlet, ex.outlet_source = credit, "wire"
-    elif byline and ex.author is None:
+    elif byline and ex.author is None and outlets.name_shaped(byline):
         ex.outlet, ex.outlet_source = byline, "byline"
     else:
         ex.outlet = outlet_from_url(url, config)

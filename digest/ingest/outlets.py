@@ -838,6 +838,42 @@ def _fits(name: str, key: str, title: str | None, author: str) -> bool:
     return True
 
 
+# --- a name printed where an outlet may stand, when the registry does not know it -----------
+
+# Words newsrooms name themselves with, in the languages the pages come in.
+_OUTLET_WORD = re.compile(
+    r"\b(?:news|press|presse|post|times|agency|agencia|agence|agentur|journal|tv|radio|media"
+    r"|daily|herald|gazette|gazeta|tribune|tribuna|telegraph|guardian|service|network|online"
+    r"|zeitung|nachrichten|magazin|magazine|revista|diario|giornale|noticias|nieuws|pravda"
+    r"|новини|новости|правда|агентство|газета)\b", re.I)
+# What a page prints around a byline or a dateline that is no name: a date's or a post's label,
+# a menu ("Blog Home", "Startseite"), a picture's credit ("Foto aus …"), a staff credit.
+_NOT_NAME_WORD = re.compile(
+    r"\b(?:date|datum|fecha|posted|updated|published|modified|zuletzt|geändert|aktualisiert"
+    r"|veröffentlicht|home|startseite|accueil|inicio|foto|fotos|photo|photos|bild|picture"
+    r"|image|фото|staff|report|by|von|par|por)\b", re.I)
+_SENTENCE_MARK = re.compile(r"[•|\"“”„«»?!:;…]|\.\.")
+_ACRONYM_WORD = re.compile(r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ0-9&-]{1,5}|[a-z]{2,4}")
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.I)
+
+
+def name_shaped(name: str) -> bool:
+    """Whether ``name``, printed where a byline or a lead's dateline credit stands and known
+    to no registry, has the shape of an outlet's name: one to four words, no sentence or
+    list punctuation, no label or menu word ("Post date", "Blog Home", "Foto aus …"), and a
+    newsroom's word ("India Post News Weekly", "AUTO ZEITUNG"), an acronym ("KXAN") or a web
+    address. A person's name in capitals ("JANE ROE"), a place ("LA HABANA", "(Leipzig) -")
+    or a product line is none."""
+    text = " ".join(name.split())
+    words = text.split()
+    if not 1 <= len(words) <= 4 or len(text) > 40 or _SENTENCE_MARK.search(text):
+        return False
+    if _NOT_NAME_WORD.search(text):
+        return False
+    return bool(_OUTLET_WORD.search(text) or _DOMAIN.fullmatch(text)
+                or (len(words) == 1 and _ACRONYM_WORD.fullmatch(text)))
+
+
 # --- the order signals are tried in ---------------------------------------------------------
 
 @dataclass

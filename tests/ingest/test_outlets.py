@@ -186,6 +186,29 @@ def test_the_agency_a_dateline_credits_is_the_outlet(lead, name):
     assert outlet_of(page(body)) == (name, "wire")
 
 
+@pytest.mark.parametrize("lead, name", [
+    ("MIAMI (WKZX) - ", "WKZX"),  # a station's call sign, known to no registry
+    ("Hamburg (Presse Nord) - ", "Presse Nord"),
+    ("(Leipzig) - ", None),  # the dateline's place, not an agency
+    ("BRÜSSEL (Europa) - ", None),
+])
+def test_an_unregistered_dateline_credit_is_the_outlet_only_when_shaped_like_one(lead, name):
+    body = [lead + EN[0], *EN[1:]]
+    assert outlet_of(page(body))[0] == name
+
+
+@pytest.mark.parametrize("dateline, name", [
+    ("Riverside Press Online 16 August 2023", "Riverside Press Online"),
+    ("Post date August 16, 2023", None),  # the date's label
+    ("JANE ROE16.08.2023", None),  # a person, in capitals
+    ("Blog Home Markets & Trade • August 16, 2023", None),  # a menu
+    ("Foto aus dem Archiv der Stadt 16.08.2023", None),  # a picture's credit
+    ("Jane Roe Politics and Climate Desk Weekly 16 August 2023", None),  # a name and a section
+])
+def test_a_name_before_the_dateline_is_the_outlet_only_when_shaped_like_one(dateline, name):
+    assert outlet_of(page(EN, dateline=dateline))[0] == name
+
+
 def test_the_site_a_page_names_is_its_outlet_and_the_wire_credit_stays_in_the_lead():
     """An agency's copy on a site that names itself is the site's article; the lead keeps
     its "(Reuters) -" as printed, so the reader still sees whose copy it is."""
