@@ -829,7 +829,8 @@ def _outlet(byline: str, lines: Sequence[Line], start: int, end: int, url: str |
         chrome=[ln.text for i, ln in enumerate(lines) if not start <= i < end or ln.kind == "bad"],
         body=[ln.text for ln in lines[start:end] if ln.kind != "bad"],
         title=ex.title, byline=byline if ex.author is None else "", credit=credit, url=url,
-        prose=[ln.text for ln in lines[start:end] if ln.kind == "good"], author=ex.author or "")
+        prose=[ln.text for ln in lines[start:end] if ln.kind == "good"], author=ex.author or "",
+        gaps=[ln.gap_before for ln in lines])
     found = outlets.from_text(page, reg)
     if found:
         ex.outlet, ex.outlet_source = found.name, found.signal

@@ -373,19 +373,65 @@ def _notice(text: str) -> int:
 
 
 def _holder(text: str, reg: Registry, company: bool) -> Found | None:
-    for source, _, end in reg.find(text):
+    for source, start, end in reg.find(text):
         after = text[end:end + 30]
-        if after.lstrip().startswith("/"):
-            continue  # "© Reuters / David Mercado": a photographer's credit
+        if after.lstrip().startswith(("/", ":")) or text[:start].rstrip().endswith("/"):
+            continue  # "© Reuters / David Mercado", "© APA/AP": a picture's credits;
+            # "© Bild: Jane Roe": a label ("Bild" is German for "picture")
+        if _in_longer_name(text, start):
+            continue  # "© 2023 Detroit Metro Times", "© The Nassau Guardian": another name
         corporate = _COMPANY.match(after)
+        if corporate and _another_name(text[end + corporate.end():]):
+            continue  # "© ABC, Inc., KGO-TV San Francisco": a parent and its station
         if not corporate or (company and not _GROUP.match(after)):
             return Found(source.name, "copyright", source)
     holder = _DOMAIN_HOLDER.search(text)
     return Found(holder.group(1).lower(), "copyright") if holder else None
 
 
+# Words that follow a holder's name in a notice without being part of it.
+_NOTICE_WORDS = frozenset(_WORD.findall(
+    "all alle todos todas tous tutti rights reserved derechos droits rechte diritti copyright"
+    " terms privacy policy impressum datenschutz contact kontakt about powered designed"
+    " developed sitemap site"))
+_NOT_PART = frozenset(("the", "copyright", "by"))
+_JOINERS = frozenset(_WORD.findall("of and am an de del la le du da di y et und van von"))
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and token[-1:].isalnum()
+
+
+def _in_longer_name(text: str, start: int) -> bool:
+    """Whether the name at ``text[start:]`` ends a longer name: a capitalised word right
+    before it (across "of", "and", "am" …), with no punctuation between ("Detroit Metro
+    Times", "The Nassau Guardian", "Trinidad and Tobago Newsday", "Recht am Bild GbR") —
+    not "The", "Copyright" or a company's form ("SA LA NACION")."""
+    head = text[:start]
+    before = _TOKEN.findall(head) if head[-1:].isspace() else []
+    if len(before) >= 2 and before[-1] in _JOINERS:
+        before = before[:-1]
+    word = before[-1] if before else ""
+    folded = word.casefold()
+    return _capitalised(word) and folded not in _NOT_PART and folded not in _PARENT
+
+
+def _another_name(rest: str) -> bool:
+    """Whether a notice's text after a company ("ABC, Inc.") names another holder in the same
+    sentence (", KGO-TV San Francisco"): the company is its parent."""
+    sentence = re.split(r"\.\s|\||$", rest, maxsplit=1)[0]
+    for word in _TOKEN.findall(sentence):
+        word = word.strip(".,;:()")
+        if (_capitalised(word) and word.casefold() not in _NOTICE_WORDS
+                and not _COMPANY.match(word) and not _GROUP.match(word)):
+            return True
+    return False
+
+
 def masthead(lines: Sequence[str], reg: Registry,
-             named_lines: set[str] | None = None) -> Found | None:
+             named_lines: set[str] | None = None, listed: set[str] | None = None
+             ) -> Found | None:
     """A chrome line that is just an outlet's name (the logo's text, a footer's name line).
 
     Several names (a publisher's list of sister brands) count by how often each stands alone;
@@ -393,9 +439,10 @@ def masthead(lines: Sequence[str], reg: Registry,
     at all (from :meth:`Registry.mentions`), so the others are not read twice."""
     votes: Counter[str] = Counter()
     by_name: dict[str, Source] = {}
+    apart: set[str] = set()  # the names of a line that stands apart from menus
     for text in lines:
-        if len(text) > 60:
-            continue
+        if len(text) > 60 or ":" in text:
+            continue  # "(Bild: )": a label, not a name
         named = None
         if named_lines is None or text in named_lines:
             named = reg.exactly(_LOGO.sub(" ", text))
@@ -403,10 +450,59 @@ def masthead(lines: Sequence[str], reg: Registry,
         if named:
             votes[named.name] += 1
             by_name[named.name] = named
+            if listed is None or text not in listed:
+                apart.add(named.name)
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
+    if ranked[0][0] not in apart:
+        return None  # only an item of one menu: a section, a topic or a sister brand
     return Found(ranked[0][0], "masthead", by_name[ranked[0][0]])
+
+
+_ITEM_END = re.compile(r"[.!?:,;]$")
+
+
+def _item(text: str) -> bool:
+    """A short line a menu or a list is made of ("Sport", "Basel & Region", "GLAMOUR")."""
+    return len(text) <= 40 and len(text.split()) <= 5 and not _ITEM_END.search(text)
+
+
+def menu_items(lines: Sequence[str], gaps: Sequence[bool]) -> set[str]:
+    """The lines that stand only inside one menu or list: a short item with an item right
+    above and right below it, no blank line between ("Report / Mash / Wetter", "VOGUE / GQ /
+    GLAMOUR", "Fisheries / Foreign Affairs / Gender Affairs"), in one place on the page (a
+    menu repeated word for word, for phones and for desktops, is one place). A name there is
+    a section, a topic or a sister brand. A logo opens or closes such a run or stands apart;
+    a site's own name also recurs in menus of its own, in other places ("DER SPIEGEL" in
+    the header and in the footer) or among its editions ("Al Jazeera Arabic / Al Jazeera
+    English / Al Jazeera Mubasher"); a web address is the site's own link
+    ("HoustonChronicle.com")."""
+    if len(gaps) != len(lines):
+        return set()
+    places: dict[str, set[tuple[str, str]]] = {}
+    alone: set[str] = set()
+    for i, text in enumerate(lines):
+        if (0 < i < len(lines) - 1 and not gaps[i] and not gaps[i + 1] and _item(text)
+                and _item(lines[i - 1]) and _item(lines[i + 1])
+                and not _DOMAIN.fullmatch(text.strip())
+                and not _family(text, lines[i - 1]) and not _family(text, lines[i + 1])):
+            places.setdefault(text, set()).add((lines[i - 1], lines[i + 1]))
+        else:
+            alone.add(text)
+    return {text for text, where in places.items() if len(where) == 1} - alone
+
+
+def _family(text: str, other: str) -> bool:
+    """Whether two lines open with the same telling word of a name ("Al Jazeera English", "Al
+    Jazeera Arabic"; not "Foreign Affairs", "Gender Affairs"): editions of one brand."""
+    for mine, theirs in zip(_WORD.findall(text.casefold()), _WORD.findall(other.casefold()),
+                            strict=False):
+        if mine != theirs:
+            return False
+        if len(mine) >= 4 and mine not in _COMMON and mine not in _GENERIC:
+            return True
+    return False
 
 
 def _card(text: str, reg: Registry) -> Source | None:
@@ -889,6 +985,7 @@ class TextPage:
     url: str | None = None
     prose: Sequence[str] = ()  # the article's paragraphs: read only for citations
     author: str = ""  # the byline's person: never the site's name
+    gaps: Sequence[bool] = ()  # per line of ``lines``: a blank line separates it from the last
 
 
 def from_text(page: TextPage, reg: Registry) -> Found | None:
@@ -916,7 +1013,8 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
     found = (promo(every, page.lines, reg)
              or self_promo(page.chrome, reg)
              or staff([m for m in every if m[0] in chrome or m[0] in closing])
-             or masthead(page.chrome, reg, {m[0] for m in in_chrome})
+             or masthead(page.chrome, reg, {m[0] for m in in_chrome},
+                         menu_items(page.lines, page.gaps))
              or copyright_line(page.lines, reg, company=True, marked=marked)
              or newsroom_tag(page.body[:3], reg)
              or wire(page.credit or dateline_credit(page.body[:2]), reg)
@@ -925,9 +1023,44 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
     if not found and in_chrome:
         found = agreed(in_chrome, reg.mentions(page.body), [page.title or ""], reg)
     if found:
-        return found
+        return in_own_name(found, marked, reg)
     own = [text for text in page.lines if text not in prose or text in closing]
     return named_itself(self_named(own, page.title, page.author), reg)
+
+
+def in_own_name(found: Found, marked: Sequence[str], reg: Registry) -> Found:
+    """``found``, or the longer name the page's copyright notice holds it in: a page whose
+    notice reads "© 2023 Detroit Metro Times" and whose promo says "Subscribe to Metro Times"
+    is the Detroit Metro Times, not the registry's Metro (:func:`copyright_line` passes such a
+    notice by); "Guardian Business" on "© The Nassau Guardian" is its own section."""
+    for text in reversed(marked):
+        if not _notice(text):
+            continue
+        for source, start, end in reg.find(text):
+            if source is found.source and _in_longer_name(text, start):
+                name = _whole_name(text, start, end)
+                if name:
+                    return Found(name, "copyright")
+    return found
+
+
+def _whole_name(text: str, start: int, end: int) -> str | None:
+    """The capitalised run of words around ``text[start:end]`` ("The Nassau Guardian",
+    "Trinidad and Tobago Newsday"), without a notice's or a company's words after it."""
+    left = re.search(r"(?:(?:[Tt]he\s+)?(?:[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’&-]*\s+(?:(?:of|and|am|de|del|la"
+                     r"|le|du|da|di|y|et|und|van|von)\s+)?)+)$", text[:start])
+    words = [text[left.start() if left else start:end]]
+    for token in _TOKEN.findall(text[end:]) if text[end:end + 1].isspace() else ():
+        word = token.rstrip(".,;:|")
+        if (not _capitalised(word) or word.casefold() in _NOTICE_WORDS
+                or word.casefold() in _PARENT or _YEAR.fullmatch(word)):
+            break
+        words.append(word)
+        if word != token:
+            break
+    name = " ".join(" ".join(words).split())
+    name = re.sub(r"^(?:Copyright|©)\s+", "", name)
+    return name if re.fullmatch(_NAME, name) and _name_key(name) else None
 
 
 def named_itself(found: Found | None, reg: Registry) -> Found | None:

@@ -169,6 +169,41 @@ def test_sister_brands_listed_once_each_are_no_masthead():
     assert outlet_of(page(EN, top="MarketWatch\nBarron's\nFinancial News"))[0] is None
 
 
+def test_a_name_inside_one_menu_is_a_section_not_the_masthead():
+    menu = "Economy\nForeign Policy\nHealth\nScience"  # a topic that is also an outlet's name
+    assert outlet_of(page(EN, top=menu))[0] is None
+    twice = page(EN, top=menu, bottom="About\nForeign Policy\nContact")  # a menu of its own
+    assert outlet_of(twice) == ("Foreign Policy", "masthead")
+    logo = page(EN, top="\nForeign Policy\nEconomy\nHealth")  # the logo opens the menu
+    assert outlet_of(logo) == ("Foreign Policy", "masthead")
+    editions = "Al Jazeera Arabic\nAl Jazeera English\nAl Jazeera Mubasher"
+    assert outlet_of(page(EN, top=editions)) == ("Al Jazeera", "masthead")
+
+
+def test_a_pictures_label_is_no_masthead():
+    assert outlet_of(page(EN, top="(Bild: )"))[0] is None  # German "Bild": a picture
+
+
+@pytest.mark.parametrize("bottom", [
+    "© Bild: Jane Roe / Stadtarchiv",  # a picture's label ("Bild" is German for picture)
+    "© 2012 APA/AP",  # a chain of picture credits
+    "Copyright © 2023 ABC, Inc., KXYZ-TV Springfield. All Rights Reserved.",  # a station's parent
+    "© 2023 Riverside Metro Times",  # another name that ends like a registry one
+])
+def test_a_label_a_credit_a_parent_or_a_longer_name_in_a_notice_is_no_registry_outlet(bottom):
+    assert outlet_of(page(EN, bottom=bottom))[0] is None
+
+
+@pytest.mark.parametrize("bottom, name", [
+    ("Subscribe to Metro Times newsletters.\n© 2023 Riverside Metro Times",
+     "Riverside Metro Times"),
+    ("Follow Guardian Business on Twitter\n"
+     "© Copyright 2022, The Lakeside Guardian. All Rights Reserved", "The Lakeside Guardian"),
+])
+def test_a_registry_name_the_notice_holds_in_a_longer_name_is_that_name(bottom, name):
+    assert outlet_of(page(EN, bottom=bottom)) == (name, "copyright")
+
+
 def test_an_authors_bio_names_the_outlet():
     text = page(EN, bottom="Phil Helsel is a reporter for NBC News.")
     assert outlet_of(text) == ("NBC News", "staff")
