@@ -8,8 +8,9 @@ win; the registry's spellings are kept).
 
 Names are found by token n-grams (a dict lookup per word, longest name first), so a page is
 read once whatever the registry's size. A short all-capitals name ("UP", "AP", "ТАСС") only
-matches in capitals as a whole word; names that are common words ("The Hill", "Metro") only in
-the case written in the registry.
+matches in capitals as a whole word; names that are common words ("The Hill", "Metro", "El
+País": "the country") only in a case written in the registry ("El País" or "EL PAÍS", never
+"El país").
 
 Signals, strongest first (:func:`from_text` for text dumps, :func:`from_html` for HTML): the
 byline's name; the page's own URL (and an HTML page's canonical link, site name, JSON-LD
@@ -61,7 +62,7 @@ class Found:
 @dataclass(frozen=True)
 class _Key:
     source: Source
-    exact: str | None  # the spelling a match must have, or None for any case
+    exact: frozenset[str] | None  # the spellings a match must have, or None for any case
 
 
 class Registry:
@@ -92,7 +93,11 @@ class Registry:
             key = tuple(t.casefold() for t in tokens)
             caps = name.isupper() and len("".join(tokens)) <= _CAPS_MAX
             exact = " ".join(tokens) if caps or exact_case else None
-            self._names.setdefault(key, _Key(source, exact))
+            known = self._names.get(key)
+            if known is None:
+                self._names[key] = _Key(source, None if exact is None else frozenset((exact,)))
+            elif known.source is source and known.exact is not None and exact is not None:
+                self._names[key] = _Key(source, known.exact | {exact})  # "El País", "EL PAÍS"
             self._first.add(key[0])
             anchor = max(range(len(key)), key=lambda j: (key[j] not in _COMMON, len(key[j])))
             if exact is None:
@@ -162,7 +167,7 @@ class Registry:
             key = self._names.get(tuple(folded[i:i + n]))
             if key is None:
                 continue
-            if key.exact is None or " ".join(w.group() for w in words[i:i + n]) == key.exact:
+            if key.exact is None or " ".join(w.group() for w in words[i:i + n]) in key.exact:
                 return key.source, n
         return None
 
@@ -176,7 +181,7 @@ class Registry:
         if not tokens or len(tokens) > self._longest:
             return None
         key = self._names.get(tuple(t.casefold() for t in tokens))
-        if key is None or (key.exact is not None and " ".join(tokens) != key.exact):
+        if key is None or (key.exact is not None and " ".join(tokens) not in key.exact):
             return None
         return key.source
 
@@ -798,7 +803,8 @@ _PLATFORMS = frozenset(_WORD.findall(
 _PARENT = frozenset(_WORD.findall(
     "media llc inc ltd limited network networks company companies group corporation corp"
     " holdings publishing publications communications enterprises gmbh plc co pvt partners brands"
-    " studios interactive foundation trust ag sa srl bv oy ab pty"))
+    " studios interactive foundation trust ag sa srl bv oy ab pty"
+    " medien verlag gruppe kg se grupo ediciones editora éditions edizioni"))
 _GENERIC = frozenset(_WORD.findall(
     "the us me our ours your you it this that here top home homepage page pages menu site website"
     " web search results result author authors newsletter newsletters email e mail all more news"
@@ -1013,8 +1019,9 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
     found = (promo(every, page.lines, reg)
              or self_promo(page.chrome, reg)
              or staff([m for m in every if m[0] in chrome or m[0] in closing])
-             or masthead(page.chrome, reg, {m[0] for m in in_chrome},
-                         menu_items(page.lines, page.gaps))
+             or unless_held(masthead(page.chrome, reg, {m[0] for m in in_chrome},
+                                     menu_items(page.lines, page.gaps)),
+                            [text for text in marked if text in chrome], reg)
              or copyright_line(page.lines, reg, company=True, marked=marked)
              or newsroom_tag(page.body[:3], reg)
              or wire(page.credit or dateline_credit(page.body[:2]), reg)
@@ -1026,6 +1033,25 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
         return in_own_name(found, marked, reg)
     own = [text for text in page.lines if text not in prose or text in closing]
     return named_itself(self_named(own, page.title, page.author), reg)
+
+
+def unless_held(found: Found | None, marked: Sequence[str], reg: Registry) -> Found | None:
+    """``found`` (a masthead line: weak), unless the page's full copyright notice holds
+    another name the registry does not know ("© 2022, Hoy | Todos los derechos reservados"
+    under an "El País" section label): the page has said whose it is."""
+    if found is None:
+        return None
+    for text in reversed(marked):
+        holder = _notice_holder(text) if _notice(text) == 2 else None
+        if holder and _fits(holder, _name_key(holder), None, "") and not reg.find(holder):
+            mine = _telling(holder)
+            return found if mine & _telling(found.name) else None
+    return found
+
+
+def _telling(name: str) -> set[str]:
+    return {w for w in _WORD.findall(name.casefold())
+            if len(w) >= 3 and w not in _COMMON and w not in _GENERIC}
 
 
 def in_own_name(found: Found, marked: Sequence[str], reg: Registry) -> Found:

@@ -180,6 +180,25 @@ def test_a_name_inside_one_menu_is_a_section_not_the_masthead():
     assert outlet_of(page(EN, top=editions)) == ("Al Jazeera", "masthead")
 
 
+def test_a_masthead_line_gives_way_to_the_other_name_the_pages_notice_holds():
+    """"El País" over a Dominican paper's byline is its section ("the country")."""
+    held = page(EN, top="\nForeign Policy\n",
+                bottom="© 2023, Riverside Courier | All rights reserved")
+    assert outlet_of(held)[0] is None
+    parent = page(EN, top="\nForeign Policy\n", bottom="Copyright © 2023 Riverside Medien")
+    assert outlet_of(parent) == ("Foreign Policy", "masthead")  # a company ("Medien": media)
+
+
+@pytest.mark.parametrize("top, name", [
+    ("EL PAÍS", "El País"),  # the logo, in the outlet's own capitals
+    ("El País", "El País"),
+    ("El país", None),  # "the country": a section of any Spanish paper
+    ("El mundo", None),  # "the world"
+])
+def test_a_name_that_is_a_common_phrase_matches_only_in_its_own_case(top, name):
+    assert outlet_of(page(EN, top="\n" + top + "\n"))[0] == name
+
+
 def test_a_pictures_label_is_no_masthead():
     assert outlet_of(page(EN, top="(Bild: )"))[0] is None  # German "Bild": a picture
 
