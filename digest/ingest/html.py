@@ -128,7 +128,7 @@ def _word_count(doc: Any) -> int:
 
 _HEAD_KEYS = {
     "og:title": "title", "twitter:title": "title", "og:site_name": "site",
-    "application-name": "site", "author": "author", "article:author": "author",
+    "application-name": "app", "author": "author", "article:author": "author",
     "description": "description", "og:description": "description", "og:url": "url",
 }
 
@@ -166,6 +166,9 @@ def read_head(html: str) -> dict[str, str]:
             tags.extend(t.strip() for t in value.split(",") if key != "article:tag" or t)
         elif key in _HEAD_KEYS:
             found.setdefault(_HEAD_KEYS[key], value)
+    app = found.pop("app", None)
+    if app and "site" not in found:  # second to og:site_name: some pages put their title there
+        found["site"] = app
     found["title"] = page_headline(found.get("title"), _h1(html), _first_text(tree, "title"),
                                    found.get("site"), found.get("url"))
     found["tags"] = "\n".join(tags)

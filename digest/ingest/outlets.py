@@ -78,6 +78,7 @@ class Registry:
         self._anchors: dict[str, list[frozenset[str]]] = {}
         self._anchors_exact: dict[str, list[frozenset[str]]] = {}  # names of one case only
         self._exact_folded: dict[str, set[str]] = {}  # their anchors by casefolded word
+        self._common: set[tuple[str, ...]] = set()  # one-word names that are common words
         self._longest = 1
         for source, exact_case in entries:
             self._add(source, exact_case)
@@ -93,6 +94,8 @@ class Registry:
             key = tuple(t.casefold() for t in tokens)
             caps = name.isupper() and len("".join(tokens)) <= _CAPS_MAX
             exact = " ".join(tokens) if caps or exact_case else None
+            if exact_case and not caps and len(key) == 1:
+                self._common.add(key)
             known = self._names.get(key)
             if known is None:
                 self._names[key] = _Key(source, None if exact is None else frozenset((exact,)))
@@ -170,6 +173,11 @@ class Registry:
             if key.exact is None or " ".join(w.group() for w in words[i:i + n]) in key.exact:
                 return key.source, n
         return None
+
+    def common(self, name: str) -> bool:
+        """Whether ``name`` is a one-word registry name that is also a common word ("Metro",
+        "Bild", "Fortune"), which a longer name may begin with ("Metro Atlanta")."""
+        return tuple(w.casefold() for w in _WORD.findall(name)) in self._common
 
     def first(self, text: str) -> Source | None:
         hits = self.find(text)
@@ -383,8 +391,10 @@ def _holder(text: str, reg: Registry, company: bool) -> Found | None:
         if after.lstrip().startswith(("/", ":")) or text[:start].rstrip().endswith("/"):
             continue  # "© Reuters / David Mercado", "© APA/AP": a picture's credits;
             # "© Bild: Jane Roe": a label ("Bild" is German for "picture")
-        if _in_longer_name(text, start):
-            continue  # "© 2023 Detroit Metro Times", "© The Nassau Guardian": another name
+        if _in_longer_name(text, start) or (reg.common(text[start:end])
+                                            and _name_goes_on(text, end)):
+            continue  # "© 2023 Detroit Metro Times", "© The Nassau Guardian", "… for Metro
+            # Atlanta": another name
         corporate = _COMPANY.match(after)
         if corporate and _another_name(text[end + corporate.end():]):
             continue  # "© ABC, Inc., KGO-TV San Francisco": a parent and its station
@@ -420,6 +430,21 @@ def _in_longer_name(text: str, start: int) -> bool:
     word = before[-1] if before else ""
     folded = word.casefold()
     return _capitalised(word) and folded not in _NOT_PART and folded not in _PARENT
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether capitalised words go on after the name ending at ``end`` ("Metro Atlanta"),
+    other than a notice's words and a company's ("The Atlantic Monthly Group": the outlet's
+    company, as "The New York Times Company")."""
+    run = []
+    for token in _TOKEN.findall(text[end:]) if text[end:end + 1].isspace() else ():
+        word = token.strip(".,;:|()")
+        if not _capitalised(word) or word.casefold() in _NOTICE_WORDS:
+            break
+        run.append(word.casefold())
+        if word != token.rstrip(")"):
+            break
+    return bool(run) and run[-1] not in _PARENT and not _COMPANY.match(run[-1])
 
 
 def _another_name(rest: str) -> bool:

@@ -478,6 +478,23 @@ def test_a_site_name_that_only_contains_an_outlets_name_is_kept_as_printed():
     assert (ex.outlet, ex.outlet_source) == ("NBC 5 Dallas-Fort Worth", "site")
 
 
+def test_the_declared_site_name_wins_over_an_application_name_holding_the_title():
+    head = ('<meta name="application-name" content="Anglers gather in Rostock - ANGLER WEEKLY">'
+            '<meta property="og:site_name" content="ANGLER WEEKLY">')
+    assert extract_html(html_page(head)).outlet == "ANGLER WEEKLY"
+    alone = '<meta name="application-name" content="Angler Weekly">'
+    assert extract_html(html_page(alone)).outlet == "Angler Weekly"
+
+
+@pytest.mark.parametrize("foot", [
+    "<p>© 2023 Hyperlocal News and Information for Metro Atlanta.</p>",  # "metro area"
+    "<p>© 2019 www.recht-am-bild.example | Recht am Bild GbR</p>",  # "picture"
+])
+def test_a_common_word_that_begins_or_ends_a_longer_name_is_no_outlet(foot):
+    ex = extract_html(html_page("<title>Air defence systems deployed</title>", foot))
+    assert ex.outlet not in ("Metro", "Bild")
+
+
 # --- an outlet the registry does not know: the name its chrome agrees on ---------------------
 
 @pytest.mark.parametrize("top, bottom, name", [
