@@ -334,13 +334,18 @@ _CITED = re.compile(r"(?:according to|as reported by|reported by|reports|told|sa
 
 
 def copyright_line(lines: Sequence[str], reg: Registry, company: bool = False,
-                   marked: Sequence[str] | None = None) -> Found | None:
+                   marked: Sequence[str] | None = None, footer: Iterable[str] | None = None,
+                   host: str = "") -> Found | None:
     """The outlet a copyright notice names as its holder ("© 2023 Kyiv Post"), nearest the end.
 
     Only a notice counts: the mark opens the line, or the line says "All rights reserved". A
     photo credit ("Photo: © Reuters", "… 2019. © Reuters / David Mercado") names the picture's
     agency, and a parent company ("© 2019 Vox Media, LLC", "CBS Interactive") is not one of
-    its outlets. A holder that is a domain name ("© 2023 bin.ua") is the site itself.
+    its outlets. A holder that is a domain name ("© 2023 bin.ua") is the site itself; in a
+    bare notice ("© www.photos.example", no year, no "All rights reserved") only below the
+    article (``footer``, the lines after it, when given) and never another site's than the
+    page's own ``host``: above or inside the article, or on another site's page, it is a
+    picture's or a widget's credit.
 
     A company named after an outlet ("© 2019 The New York Times Company") is weaker evidence,
     taken with ``company`` after the page's masthead and promos; a group that publishes under
@@ -351,9 +356,18 @@ def copyright_line(lines: Sequence[str], reg: Registry, company: bool = False,
         if not strength or (best and best[0] >= strength):
             continue
         found = _holder(text, reg, company)
+        if found and found.source is None and (
+                (strength == 1 and footer is not None and text not in footer)
+                or (host and not _same_site(found.name, host))):
+            continue  # "© www.photos.example" under a picture: a credit
         if found:
             best = (strength, found)
     return best[1] if best else None
+
+
+def _same_site(domain: str, host_name: str) -> bool:
+    mine, theirs = _bare(domain), _bare(host_name)
+    return mine == theirs or mine.endswith("." + theirs) or theirs.endswith("." + mine)
 
 
 def notices(lines: Sequence[str]) -> list[str]:
@@ -1033,7 +1047,11 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
     if by_url:
         return Found(by_url.name, "url", by_url)
     marked = notices(page.lines)
-    found = copyright_line(page.lines, reg, marked=marked)
+    last = max((i for i, text in enumerate(page.lines) if text in set(page.body[-1:])),
+               default=-1)
+    footer = set(page.lines[last + 1:]) if page.body else None
+    found = copyright_line(page.lines, reg, marked=marked, footer=footer,
+                           host=host(page.url))
     if found:
         return found
     # one pass over the page's short lines (chrome, bylines, promos); each signal reads its part
@@ -1047,7 +1065,8 @@ def from_text(page: TextPage, reg: Registry) -> Found | None:
              or unless_held(masthead(page.chrome, reg, {m[0] for m in in_chrome},
                                      menu_items(page.lines, page.gaps)),
                             [text for text in marked if text in chrome], reg)
-             or copyright_line(page.lines, reg, company=True, marked=marked)
+             or copyright_line(page.lines, reg, company=True, marked=marked, footer=footer,
+                               host=host(page.url))
              or newsroom_tag(page.body[:3], reg)
              or wire(page.credit or dateline_credit(page.body[:2]), reg)
              or title_tail(page.title, reg, dashes=False)
@@ -1158,12 +1177,21 @@ def from_html(page: HtmlPage, reg: Registry) -> Found | None:
     title = _TITLE.search(head)
     footer = footer_lines(page.html)
     found = (title_tail(_unescape(title.group(1)) if title else None, reg)
-             or copyright_line(footer, reg))
+             or copyright_line(footer, reg, host=_site_host(page)))
     if found or page.site:  # a site that names itself is not the agency its lead credits
         return found
-    return (copyright_line(footer, reg, company=True) or newsroom_tag(page.lead, reg)
+    return (copyright_line(footer, reg, company=True, host=_site_host(page))
+            or newsroom_tag(page.lead, reg)
             or wire(_credit(page.lead), reg)
             or named_itself(self_named(visible_lines(page.html), _headline(title)), reg))
+
+
+def _site_host(page: HtmlPage) -> str:
+    """The page's own web host: its URL's, canonical link's or og:url's."""
+    for url in (page.url, canonical(page.html[:300_000]), page.og_url):
+        if host(url):
+            return host(url)
+    return ""
 
 
 def _headline(title: re.Match[str] | None) -> str | None:

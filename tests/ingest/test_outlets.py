@@ -131,6 +131,22 @@ def test_a_photo_credit_is_not_a_copyright_notice():
     assert outlet_of(text)[0] != "Reuters"
 
 
+def test_a_bare_notice_naming_a_web_address_is_the_site_only_below_the_article():
+    caption = "The new air defence battery near the capital.\n\n© www.pressefotos-nord.de"
+    above = page([EN[0], caption, EN[1]])
+    assert outlet_of(above)[0] is None  # a picture's credit
+    below = page(EN, bottom="© riverside-courier.de")
+    assert outlet_of(below) == ("riverside-courier.de", "copyright")
+
+
+def test_an_html_footer_notice_naming_another_web_address_is_a_credit():
+    head = '<link rel="canonical" href="https://www.riverside-courier.de/a/">'
+    credit = extract_html(html_page(head, "<p>© 2023 stockbilder.com</p>"))
+    assert credit.outlet == "riverside-courier.de"  # the page's own host, not the credit
+    own = extract_html(html_page(head, "<p>© 2023 riverside-courier.de</p>"))
+    assert (own.outlet, own.outlet_source) == ("riverside-courier.de", "copyright")
+
+
 def test_a_company_notice_gives_way_to_the_page_masthead():
     """Vox Media publishes The Verge too: the page's own name wins over the company's."""
     text = page(EN, top="The Verge", bottom="© 2023 Vox Media, LLC. All Rights Reserved")
