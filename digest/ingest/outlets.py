@@ -575,8 +575,9 @@ def promo(mentions: Mentions, lines: Sequence[str], reg: Registry) -> Found | No
         if len(text) > 300 or not _PROMO_HINT.search(text):
             continue
         for source, start, end in hits:
-            if _PROMO_BEFORE.search(text[max(0, start - 30): start]) or _PROMO_AFTER.match(
-                    text[end: end + 40]):
+            if (_PROMO_BEFORE.search(text[max(0, start - 30): start])
+                    or _PROMO_AFTER.match(text[end: end + 40])) and not _stands_for_another(
+                        text[start:end], source, lines):
                 return Found(source.name, "promo", source)
     for text in lines:
         if "@" in text and len(text) <= 300 and _PROMO_LINE.search(text):
@@ -585,6 +586,27 @@ def promo(mentions: Mentions, lines: Sequence[str], reg: Registry) -> Found | No
                 if source:
                     return Found(source.name, "promo", source)
     return None
+
+
+_NAME_JOINERS = ("of", "and", "the", "for", "on", "in", "de", "du", "da", "di", "la", "le", "el",
+                 "del")
+
+
+def _stands_for_another(spelled: str, source: Source, lines: Sequence[str]) -> bool:
+    """Whether an acronym ("TOI") is spelled out on the page as a name that is not one of
+    ``source``'s ("The Times of Israel", not "The Times of India"): the page's own."""
+    if not (spelled.isupper() and spelled.isalpha() and 2 <= len(spelled) <= _CAPS_MAX):
+        return False
+    parts = []
+    for i, letter in enumerate(spelled):
+        joiners = [j for j in _NAME_JOINERS if j[0] == letter.lower()] if i else []
+        parts.append("(?:" + "|".join([rf"{letter}[\w'’-]*", *joiners]) + ")")
+    own = {" ".join(_WORD.findall(n.casefold())) for n in (source.name, *source.aliases)}
+    for m in re.finditer(r"\b" + r"\s+".join(parts) + r"\b", "\n".join(lines)):
+        name = " ".join(_WORD.findall(m.group().casefold()))
+        if name != spelled.casefold() and name not in own and f"the {name}" not in own:
+            return True
+    return False
 
 
 # "follow us", "support us", "our newsletter": a line in which the outlet speaks of itself.

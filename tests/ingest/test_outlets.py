@@ -344,6 +344,14 @@ def test_a_first_person_promo_names_only_its_subject(line):
     assert outlet_of(page(EN, bottom=line))[0] is None
 
 
+def test_an_acronym_the_page_spells_out_as_another_name_is_not_the_registrys():
+    """"TOI" is The Times of India in the registry, and The Times of Inverness's own too."""
+    assert outlet_of(page(EN, bottom="By TOI staff"))[0] == "The Times of India"
+    spelled = page(EN, top="Get The Times of Inverness daily edition by email",
+                   bottom="By TOI staff")
+    assert outlet_of(spelled)[0] != "The Times of India"
+
+
 def test_a_promo_with_a_dash_before_the_network_names_the_outlet():
     assert outlet_of(page(UK, bottom="Суспільне — у Telegram")) == ("Suspilne", "promo")
 
