@@ -521,17 +521,27 @@ def menu_items(lines: Sequence[str], gaps: Sequence[bool]) -> set[str]:
     a site's own name also recurs in menus of its own, in other places ("DER SPIEGEL" in
     the header and in the footer) or among its editions ("Al Jazeera Arabic / Al Jazeera
     English / Al Jazeera Mubasher"); a web address is the site's own link
-    ("HoustonChronicle.com")."""
+    ("HoustonChronicle.com"), unless it is one of a list of addresses (a publisher's sites:
+    "gazetaprawna.pl / forsal.pl / …")."""
     if len(gaps) != len(lines):
         return set()
     places: dict[str, set[tuple[str, str]]] = {}
     alone: set[str] = set()
+    runs, run = [], 0  # runs of items with no blank line between
     for i, text in enumerate(lines):
-        if (0 < i < len(lines) - 1 and not gaps[i] and not gaps[i + 1] and _item(text)
-                and _item(lines[i - 1]) and _item(lines[i + 1])
-                and not _DOMAIN.fullmatch(text.strip())
-                and not _family(text, lines[i - 1]) and not _family(text, lines[i + 1])):
-            places.setdefault(text, set()).add((lines[i - 1], lines[i + 1]))
+        run += i == 0 or gaps[i] or not _item(text) or not _item(lines[i - 1])
+        runs.append(run)
+    addresses = Counter(runs[i] for i, text in enumerate(lines)
+                        if _item(text) and _DOMAIN.fullmatch(text.strip()))
+    for i, text in enumerate(lines):
+        inside = (0 < i < len(lines) - 1 and not gaps[i] and not gaps[i + 1] and _item(text)
+                  and _item(lines[i - 1]) and _item(lines[i + 1])
+                  and not _family(text, lines[i - 1]) and not _family(text, lines[i + 1]))
+        if _item(text) and _DOMAIN.fullmatch(text.strip()):
+            inside = addresses[runs[i]] >= 2  # a list of a publisher's sites
+        if inside:
+            places.setdefault(text, set()).add((lines[i - 1] if i else "",
+                                                lines[i + 1] if i + 1 < len(lines) else ""))
         else:
             alone.add(text)
     return {text for text, where in places.items() if len(where) == 1} - alone

@@ -196,6 +196,13 @@ def test_a_name_inside_one_menu_is_a_section_not_the_masthead():
     assert outlet_of(page(EN, top=editions)) == ("Al Jazeera", "masthead")
 
 
+def test_a_web_address_in_a_menu_is_the_sites_own_unless_one_of_a_list_of_sites():
+    own = page(EN, bottom="Subscribe\niPad app\nKyivPost.com\nArchives\nJobs")
+    assert outlet_of(own) == ("Kyiv Post", "masthead")
+    sisters = page(EN, top="\nKyivPost.com\nkyiv-jobs.com.ua\nkyiv-cars.com.ua\nAll sites")
+    assert outlet_of(sisters)[0] is None  # a publisher's list of its sites
+
+
 def test_a_masthead_line_gives_way_to_the_other_name_the_pages_notice_holds():
     """"El País" over a Dominican paper's byline is its section ("the country")."""
     held = page(EN, top="\nForeign Policy\n",
