@@ -875,7 +875,8 @@ _PARENT = frozenset(_WORD.findall(
     "media llc inc ltd limited network networks company companies group corporation corp"
     " holdings publishing publications communications enterprises gmbh plc co pvt partners brands"
     " studios interactive foundation trust ag sa srl bv oy ab pty"
-    " medien verlag gruppe kg se grupo ediciones editora éditions edizioni"))
+    " medien verlag gruppe kg se grupo ediciones editora éditions edizioni"
+    " тов прат пат ат ооо оао зао пао ао"))
 _GENERIC = frozenset(_WORD.findall(
     "the us me our ours your you it this that here top home homepage page pages menu site website"
     " web search results result author authors newsletter newsletters email e mail all more news"

@@ -121,6 +121,7 @@ def test_a_dump_with_a_url_line_takes_the_outlet_of_its_host():
     ("© 2023 Kyiv Post. All rights reserved.", "Kyiv Post"),
     ("© 2000-2023 Українська правда. Усі права захищені.", "Ukrainska Pravda"),
     ("© 2023 Фонтанка.ру. Все права защищены.", "Fontanka"),
+    ("© ООО Фонтанка.ру, 2023", "Fontanka"),  # a company's form before the name
 ])
 def test_a_copyright_notice_names_the_outlet(bottom, name):
     assert outlet_of(page(EN, bottom=bottom)) == (name, "copyright")
