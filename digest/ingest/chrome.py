@@ -54,6 +54,20 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |підписатися|подписаться|коментарі|комментарии|головна|главная|пошук|поиск|меню
 |підтримати|підтримайте нас|теги|теги:|мітки|перейти в дзен|есть новость\?|присылайте »
 |присылайте|новость|новина|logo|orange background|total|shares|views
+|werbung|anzeige|teilen|artikel teilen|beitrag teilen|jetzt teilen|teilen mit|teilen sie dies mit
+|sharen mit|drucken|artikel drucken|gefällt mir|liken|antworten|nach oben|startseite|suche|suchen
+|impressum|datenschutz|datenschutzerklärung|kontakt|weiterlesen|mehr lesen|mehr erfahren
+|mehr anzeigen|alle anzeigen|schlagworte|schlagwörter|stichworte|kategorien|beitragsnavigation
+|vorheriger beitrag|nächster beitrag|vorheriger artikel|nächster artikel|anmelden|registrieren
+|abonnieren|jetzt abonnieren|newsletter abonnieren|zum newsletter anmelden|abbrechen
+|publicité|partager|partager cet article|imprimer|répondre|accueil|rechercher|mentions légales
+|lire la suite|en savoir plus|voir plus|s'abonner|abonnez-vous|se connecter|article précédent
+|article suivant|mots-clés|publicidad|compartir|responder|inicio|buscar|aviso legal|leer más
+|seguir leyendo|ver más|suscríbete|iniciar sesión|artículo anterior|artículo siguiente|etiquetas
+|pubblicità|condividi|rispondi|cerca|leggi tutto|continua a leggere|iscriviti
+|articolo precedente|articolo successivo|publicidade|compartilhar|partilhar|leia mais
+|continue lendo|assine|advertentie|delen|beantwoorden|zoeken|lees meer|lees verder|reklama
+|udostępnij|odpowiedz|szukaj|czytaj więcej|czytaj dalej|więcej|zaloguj się
 """
 _EXACT_RE = re.compile(
     r"^(?:" + "|".join(p.strip() for p in _EXACT.split("|") if p.strip()) + r")$"
@@ -89,7 +103,13 @@ _ANYWHERE_RE = re.compile(
     |время\ чтения|час\ читання)\b
     |help\ us\ produce|join\ our\ community|support\ (?:our|independent)\ journalism
     |become\ a\ (?:member|supporter|subscriber|patron)
-    |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser)""",
+    |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser
+    |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
+    |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
+    |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
+    |alle\ rechte\ vorbehalten|tous\ droits\ réservés|todos\ los\ derechos\ reservados
+    |tutti\ i\ diritti\ riservati|todos\ os\ direitos\ reservados|alle\ rechten\ voorbehouden
+    |wszelkie\ prawa\ zastrzeżone)""",
     re.X | re.I,
 )
 _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")

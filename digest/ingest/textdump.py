@@ -39,8 +39,27 @@ _TICKER = re.compile(r"^(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d+\s*(?:min|mins
                      r"(?:\s+ago)?|\d+[\d\s.,kKmM]*)$", re.I)
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
 # Comment threads: "name says:", "2 days ago at 07:52 am", "Rating: 36 Votes".
-_COMMENT = re.compile(r"^.{1,50}\s(?:says|said|wrote|пише|пишет)\s?:$|^rating:\s*\d+|"
-                      r"^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago\b", re.I)
+_COMMENT = re.compile(r"^.{1,50}\s(?:says|said|wrote|пише|пишет|sagt|schreibt|meint|dit|a\s+écrit"
+                      r"|dice|dijo|escribió|disse|diz|zegt|schreef|napisał[a]?|pisze)\s?:$"
+                      r"|^rating:\s*\d+|^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)"
+                      r"\s+ago\b|^(?:vor|il\s+y\s+a|hace|há)\s+\d+\s+(?:sekunden|minuten|stunden|tagen"
+                      r"|wochen|monaten|jahren|tag|monat|jahr|secondes?|minutes?|heures?|jours?"
+                      r"|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|dias?|semanas?|mes(?:es)?"
+                      r"|meses|años?|anos?)$", re.I)
+# A comment section's heading in the languages of the pages the English list does not read.
+_COMMENT_WORDS = "".join(line.strip() for line in r"""
+(?:\d+\s+)?kommentare|kommentare\s*\(?\d+\)?|kommentar (?:schreiben|verfassen|hinzufügen|abgeben)
+|(?:schreibe|hinterlasse|verfasse) (?:einen kommentar|eine antwort)|antwort hinterlassen
+|(?:schreiben|hinterlassen) sie einen kommentar|(?:noch )?keine kommentare.*|leserkommentare
+|es gibt noch keine kommentare.*|\d+ (?:antworten|reaktionen)|\d+ gedanken zu\b.*
+|(?:\d+\s+)?commentaires|laisser (?:un commentaire|une réponse)|laissez un commentaire
+|(?:ajouter|écrire|poster) un commentaire|\d+ réactions?
+|(?:\d+\s+)?comentarios|deja (?:un comentario|una respuesta|tu comentario)|dejar un comentario
+|escribe un comentario|(?:\d+\s+)?commenti|lascia (?:un commento|una risposta)
+|(?:\d+\s+)?comentários|deixe (?:um comentário|uma resposta|seu comentário)
+|(?:\d+\s+)?reacties|laat een reactie achter|geef een reactie|plaats een reactie
+|(?:\d+\s+)?komentarze.*|dodaj komentarz|skomentuj|zostaw komentarz|napisz komentarz
+""".splitlines())
 # Where an article's page stops being the article: comment sections and "more stories".
 _BARRIER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s+to\b.*)?$|^leave a (?:reply|comment)"
@@ -50,7 +69,31 @@ _BARRIER = re.compile(
     r"|^(?:all\s+(?:of\s+)?(?:the\s+)?latest\s+news|more\s+news|other\s+news"
     r"|most\s+(?:read|popular|viewed)|top\s+stories|editor'?s\s+picks|don'?t\s+miss"
     r"|what\s+to\s+read\s+next|more\s+on\s+this\s+(?:story|topic)|найпопулярніше"
-    r"|самое\s+популярное|останні\s+новини|последние\s+новости)\s*:?$",
+    r"|самое\s+популярное|останні\s+новини|последние\s+новости)\s*:?$"
+    # the same headings as other languages' sites print them
+    r"|^(?:" + "".join(p.strip() for p in r"""
+    ähnliche (?:beiträge|artikel|themen|nachrichten)|verwandte (?:beiträge|artikel|themen)
+    |weitere (?:beiträge|artikel|news|nachrichten|meldungen|themen)
+    |mehr (?:zum thema|zu diesem thema|artikel|beiträge|nachrichten|news)|mehr aus (?:der|dem)\b
+    |(?:das|dies) (?:könnte|dürfte) (?:sie|dich|euch) (?:auch |ebenfalls )?interessieren
+    |(?:auch|ebenfalls) interessant|lesen sie (?:auch|weiter)|lies auch
+    |(?:die )?meist(?:gelesene[n]?|gelesen|geklickte[n]?|kommentierte[n]?)\b
+    |(?:beliebte|beliebteste[n]?|neueste[n]?|empfohlene) (?:beiträge|artikel|news)
+    |articles? (?:similaires|liés|connexes|recommandés)|(?:à|a) lire (?:aussi|également)
+    |lire aussi|sur le même (?:sujet|thème)|dans la même rubrique|(?:les )?plus lus
+    |vous (?:aimerez|pourriez) (?:aussi|également)|(?:à|a) voir aussi|voir aussi
+    |(?:artículos|noticias|notas) (?:relacionad[ao]s|recomendad[ao]s)|(?:te|le) puede interesar
+    |(?:también )?(?:te|le) (?:puede|podría) interesar|te recomendamos|lo más (?:leído|visto)
+    |(?:las |los )?más (?:leídas|leídos|vistas|vistos)|más noticias|otras noticias
+    |mirá también|lee también|leer también|ver también|puedes ver
+    |articoli correlati|(?:ti )?potrebbe(?:ro)? interessarti|leggi anche|(?:i |gli )?più letti
+    |altre notizie|artigos relacionados|notícias relacionadas|leia também|veja também
+    |(?:as |os )?mais (?:lidas|lidos)|você (?:também )?pode gostar
+    |gerelateerde (?:artikelen|berichten)|lees ook|meest gelezen|meer nieuws
+    |czytaj (?:także|też)|zobacz (?:także|też)|najczęściej czytane|najpopularniejsze
+    |(?:podobne|powiązane) (?:artykuły|wpisy)|więcej (?:artykułów|wiadomości)
+    """.splitlines()) + r")"
+    r"|^(?:" + _COMMENT_WORDS + r")\s*:?$",
     re.I)
 # A card's headline glued to its teaser ("... Student-AthleteA 24-year-old woman ...").
 # The headline's last word is a whole word (a capital and four or more small letters,
@@ -252,15 +295,20 @@ _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
                            # a count of comments on the quoted headline: 12 thoughts on “...”
                            # (never a sentence that quotes: 3 officials said "...")
                            r"|^\d+\s+(?:\w+\s+){0,2}(?:on|to)\s+[“\"«„].+[”\"»“]$"
-                           r"|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$",
+                           r"|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$"
+                           r"|^(?:" + _COMMENT_WORDS + r")\s*:?$",
                            re.I)
+
+
+def _comment_head(ln: Line) -> bool:
+    return len(ln.text) < 150 and bool(_COMMENT_HEAD.match(ln.text.strip("[]() ")))
 
 
 def _mark_comment_zone(lines: list[Line]) -> None:
     """Everything after a comment-section heading that follows the article is comments."""
     prose = 0
     for i, ln in enumerate(lines):
-        if prose >= 60 and len(ln.text) < 150 and _COMMENT_HEAD.match(ln.text.strip("[]() ")):
+        if prose >= 60 and _comment_head(ln):
             for rest in lines[i:]:
                 rest.kind = BAD
             return
@@ -370,8 +418,10 @@ def _mark_tables(lines: list[Line]) -> None:
 
 
 # A page's footer: "© 2019 Example Media. All rights reserved." (a picture's "© Agency" is not).
-_FOOTER = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|all rights reserved",
-                     re.I)
+_FOOTER = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|all rights reserved"
+                     r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+                     r"|tutti i diritti riservati|todos os direitos reservados"
+                     r"|alle rechten voorbehouden|wszelkie prawa zastrzeżone", re.I)
 
 
 def split_at_end_matter(lines: list[Line], start: int, end: int) -> tuple[int, int]:

@@ -415,3 +415,65 @@ def test_a_related_heading_between_a_gallery_above_and_the_article_starts_the_ar
     page = (f"Council approves budget\n\n{gallery}\n\nMost Popular\n\n{popular}\n\n"
             + "\n\n".join(story) + "\n")
     assert body_texts(extract_text(page).body) == story
+
+
+ARTIKEL = [
+    "Der Stadtrat hat am Montag nach einer langen Debatte den neuen Haushalt für das Jahr "
+    "beschlossen, wie die Verwaltung mitteilte.",
+    "Das Geld soll nach Angaben der Stadt vor allem in die Schulen, die Straßen und die "
+    "Wasserversorgung fließen, die seit Jahren warten.",
+    "Die Bürgermeisterin sagte, die Abstimmung sei ein Erfolg für alle Menschen, die in der "
+    "Stadt leben und arbeiten.",
+]
+TEASERS = [
+    "Brücke über den Fluss wird im Sommer gesperrt",
+    "Die Arbeiten an der alten Brücke dauern nach Angaben der Stadt länger als geplant, "
+    "weil der Stahl an mehreren Stellen ersetzt werden muss und die Firma fehlt.",
+    "Neues Hallenbad öffnet im Herbst seine Türen",
+    "Nach drei Jahren Bauzeit können die Schwimmer der Stadt bald wieder im eigenen Bad "
+    "trainieren, das mehr gekostet hat als zuerst von allen gedacht wurde.",
+]
+
+
+def seite(*tail: str) -> str:
+    menu = "\n".join(["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur"])
+    return f"{menu}\n\nStadtrat beschließt Haushalt\n\n" + "\n\n".join([*ARTIKEL, *tail]) + "\n"
+
+
+@pytest.mark.parametrize("heading", ["Das könnte Sie auch interessieren", "Ähnliche Beiträge",
+                                     "Weitere Artikel", "Articles similaires", "Te puede interesar",
+                                     "Leggi anche", "Czytaj także"])
+def test_related_headings_in_other_languages_end_the_article(heading):
+    ex = extract_text(seite(heading, "\n".join(TEASERS[:2]), "\n".join(TEASERS[2:])))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+def test_comment_sections_in_other_languages_end_the_article():
+    comments = ["3 Kommentare", "Anna Berger sagt:", "12. Mai 2021 um 10:15 Uhr",
+                "Endlich passiert etwas mit der alten Brücke, ich fahre jeden Tag mit dem Rad "
+                "darüber und habe schon lange auf diese Nachricht gewartet.", "Antworten",
+                "Schreibe einen Kommentar",
+                "Deine E-Mail-Adresse wird nicht veröffentlicht, und die Felder sind wie immer "
+                "mit einem Stern markiert, damit du sie findest."]
+    ex = extract_text(seite(*comments))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+@pytest.mark.parametrize("chrome_line", [
+    "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis auf unserer Seite zu bieten, "
+    "und Sie stimmen dem zu.",
+    "Este sitio web utiliza cookies para que usted tenga la mejor experiencia de usuario en todas "
+    "las páginas.",
+    "Teilen", "Weiterlesen", "Publicité", "Reklama", "Antworten",
+])
+def test_interface_lines_in_other_languages_are_dropped(chrome_line):
+    ex = extract_text(seite().replace(ARTIKEL[1], f"{ARTIKEL[1]}\n\n{chrome_line}"))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+def test_footer_in_other_languages_ends_the_article():
+    footer = ["Stadtanzeiger © 2011-2021. Alle Rechte vorbehalten.",
+              "Der Stadtanzeiger ist die Zeitung für alle Menschen in der Stadt, die wissen "
+              "wollen, was in ihren Vierteln, Vereinen und Schulen passiert ist."]
+    ex = extract_text(seite(*footer))
+    assert body_texts(ex.body) == ARTIKEL
