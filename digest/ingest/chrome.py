@@ -91,6 +91,11 @@ _PREFIX_RE = re.compile(
     |by\ continuing|accept\ (?:all\ )?cookies|cookie|privacy\ and\ cookie|write\ to\ us
     |we\ need\ your\ support|only\ the\ latest\ news|introducing\ official|getty\ images
     |shutterstock|reuters/|ap\ photo|afp\ photo|epa|screenshot|скриншот|©\ риа|риа\ новости/
+    |teile\ diesen|teilen\ sie|jetzt\ teilen|(?:diesen\ )?(?:artikel|beitrag)\ teilen
+    |partager\ (?:sur|cet)|partagez|compartir\ en|comparte\ (?:este|esta)|condividi\ (?:su|questo)
+    |compartilhe|deel\ dit|udostępnij
+    |(?:foto|fotos|bild|bilder|titelbild|beitragsbild|symbolbild|headerbild|bildquelle|bildnachweis
+    |bildcredit|imagen|fotografía|zdjęcie)(?=\s*:)
     )\b""",
     re.X | re.I,
 )

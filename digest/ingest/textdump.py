@@ -60,6 +60,20 @@ _COMMENT_WORDS = "".join(line.strip() for line in r"""
 |(?:\d+\s+)?reacties|laat een reactie achter|geef een reactie|plaats een reactie
 |(?:\d+\s+)?komentarze.*|dodaj komentarz|skomentuj|zostaw komentarz|napisz komentarz
 """.splitlines())
+# What follows an article and is never inside one: the author's box, a prompt to rate the
+# article, its list of sources (in the languages the English list does not read).
+_END_WORDS = "".join(line.strip() for line in r"""
+about the (?:author|authors)|über (?:den autor|die autorin|die autoren)|à propos de l'auteur
+|sobre (?:el|la|o|a) autora?|o autorze|over de auteur|sull'autore
+|was this (?:article|post|page|story) (?:helpful|useful)
+|did you (?:like|enjoy) this (?:article|post)
+|(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)
+|fandest du (?:den|diesen) (?:artikel|beitrag) hilfreich
+|(?:hat )?(?:dir|ihnen) (?:hat )?(?:der|dieser) (?:artikel|beitrag) gefallen
+|cet article vous a-t-il été utile|¿?(?:te|le) (?:ha )?(?:sido|resultado|resultó) útil
+|quellen|quellenangaben|literaturverzeichnis|einzelnachweise|références|bibliographie|fuentes
+|referencias|bibliografía|fonti|bibliografia|fontes|referências|bronnen|źródła|przypisy
+""".splitlines())
 # Where an article's page stops being the article: comment sections and "more stories".
 _BARRIER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s+to\b.*)?$|^leave a (?:reply|comment)"
@@ -93,7 +107,8 @@ _BARRIER = re.compile(
     |czytaj (?:także|też)|zobacz (?:także|też)|najczęściej czytane|najpopularniejsze
     |(?:podobne|powiązane) (?:artykuły|wpisy)|więcej (?:artykułów|wiadomości)
     """.splitlines()) + r")"
-    r"|^(?:" + _COMMENT_WORDS + r")\s*:?$",
+    r"|^(?:" + _COMMENT_WORDS + r")\s*:?$|^explore further$"
+    r"|^(?:" + _END_WORDS + r")\s*[:?!.…]*$",
     re.I)
 # A card's headline glued to its teaser ("... Student-AthleteA 24-year-old woman ...").
 # The headline's last word is a whole word (a capital and four or more small letters,
@@ -101,8 +116,10 @@ _BARRIER = re.compile(
 # SoftBank) are not read as a seam.
 _GLUED = re.compile(r"^((?:\S+\s+){2,14}?(?:\S*[A-Z][a-z]{4,}|\S*[a-z][?!)]))([A-Z][a-z]*\s)")
 # A caption's last words: "... the hibernation module. Credit: ESA".
-_CREDIT_TAIL = re.compile(r"(?:^|[.!?)\]\s])(?:photo\s+|image\s+)?credits?\s*:\s*[^.!?:]{1,60}$",
-                          re.I)
+_CREDIT_TAIL = re.compile(r"(?:^|[.!?)\]\s])(?:photo\s+|image\s+)?credits?\s*:\s*[^.!?:]{1,60}$"
+                          # "... am Hafen. (Foto: Agentur)", "... Foto: Name | flickr"
+                          r"|(?:^|[.!?)\]\s(])(?:foto|fotos|bild|bilder|photo|imagen|zdjęcie)"
+                          r"\s*:\s*[^.!?:]{1,60}$", re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LIST_MAX = 12  # the longest run kept as the article's own list
@@ -296,7 +313,8 @@ _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
                            # (never a sentence that quotes: 3 officials said "...")
                            r"|^\d+\s+(?:\w+\s+){0,2}(?:on|to)\s+[“\"«„].+[”\"»“]$"
                            r"|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$"
-                           r"|^(?:" + _COMMENT_WORDS + r")\s*:?$",
+                           r"|^(?:" + _COMMENT_WORDS + r")\s*:?$"
+                           r"|^(?:" + _END_WORDS + r")\s*[:?!.…]*$",
                            re.I)
 
 

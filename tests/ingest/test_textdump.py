@@ -477,3 +477,22 @@ def test_footer_in_other_languages_ends_the_article():
               "wollen, was in ihren Vierteln, Vereinen und Schulen passiert ist."]
     ex = extract_text(seite(*footer))
     assert body_texts(ex.body) == ARTIKEL
+
+
+@pytest.mark.parametrize("heading", ["Über den Autor", "About the author",
+                                     "War der Artikel hilfreich?", "Quellenangaben:"])
+def test_author_box_feedback_prompt_and_sources_end_the_article(heading):
+    after = ["Ich schreibe seit vielen Jahren über die Stadt und ihre Menschen, über Politik, "
+             "Vereine und alles, was die Leute hier bewegt und beschäftigt.",
+             "Wer mehr lesen möchte, findet alle meine Texte im Archiv dieser Seite, sortiert "
+             "nach Jahren und Themen, damit man sich schnell zurechtfindet."]
+    ex = extract_text(seite(heading, *after))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+@pytest.mark.parametrize("caption", ["Das alte Rathaus am Markt. (Foto: Stadtarchiv)",
+                                     "Bild: Stadtarchiv",
+                                     "Teile diesen Beitrag mit deinen Freunden"])
+def test_captions_and_share_prompts_in_other_languages_are_dropped(caption):
+    ex = extract_text(seite().replace(ARTIKEL[1], f"{caption}\n\n{ARTIKEL[1]}"))
+    assert body_texts(ex.body) == ARTIKEL
