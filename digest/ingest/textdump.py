@@ -120,6 +120,11 @@ _CREDIT_TAIL = re.compile(r"(?:^|[.!?)\]\s])(?:photo\s+|image\s+)?credits?\s*:\s
                           # "... am Hafen. (Foto: Agentur)", "... Foto: Name | flickr"
                           r"|(?:^|[.!?)\]\s(])(?:foto|fotos|bild|bilder|photo|imagen|zdjęcie)"
                           r"\s*:\s*[^.!?:]{1,60}$", re.I)
+# A line that asks the reader to sign up: a newsletter's box, a subscription offer (the
+# imperatives of the languages the English promo list does not read).
+_SIGN_UP = re.compile(r"newsletter|\b(?:abonniere|abonnieren sie|jetzt abonnieren|abonnez-vous"
+                      r"|inscrivez-vous|suscr[ií]bete|suscribite|suscr[ií]base|iscriviti|assine"
+                      r"|inscreva-se|schrijf je in|abonneer|zapisz się|zasubskrybuj)\b", re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LIST_MAX = 12  # the longest run kept as the article's own list
@@ -289,7 +294,7 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
         if headline.is_credit(text) or headline.is_stamp_line(text):
             ln.inline = True  # a picture's credit, an "Updated ..." stamp: inside articles too
             return BAD
-        if headline.is_promo(text):
+        if headline.is_promo(text) or _SIGN_UP.search(text):
             return BAD
     if _CREDIT_TAIL.search(text):
         ln.inline = True  # a caption, however long, that ends with its picture's credit
@@ -449,17 +454,21 @@ def split_at_end_matter(lines: list[Line], start: int, end: int) -> tuple[int, i
     "related"/"more" heading is end matter when the article does not resume right below
     it (a box of two or three links inside an article is followed by its next
     paragraph). Such a line splits the region, and the side with more prose is the
-    article: dumps put a page's footer, or a gallery's captions, above it too."""
-    prose = 0
+    article: dumps put a page's footer, or a gallery's captions, above it too. A "related"
+    or comments heading right below a run of prose that has a good share of what follows
+    (as :func:`_before_end_matter` weighs it) ends the article there: teasers and comments
+    may well outweigh a short article, and they follow it."""
+    prose, last = 0, start
     for i in range(start, end):
         ln = lines[i]
         if _ends_matter(lines, start, i):
             after = _prose(lines[i + 1:end])
-            if prose >= after:
+            if prose >= after or (not _is_footer(ln) and i - last <= _EARLY_NEAR
+                                  and prose >= max(_EARLY_MIN, _EARLY_SHARE * after)):
                 return start, i
             start, prose = _best_start(lines, i + 1, end), 0
         elif ln.kind == GOOD:
-            prose += ln.tokens
+            prose, last = prose + ln.tokens, i + 1
     return start, end
 
 
@@ -715,6 +724,38 @@ def main_region(lines: list[Line]) -> tuple[int, int]:
         relaxed, relaxed_span = _densest(lines, _relaxed_weight)
         if relaxed > best:
             return relaxed_span
+    return _before_end_matter(lines, best, span)
+
+
+_EARLY_SHARE = 0.4  # of the densest run's weight, that an article above end matter has
+_EARLY_MIN = 30.0  # weight of prose (words) an article above end matter has at least
+_EARLY_NEAR = 10  # lines at most between that article's end and the end matter's heading
+
+
+def _before_end_matter(lines: list[Line], best: float, span: tuple[int, int]) -> tuple[int, int]:
+    """The article above the page's end matter, when the densest run lies below it.
+
+    Comments, a reader's forum, "more stories" with their teasers or a long footer can hold
+    more prose than a short article; but they follow it. When a heading of end matter (a
+    comment section's, a "related" heading the article does not resume under, a copyright
+    footer) stands above the densest run, and right above that heading (within
+    :data:`_EARLY_NEAR` lines) ends a run of real weight (a paragraph or two, and a good
+    share of the densest run's), that run is the article."""
+    gapped = _gapped(lines)
+    need = max(_EARLY_MIN, _EARLY_SHARE * best)
+    # Kadane's run over the lines above each heading, in one pass (as in _densest)
+    above, above_span, total, start = 0.0, (0, 0), 0.0, 0
+    for at in range(span[0]):
+        ln = lines[at]
+        if (above >= need and at - above_span[1] <= _EARLY_NEAR
+                and (_is_footer(ln) or _comment_head(ln) or (
+                    ln.kind == BARRIER and _resumed_at(lines, at, gapped) is None))):
+            return above_span
+        if total <= 0:
+            total, start = 0.0, at
+        total += weight(ln)
+        if total > above:
+            above, above_span = total, (start, at + 1)
     return span
 
 

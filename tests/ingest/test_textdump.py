@@ -496,3 +496,22 @@ def test_author_box_feedback_prompt_and_sources_end_the_article(heading):
 def test_captions_and_share_prompts_in_other_languages_are_dropped(caption):
     ex = extract_text(seite().replace(ARTIKEL[1], f"{caption}\n\n{ARTIKEL[1]}"))
     assert body_texts(ex.body) == ARTIKEL
+
+
+def test_a_newsletter_box_in_another_language_is_dropped():
+    box = ("Einmal in der Woche das Wichtigste aus der Stadt in Ihrem Postfach: Jetzt "
+           "kostenlos zum Newsletter anmelden.")
+    ex = extract_text(seite().replace(ARTIKEL[2], f"{box}\n\n{ARTIKEL[2]}"))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+def test_the_article_above_end_matter_wins_over_longer_teasers_below_it():
+    cards = [TEASERS[0], TEASERS[1], TEASERS[2], TEASERS[3],
+             "Markt am Samstag fällt wegen des Stadtfests aus",
+             "Die Händler ziehen für einen Tag auf den Parkplatz hinter dem Rathaus, wo es nach "
+             "Angaben der Stadt genug Platz für alle Stände und die Besucher gibt."]
+    text = seite("Ähnliche Beiträge", "\n".join(cards[:2]), "\n".join(cards[2:4]),
+                 "\n".join(cards[4:]))
+    assert body_texts(extract_text(text).body) == ARTIKEL
+    shorter = text.replace(f"{ARTIKEL[1]}\n\n", "")  # the heading costs more than it weighs
+    assert body_texts(extract_text(shorter).body) == [ARTIKEL[0], ARTIKEL[2]]
