@@ -317,26 +317,44 @@ _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
                            # a count of comments on the quoted headline: 12 thoughts on “...”
                            # (never a sentence that quotes: 3 officials said "...")
                            r"|^\d+\s+(?:\w+\s+){0,2}(?:on|to)\s+[“\"«„].+[”\"»“]$"
-                           r"|^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$"
-                           r"|^(?:" + _COMMENT_WORDS + r")\s*:?$"
-                           r"|^(?:" + _END_WORDS + r")\s*[:?!.…]*$",
-                           re.I)
+                           r"|^(?:" + _COMMENT_WORDS + r")\s*:?$", re.I)
+# What else only follows an article: its sources, the author's box, a prompt to rate it.
+_END_HEAD = re.compile(r"^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$"
+                       r"|^(?:" + _END_WORDS + r")\s*[:?!.…]*$", re.I)
 
 
 def _comment_head(ln: Line) -> bool:
-    return len(ln.text) < 150 and bool(_COMMENT_HEAD.match(ln.text.strip("[]() ")))
+    return _end_head(ln) or (len(ln.text) < 150
+                             and bool(_COMMENT_HEAD.match(ln.text.strip("[]() "))))
+
+
+def _end_head(ln: Line) -> bool:
+    return len(ln.text) < 150 and bool(_END_HEAD.match(ln.text.strip("[]() ")))
+
+
+_RUN_ON = 3  # paragraphs in a row right below a "Comments" link: the article going on
 
 
 def _mark_comment_zone(lines: list[Line]) -> None:
-    """Everything after a comment-section heading that follows the article is comments."""
+    """Everything after a comment-section heading that follows the article is comments.
+
+    Not a "Comments" link among the article's share buttons: the article's paragraphs
+    go on right below it, one after another, where comments put a name, a date or a
+    "Reply" between theirs."""
     prose = 0
     for i, ln in enumerate(lines):
-        if prose >= 60 and _comment_head(ln):
+        if prose >= 60 and (_end_head(ln) or (_comment_head(ln) and not _runs_on(lines, i + 1))):
             for rest in lines[i:]:
                 rest.kind = BAD
             return
         if ln.kind == GOOD:
             prose += ln.tokens
+
+
+def _runs_on(lines: list[Line], at: int) -> bool:
+    below = lines[at:at + _RUN_ON]
+    return len(below) == _RUN_ON and all(ln.kind == GOOD and ln.tokens >= _PARAGRAPH
+                                         for ln in below)
 
 
 def _mark_echoes(lines: list[Line]) -> None:

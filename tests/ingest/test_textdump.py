@@ -515,3 +515,14 @@ def test_the_article_above_end_matter_wins_over_longer_teasers_below_it():
     assert body_texts(extract_text(text).body) == ARTIKEL
     shorter = text.replace(f"{ARTIKEL[1]}\n\n", "")  # the heading costs more than it weighs
     assert body_texts(extract_text(shorter).body) == [ARTIKEL[0], ARTIKEL[2]]
+
+
+def test_a_comments_link_among_share_buttons_does_not_end_the_article():
+    more = ["Die Opposition kritisierte den Haushalt in der Sitzung scharf und sprach von einem "
+            "Plan ohne Mut, der die großen Aufgaben der Stadt nur verschiebe.",
+            "Die Verwaltung will in den kommenden Wochen erklären, welche Projekte zuerst "
+            "begonnen werden und wann die Bürger mit den ersten Baustellen rechnen müssen.",
+            "Im Herbst soll der Stadtrat dann über den Plan für die nächsten zwei Jahre beraten, "
+            "sagte ein Sprecher der Stadt am Dienstag auf Nachfrage."]
+    ex = extract_text(seite("Teilen\nKommentare", *more))
+    assert body_texts(ex.body) == [*ARTIKEL, *more]
