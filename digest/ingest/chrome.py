@@ -94,6 +94,9 @@ _PREFIX_RE = re.compile(
     |teile\ diesen|teilen\ sie|jetzt\ teilen|(?:diesen\ )?(?:artikel|beitrag)\ teilen
     |partager\ (?:sur|cet)|partagez|compartir\ en|comparte\ (?:este|esta)|condividi\ (?:su|questo)
     |compartilhe|deel\ dit|udostępnij
+    |(?:möchten\ sie|willst\ du)\ (?:den|diesen)\ (?:artikel|beitrag)
+    |getaggt\ mit|verschlagwortet\ mit|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes
+    |etiquetas|tagi
     |(?:foto|fotos|bild|bilder|titelbild|beitragsbild|symbolbild|headerbild|bildquelle|bildnachweis
     |bildcredit|imagen|fotografía|zdjęcie)(?=\s*:)
     )\b""",

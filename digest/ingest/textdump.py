@@ -59,6 +59,8 @@ _COMMENT_WORDS = "".join(line.strip() for line in r"""
 |(?:\d+\s+)?comentários|deixe (?:um comentário|uma resposta|seu comentário)
 |(?:\d+\s+)?reacties|laat een reactie achter|geef een reactie|plaats een reactie
 |(?:\d+\s+)?komentarze.*|dodaj komentarz|skomentuj|zostaw komentarz|napisz komentarz
+|was (?:denkst|meinst) du|was meinen sie|(?:ihre|deine) meinung(?: zu diesem thema)?
+|qu'en pensez-vous|¿?qué opinas|tu opinión|la tua opinione|o que você acha
 """.splitlines())
 # What follows an article and is never inside one: the author's box, a prompt to rate the
 # article, its list of sources (in the languages the English list does not read).
@@ -105,9 +107,10 @@ _BARRIER = re.compile(
     |(?:as |os )?mais (?:lidas|lidos)|você (?:também )?pode gostar
     |gerelateerde (?:artikelen|berichten)|lees ook|meest gelezen|meer nieuws
     |czytaj (?:także|też)|zobacz (?:także|też)|najczęściej czytane|najpopularniejsze
+    |am beliebtesten|more about\b|read further\b
     |(?:podobne|powiązane) (?:artykuły|wpisy)|więcej (?:artykułów|wiadomości)
     """.splitlines()) + r")"
-    r"|^(?:" + _COMMENT_WORDS + r")\s*:?$|^explore further$"
+    r"|^(?:" + _COMMENT_WORDS + r")\s*[:?!]?$|^explore further$"
     r"|^(?:" + _END_WORDS + r")\s*[:?!.…]*$",
     re.I)
 # A card's headline glued to its teaser ("... Student-AthleteA 24-year-old woman ...").
@@ -317,7 +320,7 @@ _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
                            # a count of comments on the quoted headline: 12 thoughts on “...”
                            # (never a sentence that quotes: 3 officials said "...")
                            r"|^\d+\s+(?:\w+\s+){0,2}(?:on|to)\s+[“\"«„].+[”\"»“]$"
-                           r"|^(?:" + _COMMENT_WORDS + r")\s*:?$", re.I)
+                           r"|^(?:" + _COMMENT_WORDS + r")\s*[:?!]?$", re.I)
 # What else only follows an article: its sources, the author's box, a prompt to rate it.
 _END_HEAD = re.compile(r"^(?:sources|references|footnotes|bibliography|джерела|источники)\s*:?$"
                        r"|^(?:" + _END_WORDS + r")\s*[:?!.…]*$", re.I)

@@ -526,3 +526,16 @@ def test_a_comments_link_among_share_buttons_does_not_end_the_article():
             "sagte ein Sprecher der Stadt am Dienstag auf Nachfrage."]
     ex = extract_text(seite("Teilen\nKommentare", *more))
     assert body_texts(ex.body) == [*ARTIKEL, *more]
+
+
+@pytest.mark.parametrize("heading", ["Was denkst du?", "Am beliebtesten", "More about the council"])
+def test_more_end_matter_headings_end_the_article(heading):
+    ex = extract_text(seite(heading, "\n".join(TEASERS[:2]), "\n".join(TEASERS[2:])))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+@pytest.mark.parametrize("line", ["Möchten Sie den Artikel teilen?",
+                                  "Getaggt mit: Stadtrat, Haushalt"])
+def test_share_prompts_and_tag_lines_are_dropped(line):
+    ex = extract_text(seite().replace(ARTIKEL[2], f"{line}\n\n{ARTIKEL[2]}"))
+    assert body_texts(ex.body) == ARTIKEL
