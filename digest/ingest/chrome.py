@@ -95,6 +95,10 @@ _PREFIX_RE = re.compile(
     |partager\ (?:sur|cet)|partagez|compartir\ en|comparte\ (?:este|esta)|condividi\ (?:su|questo)
     |compartilhe|deel\ dit|udostępnij
     |(?:möchten\ sie|willst\ du)\ (?:den|diesen)\ (?:artikel|beitrag)
+    |lesen\ sie\ (?:auch|mehr)|lies\ auch|siehe\ auch|mehr\ zum\ thema|(?:à\ )?lire\ aussi
+    |voir\ aussi|lee\ también|leer\ también|ver\ también|mirá\ también|puedes\ ver
+    |(?:te|le)\ puede\ interesar|informate\ más|leggi\ anche|leia\ também|veja\ também
+    |lees\ ook|czytaj\ (?:także|też)|zobacz\ (?:także|też)|dowiedz\ się\ więcej
     |getaggt\ mit|verschlagwortet\ mit|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes
     |etiquetas|tagi
     |(?:foto|fotos|bild|bilder|titelbild|beitragsbild|symbolbild|headerbild|bildquelle|bildnachweis

@@ -539,3 +539,11 @@ def test_more_end_matter_headings_end_the_article(heading):
 def test_share_prompts_and_tag_lines_are_dropped(line):
     ex = extract_text(seite().replace(ARTIKEL[2], f"{line}\n\n{ARTIKEL[2]}"))
     assert body_texts(ex.body) == ARTIKEL
+
+
+@pytest.mark.parametrize("link", ["Lesen Sie auch: Die Stadt plant eine neue Brücke über den Fluss",
+                                  "PUEDES VER: El alcalde presentó el presupuesto del próximo año",
+                                  "Dowiedz się więcej: Rada miasta przyjęła nowy budżet na rok"])
+def test_read_also_links_inside_the_article_are_dropped(link):
+    ex = extract_text(seite().replace(ARTIKEL[2], f"{link}\n\n{ARTIKEL[2]}"))
+    assert body_texts(ex.body) == ARTIKEL
