@@ -224,6 +224,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     classify(lines, learned)
     start, end = main_region(lines)
     start, end = split_at_end_matter(lines, start, end)
+    end = drop_trailing_island(lines, start, end)
     end = attach_list(lines, start, end)
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)
@@ -491,6 +492,34 @@ def split_at_end_matter(lines: list[Line], start: int, end: int) -> tuple[int, i
         elif ln.kind == GOOD:
             prose, last = prose + ln.tokens, i + 1
     return start, end
+
+
+_CHROME_RUN = 3  # chrome lines in a row that part the article from what follows
+_ISLAND_SHARE = 0.25  # of the article's prose, at most, in what follows such a run
+
+
+def drop_trailing_island(lines: list[Line], start: int, end: int) -> int:
+    """The region's new end: without the bit of prose below the last run of chrome lines.
+
+    The article's end is often followed by share buttons, tags or a "related" list, and
+    then a promo, an author's note or a teaser that the region ran on to: a small block
+    (at most :data:`_ISLAND_SHARE` of the prose above) past :data:`_CHROME_RUN` chrome
+    lines in a row. Credits and stamps (chrome inside articles too) do not part it."""
+    cut, run = None, 0
+    for i in range(start, end):
+        ln = lines[i]
+        if ln.kind in (BAD, BARRIER) and not ln.inline and not ln.learned:
+            run += 1
+            if run >= _CHROME_RUN:
+                cut = i + 1
+        else:
+            run = 0
+    if cut is None:
+        return end
+    after = _prose(lines[cut:end])
+    if 0 < after <= _ISLAND_SHARE * _prose(lines[start:cut]):
+        return cut
+    return end
 
 
 def _best_start(lines: list[Line], lo: int, end: int) -> int:

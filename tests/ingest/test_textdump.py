@@ -547,3 +547,14 @@ def test_share_prompts_and_tag_lines_are_dropped(line):
 def test_read_also_links_inside_the_article_are_dropped(link):
     ex = extract_text(seite().replace(ARTIKEL[2], f"{link}\n\n{ARTIKEL[2]}"))
     assert body_texts(ex.body) == ARTIKEL
+
+
+def test_a_small_block_of_prose_below_the_share_buttons_is_not_the_article():
+    more = [f"Im Ausschuss Nummer {n} wurde der Plan nach Angaben der Stadt ebenfalls lange "
+            "beraten, bevor die Mitglieder ihm mit großer Mehrheit zustimmten." for n in range(6)]
+    promo = ("Die Redaktion des Stadtanzeigers berichtet jeden Tag über alles, was in den "
+             "Vierteln, Vereinen und Schulen der Stadt passiert, und freut sich über Hinweise "
+             "und Fotos von Leserinnen und Lesern, die uns jederzeit schreiben können, am "
+             "besten mit einer kurzen Nachricht und einem Namen.")
+    ex = extract_text(seite(*more, "Teilen\nFacebook\nTwitter", promo))
+    assert body_texts(ex.body) == [*ARTIKEL, *more]
