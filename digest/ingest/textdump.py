@@ -223,13 +223,17 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     lines = to_lines(raw_lines)
     classify(lines, learned)
     start, end = main_region(lines)
+    found_end = end
     start, end = split_at_end_matter(lines, start, end)
     end = drop_trailing_island(lines, start, end)
     end = attach_list(lines, start, end)
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)
     drop_standfirst(lines, start, end)
-    head = metadata.read_header(lines, start, end, hint_line, url, config, provenance)
+    # the page's stamp may stand in the end matter the region was cut from ("Veröffentlicht
+    # am …" under a "related" heading): its metadata is read over the whole densest run
+    head = metadata.read_header(lines, start, max(end, found_end), hint_line, url, config,
+                                provenance)
     body_lines = [ln for ln in lines[start:end]
                   if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
     result = head.extraction

@@ -558,3 +558,10 @@ def test_a_small_block_of_prose_below_the_share_buttons_is_not_the_article():
              "besten mit einer kurzen Nachricht und einem Namen.")
     ex = extract_text(seite(*more, "Teilen\nFacebook\nTwitter", promo))
     assert body_texts(ex.body) == [*ARTIKEL, *more]
+
+
+def test_a_stamp_below_the_end_of_the_article_still_dates_it():
+    ex = extract_text(seite("Ähnliche Beiträge", "Veröffentlicht am 20. März 2014 von Anna Berger",
+                            "\n".join(TEASERS[:2]), "\n".join(TEASERS[2:])))
+    assert body_texts(ex.body) == ARTIKEL
+    assert ex.date is not None and ex.date.date().isoformat() == "2014-03-20"
