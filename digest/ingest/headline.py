@@ -67,6 +67,61 @@ _BYLINE = re.compile(
     |associated\ press|press\ association|news\ agency)\s*$""",
     re.X | re.I,
 )
+# A byline in the languages of Europe: the word for "by" and one to four people's names
+# ("Von Lisa Petrich", "por Sarah Moreno", "de Jane Doe", "Por Ana Ruiz / Luis Gil"), maybe
+# after a few words that say what is signed ("Eine Analyse von …", "Artikel von …",
+# "Fact checked by …"). A name is capitalised words, with the particles of family names
+# between them ("Alexa von Heyden"); the first has two words at least, so that a German
+# headline of capitalised nouns ("Von Menschen und Mäusen") is no byline.
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯІЇЄҐ][\w'’.-]*|[A-Z]\.)"
+_PARTICLE = r"(?:von|van|vom|zu|de|del|della|der|den|di|du|da|das|dos|do|la|le|ter|ten|bin|al|y)"
+_ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}}"
+_FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+_AND = r"(?:\s*[,/&]\s*|\s+(?:und|and|y|e|et|i|og|och|en|a|и|і|та)\s+)"
+_SIGNED_WHAT = r"""(?:ein|eine|einer|a|an|un|una|une|uno|el|la|le|il|een|article|artikel|articolo
+    |artículo|artigo|beitrag|blog|blogbeitrag|gastbeitrag|post|analyse|analysis|análisis|analisi
+    |kolumne|column|columna|chronique|kommentar|gastkommentar|commentary|comment|comentario
+    |glosse|essay|ensayo|interview|entrevista|intervista|text|texto|texte|testo|story|report
+    |reportage|bericht|reportaje|reportagem|recherche|crónica|cronaca|written|posted|published
+    |reviewed|verified|edited|fact|checked|fact-checked|medically|escrito|escrita|publicado
+    |publicada|écrit|écrite|publié|publiée|scritto|scritta|pubblicato|geschrieben|verfasst
+    |veröffentlicht|geschreven|gepubliceerd|napisał|napisała|opublikowano)"""
+_BY_NAMES = re.compile(
+    rf"""^(?:(?i:{_SIGNED_WHAT})\s+){{0,3}}
+    (?:(?i:by|von|por|par|pour|durch|door|av|af|przez|od|від|от|автор|автора)|de|di|da|do)
+    \s*:?\s+{_FULL_NAME}(?:{_AND}{_ONE_NAME}){{0,3}}\s*\.?$""",
+    re.X,
+)
+# A role and a name ("Interview: Jane Doe", "Übersetzer: Max Muster"): who made the page, not
+# what it says. Roles of the newsroom in the languages of Europe.
+_ROLE_NAME = re.compile(
+    rf"""^(?i:interview|interviews|text|texte|texto|testo|autor|autorin|autoren|author|auteur
+    |autore|autora|übersetzer|übersetzerin|übersetzung|translation|translated\ by|traducción
+    |traduction|traduzione|redaktion|redakteur|redakteurin|redacción|rédaction|redazione|editor
+    |editora|moderation|recherche|reporter|reporterin|kamera|schnitt|produktion|gespräch|fragen)
+    \s*:\s*{_FULL_NAME}(?:{_AND}{_ONE_NAME}){{0,3}}\s*\.?$""",
+    re.X,
+)
+# A picture's source after its label, in the languages of Europe ("Foto: Jane Doe",
+# "Bild: Agentur/Name", "(crédito: …)", "Quelle: …"), or a copyright mark: a credit.
+_CREDIT_LABEL = re.compile(
+    r"""(?:^|[(\[]|\s[-–—|]\s)(?:fotos?|bild|bilder|bildquelle|fotoquelle|quelle|crédito|créditos
+    |credito|crediti|imagen|imágenes|fotografía|fotografia|fotografie|immagine|afbeelding|zdjęcie
+    |source|fuente|fonte|photos?|images?|pictures?|illustration|grafik|gráfico|copyright)
+    \s*:\s*\S|©""",
+    re.X | re.I,
+)
+# A picture's credit in parentheses that names a person and their outlet or agency
+# ("(Jane Doe / Harbour Gazette)").
+_PAREN_CREDIT = re.compile(rf"^\({_FULL_NAME}\s*/\s*[^()/]{{2,60}}\)$")
+
+
+def is_signed_name(text: str) -> bool:
+    """A byline in any of the languages of Europe, or a role and a name (see _BY_NAMES)."""
+    return (len(text) < 160 and len(text.split()) <= 16
+            and (_BY_NAMES.match(text) is not None or _ROLE_NAME.match(text) is not None))
+
+
 # The link to an author's other stories after their name, glued to it or not.
 _AUTHOR_LINK = re.compile(r"(?:(?<=[a-z])|\s+)(?:(?:view|see|read)\s+)?(?:more|all)\s+"
                           r"(?:articles|posts|stories)\s*$", re.I)
@@ -144,7 +199,15 @@ def word_count(text: str, toks: list[str] | None = None) -> int:
 
 def is_caption(text: str) -> bool:
     """A photo caption or credit line ("… is seen …", "REUTERS/Name", "Photo: …")."""
-    return is_credit(text) or bool(_CAPTION_WORDS.search(text))
+    return is_credit(text) or bool(_CAPTION_WORDS.search(text)) or is_picture_source(text)
+
+
+def is_picture_source(text: str) -> bool:
+    """A picture's source, labelled in a language of Europe ("Foto: Jane Doe", "… (Bild:
+    Agentur)", "(crédito: …)"), a copyright mark ("… © Jane Doe") or a name and an outlet in
+    parentheses ("(Jane Doe / Harbour Gazette)")."""
+    return len(text) < 300 and (_CREDIT_LABEL.search(text) is not None
+                                or _PAREN_CREDIT.match(text) is not None)
 
 
 def is_credit(text: str) -> bool:
@@ -194,7 +257,8 @@ def _ends_sentence(m: re.Match[str]) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return len(text) < 120 and (bool(_BYLINE.search(text)) or is_author_link(text))
+    return len(text) < 120 and (bool(_BYLINE.search(text)) or is_author_link(text)
+                                or is_signed_name(text))
 
 
 def is_author_link(text: str) -> bool:

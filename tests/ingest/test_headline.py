@@ -363,3 +363,53 @@ def test_a_list_of_signed_stories_above_the_headline_keeps_its_bylines():
             "Council approves new rules for harbour parking\nBy John Roe\n"
             f"{HEADLINE}\nNovember 20, 2019 12:32\n\n" + LEAD)
     assert extract_text(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("line", [
+    "Von Erika Mustermann",
+    "von Max Muster und Erika Beispiel",
+    "por Ana Ejemplo / Luis Modelo",
+    "de Jeanne Exemple",
+    "Eine Reportage von Max Muster",
+    "Artikel von Erika von Beispiel",
+    "Fact checked by Jane Roe",
+    "Interview: Erika Mustermann",
+])
+def test_bylines_in_the_languages_of_europe_are_not_headlines(line):
+    assert not_a_headline(line) == "byline"
+
+
+@pytest.mark.parametrize("line", [
+    "Von Menschen und Mäusen",
+    "Von der Leyen reist nach Kiew",
+    "Der Tod von Hannelore Beispiel",
+    "Man Shot by Police Officer",
+    "Interview: Warum die Brücke wieder schließt",
+])
+def test_headlines_that_hold_the_word_for_by_are_headlines(line):
+    assert not_a_headline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Foto: Erika Mustermann",
+    "Bild: Agentur/Fotograf",
+    "Quelle: Max Muster / Bildarchiv",
+    "Die neue Brücke am Abend (Foto: Stadtwerke)",
+    "DIE NEUE BRÜCKE AM ABEND © MAX MUSTER",
+    "(Jane Roe / Harbour Gazette)",
+    "(crédito: Ana Ejemplo/Agencia)",
+])
+def test_picture_sources_labelled_in_any_language_are_captions(line):
+    assert not_a_headline(line) == "caption"
+
+
+@pytest.mark.parametrize("signed", ["Von Erika Mustermann", "Eine Analyse von Max Muster",
+                                    "Foto: Erika Mustermann"])
+def test_a_german_byline_or_credit_under_the_headline_is_not_the_title(signed):
+    head = "Stadtrat beschließt neue Regeln für das Parken am Hafen"
+    lead = ("Der Stadtrat hat am Dienstag neue Regeln für das Parken am Hafen beschlossen, "
+            "nachdem Anwohner seit Monaten über fehlende Plätze geklagt hatten.\n\n"
+            "Die Regeln gelten ab dem ersten März und sollen nach einem Jahr überprüft werden, "
+            "wie die Verwaltung in einer Mitteilung schreibt.\n")
+    page = f"Startseite\nSuche\n{head}\n{signed}\n18. Oktober 2023\n\n" + lead
+    assert extract_text(page).title == head
