@@ -332,6 +332,25 @@ def strip_label(text: str) -> str:
     return _SHARE_LABEL.sub("", text)
 
 
+_STEM = 5  # letters of a word compared: inflected forms share them ("Wohnung", "Wohnungen")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def stems(text: str) -> set[str]:
+    """The words a headline shares with its story: words of three letters or more that are no
+    function word, cut to their first letters, a month's name in any form standing for its
+    number; Chinese and Japanese, every two characters in a row (a word of Han characters or
+    kana averages two)."""
+    out = set()
+    for w in _WORD.findall(text.casefold()):
+        if _SPACELESS.search(w):
+            out.update(w[i:i + 2] for i in range(len(w) - 1))
+        elif len(w) >= 3 and w not in ALL_STOPWORDS:
+            month = dates.MONTHS.get(w)
+            out.add(w[:_STEM] if month is None else f"#{month}")  # "October" is "Oct."
+    return out
+
+
 def not_a_headline(text: str) -> str | None:
     """Why a headline-shaped line is something else, or None when it may be the headline."""
     if not any(c.isalpha() for c in text):

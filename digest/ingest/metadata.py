@@ -154,7 +154,7 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     head = Header(Extraction(body=""))
     ex = head.extraction
     date_at, found = _dateline(lines, start)
-    title_at = _title_index(lines, start, date_at, outlets.registry(config.sources))
+    title_at = _title_index(lines, start, date_at, outlets.registry(config.sources), end)
     if date_at is not None and found is not None and _today_line(lines, date_at, found):
         date_at, found = None, None  # the day the page was viewed: no evidence of publication
     if date_at is not None and found is not None:
@@ -399,7 +399,7 @@ HEAD_SPAN = 12  # lines a headline may stand above its dateline (byline, standfi
 
 
 def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
-                 reg: outlets.Registry) -> int | None:
+                 reg: outlets.Registry, end: int | None = None) -> int | None:
     """The line of the page's headline, or None: never one of the lines that stack around a
     headline (standfirst, caption, credit, byline, promo, kicker, breadcrumb, date: see
     :mod:`digest.ingest.headline`) nor a line of a menu or of a list of other stories.
@@ -419,7 +419,10 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
       follows (a menu's item).
 
     A standfirst without its full stop or a caption right under the headline gives way to it
-    (:func:`_headline_over_standfirst`)."""
+    (:func:`_headline_over_standfirst`).
+
+    The pick must share a word with the article (:func:`_borne_out`), else the nearest
+    title-shaped line that does takes its place, or the page has no title."""
     ok = _TitleShaped(lines, reg)
     near = _nearest_title(ok, start, date_at)
     if (near is not None and date_at is not None and near < date_at < start
@@ -442,7 +445,54 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
         near = head
     if near is None or _names_stacked(ok, lines, near):
         return None
-    return _first_showing(lines, near)
+    return _borne_out(ok, lines, _first_showing(lines, near), start,
+                      len(lines) if end is None else end)
+
+
+_BODY_WORDS = 6  # a line of the article this long (in words) is its prose, not a control
+_TOLD = 20  # words of its own the article needs for a headline to be checked against it
+
+
+def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
+               end: int) -> int | None:
+    """Line ``at``, when its words are the story's: a headline names what the article
+    reports, so one of its words (or their stem) comes again in the article's prose. A line
+    that shares none is something else the head prints (a menu's item, a button, an
+    author's bare name, a site's slogan); the nearest title-shaped line above the article
+    (else among its first lines) that is the story's beyond doubt takes its place: two of
+    its words at least, and two in five, come again in the prose (a menu's or a footer's
+    line shares one word by chance). None when no
+    line does: the page waits for review rather than carry a title that is not its own.
+    An article with too few words of its own to tell keeps the pick."""
+    prose = [(i, headline.stems(lines[i].text)) for i in range(start, end)
+             if lines[i].kind != "barrier" and len(words(lines[i].text)) >= _BODY_WORDS]
+    if len(set().union(*(own for _, own in prose))) < _TOLD:
+        return at
+
+    def shared(i: int) -> tuple[int, int]:
+        key = normalize(lines[i].text)
+        title = headline.stems(lines[i].text)
+        told = set().union(*(own for j, own in prose
+                             if j != i and normalize(lines[j].text) != key))
+        return len(title & told), len(title)
+
+    if shared(at)[0] or _echoed(lines, at, start):
+        return at
+
+    def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt
+        n, of = shared(i)
+        return (n >= _STAND_IN and n >= _STAND_IN_SHARE * of
+                and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN)
+
+    spots = [*range(start - 1, max(-1, start - 1 - _STAND_IN_REACH), -1),
+             *range(start, min(start + _HEAD_LINES, end))]
+    return next((_first_showing(lines, i) for i in spots
+                 if i != at and ok[i] and tells(i)), None)
+
+
+_STAND_IN = 2  # words a line that stands in for a rejected pick shares with the article
+_STAND_IN_SHARE = 0.4  # ... and the share of its own words they are
+_STAND_IN_REACH = 8  # lines above the article a stand-in is looked for in (its head's stack)
 
 
 def _names_stacked(ok: _TitleShaped, lines: Sequence[Line], at: int) -> bool:

@@ -229,7 +229,8 @@ def test_a_headline_in_title_case_with_full_stops_is_the_title():
 
 
 def test_a_headline_the_article_region_opens_with_beats_a_menu_item_above_it():
-    title = "Festival reviews are in: visitors tell us what they loved about the show!"
+    # (the headline names what its article reports: a word of it comes again in the text)
+    title = "Bridge reviews are in: visitors tell us what they loved about the show!"
     menu = "".join(f"{item}\n" for item in [
         "Ticket Reservation Method", "Theatre Performance News", "Local Culture News",
         "Contact", "Search"])
@@ -413,3 +414,42 @@ def test_a_german_byline_or_credit_under_the_headline_is_not_the_title(signed):
             "wie die Verwaltung in einer Mitteilung schreibt.\n")
     page = f"Startseite\nSuche\n{head}\n{signed}\n18. Oktober 2023\n\n" + lead
     assert extract_text(page).title == head
+
+
+MENU = "Startseite\nSuche\nKontakt\n"
+STORY = ("Der Stadtrat hat am Dienstag neue Regeln für das Parken am Hafen beschlossen, nachdem "
+         "Anwohner seit Monaten über fehlende Plätze geklagt hatten.\n\n"
+         "Die Regeln gelten ab dem ersten März und sollen nach einem Jahr überprüft werden, wie "
+         "die Verwaltung in einer Mitteilung schreibt.\n\n"
+         "Wer ohne Ausweis am Hafen parkt, zahlt künftig ein Bußgeld von dreißig Euro.\n")
+
+
+@pytest.mark.parametrize("line", ["Suche ein- oder ausblenden", "Erika Beispiel-Muster",
+                                  "Kultur und Freizeit im Überblick"])
+def test_a_line_above_the_date_that_shares_no_word_with_the_article_is_not_the_title(line):
+    # a button, an author's bare name, a menu's item: what a headline reports, its
+    # article reports too; the headline right above the article takes the place
+    head = "Neue Parkregeln für den Hafen beschlossen"
+    page = f"{MENU}{line}\n18. Oktober 2023\n{head}\n\n" + STORY
+    assert extract_text(page).title == head
+
+
+def test_a_page_whose_only_candidate_shares_no_word_with_the_article_has_no_title():
+    page = f"{MENU}Suche ein- oder ausblenden\n18. Oktober 2023\n\n" + STORY
+    assert extract_text(page).title is None
+
+
+def test_a_headline_that_names_the_month_the_article_abbreviates_is_its_own():
+    title = "Four Things to Do in October"
+    lead = ("Our top picks for the weekend: the county show runs Oct. 11-21 in the old park, "
+            "with rides, stalls and a parade on the last evening.\n\n"
+            "Tickets go on sale next week at the gate and at the town hall, where the "
+            "organisers will also hand out the programme.\n")
+    page = f"Menu\n{title}\nOctober 4, 2018\n\n" + lead
+    assert extract_text(page).title == title
+
+
+def test_a_headline_the_page_prints_twice_is_kept_whatever_the_article_says():
+    title = "Harbour Regatta Calendar 2018"
+    page = f"Menu\n{title}\nJanuary 22, 2018\nThe Harbour Regatta Calendar 2018\n\n" + LEAD
+    assert extract_text(page).title == title
