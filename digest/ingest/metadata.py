@@ -629,13 +629,15 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
 
 def _decked(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> bool:
     """Lines ``up`` and ``at`` stack as a headline over its deck (a standfirst printed
-    without its full stop), signed: the byline follows ``at``, and ``up`` stands alone (the
+    without its full stop), signed: the byline follows ``at`` (or its "By" alone, the name
+    on the line below), and ``up`` stands alone (the
     line above it is no title, so ``up`` is not the last item of a menu or a list) with a
     headline's length (:data:`_SIGNED_HEAD` words). A page signs under its deck, never
     between the headline and the deck, so the upper line is the headline. Not under a
     breadcrumb trail: there the upper line may be the section's description, and the signed
     line the headline (the trail's own rule decides, above)."""
-    if at + 1 >= len(lines) or not headline.is_byline(lines[at + 1].text):
+    if at + 1 >= len(lines) or not (headline.is_byline(lines[at + 1].text)
+                                    or _BY_LABEL.match(lines[at + 1].text)):
         return False
     if up >= 1 and (ok[up - 1] or headline.is_breadcrumb(lines[up - 1].text)):
         return False

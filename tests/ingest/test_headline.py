@@ -453,3 +453,10 @@ def test_a_headline_the_page_prints_twice_is_kept_whatever_the_article_says():
     title = "Harbour Regatta Calendar 2018"
     page = f"Menu\n{title}\nJanuary 22, 2018\nThe Harbour Regatta Calendar 2018\n\n" + LEAD
     assert extract_text(page).title == title
+
+
+def test_a_deck_over_a_by_printed_alone_gives_way_to_the_headline_above_it():
+    # headline, its deck without a full stop, then "by" on its own line above the name
+    deck = "Commuters will need another way across the river for three whole months"
+    page = f"Menu\n#Local\n{HEADLINE}\n{deck}\nby\nJane Doe\nNovember 19, 2019\n\n" + LEAD
+    assert extract_text(page).title == HEADLINE
