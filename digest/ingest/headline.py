@@ -163,7 +163,23 @@ share sharing shares options option close open print email emails e-mail article
 hide panel newsletter newsletters privacy policy gallery facebook twitter linkedin reddit
 pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
 subscribe menu search extra page view
+via feed rss website web youtube instagram tiktok xing mastodon threads bluesky
+teilen drucken druckansicht vorlesen pinnen kommentare kommentar kommentieren lesen beiträge
+speichern schließen suche suchen merken teile mail
+compartir cerrar imprimir comentarios comentar guardar buscar
+partager fermer imprimer commentaires commenter enregistrer rechercher
+condividi chiudi stampa commenti commenta salva cerca
+partilhar fechar comentários
+udostępnij zamknij drukuj komentarze
 """))
+# A line in cells: parts parted by two or more spaces (a row of buttons or links copied as one
+# line: "Read aloud  Print view  Comments  128 posts"), three parts at least.
+_GAPS = re.compile(r"\S(?: {2,}|\u00a0{2,})\S.*\S(?: {2,}|\u00a0{2,})\S")
+# Words glued where a page's links or labels meet ("TopicsSupreme CourtHuman rights"): a small
+# letter then a capital inside a word, twice in a line.
+# Whole words on both sides (four small letters before the capital, two after it), so that
+# a name in camel case ("McDonald", "AirPods", "PlayStation", "OutInChurch") is no join.
+_GLUED = re.compile(r"[a-zß-ÿ]{4}[A-ZÀ-Þ][a-zß-ÿ]{2}")
 _REPORTED = re.compile(r"\b(?:said|told\ (?:reporters|journalists))\b|сказав|заявив|сказал|заявил",
                        re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -292,11 +308,32 @@ def is_kicker(text: str) -> bool:
 
 
 def _is_interface(text: str) -> bool:
-    """Mostly the words of controls: "Share Close extra sharing options", "Close share panel"."""
+    """Mostly the words of controls: "Share Close extra sharing options", "Close share panel",
+    "Feed Twitter Facebook Youtube", "Cerrar Compartir en Linkedin" (a count may stand among
+    them: "Kommentare lesen 128 Beiträge")."""
     toks = words(text)
     ui = sum(t in _INTERFACE for t in toks)
-    own = [t for t in toks if t not in _INTERFACE and t not in ALL_STOPWORDS]
+    own = [t for t in toks if t not in _INTERFACE and t not in ALL_STOPWORDS and not t.isdigit()]
     return ui >= 2 and not own
+
+
+_TAG_WORDS = 3  # words of a tag or a category at most
+
+
+def is_tag_list(text: str) -> bool:
+    """Three or more short items parted by commas and nothing else ("Kolumne, Allgemein,
+    Feminismus", "Politics, Recovery Fund, Left"): a post's categories or tags. A headline
+    that lists says what of them ("Bread, butter, milk: what costs more")."""
+    if any(c in text for c in ":?!\"“”„«»"):
+        return False
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= _TAG_WORDS for p in parts)
+
+
+def _is_glued(text: str) -> bool:
+    """Links or labels glued into one line ("TopicsSupreme CourtHuman rights"): two joins of
+    a word's small letters and the next word's capital."""
+    return len(_GLUED.findall(text)) >= 2
 
 
 def _all_lowercase(text: str) -> bool:
@@ -373,7 +410,8 @@ def not_a_headline(text: str) -> str | None:
         return "keywords"  # alt text or a keyword list: a headline has capitals
     if (_ADDRESS.match(text) or _BREADCRUMB.search(text) or _TIMESTAMP.search(text)
             or _LEAVE.search(text)
-            or _CELLS.search(text) or _is_trail(text) or _is_chrome_segments(text)):
+            or _CELLS.search(text) or _GAPS.search(text) or _is_trail(text)
+            or _is_chrome_segments(text) or is_tag_list(text) or _is_glued(text)):
         return "navigation"
     if text.endswith("!") and len(words(text)) <= 4:
         return "promo"

@@ -460,3 +460,24 @@ def test_a_deck_over_a_by_printed_alone_gives_way_to_the_headline_above_it():
     deck = "Commuters will need another way across the river for three whole months"
     page = f"Menu\n#Local\n{HEADLINE}\n{deck}\nby\nJane Doe\nNovember 19, 2019\n\n" + LEAD
     assert extract_text(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Feed Twitter Facebook Youtube", "interface"),
+    ("Cerrar Compartir en Linkedin Compartir en Pinterest", "interface"),
+    ("vorlesen Druckansicht Kommentare lesen 128 Beiträge", "interface"),
+    ("Zum Rezept  Drucken  Pinnen", "navigation"),
+    ("Kolumne, Allgemein, Stadtleben, Feminismus", "navigation"),
+    ("ThemenOberstes GerichtMenschenrechte", "navigation"),
+])
+def test_rows_of_buttons_tags_and_glued_links_are_not_headlines(line, why):
+    assert not_a_headline(line) == why
+
+
+@pytest.mark.parametrize("line", [
+    "McDonald joins the band for the AirPods and PlayStation launch",
+    "Brot, Butter, Milch: Was im Supermarkt teurer wird",
+    "Initiative #OutInChurch: Kirche ohne Angst",
+])
+def test_camel_case_names_and_lists_that_say_something_are_headlines(line):
+    assert not_a_headline(line) is None
