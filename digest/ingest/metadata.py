@@ -461,7 +461,9 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
     author's bare name, a site's slogan); the nearest title-shaped line above the article
     (else among its first lines) that is the story's beyond doubt takes its place: two of
     its words at least, and two in five, come again in the prose (a menu's or a footer's
-    line shares one word by chance). None when no
+    line shares one word by chance). A pick shaped as a person's name ("Jane Doe Roe", see
+    :func:`_name_shaped`) must be the story's beyond doubt itself: the article may name the
+    author, or a person of whom a headline of names only would say nothing. None when no
     line does: the page waits for review rather than carry a title that is not its own.
     An article with too few words of its own to tell keeps the pick."""
     prose = [(i, headline.stems(lines[i].text)) for i in range(start, end)
@@ -476,13 +478,16 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
                              if j != i and normalize(lines[j].text) != key))
         return len(title & told), len(title)
 
-    if shared(at)[0] or _echoed(lines, at, start):
+    def sure(i: int) -> bool:  # the story's beyond doubt
+        n, of = shared(i)
+        return n >= _STAND_IN and n >= _STAND_IN_SHARE * of
+
+    if _echoed(lines, at, start) or (
+            sure(at) if _name_shaped(lines[at].text) else shared(at)[0]):
         return at
 
     def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt
-        n, of = shared(i)
-        return (n >= _STAND_IN and n >= _STAND_IN_SHARE * of
-                and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN)
+        return sure(i) and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN
 
     spots = [*range(start - 1, max(-1, start - 1 - _STAND_IN_REACH), -1),
              *range(start, min(start + _HEAD_LINES, end))]
@@ -492,7 +497,7 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
 
 _STAND_IN = 2  # words a line that stands in for a rejected pick shares with the article
 _STAND_IN_SHARE = 0.4  # ... and the share of its own words they are
-_STAND_IN_REACH = 8  # lines above the article a stand-in is looked for in (its head's stack)
+_STAND_IN_REACH = 12  # lines above the article a stand-in is looked for in (its head's stack)
 
 
 def _names_stacked(ok: _TitleShaped, lines: Sequence[Line], at: int) -> bool:

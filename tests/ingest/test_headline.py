@@ -481,3 +481,11 @@ def test_rows_of_buttons_tags_and_glued_links_are_not_headlines(line, why):
 ])
 def test_camel_case_names_and_lists_that_say_something_are_headlines(line):
     assert not_a_headline(line) is None
+
+
+def test_an_authors_name_the_article_quotes_once_is_not_the_title():
+    # the author's box (a name, a role) under the headline; the article names her once, by her surname
+    head = "Neue Parkregeln für den Hafen beschlossen"
+    story = STORY + "\nDas schreibt Beispiel, die den Rat seit Jahren begleitet, im Kommentar.\n"
+    page = f"{MENU}18. Oktober 2023\n{head}\nErika Maria Beispiel\nLokalredaktion\n\n" + story
+    assert extract_text(page).title == head
