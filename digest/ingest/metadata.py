@@ -450,14 +450,16 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
 
 
 _BODY_WORDS = 6  # a line of the article this long (in words) is its prose, not a control
+_LEAD = 3  # lines of prose that open an article: its lead, which the headline sums up
 _TOLD = 20  # words of its own the article needs for a headline to be checked against it
 
 
 def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
                end: int) -> int | None:
     """Line ``at``, when its words are the story's: a headline names what the article
-    reports, so one of its words (or their stem) comes again in the article's prose. A line
-    that shares none is something else the head prints (a menu's item, a button, an
+    reports, so one of its words (or their stem) comes again in the article's lead (its first
+    three lines of prose), or two of them further down. A line that shares less is something
+    else the head prints (a menu's item, a button, an
     author's bare name, a site's slogan); the nearest title-shaped line above the article
     (else among its first lines) that is the story's beyond doubt takes its place: two of
     its words at least, and two in five, come again in the prose (a menu's or a footer's
@@ -471,19 +473,21 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
     if len(set().union(*(own for _, own in prose))) < _TOLD:
         return at
 
-    def shared(i: int) -> tuple[int, int]:
+    def shared(i: int, lead: int | None = None) -> tuple[int, int]:
         key = normalize(lines[i].text)
         title = headline.stems(lines[i].text)
-        told = set().union(*(own for j, own in prose
-                             if j != i and normalize(lines[j].text) != key))
+        told = set().union(*[own for j, own in prose
+                             if j != i and normalize(lines[j].text) != key][:lead])
         return len(title & told), len(title)
 
     def sure(i: int) -> bool:  # the story's beyond doubt
         n, of = shared(i)
         return n >= _STAND_IN and n >= _STAND_IN_SHARE * of
 
-    if _echoed(lines, at, start) or (
-            sure(at) if _name_shaped(lines[at].text) else shared(at)[0]):
+    def told(i: int) -> bool:  # in the lead, or twice in the article
+        return shared(i, _LEAD)[0] >= 1 or shared(i)[0] >= _STAND_IN
+
+    if _echoed(lines, at, start) or (sure(at) if _name_shaped(lines[at].text) else told(at)):
         return at
 
     def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt

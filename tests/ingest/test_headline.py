@@ -484,8 +484,16 @@ def test_camel_case_names_and_lists_that_say_something_are_headlines(line):
 
 
 def test_an_authors_name_the_article_quotes_once_is_not_the_title():
-    # the author's box (a name, a role) under the headline; the article names her once, by her surname
+    # the author's box (a name, a role) under the headline; the article names her surname once
     head = "Neue Parkregeln für den Hafen beschlossen"
     story = STORY + "\nDas schreibt Beispiel, die den Rat seit Jahren begleitet, im Kommentar.\n"
     page = f"{MENU}18. Oktober 2023\n{head}\nErika Maria Beispiel\nLokalredaktion\n\n" + story
+    assert extract_text(page).title == head
+
+
+def test_a_line_that_shares_one_word_with_the_end_of_the_article_only_is_not_the_title():
+    # a menu's item above the date; one of its words comes again, by chance, far below
+    head = "Neue Parkregeln für den Hafen beschlossen"
+    story = STORY + "\nAlle Daten zum Hafen stehen auf den Seiten der Stadt im Internet.\n"
+    page = f"{MENU}Daten und Statistik\n18. Oktober 2023\n{head}\n\n" + story
     assert extract_text(page).title == head
