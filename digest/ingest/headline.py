@@ -171,7 +171,21 @@ partager fermer imprimer commentaires commenter enregistrer rechercher
 condividi chiudi stampa commenti commenta salva cerca
 partilhar fechar comentários
 udostępnij zamknij drukuj komentarze
+menü warenkorb leer leerer cart basket empty carrito vacío panier vide carrello vuoto koszyk
+login anmelden abmelden registrieren konto account
 """))
+# A contact's label: a telephone number or an address is no headline.
+_CONTACT = re.compile(r"^(?:tel|telefon|telephone|phone|fax|e-mail|email|mobil|handy|teléfono"
+                      r"|téléphone|telefono|telefone|tlf|тел|телефон)\.?\s*:", re.I)
+# A price ("12,99 €", "$4.99", "10 EUR"): on a short line, an offer or a shop's item.
+_PRICE = re.compile(r"[$£€¥]\s?\d|\d(?:[.,]\d+)?\s{0,2}(?:[$£€¥]|(?:eur|euro|chf|usd)\b)",
+                    re.I)
+_PRICE_WORDS = 3  # words of four letters or more a price's line has at most
+# A Chinese or Japanese byline: the reporter's or editor's title before or after the name
+# ("新华社记者 张三", "責任編集：山田").
+_CJK_BYLINE = re.compile(r"记者|記者|通讯员|通訊員|责任编辑|責任編輯|責任編集"
+                         r"|编辑[:：]|編集[:：]|撰文|作者[:：]")
+_CJK_BYLINE_CHARS = 24  # characters of such a line at most (a headline may quote a reporter)
 # A line in cells: parts parted by two or more spaces (a row of buttons or links copied as one
 # line: "Read aloud  Print view  Comments  128 posts"), three parts at least.
 _GAPS = re.compile(r"\S(?: {2,}|\u00a0{2,})\S.*\S(?: {2,}|\u00a0{2,})\S")
@@ -274,7 +288,15 @@ def _ends_sentence(m: re.Match[str]) -> bool:
 
 def is_byline(text: str) -> bool:
     return len(text) < 120 and (bool(_BYLINE.search(text)) or is_author_link(text)
-                                or is_signed_name(text))
+                                or is_signed_name(text)
+                                or (len(text) <= _CJK_BYLINE_CHARS
+                                    and _CJK_BYLINE.search(text) is not None))
+
+
+def is_price(text: str) -> bool:
+    """A short line that gives a price ("Preis: 12,99 € (D) Kaufen", "ab 5,95€")."""
+    return (_PRICE.search(text) is not None
+            and sum(len(w) >= 4 for w in _WORD.findall(text)) <= _PRICE_WORDS)
 
 
 def is_author_link(text: str) -> bool:
@@ -392,6 +414,10 @@ def not_a_headline(text: str) -> str | None:
     """Why a headline-shaped line is something else, or None when it may be the headline."""
     if not any(c.isalpha() for c in text):
         return "number"  # a phone number, a score, a date in figures
+    if _CONTACT.match(text):
+        return "contact"
+    if is_price(text):
+        return "price"
     if _BULLET.match(text):
         return "list"  # an item or a footnote ("* Calendar subject to change")
     if is_byline(text):

@@ -497,3 +497,23 @@ def test_a_line_that_shares_one_word_with_the_end_of_the_article_only_is_not_the
     story = STORY + "\nAlle Daten zum Hafen stehen auf den Seiten der Stadt im Internet.\n"
     page = f"{MENU}Daten und Statistik\n18. Oktober 2023\n{head}\n\n" + story
     assert extract_text(page).title == head
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("新华社记者 张小明", "byline"),
+    ("Telefon: 0123 456 789 00", "contact"),
+    ("Preis: 12,99 € (D) Kaufen", "price"),
+    ("ab 5,95€", "price"),
+    ("Menü Leerer Warenkorb", "interface"),
+])
+def test_reporters_contacts_prices_and_a_shops_controls_are_not_headlines(line, why):
+    assert not_a_headline(line) == why
+
+
+@pytest.mark.parametrize("line", [
+    "Spanish Foundation Provides Scholarships Worth $4.5 Million to Local Students",
+    "Tesla-Aktie fällt unter 100 $ nach schwachen Zahlen",
+    "新华社记者在武汉采访抗疫一线的医护人员和志愿者的故事与感人瞬间",
+])
+def test_headlines_with_a_price_or_about_a_reporter_are_headlines(line):
+    assert not_a_headline(line) is None
