@@ -348,7 +348,7 @@ def is_tag_list(text: str) -> bool:
     that lists says what of them ("Bread, butter, milk: what costs more")."""
     if any(c in text for c in ":?!\"“”„«»"):
         return False
-    parts = [p.strip() for p in text.split(",")]
+    parts = [p.strip() for p in text.rstrip(" ,").split(",")]
     return len(parts) >= 3 and all(0 < len(p.split()) <= _TAG_WORDS for p in parts)
 
 

@@ -631,9 +631,23 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     if (up >= 1 and headline.is_breadcrumb(lines[up - 1].text)
             and len(_words(lines[up].text)) >= _ECHO_WORDS and not _heads(lines, at)):
         return up  # the trail leads to the headline (not to a section's name: too short)
-    if _decked(ok, lines, up, at):
+    if _decked(ok, lines, up, at) or _deck_shaped(ok, lines, up, at):
         return up
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
+
+
+_DECK_LONGER = 1.5  # times the headline's words a deck runs to at least
+
+
+def _deck_shaped(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> bool:
+    """Line ``at`` is the deck under headline ``up``, by their lengths: ``up`` stands alone
+    (no title-shaped line right above it: not the last item of a list) with a headline's
+    length (:data:`_SIGNED_HEAD` words; a kicker or a section's name is shorter), and ``at``
+    runs half as long again: a deck spells out what the headline compresses."""
+    if (up >= 1 and ok[up - 1]) or " | " in lines[up].text:
+        return False  # a list's last item; a page's title parted by bars ("Best … | 2020")
+    size = len(_words(lines[up].text))
+    return size >= _SIGNED_HEAD and len(_words(lines[at].text)) >= _DECK_LONGER * size
 
 
 def _decked(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> bool:

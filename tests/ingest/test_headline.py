@@ -517,3 +517,26 @@ def test_reporters_contacts_prices_and_a_shops_controls_are_not_headlines(line, 
 ])
 def test_headlines_with_a_price_or_about_a_reporter_are_headlines(line):
     assert not_a_headline(line) is None
+
+
+def test_a_deck_half_as_long_again_under_the_headline_gives_way_to_it():
+    # no byline between them: the lengths tell the headline from the deck
+    deck = ("Engineers replace its deck while buses and ferries carry commuters across the "
+            "river daily")
+    page = f"Menu\nTransport\n{HEADLINE}\n{deck}\nNovember 19, 2019\n\n" + LEAD
+    assert extract_text(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("upper", [
+    "Harbour News",  # a section's name over the headline: too short for a headline
+    "Best harbour bridge closures this summer | 2019",  # a page's title, parted by a bar
+])
+def test_a_short_label_or_a_barred_title_over_a_long_headline_is_not_the_title(upper):
+    long_head = ("Harbour bridge to close for repairs over the summer as engineers replace "
+                 "its deck")
+    page = f"Menu\n{upper}\n{long_head}\nNovember 19, 2019\nBy Jane Doe\n\n" + LEAD
+    assert extract_text(page).title == long_head
+
+
+def test_a_list_of_tags_with_a_trailing_comma_is_not_a_headline():
+    assert not_a_headline("Testberichte, Neuigkeiten, Zur Markenseite,") == "navigation"
