@@ -443,9 +443,9 @@ def _title_index(lines: Sequence[Line], start: int, date_at: int | None,
     head = under if under is not None else _region_head(ok, lines, start)
     if head is not None and (near is None or not _heads(lines, near, start)):
         near = head
-    if near is None or _names_stacked(ok, lines, near):
+    if near is not None and _names_stacked(ok, lines, near):
         return None
-    return _borne_out(ok, lines, _first_showing(lines, near), start,
+    return _borne_out(ok, lines, None if near is None else _first_showing(lines, near), start,
                       len(lines) if end is None else end)
 
 
@@ -454,16 +454,17 @@ _LEAD = 3  # lines of prose that open an article: its lead, which the headline s
 _TOLD = 20  # words of its own the article needs for a headline to be checked against it
 
 
-def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
+def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: int,
                end: int) -> int | None:
     """Line ``at``, when its words are the story's: a headline names what the article
     reports, so one of its words (or their stem) comes again in the article's lead (its first
     three lines of prose), or two of them further down. A line that shares less is something
-    else the head prints (a menu's item, a button, an
-    author's bare name, a site's slogan); the nearest title-shaped line above the article
-    (else among its first lines) that is the story's beyond doubt takes its place: two of
-    its words at least, and two in five, come again in the prose (a menu's or a footer's
-    line shares one word by chance). A pick shaped as a person's name ("Jane Doe Roe", see
+    else the head prints (a menu's item, a button, an author's bare name, a site's slogan);
+    the nearest title-shaped line above the article (else among its first lines) that is
+    the story's beyond doubt takes its place: two of its words at least, and two in five,
+    come again in the prose (a menu's or a footer's line shares one word by chance; a
+    headline in capitals may stand in). A page without a pick (``at`` None) gets such a
+    stand-in too. A pick shaped as a person's name ("Jane Doe Roe", see
     :func:`_name_shaped`) must be the story's beyond doubt itself: the article may name the
     author, or a person of whom a headline of names only would say nothing. None when no
     line does: the page waits for review rather than carry a title that is not its own.
@@ -487,16 +488,25 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int, start: int,
     def told(i: int) -> bool:  # in the lead, or twice in the article
         return shared(i, _LEAD)[0] >= 1 or shared(i)[0] >= _STAND_IN
 
-    if _echoed(lines, at, start) or (sure(at) if _name_shaped(lines[at].text) else told(at)):
+    if at is not None and (_echoed(lines, at, start) or (
+            sure(at) if _name_shaped(lines[at].text) else told(at))):
         return at
 
     def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt
-        return sure(i) and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN
+        return ((ok[i] and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN)
+                or _caps_headline(lines[i].text)) and sure(i)
 
     spots = [*range(start - 1, max(-1, start - 1 - _STAND_IN_REACH), -1),
              *range(start, min(start + _HEAD_LINES, end))]
-    return next((_first_showing(lines, i) for i in spots
-                 if i != at and ok[i] and tells(i)), None)
+    return next((_first_showing(lines, i) for i in spots if i != at and tells(i)), None)
+
+
+def _caps_headline(text: str) -> bool:
+    """A headline styled in capitals, as a kicker is, but of a headline's length
+    (:data:`_ECHO_WORDS` words; a section's name is shorter): it stands in for a rejected
+    pick only when it is the story's beyond doubt."""
+    return (headline.not_a_headline(text) == "kicker" and is_headline(text)
+            and len(_words(text)) >= _ECHO_WORDS and "." not in text)  # not "RUIN. LOVE."
 
 
 _STAND_IN = 2  # words a line that stands in for a rejected pick shares with the article

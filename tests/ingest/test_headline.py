@@ -540,3 +540,16 @@ def test_a_short_label_or_a_barred_title_over_a_long_headline_is_not_the_title(u
 
 def test_a_list_of_tags_with_a_trailing_comma_is_not_a_headline():
     assert not_a_headline("Testberichte, Neuigkeiten, Zur Markenseite,") == "navigation"
+
+
+def test_a_headline_in_capitals_that_is_the_storys_beyond_doubt_is_the_title():
+    # no headline-shaped line but the byline and a caption: the one in capitals whose words
+    # the article repeats is the headline, styled in capitals (a section's name is not)
+    head = "NEUE PARKREGELN FÜR DEN HAFEN BESCHLOSSEN"
+    page = f"{MENU}POLITIK\n18. Oktober 2023\n{head}\nVon Erika Mustermann\n\n" + STORY
+    assert extract_text(page).title == head
+
+
+def test_a_tagline_in_capitals_with_full_stops_is_not_the_title():
+    page = f"{MENU}18. Oktober 2023\nPARKEN. REGELN. HAFEN. STADTRAT.\n\n" + STORY
+    assert extract_text(page).title is None
