@@ -55,6 +55,8 @@ _CAPTION_WORDS = re.compile(
     |\bleft\ to\ right\b|\bin\ this\ (?:photo|picture|image|handout|file|screen\ ?grab)
     |\bfile\ photo\b|\bphoto\ illustration\b|\bscreenshot\b|\bscreen\ ?grab\b
     |\bзображен|\bна\ фото\b
+    |\b(?:symbolbild|symbolfoto|archivbild|archivfoto|archivaufnahme|fotomontage)\b
+    |\b(?:bild|foto|photo|image)\ via\b|\b(?:imagen|foto)\ de\ archivo\b|\bphoto\ d'archives\b
     |\s[-–—|]\s*(?:photo|photos|video|фото|відео|видео)\s*$""",
     re.X | re.I,
 )
@@ -174,6 +176,17 @@ udostępnij zamknij drukuj komentarze
 menü warenkorb leer leerer cart basket empty carrito vacío panier vide carrello vuoto koszyk
 login anmelden abmelden registrieren konto account
 """))
+# A reading time ("5 Min. Lesezeit", "weiterlesen 5 Minuten", "3 min read") or a count of
+# comments ("1 Kommentar", "12 comments"): a line of the article's furniture.
+_MINUTES = re.compile(r"\b\d+\s*(?:min|mins|minute|minutes|minuten|minutos|minuti|minut|minuty)\b",
+                      re.I)
+_READ_WORD = re.compile(r"\b(?:read|reading|lesezeit|lesen|weiterlesen|lectura|lecture|lettura"
+                        r"|czytania)\b", re.I)
+_COMMENTS = re.compile(r"\b\d+\s+(?:kommentare?|comments?|comentarios?|commentaires?|commenti"
+                       r"|komentarzy?|reactions?|replies|antworten|respuestas)\b", re.I)
+_FURNITURE_WORDS = 6  # words of such a line at most
+# A hashtag alone ("#Plug-in-Hybrid", "#heiseshow"): a topic's link.
+_HASHTAG = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
 # A contact's label: a telephone number or an address is no headline.
 _CONTACT = re.compile(r"^(?:tel|telefon|telephone|phone|fax|e-mail|email|mobil|handy|teléfono"
                       r"|téléphone|telefono|telefone|tlf|тел|телефон)\.?\s*:", re.I)
@@ -416,6 +429,9 @@ def not_a_headline(text: str) -> str | None:
         return "number"  # a phone number, a score, a date in figures
     if _CONTACT.match(text):
         return "contact"
+    if _HASHTAG.match(text) or (len(text.split()) <= _FURNITURE_WORDS and (
+            _COMMENTS.search(text) or (_MINUTES.search(text) and _READ_WORD.search(text)))):
+        return "navigation"
     if is_price(text):
         return "price"
     if _BULLET.match(text):

@@ -553,3 +553,21 @@ def test_a_headline_in_capitals_that_is_the_storys_beyond_doubt_is_the_title():
 def test_a_tagline_in_capitals_with_full_stops_is_not_the_title():
     page = f"{MENU}18. Oktober 2023\nPARKEN. REGELN. HAFEN. STADTRAT.\n\n" + STORY
     assert extract_text(page).title is None
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("weiterlesen 5 Minuten", "navigation"),
+    ("4 Min. Lesezeit", "navigation"),
+    ("ANZEIGE, UNTERWEGS | 1 Kommentar", "navigation"),
+    ("#Plug-in-Hybrid", "navigation"),
+    ("Parade in der Innenstadt (Symbolbild)", "caption"),
+    ("Paris Haute Couture, Erika Muster, Bild via", "caption"),
+])
+def test_reading_times_comment_counts_hashtags_and_caption_marks_are_not_headlines(line, why):
+    assert not_a_headline(line) == why
+
+
+@pytest.mark.parametrize("line", ["In 10 Minuten zum perfekten Steak",
+                                  "Hamburg: 30 Minuten Stau auf der A7"])
+def test_headlines_that_count_minutes_are_headlines(line):
+    assert not_a_headline(line) is None
