@@ -118,10 +118,42 @@ _CREDIT_LABEL = re.compile(
 _PAREN_CREDIT = re.compile(rf"^\({_FULL_NAME}\s*/\s*[^()/]{{2,60}}\)$")
 
 
+# A person's name and their post ("Jane Doe, Staff Attorney, Harbour Rights Project", "M. Jean
+# Exemple, Ministre de la Culture"), maybe continuing a list of them ("& Jane Roe, …"): an
+# author's or a recipient's line, not a headline. Posts in the languages of Europe.
+_NAME_AND_POST = re.compile(
+    rf"""^(?:&\s*|(?i:and|und|y|et)\s+)?(?:M\.|Mme|Dr\.|Prof\.)?\s*{_FULL_NAME},\s+
+    (?i:(?:senior|chief|staff|deputy|executive|managing|associate|assistant|stellvertretende?r?)\s+)?
+    (?i:director|directora|directeur|directrice|direktor|direktorin|attorney|lawyer|anwalt
+    |anwältin|rechtsanwalt|rechtsanwältin|abogad[oa]|avocat|editor|editora|redakteur|redakteurin
+    |rédacteur|rédactrice|professor|professorin|profesora?|professeur|reporter|reporterin
+    |correspondent|korrespondent|korrespondentin|corresponsal|ceo|cfo|president|präsident
+    |präsidentin|presidente|présidente?|minister|ministerin|ministre|ministro|ministra|chair
+    |chairman|chairwoman|head|leiter|leiterin|sprecher|sprecherin|spokesperson|spokesman
+    |spokeswoman|analyst|analystin|researcher|fellow|founder|gründer|gründerin|fundador[a]?
+    |fondateur|fondatrice|author|autor|autorin|auteur|journalist|journalistin|periodista
+    |journaliste|columnist|kolumnist|kolumnistin|secretary|sekretär|secretari[oa]|secrétaire
+    |manager|managerin|gerente|geschäftsführer|geschäftsführerin)\b""",
+    re.X,
+)
+# A firm's name: a few words that end with its legal form ("Harbour Pharma GmbH", "Muster &
+# Co. KG", "Verbraucherverein Beispiel e.V.", "Example Holdings Ltd."): a maker or a publisher
+# a page names in a list or a box, not a headline.
+_FIRM = re.compile(r"(?:\bGmbH|\bAG|\bKG|\bKGaA|\be\.\s?V\.|\bInc\.?|\bLtd\.?|\bLLC|\bplc"
+                   r"|\bS\.A\.|\bS\.L\.|\bS\.r\.l\.|\bB\.V\.|\bN\.V\.|\bOy|\bAB|\bSE"
+                   r"|\bsp\.\s?z\s?o\.\s?o\.|\bGesmbH|\bmbH)\s*$")
+_FIRM_WORDS = 8  # words of a firm's name at most ("Labor Erika Muster GmbH & Co. KG")
+
+
+def is_firm(text: str) -> bool:
+    return len(text.split()) <= _FIRM_WORDS and _FIRM.search(text) is not None
+
+
 def is_signed_name(text: str) -> bool:
     """A byline in any of the languages of Europe, or a role and a name (see _BY_NAMES)."""
     return (len(text) < 160 and len(text.split()) <= 16
-            and (_BY_NAMES.match(text) is not None or _ROLE_NAME.match(text) is not None))
+            and (_BY_NAMES.match(text) is not None or _ROLE_NAME.match(text) is not None
+                 or _NAME_AND_POST.match(text) is not None))
 
 
 # The link to an author's other stories after their name, glued to it or not.
@@ -434,6 +466,8 @@ def not_a_headline(text: str) -> str | None:
         return "navigation"
     if is_price(text):
         return "price"
+    if is_firm(text):
+        return "firm"
     if _BULLET.match(text):
         return "list"  # an item or a footnote ("* Calendar subject to change")
     if is_byline(text):

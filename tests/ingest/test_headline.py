@@ -571,3 +571,20 @@ def test_reading_times_comment_counts_hashtags_and_caption_marks_are_not_headlin
                                   "Hamburg: 30 Minuten Stau auf der A7"])
 def test_headlines_that_count_minutes_are_headlines(line):
     assert not_a_headline(line) is None
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Jane Roe, Staff Attorney, Harbour Rights Project", "byline"),
+    ("& Erika Muster, Director of Education, Harbour Foundation", "byline"),
+    ("M. Jean Exemple, Ministre de la Culture", "byline"),
+    ("Labor Erika Muster GmbH & Co. KG", "firm"),
+    ("Pressemitteilung | Verbraucherverein Beispiel e.V.", "firm"),
+])
+def test_a_name_with_its_post_and_a_firms_name_are_not_headlines(line, why):
+    assert not_a_headline(line) == why
+
+
+@pytest.mark.parametrize("line", ["Beispiel AG streicht 5000 Stellen in der Stadt",
+                                  "Jane Roe, John Doe Launch Harbour Campaign"])
+def test_headlines_about_firms_and_people_are_headlines(line):
+    assert not_a_headline(line) is None
