@@ -219,6 +219,13 @@ _COMMENTS = re.compile(r"\b\d+\s+(?:kommentare?|comments?|comentarios?|commentai
 _FURNITURE_WORDS = 6  # words of such a line at most
 # A hashtag alone ("#Plug-in-Hybrid", "#heiseshow"): a topic's link.
 _HASHTAG = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
+# A section's or a site's name: a few words that start or end with the word for news ("Local
+# News", "St. Lucia Times News", "Nachrichten und Pressemeldungen").
+_NEWS_WORD = (r"(?:news|nachrichten|meldungen|noticias|notícias|actualités|actualites|notizie"
+              r"|nieuws|nyheter|nyheder|uutiset|wiadomości|zprávy|správy|vijesti|новости|новини"
+              r"|haberler|headlines|schlagzeilen|titulares)")
+_SECTION_NAME = re.compile(rf"^{_NEWS_WORD}\b|\b{_NEWS_WORD}$", re.I)
+_SECTION_WORDS = 5  # words of a section's name at most
 # A contact's label: a telephone number or an address is no headline.
 _CONTACT = re.compile(r"^(?:tel|telefon|telephone|phone|fax|e-mail|email|mobil|handy|teléfono"
                       r"|téléphone|telefono|telefone|tlf|тел|телефон)\.?\s*:", re.I)
@@ -468,6 +475,9 @@ def not_a_headline(text: str) -> str | None:
         return "price"
     if is_firm(text):
         return "firm"
+    if (len(text.split()) <= _SECTION_WORDS and _SECTION_NAME.search(text.rstrip(" .!"))
+            and ":" not in text):
+        return "navigation"  # a section's name
     if _BULLET.match(text):
         return "list"  # an item or a footnote ("* Calendar subject to change")
     if is_byline(text):

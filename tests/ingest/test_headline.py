@@ -588,3 +588,14 @@ def test_a_name_with_its_post_and_a_firms_name_are_not_headlines(line, why):
                                   "Jane Roe, John Doe Launch Harbour Campaign"])
 def test_headlines_about_firms_and_people_are_headlines(line):
     assert not_a_headline(line) is None
+
+
+@pytest.mark.parametrize("line", ["Harbour Times News", "Nachrichten und Pressemeldungen",
+                                  "Noticias de la Costa"])
+def test_a_sections_name_around_the_word_for_news_is_not_a_headline(line):
+    assert not_a_headline(line) == "navigation"
+
+
+@pytest.mark.parametrize("line", ["Good News for Savers", "Breaking: Fake News spreads"])
+def test_headlines_that_say_news_are_headlines(line):
+    assert not_a_headline(line) is None
