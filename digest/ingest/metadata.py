@@ -496,9 +496,12 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
         return ((ok[i] and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN)
                 or _caps_headline(lines[i].text)) and sure(i)
 
-    spots = [*range(start - 1, max(-1, start - 1 - _STAND_IN_REACH), -1),
-             *range(start, min(start + _HEAD_LINES, end))]
-    return next((_first_showing(lines, i) for i in spots if i != at and tells(i)), None)
+    spots = [i for i in [*range(start - 1, max(-1, start - 1 - _STAND_IN_REACH), -1),
+                         *range(start, min(start + _HEAD_LINES, end))] if i != at]
+    found = next((i for i in spots if tells(i)), None)
+    if found is None:  # an exclamation only when no other line is the story's
+        found = next((i for i in spots if _exclaimed(lines[i].text) and sure(i)), None)
+    return None if found is None else _first_showing(lines, found)
 
 
 def _caps_headline(text: str) -> bool:
@@ -507,6 +510,15 @@ def _caps_headline(text: str) -> bool:
     pick only when it is the story's beyond doubt."""
     return (headline.not_a_headline(text) == "kicker" and is_headline(text)
             and len(_words(text)) >= _ECHO_WORDS and "." not in text)  # not "RUIN. LOVE."
+
+
+def _exclaimed(text: str) -> bool:
+    """A short headline that exclaims ("Endlich mehr Tempo wagen!"), shaped as a promo's
+    call ("Jetzt testen!"): it stands in only as the story's beyond doubt, and only when
+    no other line is."""
+    return (text.endswith("!") and headline.not_a_headline(text) == "promo"
+            and headline._PROMO.search(text) is None and len(_words(text)) >= 2
+            and not is_chrome_phrase(text))
 
 
 _STAND_IN = 2  # words a line that stands in for a rejected pick shares with the article

@@ -599,3 +599,10 @@ def test_a_sections_name_around_the_word_for_news_is_not_a_headline(line):
 @pytest.mark.parametrize("line", ["Good News for Savers", "Breaking: Fake News spreads"])
 def test_headlines_that_say_news_are_headlines(line):
     assert not_a_headline(line) is None
+
+
+def test_a_short_exclaimed_headline_that_is_the_storys_beyond_doubt_is_the_title():
+    # shaped as a promo's call ("Jetzt testen!"), but the article repeats its words
+    head = "Neue Parkregeln am Hafen!"
+    page = f"{MENU}18. Oktober 2023\n{head}\n\n" + STORY
+    assert extract_text(page).title == head
