@@ -173,7 +173,10 @@ _PROMO = re.compile(
 )
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S.*\s(?:>|»|›|/|\\)\s+\S|^\S.{0,40}\s(?:>|»|›)\s")
 _TIMESTAMP = re.compile(
-    r"^(?:updated|posted|published|last\ updated|опубліковано|оновлено)\b"
+    r"^(?:updated|posted|published|last\ updated|опубліковано|оновлено|опубликовано|обновлено"
+    r"|veröffentlicht|aktualisiert|zuletzt\ aktualisiert|publié|mis\ à\ jour|mise\ en\ ligne"
+    r"|publicado|actualizado|publicada|actualizada|pubblicato|aggiornato|gepubliceerd"
+    r"|bijgewerkt|opublikowano|zaktualizowano|publikováno|aktualizováno)\b"
     r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$"
     r"|^\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago$",
     re.X | re.I,

@@ -501,7 +501,9 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     found = next((i for i in spots if tells(i)), None)
     if found is None:  # an exclamation only when no other line is the story's
         found = next((i for i in spots if _exclaimed(lines[i].text) and sure(i)), None)
-    return None if found is None else _first_showing(lines, found)
+    if found is None:
+        return at if at is not None and _heads(lines, at) else None
+    return _first_showing(lines, found)
 
 
 def _caps_headline(text: str) -> bool:

@@ -435,8 +435,14 @@ def test_a_line_above_the_date_that_shares_no_word_with_the_article_is_not_the_t
 
 
 def test_a_page_whose_only_candidate_shares_no_word_with_the_article_has_no_title():
-    page = f"{MENU}Suche ein- oder ausblenden\n18. Oktober 2023\n\n" + STORY
+    page = f"{MENU}Suche ein- oder ausblenden\n\n" + STORY
     assert extract_text(page).title is None
+
+
+def test_a_line_right_above_the_dateline_stays_when_no_line_is_the_storys():
+    # headed as a headline is (its date right below), nothing else to put in its place
+    page = f"{MENU}Wochenbericht aus dem Rathaus\n18. Oktober 2023\n\n" + STORY
+    assert extract_text(page).title == "Wochenbericht aus dem Rathaus"
 
 
 def test_a_headline_that_names_the_month_the_article_abbreviates_is_its_own():
@@ -606,3 +612,9 @@ def test_a_short_exclaimed_headline_that_is_the_storys_beyond_doubt_is_the_title
     head = "Neue Parkregeln am Hafen!"
     page = f"{MENU}18. Oktober 2023\n{head}\n\n" + STORY
     assert extract_text(page).title == head
+
+
+@pytest.mark.parametrize("line", ["Mise en ligne", "Veröffentlicht am 3. Mai",
+                                  "Publicado el 3 de mayo"])
+def test_posted_and_updated_labels_in_the_languages_of_europe_are_not_headlines(line):
+    assert not_a_headline(line) == "navigation"
