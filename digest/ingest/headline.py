@@ -313,13 +313,24 @@ def is_sentence(text: str) -> bool:
     if size > len(toks) and _CJK_TWO_SENTENCES.search(text):
         return True
     if not _title_case(text):  # every word capitalised is a headline's style, full stops or not
-        if len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)):
+        if len(toks) >= 8 and any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text)
+                                  if not _asks_then_tells(text, m)):
             return True
         if _SENTENCE_END.search(text) and not text.endswith("...") and size >= 5:
             return not _ABBREVIATION_END.search(text)
     if len(toks) >= 8 and _REPORTED.search(text):
         return True  # "…," the chairman said in an email: headlines say "says", stories "said"
     return size >= 28 or (len(toks) >= 20 and stopword_ratio(toks) >= 0.35)
+
+
+_ASKED_HEAD = 20  # words of a headline that asks, then tells, at most
+
+
+def _asks_then_tells(text: str, m: re.Match[str]) -> bool:
+    """A headline that asks, then answers or goes on without a full stop ("Wie kann ich
+    schnell abnehmen? Die 8 besten Tipps"): a question mark once, no full stop at the end."""
+    return (m.group(2) == "?" and text.count("?") == 1 and not _SENTENCE_END.search(text)
+            and len(words(text)) <= _ASKED_HEAD)
 
 
 def _title_case(text: str) -> bool:

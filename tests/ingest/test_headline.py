@@ -618,3 +618,17 @@ def test_a_short_exclaimed_headline_that_is_the_storys_beyond_doubt_is_the_title
                                   "Publicado el 3 de mayo"])
 def test_posted_and_updated_labels_in_the_languages_of_europe_are_not_headlines(line):
     assert not_a_headline(line) == "navigation"
+
+
+@pytest.mark.parametrize("line", ["Wie kann ich schnell abnehmen? Die acht besten Tipps der Ärzte",
+                                  "¿Quiere abrir un negocio? La ciudad le abre sus puertas"])
+def test_a_headline_that_asks_then_tells_without_a_full_stop_is_a_headline(line):
+    assert not_a_headline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Wie kann man schnell abnehmen? Die Ärzte raten zu mehr Bewegung und weniger Zucker.",
+    "Was tun? Was lassen? Die Ärzte raten zu mehr Bewegung und weniger Zucker im Alltag",
+])
+def test_a_question_and_a_sentence_with_its_full_stop_or_questions_are_prose(line):
+    assert not_a_headline(line) == "sentence"
