@@ -469,17 +469,15 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     author, or a person of whom a headline of names only would say nothing. None when no
     line does: the page waits for review rather than carry a title that is not its own.
     An article with too few words of its own to tell keeps the pick."""
-    prose = [(i, headline.stems(lines[i].text)) for i in range(start, end)
-             if lines[i].kind != "barrier" and len(words(lines[i].text)) >= _BODY_WORDS]
-    if len(set().union(*(own for _, own in prose))) < _TOLD:
+    if at is not None and _echoed(lines, at, start):
+        return at  # printed twice in the page's head: the headline, whatever the article says
+    prose = _Prose(lines, start, end)
+    if not prose.tells():
         return at
 
     def shared(i: int, lead: int | None = None) -> tuple[int, int]:
-        key = normalize(lines[i].text)
         title = headline.stems(lines[i].text)
-        told = set().union(*[own for j, own in prose
-                             if j != i and normalize(lines[j].text) != key][:lead])
-        return len(title & told), len(title)
+        return len(title & prose.told(i, lead)), len(title)
 
     def sure(i: int) -> bool:  # the story's beyond doubt
         n, of = shared(i)
@@ -488,8 +486,7 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     def told(i: int) -> bool:  # in the lead, or twice in the article
         return shared(i, _LEAD)[0] >= 1 or shared(i)[0] >= _STAND_IN
 
-    if at is not None and (_echoed(lines, at, start) or (
-            sure(at) if _name_shaped(lines[at].text) else told(at))):
+    if at is not None and (sure(at) if _name_shaped(lines[at].text) else told(at)):
         return at
 
     def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt
@@ -504,6 +501,54 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     if found is None:
         return at if at is not None and _heads(lines, at) else None
     return _first_showing(lines, found)
+
+
+class _Prose:
+    """The article's lines of prose (:data:`_BODY_WORDS` words or more) and their words'
+    stems, read only as far as a question needs: most headlines are told by the lead."""
+
+    def __init__(self, lines: Sequence[Line], start: int, end: int):
+        self.lines = lines
+        self._rows = ((i, normalize(lines[i].text), headline.stems(lines[i].text))
+                      for i in range(start, end)
+                      if lines[i].kind != "barrier" and len(words(lines[i].text)) >= _BODY_WORDS)
+        self.read: list[tuple[int, str, set[str]]] = []
+
+    def _upto(self, n: int | None) -> None:
+        while n is None or len(self.read) < n:
+            row = next(self._rows, None)
+            if row is None:
+                return
+            self.read.append(row)
+
+    def tells(self) -> bool:
+        """Whether the article has :data:`_TOLD` words of its own to check a headline by."""
+        seen: set[str] = set()
+        n = 0
+        while len(seen) < _TOLD:
+            n += 1
+            self._upto(n)
+            if len(self.read) < n:
+                return False
+            seen |= self.read[n - 1][2]
+        return True
+
+    def told(self, i: int, lead: int | None) -> set[str]:
+        """The stems of the first ``lead`` lines of prose (all when None), leaving out line
+        ``i`` and lines that print its text: a line is no evidence for itself."""
+        key = normalize(self.lines[i].text)
+        out: set[str] = set()
+        taken, n = 0, 0
+        while lead is None or taken < lead:
+            n += 1
+            self._upto(n)
+            if len(self.read) < n:
+                break
+            j, other, own = self.read[n - 1]
+            if j != i and other != key:
+                out |= own
+                taken += 1
+        return out
 
 
 def _caps_headline(text: str) -> bool:

@@ -527,17 +527,18 @@ def menu_items(lines: Sequence[str], gaps: Sequence[bool]) -> set[str]:
         return set()
     places: dict[str, set[tuple[str, str]]] = {}
     alone: set[str] = set()
+    item = [_item(text) for text in lines]
     runs, run = [], 0  # runs of items with no blank line between
-    for i, text in enumerate(lines):
-        run += i == 0 or gaps[i] or not _item(text) or not _item(lines[i - 1])
+    for i in range(len(lines)):
+        run += i == 0 or gaps[i] or not item[i] or not item[i - 1]
         runs.append(run)
-    addresses = Counter(runs[i] for i, text in enumerate(lines)
-                        if _item(text) and _DOMAIN.fullmatch(text.strip()))
+    address = [item[i] and bool(_DOMAIN.fullmatch(text.strip())) for i, text in enumerate(lines)]
+    addresses = Counter(runs[i] for i in range(len(lines)) if address[i])
     for i, text in enumerate(lines):
-        inside = (0 < i < len(lines) - 1 and not gaps[i] and not gaps[i + 1] and _item(text)
-                  and _item(lines[i - 1]) and _item(lines[i + 1])
+        inside = (0 < i < len(lines) - 1 and not gaps[i] and not gaps[i + 1] and item[i]
+                  and item[i - 1] and item[i + 1]
                   and not _family(text, lines[i - 1]) and not _family(text, lines[i + 1]))
-        if _item(text) and _DOMAIN.fullmatch(text.strip()):
+        if address[i]:
             inside = addresses[runs[i]] >= 2  # a list of a publisher's sites
         if inside:
             places.setdefault(text, set()).add((lines[i - 1] if i else "",
