@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digest.config import Config
 from digest.ingest import dates, headline, metadata, structure
@@ -279,9 +280,11 @@ def classify(lines: list[Line], learned: frozenset[str] = frozenset()) -> None:
     _mark_boxes(lines)
 
 
+@lru_cache(maxsize=4096)
 def is_barrier(text: str) -> bool:
     """A heading where a page stops being the article: comments, "related stories",
-    "you may also like", "don't miss" (the HTML cleaner uses it too)."""
+    "you may also like", "don't miss" (the HTML cleaner uses it too). Kept per text: the
+    cleaner's passes ask it of the same lines, and its headings in many languages cost."""
     return len(text) < 60 and bool(_BARRIER.match(text))
 
 
@@ -304,7 +307,7 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
             return BAD
         if headline.is_promo(text) or _SIGN_UP.search(text):
             return BAD
-    if _CREDIT_TAIL.search(text):
+    if ":" in text and _CREDIT_TAIL.search(text):
         ln.inline = True  # a caption, however long, that ends with its picture's credit
         return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):
