@@ -22,14 +22,14 @@ CORPUS = SHARED / "corpus"
 # Mean per-page body token F1 (score.py), measured by benchmarks/extraction.py.
 F1_FLOORS = {
     "news": 0.996,  # news/*.txt, 30 pages
-    "dev_txt": 0.955,  # extraction/dev/*.txt, 121 pages
+    "dev_txt": 0.956,  # extraction/dev/*.txt, 121 pages
     "dev_html": 0.984,  # extraction/dev/*.html, 121 pages
 }
 # Titles of the extraction pages that agree with the page's own HTML headline (of 121).
 SILVER_TITLE_FLOORS = {"dev_txt": 109, "dev_html": 119}
 # Text dumps whose HTML states a publication stamp: dated on its day (+-1), at least;
 # dated on another day, at most (a wrong date is worse than none: the page waits).
-SILVER_DATE_FLOOR, SILVER_DATE_WRONG = 71, 4
+SILVER_DATE_FLOOR, SILVER_DATE_WRONG = 72, 4
 # Text dumps of hosts the registry does not know (65) named as the outlet found on the same
 # page's HTML, at least; named otherwise, at most (benchmarks/outlets.py's silver figure).
 SILVER_OUTLET_FLOOR, SILVER_OUTLET_WRONG = 17, 2
