@@ -46,6 +46,7 @@ from digest.ingest.lang import detect
 from digest.ingest.layout import article_paragraphs
 from digest.ingest.model import Extraction
 from digest.ingest.textdump import is_barrier
+from digest.ingest.title import ATTRIBUTION_RE
 
 _STAMP_META = re.compile(
     r"""<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*["']"""
@@ -421,7 +422,7 @@ def _same(a: str, b: str) -> bool:
 
 def _take_attribution(paragraphs: list[str], ex: Extraction) -> list[str]:
     for i, text in enumerate(paragraphs[:8]):
-        if len(text) < 400 and metadata._ATTRIBUTION_RE.match(text):
+        if len(text) < 400 and ATTRIBUTION_RE.match(text):
             ex.attribution = text
             return paragraphs[:i] + paragraphs[i + 1 :]
     return paragraphs
