@@ -107,13 +107,20 @@ _PREFIX_RE = re.compile(
     )\b""",
     re.X | re.I,
 )
+# "All rights reserved" in the languages of the pages (a footer's notice): one list for the
+# chrome lines, the dump's footer and the outlet's copyright notice.
+RIGHTS_RESERVED = ("all rights reserved|усі права захищені|всі права захищені|все права защищены"
+                   "|права захищені|права защищены|alle rechte vorbehalten|tous droits réservés"
+                   "|todos los derechos reservados|tutti i diritti riservati"
+                   "|todos os direitos reservados|alle rechten voorbehouden"
+                   "|wszelkie prawa zastrzeżone")
 # Phrases that make any line chrome wherever they appear. Written in lower case and searched
 # in the case-folded line: without re.I the engine skips to the letters a phrase can start
 # with instead of trying every phrase at every letter of a paragraph (3.5x faster).
 _ANYWHERE_RE = re.compile(
     r"""(?:we\ use\ cookies|uses\ cookies|cookie\ (?:policy|settings|consent)
     |ctrl\s*\+\s*enter|is\ the\ place\ where\ you\ will\ find|become\ our\ patron
-    |support\ us,\ or\ become|all\ rights\ reserved|min\ read$|minute\ read$|хв\ читання|мин\ чтения
+    |support\ us,\ or\ become|min\ read$|minute\ read$|хв\ читання|мин\ чтения
     |^(?:reading\ time|tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit
     |время\ чтения|час\ читання)\b
     |help\ us\ produce|join\ our\ community|support\ (?:our|independent)\ journalism
@@ -122,9 +129,7 @@ _ANYWHERE_RE = re.compile(
     |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
     |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
     |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
-    |alle\ rechte\ vorbehalten|tous\ droits\ réservés|todos\ los\ derechos\ reservados
-    |tutti\ i\ diritti\ riservati|todos\ os\ direitos\ reservados|alle\ rechten\ voorbehouden
-    |wszelkie\ prawa\ zastrzeżone)""",
+    |""" + RIGHTS_RESERVED.replace(" ", "\\ ") + ")",
     re.X,
 )
 _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")

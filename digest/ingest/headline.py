@@ -69,6 +69,9 @@ _BYLINE = re.compile(
     |associated\ press|press\ association|news\ agency)\s*$""",
     re.X | re.I,
 )
+# The word for "by" before an author's name, in the languages of the pages ("di", "de", "da"
+# are also other words: each use says when they count).
+BY_WORDS = "by|von|por|par|pour|durch|door|av|af|przez|od|від|от|автор|автора|author"
 # A byline in the languages of Europe: the word for "by" and one to four people's names
 # ("Von Lisa Petrich", "por Sarah Moreno", "de Jane Doe", "Por Ana Ruiz / Luis Gil"), maybe
 # after a few words that say what is signed ("Eine Analyse von …", "Artikel von …",
@@ -90,7 +93,7 @@ _SIGNED_WHAT = r"""(?:ein|eine|einer|a|an|un|una|une|uno|el|la|le|il|een|article
     |veröffentlicht|geschreven|gepubliceerd|napisał|napisała|opublikowano)"""
 _BY_NAMES = re.compile(
     rf"""^(?:(?i:{_SIGNED_WHAT})\s+){{0,3}}
-    (?:(?i:by|von|por|par|pour|durch|door|av|af|przez|od|від|от|автор|автора)|de|di|da|do)
+    (?:(?i:{BY_WORDS})|de|di|da|do)
     \s*:?\s+{_FULL_NAME}(?:{_AND}{_ONE_NAME}){{0,3}}\s*\.?$""",
     re.X,
 )

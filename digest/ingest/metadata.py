@@ -57,8 +57,7 @@ _NAMES_COMMA = re.compile(r"(?<=\w)\s*,\s*(?=[A-ZА-ЯІЇЄҐ][\w'’-]+\s+[A-Z
 _ON_END = re.compile(r"\s+(?:on|at)$", re.I)
 # "By", "Par", "Por", "Von" ... before a name in front of the dateline on its line (only
 # there: a line of its own starting "Von Trier", "Por qué" is a headline)
-_BY_IN_DATELINE = re.compile(r"^(?:by|від|автор|author|par|por|di|von|door|av|af|przez)\s*:?\s+",
-                             re.I)
+_BY_IN_DATELINE = re.compile(rf"^(?:{headline.BY_WORDS}|di)\s*:?\s+", re.I)
 _WIRE_CAPS = re.compile(r"^[^\n]{0,40}?\.\s*([A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ\-]{4,}(?:\s[A-ZА-ЯІЇЄҐ]+)?)"
                         r"\s*[–—-]\s")
 _ORG_WORDS = re.compile(
@@ -614,7 +613,7 @@ def _stated(text: str, found: dates.Found) -> bool:
 
 
 # "By Jane Roe on", "Von Jana Beispiel am": a byline that opens a line before its date.
-_BYLINE_OPENS = re.compile(r"(?i:by|von|par|por|door|di|av|af)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_BYLINE_OPENS = re.compile(rf"(?i:{headline.BY_WORDS}|di)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*"
                            r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3}(?:\s*,|\s+(?:on|am|le|el|op|il|den))?")
 
 

@@ -36,6 +36,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from digest.config import Source
+from digest.ingest.chrome import RIGHTS_RESERVED
 
 _WORD = re.compile(r"\w+")
 _CAPS_MAX = 5  # "UP", "AP", "TASS", "ТАСС", "SCMP": capitals only
@@ -277,12 +278,11 @@ def _same(mine: Source, entry: Source) -> bool:
 
 # --- signals in a page's text ---------------------------------------------------------------
 
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved|усі права захищені"
-                        r"|всі права захищені|все права защищены|права защищены", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|" + RIGHTS_RESERVED, re.I)
 _PHOTO = re.compile(r"\b(?:photo|photos|image|images|фото|світлина|picture|getty|shutterstock"
                     r"|epa|video|відео|видео|illustration|ілюстрац|иллюстрац)\b", re.I)
 _MARKS = ("©", "(c)", "copyright", "rights reserved", "права з", "права за")
-_RIGHTS = re.compile(r"all rights reserved|права захищені|права защищены", re.I)
+_RIGHTS = re.compile(RIGHTS_RESERVED, re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _COMPANY = re.compile(r"^[\s,.]*(?:media|company|llc|inc|interactive|group|holdings?|networks?"
                       r"|communications|publishing|digital|corporation|corp|brands|enterprises"

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from digest.config import Config
 from digest.ingest import dates, headline, metadata, structure
-from digest.ingest.chrome import ChromeModel, is_chrome_phrase, normalize
+from digest.ingest.chrome import RIGHTS_RESERVED, ChromeModel, is_chrome_phrase, normalize
 from digest.ingest.lang import stopword_ratio, words
 from digest.ingest.model import Extraction
 from digest.ingest.pages import Provenance
@@ -470,10 +470,8 @@ def _mark_tables(lines: list[Line]) -> None:
 
 
 # A page's footer: "© 2019 Example Media. All rights reserved." (a picture's "© Agency" is not).
-_FOOTER = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|all rights reserved"
-                     r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
-                     r"|tutti i diritti riservati|todos os direitos reservados"
-                     r"|alle rechten voorbehouden|wszelkie prawa zastrzeżone", re.I)
+_FOOTER = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:copyright\s*)?\d{4}|" + RIGHTS_RESERVED,
+                     re.I)
 
 
 def split_at_end_matter(lines: list[Line], start: int, end: int) -> tuple[int, int]:
