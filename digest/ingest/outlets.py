@@ -424,7 +424,10 @@ _NOTICE_WORDS = frozenset(_WORD.findall(
     " terms privacy policy impressum datenschutz contact kontakt about powered designed"
     " developed sitemap site"))
 _NOT_PART = frozenset(("the", "copyright", "by"))
-_JOINERS = frozenset(_WORD.findall("of and am an de del la le du da di y et und van von"))
+# Small words inside a name, between its capitalised ones ("Trinidad and Tobago Newsday",
+# "Recht am Bild", "The Times of Israel").
+_NAME_JOINERS = frozenset(_WORD.findall(
+    "of and the for on in am an de del la le el du da di y et und van von"))
 _TOKEN = re.compile(r"[^\s]+")
 
 
@@ -439,7 +442,7 @@ def _in_longer_name(text: str, start: int) -> bool:
     not "The", "Copyright" or a company's form ("SA LA NACION")."""
     head = text[:start]
     before = _TOKEN.findall(head) if head[-1:].isspace() else []
-    if len(before) >= 2 and before[-1] in _JOINERS:
+    if len(before) >= 2 and before[-1] in _NAME_JOINERS:
         before = before[:-1]
     word = before[-1] if before else ""
     folded = word.casefold()
@@ -599,10 +602,6 @@ def promo(mentions: Mentions, lines: Sequence[str], reg: Registry) -> Found | No
     return None
 
 
-_NAME_JOINERS = ("of", "and", "the", "for", "on", "in", "de", "du", "da", "di", "la", "le", "el",
-                 "del")
-
-
 def _stands_for_another(spelled: str, source: Source, lines: Sequence[str]) -> bool:
     """Whether an acronym ("TOI") is spelled out on the page as a name that is not one of
     ``source``'s ("The Times of Israel", not "The Times of India"): the page's own."""
@@ -610,7 +609,7 @@ def _stands_for_another(spelled: str, source: Source, lines: Sequence[str]) -> b
         return False
     parts = []
     for i, letter in enumerate(spelled):
-        joiners = [j for j in _NAME_JOINERS if j[0] == letter.lower()] if i else []
+        joiners = sorted(j for j in _NAME_JOINERS if j[0] == letter.lower()) if i else []
         parts.append("(?:" + "|".join([rf"{letter}[\w'’-]*", *joiners]) + ")")
     own = {" ".join(_WORD.findall(n.casefold())) for n in (source.name, *source.aliases)}
     for m in re.finditer(r"\b" + r"\s+".join(parts) + r"\b", "\n".join(lines)):
