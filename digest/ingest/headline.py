@@ -392,6 +392,12 @@ def is_promo(text: str) -> bool:
             and not _QUOTES.search(text) and len(words(text)) <= 30)
 
 
+def has_promo_words(text: str) -> bool:
+    """The words a promo sells with ("sign up", "subscribe", "follow us", …) anywhere in the
+    line, said to the reader or not."""
+    return _PROMO.search(text) is not None
+
+
 def is_kicker(text: str) -> bool:
     """A short line in capitals: a section label, a kicker, a byline in capitals."""
     cased = [c for c in text if c.lower() != c.upper()]

@@ -211,7 +211,7 @@ def _exclaimed(text: str) -> bool:
     call ("Jetzt testen!"): it stands in only as the story's beyond doubt, and only when
     no other line is."""
     return (text.endswith("!") and headline.not_a_headline(text) == "promo"
-            and headline._PROMO.search(text) is None and len(_words(text)) >= 2
+            and not headline.has_promo_words(text) and len(_words(text)) >= 2
             and not is_chrome_phrase(text))
 
 
