@@ -320,6 +320,29 @@ def test_a_page_without_a_headline_is_kept_for_review_never_titled_by_its_lead(p
     assert [p.relative_to(project).as_posix() for p in articles(project)] == [PROVISIONAL]
 
 
+SLOGANED = "Fresh Thinking For Curious Minds\n\nHome | World | Politics\n\n" + NO_HEADLINE
+
+
+def test_a_site_slogan_above_the_article_is_no_headline_the_page_waits_for_review(project):
+    # Shaped as a headline and standing above the article, but not one word of it comes again
+    # in the article: the site's slogan, not the story's headline. Never published as its title.
+    (project / "raw" / "a.txt").write_text(SLOGANED)
+    [result] = run(project).results
+    assert result.status == "review" and result.article == PROVISIONAL
+    assert result.reason.startswith("no headline found on the page")
+    doc = read(project / result.article)
+    assert doc.meta["title"] is None and LEAD[0] in doc.body
+
+
+def test_the_same_page_with_its_headline_in_the_slogans_place_is_published(project):
+    (project / "raw" / "a.txt").write_text(SLOGANED.replace(
+        "Fresh Thinking For Curious Minds", "Air Defence Systems Deployed Near The Capital"))
+    [result] = run(project).results
+    assert result.status == "written"
+    assert read(project / result.article).meta["title"] == (
+        "Air Defence Systems Deployed Near The Capital")
+
+
 def test_a_page_with_neither_headline_nor_date_gives_both_reasons_in_one_line(project):
     (project / "raw" / "a.txt").write_text("\n\n".join(LEAD) + "\n")
     [result] = run(project).results
