@@ -182,6 +182,14 @@ def score(kind: str, pages: list[ex.Page], html_dir: Path,
     return {"kind": kind, "pages": len(pages), "figures": figures(rows), "rows": rows}
 
 
+def passage_scores(rows: list[dict[str, Any]]) -> tuple[float, float, float]:
+    """Precision, recall and F1 over every page's passages, pooled as trafilatura pools them."""
+    counts = {k: sum(r["passages"].get(k, 0) for r in rows) for k in ("tp", "fn", "fp")}
+    precision = counts["tp"] / ((counts["tp"] + counts["fp"]) or 1)
+    recall = counts["tp"] / ((counts["tp"] + counts["fn"]) or 1)
+    return precision, recall, 2 * precision * recall / ((precision + recall) or 1)
+
+
 def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     written = [r for r in rows if r["written"]]
     published = [r for r in written if not r["review"]]
@@ -192,12 +200,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     named = [r for r in written if r["site"]]
     agree = sum(out.same_outlet(r["source"], r["site"]) for r in named)
     none = sum(not r["source"] for r in named)
-    counts = {k: sum(r["passages"].get(k, 0) for r in rows) for k in ("tp", "fn", "fp", "tn")}
-    precision = counts["tp"] / ((counts["tp"] + counts["fp"]) or 1)
-    recall = counts["tp"] / ((counts["tp"] + counts["fn"]) or 1)
+    precision, recall, f1 = passage_scores(rows)
     return {
-        "body_precision": precision, "body_recall": recall,
-        "body_f1": 2 * precision * recall / ((precision + recall) or 1),
+        "body_precision": precision, "body_recall": recall, "body_f1": f1,
         "body_pages": sum(bool(r["passages"]) for r in rows),
         "written": len(written), "review": len(written) - len(published),
         "title_ok": sum(r["title_ok"] for r in titled), "titled": len(titled),
@@ -253,10 +258,7 @@ def reference(pages: list[Path], snippets: dict[str, dict[str, list[str]]]) -> s
         text = trafilatura.extract(path.read_text(encoding="utf-8", errors="replace")) or ""
         wanted = snippets.get(path.stem.split("__", 1)[-1] + ".html")
         rows.append({"passages": passages(_as_markdown(text), wanted)})
-    counts = {k: sum(r["passages"].get(k, 0) for r in rows) for k in ("tp", "fn", "fp", "tn")}
-    precision = counts["tp"] / ((counts["tp"] + counts["fp"]) or 1)
-    recall = counts["tp"] / ((counts["tp"] + counts["fn"]) or 1)
-    f1 = 2 * precision * recall / ((precision + recall) or 1)
+    precision, recall, f1 = passage_scores(rows)
     return f"trafilatura on the HTML: body P / R / F1 {precision:.3f} / {recall:.3f} / {f1:.3f}"
 
 
@@ -286,9 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     snippets = load_snippets(args.snippets)
     results = []
     for kind, folder, suffix in (("text dumps", dump_dir, ".txt"), ("HTML", html_dir, ".html")):
-        items = [ex.Page(p.stem, p, {}) for p in pages
+        items = [ex.Page(p.stem, folder / f"{p.stem}{suffix}", {}) for p in pages
                  if (folder / f"{p.stem}{suffix}").exists()]
-        items = [ex.Page(i.name, folder / f"{i.name}{suffix}", {}) for i in items]
         results.append(score(kind, items, html_dir, snippets))
     if args.json:
         print(json.dumps([{k: v for k, v in r.items() if k != "rows"} for r in results]))
