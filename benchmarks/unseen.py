@@ -55,6 +55,8 @@ from typing import Any
 import extraction as ex
 import outlets as out
 
+from digest.ingest.decode import decode
+
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -129,11 +131,25 @@ def silver_titles(html: str) -> set[str]:
     return (ex.silver_titles(html) | h1) - {""}
 
 
+def read_page(path: Path) -> str:
+    """The saved page as its own charset declares it: a Polish or Chinese page read as UTF-8
+    would state a garbled headline, and no title could agree with it."""
+    return decode(path.read_bytes()).text
+
+
+_SPACED = re.compile(r"\s+(?=[:;,!?])")
+
+
 def title_agrees(title: Any, silver: set[str]) -> bool:
-    ours = ex.fold(title)
+    """Our title is the page's own: equal to a silver title (or its longest segment, the
+    part a ``<title>`` keeps beside section and site names), or one holds the other and the
+    shorter is long and most of the longer. Spaces before punctuation do not count."""
+    ours = _SPACED.sub("", ex.fold(title))
     if not ours:
         return False
-    for theirs in silver:
+    for theirs in {_SPACED.sub("", t) for t in silver}:
+        if ours == max(ex._SEPARATOR.split(theirs), key=len):
+            return True
         short, long_ = sorted((ours, theirs), key=len)
         if ours == theirs or (len(short) >= 12 and short in long_
                               and len(short) >= 0.6 * len(long_)):
@@ -166,7 +182,7 @@ def score(kind: str, pages: list[ex.Page], html_dir: Path,
         articles = ex.ingest_pages(pages, Path(work))
     rows = []
     for page in pages:
-        html = (html_dir / f"{page.name}.html").read_text(encoding="utf-8", errors="replace")
+        html = read_page(html_dir / f"{page.name}.html")
         art = articles.get(page.name)
         meta = art.meta if art else {}
         silver = silver_titles(html)
@@ -255,7 +271,7 @@ def reference(pages: list[Path], snippets: dict[str, dict[str, list[str]]]) -> s
 
     rows = []
     for path in pages:
-        text = trafilatura.extract(path.read_text(encoding="utf-8", errors="replace")) or ""
+        text = trafilatura.extract(read_page(path)) or ""
         wanted = snippets.get(path.stem.split("__", 1)[-1] + ".html")
         rows.append({"passages": passages(_as_markdown(text), wanted)})
     precision, recall, f1 = passage_scores(rows)
