@@ -35,7 +35,8 @@ class Topic:
 @dataclass(frozen=True)
 class Source:
     """A known outlet: its display name, other spellings, the timezone of its datelines and its
-    web domains (digest.yaml ``sources`` and the shipped registry, digest/ingest/outlets.py)."""
+    web domains (digest.yaml ``sources`` and the shipped registry,
+    digest/ingest/outlets/registry.py)."""
 
     name: str
     aliases: tuple[str, ...] = ()

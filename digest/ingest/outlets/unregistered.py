@@ -1,0 +1,217 @@
+"""The names of outlets the registry does not know.
+
+Two questions, asked when no signal has found a registry outlet: what the page's own chrome
+agrees to call its site (:func:`self_named`: a copyright notice's holder, "Search X",
+"Subscribe to X", "About X", …), and whether a name printed where a byline or a lead's
+dateline credit stands has the shape of an outlet's name (:func:`name_shaped`). Nothing here
+reads the registry; :mod:`.order` looks a name found here up in it afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from digest.ingest.outlets.notices import _notice, notices
+from digest.ingest.outlets.registry import Found
+from digest.ingest.outlets.words import _COMPANY, _DOMAIN, _GENERIC, _PARENT, _WORD
+
+# One word of a name: a capital or a digit first ("SlashGear", "Snopes.com", "80/90"), or a
+# lower-case prefix before a capital ("iMore"); a few joining words inside ("Friends of …").
+_NAME_WORD = r"(?:[A-ZА-ЯІЇЄҐ0-9][\w'’&./+-]*|[a-z]{1,2}[A-Z][\w'’&./+-]*)"
+_NAME = (rf"(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|and|&|de|du|da|do|di|la|del)\s+)?"
+         rf"{_NAME_WORD}){{0,4}}")
+_N = rf"(?P<name>{_NAME})"
+_AFTER = r"(?=$|[\s.,!:;?|—–-])"
+# Lines in which a site speaks of itself, by kind: two lines of different kinds must agree.
+_SELF_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern)) for kind, pattern in (
+        ("search", rf"^(?:Search|Пошук на|Пошук по|Поиск по|Поиск на)\s+{_N}\s*$"),
+        ("back", rf"^(?:Back to|Return to|Повернутися на|Вернуться на)\s+{_N}\s*$"),
+        ("support", rf"^(?:Support|Donate to|Підтримайте|Поддержите)\s+{_N}{_AFTER}"),
+        ("shop", rf"^(?:Shop|Store)\s+{_N}\s*$"),
+        ("subscribe", rf"(?i:^|[.!]\s+|click here to\s+)(?i:subscribe to|підпишіться на"
+                      rf"|підписуйтесь на|подпишитесь на|подписывайтесь на)\s+{_N}{_AFTER}"),
+        ("advertise", rf"^(?:Advertise (?:with|on|in)|Реклама на|Реклама в)\s+{_N}\s*$"),
+        ("popular", rf"^(?:Popular|Most Popular|Trending|Also|Only)\s+on\s+{_N}\s*$"),
+        ("about", rf"^(?:About|Про|О)\s+{_N}\s*$"),
+        ("delivered", rf"^Get\s+{_N}\s+delivered\b"),
+        ("newsletter", rf"^(?:(?i:sign up for|get)\s+)?(?:[Tt]he\s+)?{_N}(?:’s|'s)?\s+"
+                       rf"(?i:newsletters?)"
+                       rf"(?:\s*$|\s+[a-z])"),
+        ("follow", rf"^(?:Follow|Стежте за|Следите за)\s+{_N}\s+(?:on|in|у|в|на)\s+"),
+    ))
+# The first words the kinds above open a line with, and the words they hold anywhere: lines
+# with neither are not read further (a page has hundreds of lines and few of these).
+_SELF_FIRST = frozenset(_WORD.findall(
+    "search back return support donate shop store advertise popular most trending also only"
+    " about get sign follow subscribe click the пошук поиск повернутися вернуться підтримайте"
+    " поддержите реклама про о стежте следите підпишіться підписуйтесь подпишитесь"
+    " подписывайтесь"))
+_SELF_ANYWHERE = ("subscri", "newsletter", "підпи", "подпи")
+# What a holder or a name must not be.
+_PLATFORMS = frozenset(_WORD.findall(
+    "facebook twitter x google apple youtube telegram instagram linkedin reddit flipboard tiktok"
+    " whatsapp spotify podcasts podcast pinterest snapchat viber threads mastodon bluesky tumblr"
+    " medium substack patreon amazon alexa rss feedly vk vkontakte вконтакте одноклассники"
+    " телеграм фейсбук ютуб інстаграм инстаграм твіттер твиттер дзен яндекс smartnews msn yahoo"
+    " stitcher soundcloud iheartradio tunein discord twitch kindle roku email newsbreak"
+    " itunes wordpress blogger disqus"))
+# Kinds that agree without being independent: an author's box ("About Jane Roe", "Follow
+# Jane Roe on Twitter"), a newsletter's own promos ("Subscribe to Morning Brief", "Morning
+# Brief Newsletter", "Get Morning Brief delivered to your inbox").
+# "Support X", "About X" and "Follow X" also name causes, topics and people ("Support
+# Ukraine", "About Ukraine"): agreement needs one kind besides them.
+_WEAK_KINDS = frozenset(("about", "support", "follow"))
+_ONE_SOURCE = (frozenset(("about", "follow")),
+               frozenset(("subscribe", "newsletter", "delivered")))
+_TLD = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "info", "io", "de", "fr", "br"))
+_SUFFIX = frozenset(("magazine", "online", "newsletter", "newsletters"))
+_NOTICE_STRIP = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved\.?|\b(?:19|20)\d\d\b"
+                           r"(?:\s*[-–]\s*(?:19|20)\d\d\b)?", re.I)
+_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—]\s|$)")
+
+
+def self_named(lines: Sequence[str], title: str | None = None,
+               author: str = "") -> Found | None:
+    """The name the page's own chrome uses for itself, for an outlet the registry lacks.
+
+    One line naming a site proves little: it may be a sister site, a platform, a person or
+    what the article is about. A name counts only when at least two lines of different kinds
+    agree on it — a copyright notice (a year or "All rights reserved") naming a holder, and
+    the site's own menu and promo lines: "Search X", "Back to X", "Support X", "Subscribe to
+    X", "Advertise with X", "Popular on X", "About X", "Get X delivered to your inbox", "X
+    Newsletters", "Follow X on …" (and "Підтримайте X", "Подписывайтесь на X", …). Never a
+    platform ("Follow us on Facebook"), a parent company ("© 2019 Vox Media, LLC", "… Inc.",
+    "… Network"), a generic word ("About Us", "Back to Top"), the article's author or a name
+    the headline speaks of. "Support X", "About X" and "Follow X" may name a cause, a topic
+    or a person ("Support Ukraine", "About Ukraine"), so two of them alone are not enough
+    (nor "Subscribe to X" with "X Newsletter" alone: a newsletter's promos). When two
+    names qualify, the one more kinds agree on wins; a tie is no evidence. The name is
+    written in the page's fullest spelling of it ("Quanta Magazine" over "About Quanta")."""
+    votes: dict[str, dict[str, Counter[str]]] = {}  # key -> kind -> spellings
+    marked = set(notices(lines))
+    for text in dict.fromkeys(t.strip() for t in lines):
+        if not text or len(text) > 300:
+            continue
+        for kind, name in _self_mentions(text, text in marked):
+            key = _name_key(name)
+            if key and _fits(name, key, title, author):
+                votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
+                break  # one kind per line: a line is one piece of evidence
+    agreed = sorted(((len(kinds), key) for key, kinds in votes.items()
+                     if len(kinds) >= 2 and not kinds.keys() <= _WEAK_KINDS
+                     and not any(kinds.keys() <= s for s in _ONE_SOURCE)),
+                    reverse=True)
+    if not agreed or (len(agreed) > 1 and agreed[0][0] == agreed[1][0]):
+        return None
+    spellings: Counter[str] = Counter()
+    for counts in votes[agreed[0][1]].values():
+        spellings.update(counts)
+    name = max(spellings, key=lambda n: (len(n), spellings[n]))
+    return Found(name, "chrome")
+
+
+def _self_mentions(text: str, marked: bool = True) -> list[tuple[str, str]]:
+    """(kind, name) for each self-reference ``text`` is: a notice's holder, a menu or promo.
+    ``marked``: the line carries a copyright mark (see :func:`notices`)."""
+    out = []
+    if marked and _notice(text) == 2:
+        holder = _notice_holder(text)
+        if holder:
+            out.append(("copyright", holder))
+    first = _WORD.match(text[:12].lower())
+    if (first and first.group() in _SELF_FIRST) or any(
+            word in text.lower() for word in _SELF_ANYWHERE):
+        for kind, pattern in _SELF_KINDS:
+            m = pattern.search(text)
+            if m:
+                out.append((kind, _trim(m.group("name"))))
+    return out
+
+
+def _notice_holder(text: str) -> str | None:
+    """The holder a copyright notice names ("© 2005-2019 SlashGear, All Rights Reserved." ->
+    "SlashGear"), or None when it is a company ("Vox Media, LLC", "Spacenews, Inc.")."""
+    rest = _NOTICE_STRIP.sub(" ", text).strip(" .,:-–—|")
+    rest = re.sub(r"^(?:by\s+)?", "", rest, flags=re.I)
+    end = _HOLDER_END.search(rest)
+    holder, after = _trim(rest[:end.start()]), rest[end.start():end.start() + 30]
+    if not holder or not re.fullmatch(_NAME, holder) or _COMPANY.match(after.lstrip(" ,")):
+        return None
+    return holder
+
+
+def _trim(name: str) -> str:
+    """A name without its trailing dots and a trailing "Newsletter" or "via Email"."""
+    name = re.sub(r"(?:’s|'s)$", "", name.strip(" .,:;!?'’\""))
+    name = re.sub(r"^the\s+", "", name)  # "About the BBC": the article is not the name's
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in ("newsletter", "newsletters", "via"):
+        words.pop()
+    return " ".join(words)
+
+
+def _name_key(name: str) -> str:
+    """What spellings of one name share: "The Paradigm", "Snopes.com", "Quanta Magazine" ->
+    "paradigm", "snopes", "quanta"."""
+    words = [w.casefold() for w in _WORD.findall(name)]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1] in _TLD and "." in name:
+        words = words[:-1]
+    while len(words) > 1 and words[-1] in _SUFFIX:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _fits(name: str, key: str, title: str | None, author: str) -> bool:
+    """Whether ``name`` may be a site's name: not a platform, a parent company, a generic
+    word, the author, or a name the headline speaks of."""
+    words = key.split()
+    folded = [w.casefold() for w in _WORD.findall(name)]
+    if len(key) < 2 or not _PLATFORMS.isdisjoint(words) or folded[-1] in _PARENT:
+        return False
+    if all(w in _GENERIC or w.isdigit() for w in words):
+        return False
+    padded = f" {key} "
+    for other in (title or "", author):
+        if other and padded in " " + " ".join(_WORD.findall(other.casefold())) + " ":
+            return False
+    return True
+
+
+# --- a name printed where an outlet may stand, when the registry does not know it -----------
+
+# Words newsrooms name themselves with, in the languages the pages come in.
+_OUTLET_WORD = re.compile(
+    r"\b(?:news|press|presse|post|times|agency|agencia|agence|agentur|journal|tv|radio|media"
+    r"|daily|herald|gazette|gazeta|tribune|tribuna|telegraph|guardian|service|network|online"
+    r"|zeitung|nachrichten|magazin|magazine|revista|diario|giornale|noticias|nieuws|pravda"
+    r"|новини|новости|правда|агентство|газета)\b", re.I)
+# What a page prints around a byline or a dateline that is no name: a date's or a post's label,
+# a menu ("Blog Home", "Startseite"), a picture's credit ("Foto aus …"), a staff credit.
+_NOT_NAME_WORD = re.compile(
+    r"\b(?:date|datum|fecha|posted|updated|published|modified|zuletzt|geändert|aktualisiert"
+    r"|veröffentlicht|home|startseite|accueil|inicio|foto|fotos|photo|photos|bild|picture"
+    r"|image|фото|staff|report|by|von|par|por)\b", re.I)
+_SENTENCE_MARK = re.compile(r"[•|\"“”„«»?!:;…]|\.\.")
+_ACRONYM_WORD = re.compile(r"[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ0-9&-]{1,5}|[a-z]{2,4}")
+
+
+def name_shaped(name: str) -> bool:
+    """Whether ``name``, printed where a byline or a lead's dateline credit stands and known
+    to no registry, has the shape of an outlet's name: one to four words, no sentence or
+    list punctuation, no label or menu word ("Post date", "Blog Home", "Foto aus …"), and a
+    newsroom's word ("India Post News Weekly", "AUTO ZEITUNG"), an acronym ("KXAN") or a web
+    address. A person's name in capitals ("JANE ROE"), a place ("LA HABANA", "(Leipzig) -")
+    or a product line is none."""
+    text = " ".join(name.split())
+    words = text.split()
+    if not 1 <= len(words) <= 4 or len(text) > 40 or _SENTENCE_MARK.search(text):
+        return False
+    if _NOT_NAME_WORD.search(text):
+        return False
+    return bool(_OUTLET_WORD.search(text) or _DOMAIN.fullmatch(text)
+                or (len(words) == 1 and _ACRONYM_WORD.fullmatch(text)))
