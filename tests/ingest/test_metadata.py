@@ -96,7 +96,6 @@ def test_byline_with_a_person_gives_author_and_the_sites_outlet():
     assert ex.lang == "en"
 
 
-
 LEAD_EN = ("The council voted on Tuesday to close the old river bridge to trucks after "
            "inspectors found cracks in two of its supports.\n\n"
            "Repairs are expected to take most of next year, the council said in a statement.\n")
@@ -295,28 +294,6 @@ def test_a_printed_update_gives_way_to_the_printed_publication(stamp, iso, sourc
     page = "State sets new rules for building permits\n\n" + stamp + "\n\n" + BODY
     ex = extract_text(page, config=CONFIG)
     assert (ex.date.isoformat(), ex.date_source) == (iso, source)
-
-
-@pytest.mark.parametrize("deck", [
-    "Permits Take Two Years, but Several Towns Start Today",  # shorter than the headline
-    "Builders, Towns and Unions Agree on How Long a Permit May Take and Who Pays for the "
-    "Inspections That Go With It",  # longer
-])
-def test_the_headline_over_its_deck_and_byline_is_the_title(deck):
-    page = ("News\n\nOpinion\n\nMarkets\n\nState Sets New Rules for Building Permits in Every "
-            "Town\n\n" + deck + "\n\nBy Jane Roe, Staff Writer\n\nNov 18, 2019 8:11 pm\n\n"
-            + BODY)
-    ex = extract_text(page, config=CONFIG)
-    assert ex.title == "State Sets New Rules for Building Permits in Every Town"
-
-
-def test_the_last_item_of_a_menu_over_a_signed_headline_is_not_the_title():
-    page = ("Local Elections Results Across the State Tonight\n\n"
-            "Weather Forecast for the Coming Weekend Here\n\n"
-            "State Sets New Rules for Building Permits\n\nBy Jane Roe, Staff Writer\n\n"
-            "Nov 18, 2019 8:11 pm\n\n" + BODY)
-    ex = extract_text(page, config=CONFIG)
-    assert ex.title == "State Sets New Rules for Building Permits"
 
 
 def test_a_fact_check_opening_on_its_quoted_claim_is_dated_by_its_own_byline():
