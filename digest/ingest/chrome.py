@@ -69,6 +69,9 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |articolo precedente|articolo successivo|publicidade|compartilhar|partilhar|leia mais
 |continue lendo|assine|advertentie|delen|beantwoorden|zoeken|lees meer|lees verder|reklama
 |udostępnij|odpowiedz|szukaj|czytaj więcej|czytaj dalej|więcej|zaloguj się
+|table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|índice|indice|spis treści
+|pdf|pdf version|print recipe|rezept drucken|imprimer la recette|imprimir receta|bild anzeigen
+|mehr themen|weitere themen|more topics|autres sujets|más temas
 """
 _EXACT_RE = re.compile(
     r"^(?:" + "|".join(p.strip() for p in _EXACT.split("|") if p.strip()) + r")$"
@@ -102,6 +105,9 @@ _PREFIX_RE = re.compile(
     |lees\ ook|czytaj\ (?:także|też)|zobacz\ (?:także|też)|dowiedz\ się\ więcej
     |getaggt\ mit|verschlagwortet\ mit|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes
     |etiquetas|tagi
+    |this\ entry\ was\ posted|this\ (?:post|article)\ was\ (?:first\ )?published
+    |(?:dieser|diese)\ (?:eintrag|beitrag|artikel|text)\ wurde\ (?:\S+\ ){0,6}?veröffentlicht
+    |(?:abbildung|abb\.|figure|fig\.|abbildungen)(?=\s*\d*\s*:)
     |(?:foto|fotos|bild|bilder|titelbild|beitragsbild|symbolbild|headerbild|bildquelle|bildnachweis
     |bildcredit|imagen|fotografía|zdjęcie)(?=\s*:)
     )\b""",
@@ -123,7 +129,14 @@ _ANYWHERE_RE = re.compile(
     |support\ us,\ or\ become|min\ read$|minute\ read$|хв\ читання|мин\ чтения
     |^(?:reading\ time|tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit
     |время\ чтения|час\ читання)\b
-    |help\ us\ produce|join\ our\ community|support\ (?:our|independent)\ journalism
+    |help\ us\ produce|join\ our\ community
+    |comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
+    |kommentare\ (?:werden|sind)\ (?:moderiert|geprüft|freigeschaltet)
+    |(?:artikel|beitrag|post|article)\ gefallen\?
+    |(?:enjoy|like)(?:ed)?\ this\ (?:article|post|story)\?
+    |affiliate[-\ ]links?|advertising\ disclosure|advertising\ disclaimer
+    |we\ (?:may\ )?(?:receive|earn)\ (?:a\ )?(?:small\ )?(?:compensation|commission)
+    |support\ (?:our|independent)\ journalism
     |become\ a\ (?:member|supporter|subscriber|patron)
     |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser
     |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies

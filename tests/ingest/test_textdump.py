@@ -560,3 +560,22 @@ def test_a_stamp_below_the_end_of_the_article_still_dates_it():
                             "\n".join(TEASERS[:2]), "\n".join(TEASERS[2:])))
     assert body_texts(ex.body) == ARTIKEL
     assert ex.date is not None and ex.date.date().isoformat() == "2014-03-20"
+
+
+
+@pytest.mark.parametrize("line", [
+    "Bitte beachten Sie: Kommentare werden moderiert und erscheinen erst nach einer Prüfung.",
+    "Please note that comments are moderated and may take a day to appear on the site.",
+    "Dir hat der Artikel gefallen? Dann teile ihn mit deinen Freunden!",
+    "Bei den Links in diesem Text handelt es sich um Affiliate-Links, für die wir eine "
+    "Provision erhalten können.",
+    "Advertising disclosure: we may receive compensation for some of the links on this page.",
+    "Abbildung 2: Der neue Haushalt nach Bereichen, wie ihn die Verwaltung vorgelegt hat.",
+    "Dieser Beitrag wurde am 3. Mai von der Redaktion veröffentlicht.",
+    "This entry was posted in Stadt and tagged Haushalt, Rat.",
+    "Inhaltsverzeichnis",
+    "Rezept drucken",
+])
+def test_notes_about_the_page_inside_the_article_are_dropped(line):
+    ex = extract_text(seite().replace(ARTIKEL[2], f"{line}\n\n{ARTIKEL[2]}"))
+    assert body_texts(ex.body) == ARTIKEL
