@@ -226,7 +226,9 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     start, end = main_region(lines)
     found_end = end
     start, end = split_at_end_matter(lines, start, end)
+    start = reach_lead(lines, start, end)
     end = drop_trailing_island(lines, start, end)
+    end = drop_trailing_headlines(lines, start, end)
     end = attach_list(lines, start, end)
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)
@@ -489,7 +491,7 @@ def split_at_end_matter(lines: list[Line], start: int, end: int) -> tuple[int, i
     for i in range(start, end):
         ln = lines[i]
         if _ends_matter(lines, start, i):
-            after = _prose(lines[i + 1:end])
+            after = _story_prose(lines, i + 1, end)
             if prose >= after or (not _is_footer(ln) and i - last <= _EARLY_NEAR
                                   and prose >= max(_EARLY_MIN, _EARLY_SHARE * after)):
                 return start, i
@@ -527,6 +529,48 @@ def drop_trailing_island(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
+_LEAD_GAP = 8  # chrome lines at most between the lead and the article's next paragraph
+_LEAD_MIN = 15  # words of a lead paragraph
+
+
+def reach_lead(lines: list[Line], start: int, end: int) -> int:
+    """The region's new start: with the lead paragraph that share buttons, a stamp or a
+    picture's credit part from the rest of the article (they cost more than it weighs)."""
+    if not start < end or lines[start].kind != GOOD:
+        return start
+    i = start - 1
+    while i >= 0 and start - i <= _LEAD_GAP and lines[i].kind == BAD and lines[i].tokens <= 12:
+        i -= 1
+    if 0 <= i < start - 1 and lines[i].kind == GOOD and lines[i].tokens >= _LEAD_MIN:
+        return i
+    return start
+
+
+_TAIL_TITLES = 3  # headlines below the article's last paragraph that make a list of stories
+
+
+def drop_trailing_headlines(lines: list[Line], start: int, end: int) -> int:
+    """The region's new end: without the headlines of other stories (and their teasers) that
+    follow the article's last paragraph, under no heading the cleaner knows."""
+    last = None
+    for i in range(end - 1, start - 1, -1):
+        if lines[i].kind == GOOD and lines[i].tokens >= _PARAGRAPH and not _card_teaser(lines, i):
+            last = i
+            break
+    if last is None:
+        return end
+    tail = [i for i in range(last + 1, end)
+            if lines[i].kind not in (BAD, BARRIER) and lines[i].tokens > 2]
+    titles = sum(1 for i in tail if _card_title(lines[i]))
+    cards = sum(1 for i in tail if _card_title(lines[i]) or _card_teaser(lines, i))
+    tail = [lines[i] for i in tail]
+    if (titles >= _TAIL_TITLES and 2 * cards >= len(tail)
+            and not any(ln.text.endswith(":") for ln in tail)
+            and _story_prose(lines, last + 1, end) < _prose(lines[start:last + 1]) * 0.5):
+        return last + 1
+    return end
+
+
 def _best_start(lines: list[Line], lo: int, end: int) -> int:
     """Where in ``[lo, end)`` the densest run that ends at ``end`` starts."""
     best, total, at = float("-inf"), 0.0, lo
@@ -545,6 +589,27 @@ def _ends_matter(lines: list[Line], start: int, at: int) -> bool:
 
 def _prose(lines: list[Line]) -> int:
     return sum(ln.tokens for ln in lines if ln.kind == GOOD)
+
+
+_CARD_MAX = 50  # words of a story card's teaser at most
+
+
+def _story_prose(lines: list[Line], lo: int, end: int) -> int:
+    """The prose of ``[lo, end)`` that is not story cards' teasers."""
+    return sum(ln.tokens for i, ln in enumerate(lines[lo:end], lo)
+               if ln.kind == GOOD and not _card_teaser(lines, i))
+
+
+def _card_teaser(lines: list[Line], at: int) -> bool:
+    """A story card's teaser: a short paragraph under its own headline (not the first
+    paragraph below a list of headlines)."""
+    return (lines[at].kind == GOOD and lines[at].tokens <= _CARD_MAX and at > 0
+            and _card_title(lines[at - 1]) and not (at > 1 and _card_title(lines[at - 2])))
+
+
+def _card_title(ln: Line) -> bool:
+    """A headline: a short line of several words without a sentence's punctuation."""
+    return ln.kind == SHORT and not ln.punct and ln.tokens >= 3
 
 
 def _is_footer(ln: Line) -> bool:

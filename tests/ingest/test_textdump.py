@@ -562,6 +562,50 @@ def test_a_stamp_below_the_end_of_the_article_still_dates_it():
     assert ex.date is not None and ex.date.date().isoformat() == "2014-03-20"
 
 
+CARDS = [
+    ("Verkehr", "Neue Ampel an der Schulstraße geht in Betrieb",
+     "Die Stadt hat an der Kreuzung vor der Grundschule eine Ampel aufgestellt, die ab "
+     "Montag den Verkehr am Morgen regeln soll."),
+    ("Kultur", "Museum zeigt Bilder aus hundert Jahren Stadtgeschichte",
+     "In der neuen Ausstellung sind Fotos von Straßen, Festen und Fabriken zu sehen, die "
+     "Bürgerinnen und Bürger dem Museum geliehen haben."),
+    ("Sport", "Handballerinnen gewinnen das Derby gegen den Nachbarn",
+     "Vor voller Halle setzte sich die Mannschaft am Samstagabend nach einer spannenden "
+     "zweiten Hälfte mit drei Toren Vorsprung durch."),
+    ("Wetter", "Sturm bringt Regen und kühle Luft in die Region",
+     "Für die Nacht zum Donnerstag erwartet der Wetterdienst kräftige Böen, die Feuerwehr "
+     "rät, lose Gegenstände im Garten zu sichern."),
+]
+
+
+def cards() -> list[str]:
+    return [part for kicker, title, teaser in CARDS for part in (kicker, title, teaser)]
+
+
+def test_story_cards_below_the_last_paragraph_are_not_the_article():
+    # other stories' kickers, headlines and teasers follow the article under no heading
+    ex = extract_text(seite(*cards()))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+def test_story_cards_below_a_more_heading_do_not_outweigh_a_short_article():
+    # the cards hold more prose than the article, but their teasers are not an article's
+    more = [f"Im Ausschuss Nummer {n} wurde der Plan nach Angaben der Stadt ebenfalls lange "
+            "beraten, bevor die Mitglieder ihm mit großer Mehrheit zustimmten." for n in range(2)]
+    many = CARDS * 4
+    ex = extract_text(seite(*more, "Weitere Artikel",
+                            *[part for _, t, teaser in many for part in (t, teaser)]))
+    assert body_texts(ex.body) == [*ARTIKEL, *more]
+
+
+def test_the_lead_above_the_share_buttons_is_the_article_s():
+    lead = ("Nach monatelangem Streit hat der Stadtrat den Haushalt für das kommende Jahr "
+            "beschlossen und damit den Weg für neue Schulen frei gemacht.")
+    text = seite().replace(ARTIKEL[0], "\n".join(
+        [lead, "Teilen", "Facebook", "Twitter", "E-Mail", "Drucken", "Kommentieren",
+         ARTIKEL[0]]))
+    assert body_texts(extract_text(text).body) == [lead, *ARTIKEL]
+
 
 @pytest.mark.parametrize("line", [
     "Bitte beachten Sie: Kommentare werden moderiert und erscheinen erst nach einer Prüfung.",
