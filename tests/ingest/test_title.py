@@ -188,7 +188,7 @@ def test_a_short_headline_in_title_case_above_the_date_is_not_taken_for_a_name()
     assert extract_text(page + LEAD).title == "Harbour Bridge Closes Again"
 
 
-MENU = "".join(f"{item}\n" for item in [
+FERRY_MENU = "".join(f"{item}\n" for item in [
     "Weekend Ferry Timetables", "Harbour Walking Tours", "Gallery", "Contact", "Register",
     "Log In", "About Me",
     "Column", "English", "Español", "Blog", "Home » Column »", "13 Aug", "Column",
@@ -198,7 +198,7 @@ MENU = "".join(f"{item}\n" for item in [
 def test_a_menu_item_far_above_the_date_is_not_the_title():
     # the headline this page prints is too short to tell from the menu: no title, the page
     # waits for review, rather than one of the menu's items published as its headline
-    page = f"{MENU}November 19, 2019\nPosted by admin\n\n" + LEAD
+    page = f"{FERRY_MENU}November 19, 2019\nPosted by admin\n\n" + LEAD
     assert extract_text(page).title is None
 
 
