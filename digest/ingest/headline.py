@@ -171,9 +171,36 @@ _PROMO = re.compile(
     |follow\ us|click\ here|read\ more|not\ a\ member|browse\ all|sharing\ is\ caring
     |in\ your\ inbox|on\ your\ device|your\ browser|in\ a\ new\ window|sharing\ buttons
     |share\ it\ with|breaking\ news\ (?:emails?|alerts?)|media\ playback
-    |підписуйтес[ья]|підпишіться|подписывайтесь|подпишитесь|приєднуйтес[ья]|присоединяйтесь)\b""",
+    |підписуйтес[ья]|підпишіться|подписывайтесь|подпишитесь|приєднуйтес[ья]|присоединяйтесь)\b
+    # following the site on a network, in the languages of Europe ("Suivre le Monde sur
+    # Twitter", "Folgen Sie uns auf Instagram")
+    |^(?:follow|suivre|suivez|folgen|folge|siga|sigue|seguir|segui|seguici|volg|obserwuj
+    |стежте|следите)\b.{0,40}\b(?:twitter|facebook|instagram|linkedin|youtube|telegram
+    |tiktok|mastodon|bluesky|threads|whatsapp)\b
+    # a sign-up's call ("Get Business Alerts", "Receive our updates")
+    |^(?:get|receive|recevez|recibe|erhalten\ sie)\b[^.!?]{0,40}\b(?:alerts?|updates
+    |notifications?|newsletters?)$""",
     re.X | re.I,
 )
+# A sponsor's or a partner's label, its name a logo beside it ("US & Canada is sponsored
+# by", "Supported by", "Präsentiert von", "En partenariat avec"): a headline does not end on
+# the word that introduces a name.
+_LABEL_END = re.compile(
+    r"\b(?:by|von|par|por|with|mit|avec|con|przez|від|от)\s*:?$", re.I)
+# A link to a newspaper's printed edition, on its pages' head.
+_EDITION = re.compile(
+    r"^(?:today['’]s\ paper|print\ edition|e-?paper|digital\ edition|zeitung\ digital"
+    r"|edición\ impresa|édition\ du\ jour|l['’]édition\ du\ jour)$", re.I | re.X)
+# A label of the article's tags or of more stories, with its items ("Tech More: Google Larry
+# Page", "Filed to:metroid", "Tags: Energie, Klima", "Mots-clés :"): a line of furniture.
+_TAGS_LABEL = re.compile(
+    r"^(?:\S+\s+)?(?:more|filed\ to|filed\ under|tags?|topics?|themen|schlagw[oö]rter?"
+    r"|stichw[oö]rter|mots[-\ ]cl[ée]s|sujets|etiquetas|temas|argomenti|tag\ correlati"
+    r"|trefwoorden|tagi|теги|теґи|мітки|темы|теми)\s*:", re.I | re.X)
+# The link a wiki prints after each section's heading ("History[edit]").
+_WIKI_EDIT = re.compile(
+    r"\[\s*(?:edit|bearbeiten|modifier|modifier le code|editar|modifica|edytuj|bewerken"
+    r"|править|редагувати)\s*\]$", re.I)
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S.*\s(?:>|»|›|/|\\)\s+\S|^\S.{0,40}\s(?:>|»|›)\s")
 _TIMESTAMP = re.compile(
     r"^(?:updated|posted|published|last\ updated|опубліковано|оновлено|опубликовано|обновлено"
@@ -415,16 +442,21 @@ def _is_interface(text: str) -> bool:
 
 
 _TAG_WORDS = 3  # words of a tag or a category at most
+_LONG_TAGS, _LONG_TAG_WORDS = 5, 5  # a long list of tags may hold a longer one or two
 
 
 def is_tag_list(text: str) -> bool:
     """Three or more short items parted by commas and nothing else ("Kolumne, Allgemein,
-    Feminismus", "Politics, Recovery Fund, Left"): a post's categories or tags. A headline
+    Feminismus", "Politics, Recovery Fund, Left"), or five or more of up to five words
+    ("Labor, Video, Alabama Workers Immigration Law, Immigration Reform, …"): a post's
+    categories or tags. A headline
     that lists says what of them ("Bread, butter, milk: what costs more")."""
     if any(c in text for c in ":?!\"“”„«»"):
         return False
     parts = [p.strip() for p in text.rstrip(" ,").split(",")]
-    return len(parts) >= 3 and all(0 < len(p.split()) <= _TAG_WORDS for p in parts)
+    return ((len(parts) >= 3 and all(0 < len(p.split()) <= _TAG_WORDS for p in parts))
+            or (len(parts) >= _LONG_TAGS and all(0 < len(p.split()) <= _LONG_TAG_WORDS
+                                                 for p in parts)))
 
 
 def _is_glued(text: str) -> bool:
@@ -507,7 +539,7 @@ def not_a_headline(text: str) -> str | None:
         return "byline"
     if is_caption(text):
         return "caption"
-    if _PROMO.search(text):
+    if _PROMO.search(text) or _LABEL_END.search(text):
         return "promo"
     if is_sentence(text):
         return "sentence"
@@ -518,7 +550,8 @@ def not_a_headline(text: str) -> str | None:
     if _all_lowercase(text):
         return "keywords"  # alt text or a keyword list: a headline has capitals
     if (_ADDRESS.match(text) or _BREADCRUMB.search(text) or _TIMESTAMP.search(text)
-            or _LEAVE.search(text)
+            or _LEAVE.search(text) or _EDITION.match(text) or _TAGS_LABEL.match(text)
+            or _WIKI_EDIT.search(text)
             or _CELLS.search(text) or _GAPS.search(text) or _is_trail(text)
             or _is_chrome_segments(text) or is_tag_list(text) or _is_glued(text)):
         return "navigation"

@@ -266,3 +266,34 @@ def test_a_headline_that_asks_then_tells_without_a_full_stop_is_a_headline(line)
 ])
 def test_a_question_and_a_sentence_with_its_full_stop_or_questions_are_prose(line):
     assert not_a_headline(line) == "sentence"
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("Harbour Weather is sponsored by", "promo"),
+    ("Präsentiert von", "promo"),
+    ("Ocean Special is supported by", "promo"),
+    ("Suivre le Courrier du Port sur Twitter", "promo"),
+    ("Folgen Sie der Hafenzeitung auf Instagram", "promo"),
+    ("Get Harbour Business Alerts", "promo"),
+    ("Today’s Paper", "navigation"),
+    ("Print Edition", "navigation"),
+    ("Travel More: Ferries Harbour Longread", "navigation"),
+    ("Filed to:ferries", "navigation"),
+    ("Mots-clés : port, ferries", "navigation"),
+    ("History of the harbour[edit]", "navigation"),
+    ("Ferries , Video , Harbour News , Port Authority , Harbour Workers Union Contract ,"
+     " Tides", "navigation"),
+])
+def test_sponsor_labels_follow_calls_edition_links_tag_labels_and_wiki_links_are_not_headlines(
+        line, why):
+    # each line stands on news pages' heads, above or beside the headline
+    assert not_a_headline(line) == why
+
+
+@pytest.mark.parametrize("line", [
+    "Get ready for the storm: what the forecast says for the harbour",
+    "Follow the money: how the port paid for its new ferries",
+    "Harbour Board: More ferries from June",
+])
+def test_headlines_that_begin_like_a_call_or_hold_a_label_are_headlines(line):
+    assert not_a_headline(line) is None

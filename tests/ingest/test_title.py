@@ -410,3 +410,34 @@ def test_the_last_item_of_a_menu_over_a_signed_headline_is_not_the_title():
             "Nov 18, 2019 8:11 pm\n\n" + PERMITS)
     ex = extract_text(page, config=CONFIG)
     assert ex.title == "State Sets New Rules for Building Permits"
+
+
+def test_a_sponsor_label_over_the_headline_is_not_the_title():
+    # a section's sponsor stands (twice, for two screen sizes) on top of the stack that
+    # ends at the date: the stack's first headline-shaped line is not the headline
+    head = ("Harbour Weather is sponsored by\nHarbour Weather is sponsored by\n"
+            "Harbour bridge to close for repairs all summer\n24 July 2015\n"
+            "From the section Harbour Weather\n\n")
+    assert extract_text(head + LEAD).title == "Harbour bridge to close for repairs all summer"
+
+
+MENU_FR = "".join(f"{item}\n" for item in [
+    "Facebook", "Twitter", "Suivre le Courrier du Port sur Twitter", "@courrier Suivre @courrier",
+    "Newsletters", "S'inscrire Connexion", "Accueil", "International", "Politique", "Société",
+    "Éco", "Culture", "Idées", "Planète", "Sport", "Sciences", "Techno", "Campus", "Le Mag",
+    "Édition Abonnés", "Vie en ligne", "Jeux vidéo", "Banc d'essai"])
+
+
+def test_a_follow_call_above_the_menu_is_not_the_title():
+    # no dateline above the article: the headline stands under a long menu, and a call to
+    # follow the paper on a network above the menu was taken for it
+    head = MENU_FR + "Le pont du port fermé tout l'été pour travaux\n"
+    story = ("Le Courrier du Port | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+             "Par Jean Exemple\n"
+             "Le pont principal du port sera fermé à la circulation de juin à la fin "
+             "de l'été, a annoncé mardi la mairie, le temps de remplacer son tablier usé.\n"
+             "Les ferries supplémentaires partiront toutes les vingt minutes du quai nord, "
+             "et les bus de nuit suivront un nouvel itinéraire par la rocade.\n"
+             "Les commerçants du port craignent une baisse de fréquentation pendant les "
+             "travaux, mais la mairie promet une signalisation claire.\n")
+    assert extract_text(head + story).title == "Le pont du port fermé tout l'été pour travaux"
