@@ -31,9 +31,14 @@ digit 0-7), whose pages may be read to find a general cause, and **test**, whose
 never read; only its figures are reported as the unseen figure.
 
     python3 benchmarks/unseen.py DIR [DIR ...] [--dumps CACHE] [--split tune|test|all]
-        [--snippets tests/evaldata.json [--reference]] [--json] [--list differ|titles|dates]
+        [--snippets tests/evaldata.json [--reference]] [--gold-bodies DIR] [--json]
+        [--list differ|titles|dates]
 
 ``--reference`` adds trafilatura's own body figures on the same HTML pages (default options).
+``--gold-bodies DIR`` scores bodies against gold article texts (``DIR/<folder>__<stem>.txt``,
+for example the ``expected.html`` of each of Mozilla Readability's ``test/test-pages``, as
+text) with the corpus's bag-of-tokens metric: mean precision over pages with a body, mean
+recall and F1 over all (a page not written scores 0).
 
 Rendering needs Playwright and ``/usr/bin/chromium`` (the test extra); ``--dumps`` keeps the
 dumps between runs (about ten minutes for 1,000 pages).
@@ -48,6 +53,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -177,7 +183,8 @@ def passages(body: str, wanted: dict[str, list[str]] | None) -> dict[str, int]:
 
 
 def score(kind: str, pages: list[ex.Page], html_dir: Path,
-          snippets: dict[str, dict[str, list[str]]]) -> dict[str, Any]:
+          snippets: dict[str, dict[str, list[str]]],
+          gold: dict[str, str] | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as work:
         articles = ex.ingest_pages(pages, Path(work))
     rows = []
@@ -194,8 +201,45 @@ def score(kind: str, pages: list[ex.Page], html_dir: Path,
             "source": meta.get("source"), "site": site_name(html),
             "passages": passages(art.body if art else "",
                                  snippets.get(page.name.split("__", 1)[-1] + ".html")),
+            "gold": (token_scores(art.body if art else "", gold[page.name])
+                     if gold and page.name in gold else None),
         })
     return {"kind": kind, "pages": len(pages), "figures": figures(rows), "rows": rows}
+
+
+def load_gold(folder: Path | None) -> dict[str, str]:
+    """Gold article texts by page name (``<folder>__<stem>.txt``), for ``--gold-bodies``."""
+    if folder is None:
+        return {}
+    return {path.stem: path.read_text(encoding="utf-8") for path in folder.glob("*.txt")}
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def token_scores(body: str, gold: str) -> tuple[float | None, float, float]:
+    """Precision, recall and F1 of the body's words against the gold text's, as bags of
+    lowercased ``\\w+`` tokens (the corpus's ``score.py`` "tokens" metric): precision is
+    None for an empty body, whose recall and F1 are 0."""
+    ours, theirs = (Counter(_TOKEN.findall(t.lower())) for t in (body, gold))
+    if not ours or not theirs:
+        return (None, 0.0, 0.0) if theirs else (None, 1.0, 1.0)
+    hits = sum((ours & theirs).values())
+    precision, recall = hits / sum(ours.values()), hits / sum(theirs.values())
+    return precision, recall, 2 * precision * recall / ((precision + recall) or 1)
+
+
+def gold_line(res: dict[str, Any]) -> str | None:
+    """Mean P (pages with a body), R and F1 (all pages with a gold text) against gold texts."""
+    scored = [r["gold"] for r in res["rows"] if r["gold"] is not None]
+    if not scored:
+        return None
+    with_body = [p for p, _, _ in scored if p is not None]
+    mean_p = sum(with_body) / (len(with_body) or 1)
+    mean_r = sum(r for _, r, _ in scored) / len(scored)
+    mean_f = sum(f for _, _, f in scored) / len(scored)
+    return (f"{res['kind']}: body against the gold texts (tokens) P / R / F1 "
+            f"{mean_p:.3f} / {mean_r:.3f} / {mean_f:.3f} ({len(scored)} pages)")
 
 
 def passage_scores(rows: list[dict[str, Any]]) -> tuple[float, float, float]:
@@ -289,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dumps", type=Path, help="keep the pages and dumps here")
     parser.add_argument("--split", choices=("tune", "test", "all"), default="test")
     parser.add_argument("--snippets", type=Path, help="trafilatura's tests/evaldata.json")
+    parser.add_argument("--gold-bodies", type=Path,
+                        help="a folder of gold article texts, <folder>__<stem>.txt")
     parser.add_argument("--reference", action="store_true",
                         help="with --snippets: trafilatura's body figures on the same HTML")
     parser.add_argument("--json", action="store_true")
@@ -302,15 +348,18 @@ def main(argv: list[str] | None = None) -> int:
     pages = collect(args.folders, html_dir, args.split)
     render(pages, dump_dir)
     snippets = load_snippets(args.snippets)
+    gold = load_gold(args.gold_bodies)
     results = []
     for kind, folder, suffix in (("text dumps", dump_dir, ".txt"), ("HTML", html_dir, ".html")):
         items = [ex.Page(p.stem, folder / f"{p.stem}{suffix}", {}) for p in pages
                  if (folder / f"{p.stem}{suffix}").exists()]
-        results.append(score(kind, items, html_dir, snippets))
+        results.append(score(kind, items, html_dir, snippets, gold))
     if args.json:
         print(json.dumps([{k: v for k, v in r.items() if k != "rows"} for r in results]))
     else:
         print(table(results, args.split))
+        for line in filter(None, map(gold_line, results)):
+            print(line)
     if args.reference and snippets:
         print(reference(pages, snippets))
     if args.list:
