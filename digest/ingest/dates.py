@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
@@ -141,11 +142,17 @@ _HOME_NAMES = _table(_month_names("wide", _HOME), _month_names("abbreviated", _H
 _YEARLESS = _table(_month_names("wide", LANGUAGES), _HOME_NAMES)
 _YEAR_FIRST = _table(*(_month_names(w, tuple(lang for lang in _ALL if _year_first(lang)))
                        for w in ("wide", "abbreviated")))
-# Any language's wide name in the Latin alphabet may stand before the day when ", year"
-# follows ("Oktober 27, 2015": WordPress prints its English order with the site's month
-# names), but a short one ("Mac 10, 2019": Malay March, or a computer).
+# The vowel signs and viramas of Indic scripts, which are no word characters to ``re``
+# ("আগস্ট", Bengali August).
+_MARKS = "".join(sorted({c for n in MONTHS for c in n if unicodedata.category(c)[0] == "M"
+                         and not re.match(r"\w", c)}))
+_LETTERS = r"(?:[^\W\d_]|[" + _MARKS + "])+"
+# Any language's wide name may stand before the day when ", year" follows ("Oktober 27,
+# 2015": WordPress prints its English order with the site's month names, and so do pages in
+# other scripts, "আগস্ট ২৯, ২০২০"), but a short one ("Mac 10, 2019": Malay March, or a
+# computer).
 _ANY_FIRST = {name for name in _month_names("wide", _ALL)
-              if len(name) > 3 and re.fullmatch(r"[a-zà-ɏ ]+", name)
+              if len(name) > 3 and re.fullmatch(_LETTERS + "(?: " + _LETTERS + ")*", name)
               and name not in _LOWER_CASE_ONLY} - _HOME_NAMES.keys()
 # And a European language's abbreviation before the day, when ", year" follows: "Okt 13,
 # 2022", "abr. 22, 2022" (a site's English order with its own short names); but those that
@@ -196,8 +203,8 @@ _DATE_PATTERNS = [
                + _YEAR_WORD, re.I),
     # the month first: "August 22, 2023", "Сер 3, 2023"; "Oktober 27, 2015" (see _ANY_FIRST);
     # the words' shape is looked at before the hundreds of names are tried
-    re.compile(r"(?<![\w])(?=\w++\.?\s+[0-3]?\d)" + _ANY_MONTH_FIRST + r"\s+" + _DAY
-               + r"(?P<comma>,)?\s+" + _YEAR, re.I),
+    re.compile(r"(?<![\w])(?=[\w" + _MARKS + r"]++\.?\s+[0-3]?\d)" + _ANY_MONTH_FIRST
+               + r"\s+" + _DAY + r"(?P<comma>,)?\s+" + _YEAR, re.I),
     # "06.09.2023", "22/08/2023", and the Czech, Slovak and Serbian "22. 8. 2023"; Arabic
     # pages put a right-to-left mark before the slash ("18\u200f/11\u200f/2019")
     # (and the American order, month first, when the day shows it: "08/22/2023", "11.14.2019")

@@ -294,6 +294,10 @@ def test_each_world_language_reads_the_full_dates_cldr_prints_for_it(language):
         ("입력 2019년 11월 18일 오후 3:20", "2019-11-18T15:20:00+02:00"),
         ("2019. 11. 18. 오전 12:05", "2019-11-18T00:05:00+02:00"),
         ("18 Nov 2019, 16:00 (UTC+05:30)", "2019-11-18T16:00:00+05:30"),
+        # the English order with the names of a script whose vowel signs are no word
+        # characters to the regex engine: Bengali and Hindi August
+        ("শনিবার, আগস্ট ২৯, ২০২০ | ১০:৪৬", "2020-08-29T10:46:00+03:00"),
+        ("अगस्त 29, 2020", "2020-08-29T00:00:00+03:00"),
     ],
 )
 def test_datelines_of_the_world(text, expected):
