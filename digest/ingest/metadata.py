@@ -178,7 +178,9 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     quote over a fact check, the site's "today" over its menu), and the headline
     nearest the text is the article's. Three or more candidates a few lines apart in
     a run are a list of other stories, with their dates, never the article's own. When
-    every candidate is in such a run, the first is taken. The dated lines of a box of
+    every candidate is in such a run, the first is taken, unless it is itself an item of a
+    list printed a story to a line (:func:`_listed_item`, "[ 26. Februar 2020 ] Title"):
+    then none is the article's. The dated lines of a box of
     other stories are never candidates: those under a "Read also" heading right under a
     candidate (:data:`LIST_GAP` lines; the box set between the article's head and its
     text), and two or more dated lines that follow such a heading each within
@@ -221,6 +223,8 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     alone = [pair for n, pair in enumerate(pairs) if n not in listed]
     if alone:
         return alone[-1]
+    if pairs and _listed_item(lines, pairs[0][0]):
+        return None, None  # every candidate is an item of a list of stories
     return pairs[0] if pairs else first
 
 
@@ -495,7 +499,8 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
     if day is None:
         for at in range(start, end):
             in_text = dates.find_date(lines[at].text)
-            if in_text is None or not _stated(lines[at].text, in_text):
+            if in_text is None or not _stated(lines[at].text, in_text) or _listed_item(
+                    lines, at):
                 continue
             if _post_signed(lines[at].text, in_text):
                 embedded = embedded if embedded is not None else at
@@ -514,6 +519,44 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = source, True
     return at if source == "text" and day is not None else None
+
+
+_ITEM_EDGE = " []|-–—·•,:()"
+
+
+def _item(text: str) -> tuple[bool, str, str] | None:
+    """The shape of a dated line of a list of stories, or None: a date at one end of the
+    line and a headline's worth of words at the other ("[ 26. Februar 2020 ] Title of
+    another story", "Title 23. Januar 2020", a teaser that ends on its story's date
+    "... in a ceremony. (17.10.2016)"). The shape is where the date stands and the marks
+    printed either side of it ("[ ", " ] "): a list prints each of its items alike."""
+    if len(text) >= 300 or (found := dates.find_date(text)) is None:
+        return None
+    before, after = text[:found.start].strip(_ITEM_EDGE), text[found.end:].strip(_ITEM_EDGE)
+    if (before and after) or len(before + after) <= 15:
+        return None
+    left = re.search(r"\W*$", text[:found.start]).group()
+    right = re.match(r"\W*", text[found.end:]).group()
+    return not before, re.sub(r"\s+", " ", left), re.sub(r"\s+", " ", right)
+
+
+def _listed_item(lines: Sequence[Line], at: int) -> bool:
+    """Line ``at`` is an item of a list of dated stories (:func:`_item`): one of
+    :data:`LIST_ITEMS` or more lines of the same shape, each within :data:`LIST_GAP` lines
+    of the one before. Their dates are the other stories', never the article's; a
+    dateline of another shape next to them ("16. Mai 2019 Jane Roe" under a list of
+    "[ 26. Februar 2020 ] Title") is not one of them."""
+    shape = _item(lines[at].text)
+    if shape is None:
+        return False
+    run = 1
+    for step in (-1, 1):
+        i, last = at + step, at
+        while 0 <= i < len(lines) and abs(i - last) <= LIST_GAP:
+            if _item(lines[i].text) == shape:
+                run, last = run + 1, i
+            i += step
+    return run >= LIST_ITEMS
 
 
 STAMP_WORDS = 4  # words a stamp line may print besides its date: a label, a name

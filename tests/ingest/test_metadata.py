@@ -405,3 +405,22 @@ def test_a_stamp_of_date_and_time_alone_dates_the_page_among_other_dates():
             "Ab dem 1. Oktober 2020 im Kino\n\n")
     ex = extract_text(HEAD + BODY + "\n" + tail, config=CONFIG)
     assert ex.date.date() == dt.date(2020, 4, 17)
+
+
+LATEST = [("26. Februar 2020", "Setting up a new storage volume on the file server, and adding it "
+           "to the cluster in three steps"),
+          ("20. Februar 2020", "What the wholesale business model offers the small shops of the "
+           "region, and what it costs them"),
+          ("19. Februar 2020", "Virtual machines in a few quick steps on the desktop computer"),
+          ("14. Februar 2020", "Five trades in focus as the offices go digital")]
+
+
+def test_a_list_printed_a_story_to_a_line_never_dates_the_article():
+    latest = "".join(f"[ {day} ] {title}\n\n" for day, title in LATEST)
+    # the list above the head: the stamp under the headline dates the article, not the list
+    page = ("Home\n\nNews\n\nServers\n\nLatest articles\n\n" + latest + "Search for:\n\n"
+            + HEAD + "16. Mai 2019 Jane Roe Politics, State 2\n\n" + BODY)
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2019, 5, 16)
+    # the list inside the article's text, and no stamp: kept for review
+    page = HEAD + BODY + "\n" + latest + "The rules will be explained at a meeting next week.\n"
+    assert extract_text(page, config=CONFIG).date is None
