@@ -561,6 +561,24 @@ def _listed_item(lines: Sequence[Line], at: int) -> bool:
 
 STAMP_WORDS = 4  # words a stamp line may print besides its date: a label, a name
 
+# The sentence a blog engine prints under a post with its categories, tags, date and author
+# ("This entry was posted in News on 3 March 2021 by Jane.", "Dieser Eintrag wurde
+# veröffentlicht in Politik am 11. Dezember 2012 von Jana.", "Dieser Beitrag wurde am
+# 04/02/2020 von kj in Recht veröffentlicht."), in the languages of Europe: the post's
+# publication, however many words its lists of categories and tags make of it (never a
+# sentence that says when the post was updated).
+_ENTRY_META = re.compile(
+    r"(?:this\s+(?:entry|post)\s+was\s+(?:posted|published|written)"
+    r"|diese[rs]?\s+(?:eintrag|beitrag|artikel)\s+wurde\b(?=.*\b(?:veröffentlicht|publiziert"
+    r"|gepostet|geschrieben)\b)"
+    r"|cette\s+entrée\s+a\s+été\s+publiée|ce\s+(?:contenu|billet|article)\s+a\s+été\s+publié"
+    r"|esta\s+entrada\s+(?:fue|ha\s+sido|se)\s+publica"
+    r"|questa\s+voce\s+è\s+stata\s+pubblicata|(?:esta|este)\s+(?:entrada|post|artigo)\s+foi"
+    r"\s+publicad[ao]|dit\s+(?:bericht|item|artikel)\s+(?:werd|is|was)\s+geplaatst"
+    r"|(?:ten\s+)?wpis\s+został\s+opublikowany|det\s+här\s+inlägget\s+(?:postades|publicerades)"
+    r"|dette\s+indlæg\s+blev\s+(?:udgivet|offentliggjort))\b", re.I)
+ENTRY_CHARS = 400  # a longer line is prose, not a post's meta line
+
 
 def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
     """The line of the page's one stamp, wherever the page prints it: a short line that is
@@ -574,15 +592,22 @@ def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
     over its menu, nor those listed under a "Related stories" heading (each within
     :data:`LIST_GAP` lines of the heading or of the one before); past the first such or
     comments heading after the article's start, only one labelled as the publication (a
-    blog prints its post's stamp under its box of related posts)."""
+    blog prints its post's stamp under its box of related posts). A blog engine's line
+    under the post (:data:`_ENTRY_META`, "This entry was posted in News on 3 March 2021
+    by Jane.") is such a stamp, however long its lists of categories and tags."""
     stamps: list[tuple[int, dt.date, str | None]] = []
     stop = next((i for i in range(start, len(lines)) if related_heading(lines[i])), len(lines))
     last = None  # the latest "Read also" heading, or its box's latest dated line
     for i, ln in enumerate(lines):
         if related_heading(ln):
             last = i
-        found = dates.find_date(ln.text) if len(ln.text) < 100 else None
+        entry = (len(ln.text) < ENTRY_CHARS and _ENTRY_META.match(ln.text) is not None
+                 and not _UPDATE_LABEL.search(ln.text))
+        found = dates.find_date(ln.text) if len(ln.text) < 100 or entry else None
         if found is None or _post_signed(ln.text, found):
+            continue
+        if entry:  # a publication stamp, whatever its length
+            stamps.append((i, found.date, "published"))
             continue
         label = _label(ln.text[:found.start])
         if label != "published" and last is not None and i - last <= LIST_GAP:

@@ -424,3 +424,22 @@ def test_a_list_printed_a_story_to_a_line_never_dates_the_article():
     # the list inside the article's text, and no stamp: kept for review
     page = HEAD + BODY + "\n" + latest + "The rules will be explained at a meeting next week.\n"
     assert extract_text(page, config=CONFIG).date is None
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("Related posts\n\nThis entry was posted in News, Politics and tagged building, permits on "
+     "3 March 2021 by Jane Roe. Bookmark the permalink.\n\n3 comments\n\n"
+     "Anna 5 March 2021 at 10:00\n\nGreat!\n", dt.date(2021, 3, 3)),
+    ("Ähnliche Beiträge\n\nDieser Beitrag wurde am 04/02/2020 von kj in Recht, Verwaltung, "
+     "Bauen veröffentlicht. Schlagworte: Bau, Recht.\n\nSchreibe einen Kommentar\n",
+     dt.date(2020, 2, 4)),
+    ("Ähnliche Beiträge\n\nDieser Eintrag wurde veröffentlicht in Inland, Politik und getaggt "
+     "mit Bau, Recht am 11. Dezember 2012 von Jana.\n\nAnna 12. Dezember 2012 um 11:07\n\n"
+     "Toll!\n", dt.date(2012, 12, 11)),
+    # the day the post was changed is not when it was published
+    ("Ähnliche Beiträge\n\nDieser Beitrag wurde am 04/02/2020 aktualisiert und in Recht "
+     "veröffentlicht.\n", None),
+])
+def test_a_blogs_line_under_the_post_with_its_categories_dates_it(tail, expected):
+    ex = extract_text(HEAD + BODY + "\nShare\n\n" + tail, config=CONFIG)
+    assert (ex.date.date() if ex.date else None) == expected
