@@ -271,21 +271,36 @@ _MACHINE_STAMP = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\
 
 def find_date(text: str) -> Found | None:
     """The earliest full date (day, month, year) in ``text``, with its time if printed; a
-    date written for people before one a machine's timestamp glued to it states."""
+    date written for people before one a machine's timestamp glued to it states; a date
+    glued to the name before it (:data:`_GLUED_NAME`)."""
     text = _ascii_digits(text)
+    if not _TWO_FIGURES.search(text):
+        return None
     if "T" in text and ":" in text and _MACHINE_STAMP.search(text):
         found = _find_date(_MACHINE_STAMP.sub(lambda m: " " * len(m[0]), text))
         if found is not None:
             return found
-    return _find_date(text)
+    found = _find_date(text)
+    if _GLUED_NAME.search(text, 0, len(text) if found is None else found.start):
+        glued = _find_date(_GLUED_LETTER.sub(" ", text))
+        if glued is not None and (found is None or glued.start < found.start):
+            return glued
+    return found
+
+
+# A name glued to the date after it, as a dump joins a byline's link and the time beside it
+# ("Nicole Collignon22. Februar 2020", "By Jane RoeFebruary 22, 2020"): where a figure, or a
+# capitalised word and a figure, follows a lower-case letter; the date is read as if that
+# letter were a space (so positions stay).
+_GLUE = r"(?:\d|[A-ZÀ-ÞА-ЯЁІЇЄҐ][^\W\d_]{2,}\.?\s+[0-3]?\d)"
+_GLUED_NAME = re.compile(r"(?<=[a-zß-ÿа-яёіїєґ])" + _GLUE)  # the figures lead: found sooner
+_GLUED_LETTER = re.compile(r"[a-zß-ÿа-яёіїєґ](?=" + _GLUE + ")")
 
 
 _TWO_FIGURES = re.compile(r"\d\D*\d")  # a day and a year at the least
 
 
 def _find_date(text: str) -> Found | None:
-    if not _TWO_FIGURES.search(text):
-        return None
     best: tuple[int, dt.date, re.Match[str]] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):

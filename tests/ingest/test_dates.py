@@ -379,6 +379,18 @@ def test_figures_and_words_that_only_look_like_those_forms_make_no_date(text):
     assert find_date(text) is None
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Nicole Beispiel22. Februar 2020", "Nicole Beispiel"),
+    ("By Jane RoeFebruary 22, 2020", "By Jane Roe"),
+    ("Jane Roe22 February 2020 | Updated 23.02.2020", "Jane Roe"),  # the earlier date
+    ("Олена Приклад22 лютого 2020", "Олена Приклад"),
+])
+def test_a_date_glued_to_the_bylines_name_is_read(text, name):
+    # a dump joins the link of the author's name and the time beside it
+    found = find_date(text)
+    assert found.date == dt.date(2020, 2, 22) and text[:found.start] == name
+
+
 def test_a_date_written_for_people_wins_over_a_machine_timestamp_glued_to_it():
     # a theme's hidden "updated" stamp, printed as text before the date the page shows
     found = find_date("Jane Roe2022-12-07T10:10:52+01:0025. Dezember 2022|")
