@@ -72,6 +72,8 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|índice|indice|spis treści
 |pdf|pdf version|print recipe|rezept drucken|imprimer la recette|imprimir receta|bild anzeigen
 |mehr themen|weitere themen|more topics|autres sujets|más temas
+|about this blog|über diesen blog|über mich|über uns|à propos|qui sommes-nous|acerca de
+|sobre nosotros|sobre mí|quiénes somos|chi siamo|sobre nós|quem somos|over ons|o nas
 """
 _EXACT_RE = re.compile(
     r"^(?:" + "|".join(p.strip() for p in _EXACT.split("|") if p.strip()) + r")$"
@@ -102,6 +104,12 @@ _PREFIX_RE = re.compile(
     |lesen\ sie\ (?:auch|mehr)|lies\ auch|siehe\ auch|mehr\ zum\ thema|(?:à\ )?lire\ aussi
     |voir\ aussi|lee\ también|leer\ también|ver\ también|mirá\ también|puedes\ ver
     |(?:te|le)\ puede\ interesar|informate\ más|leggi\ anche|leia\ também|veja\ também
+    # "you may also like" over a list of other stories, in the languages of Europe
+    |(?:esto\ |también\ )(?:te|le)\ puede\ interesar|te\ recomendamos|también(?=\s*:)
+    |you\ (?:might|may)\ also\ (?:like|enjoy)|das\ könnte\ (?:sie|dich)\ (?:auch\ )?interessieren
+    |vous\ (?:aimerez|pourriez\ aimer)\ aussi|ti\ potrebbe\ (?:anche\ )?interessare
+    |(?:você\ )?(?:também\ )?pode\ (?:gostar|(?:te\ |se\ )?interessar)
+    |learn\ (?:more\ )?about\ our\ editorial
     |lees\ ook|czytaj\ (?:także|też)|zobacz\ (?:także|też)|dowiedz\ się\ więcej
     |getaggt\ mit|verschlagwortet\ mit|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes
     |etiquetas|tagi
@@ -142,6 +150,18 @@ _ANYWHERE_RE = re.compile(
     |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
     |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
     |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
+    # a reader's feedback asked of the article ("Was this article helpful?")
+    |(?:was|is)\ this\ (?:article|page|post)\ (?:helpful|useful)
+    |(?:war|ist)\ (?:dieser|der)\ (?:artikel|beitrag)\ hilfreich
+    |wie\ (?:hat|gefällt)\ (?:ihnen|dir)\ (?:der|dieser)\ (?:artikel|beitrag)
+    |cet\ article\ vous\ a-t-il\ (?:été\ utile|plu)|(?:te|le)\ (?:ha\ sido|resultó)\ útil
+    |como\ você\ se\ sentiu|este\ artigo\ foi\ útil|questo\ articolo\ (?:ti|le)\ è\ stato\ utile
+    # a control to keep the page ("Add to favourites")
+    |(?:add\ to|zu)\ (?:favou?rites|favoriten)\ (?:hinzufügen)?|ajouter\ aux\ favoris
+    |añadir\ a\ favoritos|aggiungi\ ai\ preferiti|adicionar\ aos\ favoritos
+    # a server's error printed into the page ("Warning: … in /www/… on line 341")
+    |(?:^|\s)(?:warning|notice|deprecated|strict\ standards|fatal\ error|parse\ error):
+    \ .{0,300}\ in\ \S*/\S+\ on\ line\ \d+
     |""" + RIGHTS_RESERVED.replace(" ", "\\ ") + ")",
     re.X,
 )

@@ -297,3 +297,17 @@ def test_sponsor_labels_follow_calls_edition_links_tag_labels_and_wiki_links_are
 ])
 def test_headlines_that_begin_like_a_call_or_hold_a_label_are_headlines(line):
     assert not_a_headline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Unser neuer Trainer ist da! @hafenfc https://t.co/AbCdEf pic.twitter.com/XyZ",
+    "hafenzeitung twitter.com/hafenzeitung/status… Fähre fällt aus",
+    "Mehr dazu auf www.hafen-beispiel.de/faehren",
+])
+def test_lines_holding_a_link_s_address_are_not_headlines(line):
+    # an embedded post, a card's source: a headline names a site, never a path on it
+    assert not_a_headline(line) is not None
+
+
+def test_a_headline_naming_a_site_is_a_headline():
+    assert not_a_headline("Harbour.com buys its rival for $2 billion") is None

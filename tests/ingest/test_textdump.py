@@ -623,3 +623,26 @@ def test_the_lead_above_the_share_buttons_is_the_article_s():
 def test_notes_about_the_page_inside_the_article_are_dropped(line):
     ex = extract_text(seite().replace(ARTIKEL[2], f"{line}\n\n{ARTIKEL[2]}"))
     assert body_texts(ex.body) == ARTIKEL
+
+
+@pytest.mark.parametrize("line", [
+    "Esto te puede interesar",
+    "También: ( Presupuesto municipal aprobado )",
+    "Como você se sentiu com essa matéria?",
+    "Link zur Diskussion Zu Favoriten hinzufügen",
+    "Über diesen Blog",
+    "Learn about our editorial policies",
+    "Warning: Undefined variable $post in /var/www/html/wp-content/themes/site/single.php on "
+    "line 41",
+])
+def test_related_boxes_feedback_prompts_controls_and_server_errors_are_dropped(line):
+    # each stands between two paragraphs of the article, as pages print them
+    ex = extract_text(seite().replace(ARTIKEL[2], f"{line}\n\n{ARTIKEL[2]}"))
+    assert body_texts(ex.body) == ARTIKEL
+
+
+def test_a_sentence_that_quotes_a_notice_on_a_line_of_a_letter_is_kept():
+    line = ("Notice: the council warned residents on line 5 of its letter that the road "
+            "will close in June, and the notice was posted in every shop on the street.")
+    ex = extract_text(seite().replace(ARTIKEL[2], f"{line}\n\n{ARTIKEL[2]}"))
+    assert line in body_texts(ex.body)
