@@ -238,8 +238,11 @@ def gold_line(res: dict[str, Any]) -> str | None:
     mean_p = sum(with_body) / (len(with_body) or 1)
     mean_r = sum(r for _, r, _ in scored) / len(scored)
     mean_f = sum(f for _, _, f in scored) / len(scored)
+    written = [r["gold"][2] for r in res["rows"] if r["gold"] is not None and r["written"]]
     return (f"{res['kind']}: body against the gold texts (tokens) P / R / F1 "
-            f"{mean_p:.3f} / {mean_r:.3f} / {mean_f:.3f} ({len(scored)} pages)")
+            f"{mean_p:.3f} / {mean_r:.3f} / {mean_f:.3f} ({len(scored)} pages; "
+            f"{len(scored) - len(written)} with no article written score 0; F1 over the "
+            f"{len(written)} written: {sum(written) / (len(written) or 1):.3f})")
 
 
 def passage_scores(rows: list[dict[str, Any]]) -> tuple[float, float, float]:
@@ -285,9 +288,15 @@ def table(results: list[dict[str, Any]], split: str) -> str:
             f"| {f['title_ok']} of {f['titled']} "
             f"| {f['date_ok']} of {f['stamped']}; {f['date_wrong']}; {f['date_review']} "
             f"| {f['outlet_agree']} of {f['named']}; {f['outlet_differ']}; "
-            f"{f['outlet_none']} | {f['body_precision']:.3f} / {f['body_recall']:.3f} / "
-            f"{f['body_f1']:.3f} ({f['body_pages']}) |")
+            f"{f['outlet_none']} | {passages_cell(f)} |")
     return "\n".join(lines)
+
+
+def passages_cell(f: dict[str, Any]) -> str:
+    if not f["body_pages"]:
+        return "n/a (no --snippets)"
+    return (f"{f['body_precision']:.3f} / {f['body_recall']:.3f} / {f['body_f1']:.3f} "
+            f"({f['body_pages']})")
 
 
 def listing(results: list[dict[str, Any]], what: str) -> str:
