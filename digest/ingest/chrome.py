@@ -118,6 +118,15 @@ _PREFIX_RE = re.compile(
     |(?:abbildung|abb\.|figure|fig\.|abbildungen)(?=\s*\d*\s*:)
     |(?:foto|fotos|bild|bilder|titelbild|beitragsbild|symbolbild|headerbild|bildquelle|bildnachweis
     |bildcredit|imagen|fotografía|zdjęcie)(?=\s*:)
+    # a reader's feedback asked of the article ("Was this article helpful?")
+    |(?:was|is)\ this\ (?:article|page|post)\ (?:helpful|useful)
+    |(?:war|ist)\ (?:dieser|der)\ (?:artikel|beitrag)\ hilfreich
+    |wie\ (?:hat|gefällt)\ (?:ihnen|dir)\ (?:der|dieser)\ (?:artikel|beitrag)
+    |cet\ article\ vous\ a-t-il|¿?(?:te|le)\ (?:ha\ sido|resultó)\ útil
+    |como\ você\ se\ sentiu|este\ artigo\ foi\ útil|questo\ articolo\ (?:ti|le)\ è\ stato
+    # a server's error printed into the page ("Warning: … in /www/… on line 341")
+    |(?:warning|notice|deprecated|strict\ standards|fatal\ error|parse\ error):
+    \ .{0,300}\ in\ \S*/\S+\ on\ line\ \d+
     )\b""",
     re.X | re.I,
 )
@@ -138,7 +147,20 @@ _ANYWHERE_RE = re.compile(
     |^(?:reading\ time|tempo\ de\ leitura|tiempo\ de\ lectura|temps\ de\ lecture|lesezeit
     |время\ чтения|час\ читання)\b
     |help\ us\ produce|join\ our\ community
-    |comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
+    |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser
+    |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
+    |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
+    |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
+    |""" + RIGHTS_RESERVED.replace(" ", "\\ ") + ")",
+    re.X,
+)
+# Notes about the page that may stand inside a longer line (a comment policy, a prompt to
+# share, a disclosure, a control to keep the page). Searched only in a line that holds one of
+# their words: each phrase added to one big search costs every line of every page.
+_NOTES_WORDS = ("comments ", "kommentare ", "?", "affiliate", "advertising", "compensation",
+                "commission", "journalism", "become a ", "favorit", "favori", "preferiti")
+_NOTES_RE = re.compile(
+    r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
     |kommentare\ (?:werden|sind)\ (?:moderiert|geprüft|freigeschaltet)
     |(?:artikel|beitrag|post|article)\ gefallen\?
     |(?:enjoy|like)(?:ed)?\ this\ (?:article|post|story)\?
@@ -146,23 +168,10 @@ _ANYWHERE_RE = re.compile(
     |we\ (?:may\ )?(?:receive|earn)\ (?:a\ )?(?:small\ )?(?:compensation|commission)
     |support\ (?:our|independent)\ journalism
     |become\ a\ (?:member|supporter|subscriber|patron)
-    |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser
-    |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
-    |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
-    |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
-    # a reader's feedback asked of the article ("Was this article helpful?")
-    |(?:was|is)\ this\ (?:article|page|post)\ (?:helpful|useful)
-    |(?:war|ist)\ (?:dieser|der)\ (?:artikel|beitrag)\ hilfreich
-    |wie\ (?:hat|gefällt)\ (?:ihnen|dir)\ (?:der|dieser)\ (?:artikel|beitrag)
-    |cet\ article\ vous\ a-t-il\ (?:été\ utile|plu)|(?:te|le)\ (?:ha\ sido|resultó)\ útil
-    |como\ você\ se\ sentiu|este\ artigo\ foi\ útil|questo\ articolo\ (?:ti|le)\ è\ stato\ utile
-    # a control to keep the page ("Add to favourites")
-    |(?:add\ to|zu)\ (?:favou?rites|favoriten)\ (?:hinzufügen)?|ajouter\ aux\ favoris
+    # a control to keep the page ("Link zur Diskussion Zu Favoriten hinzufügen")
+    |zu\ favoriten\ hinzufügen|add\ to\ favou?rites|ajouter\ aux\ favoris
     |añadir\ a\ favoritos|aggiungi\ ai\ preferiti|adicionar\ aos\ favoritos
-    # a server's error printed into the page ("Warning: … in /www/… on line 341")
-    |(?:^|\s)(?:warning|notice|deprecated|strict\ standards|fatal\ error|parse\ error):
-    \ .{0,300}\ in\ \S*/\S+\ on\ line\ \d+
-    |""" + RIGHTS_RESERVED.replace(" ", "\\ ") + ")",
+    )""",
     re.X,
 )
 _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
@@ -192,7 +201,10 @@ def is_chrome_phrase(line: str) -> bool:
     if (_PREFIX_RE.match(text) and (len(text) < 300 or text.startswith(("©", "copyright")))
             and not _opens_sentence(line)):
         return True
-    return len(text) < 600 and bool(_ANYWHERE_RE.search(text))
+    if len(text) >= 600:
+        return False
+    return bool(_ANYWHERE_RE.search(text)) or (
+        any(word in text for word in _NOTES_WORDS) and bool(_NOTES_RE.search(text)))
 
 
 def _opens_sentence(line: str) -> bool:
