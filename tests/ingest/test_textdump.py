@@ -646,3 +646,64 @@ def test_a_sentence_that_quotes_a_notice_on_a_line_of_a_letter_is_kept():
             "will close in June, and the notice was posted in every shop on the street.")
     ex = extract_text(seite().replace(ARTIKEL[2], f"{line}\n\n{ARTIKEL[2]}"))
     assert line in body_texts(ex.body)
+
+
+# A gallery of other stories as a news site sets it into an article: each slide under its own
+# headline, with a caption and its picture's credit.
+SLIDES = [
+    ("Neue Ampel an der Schulstraße", "Die Stadt hat an der Kreuzung vor der Grundschule eine "
+     "Ampel aufgestellt, die ab Montag den Verkehr am Morgen regeln soll, wie es heißt."),
+    ("Museum zeigt alte Bilder", "In der neuen Ausstellung sind Fotos von Straßen, Festen und "
+     "Fabriken zu sehen, die Bürgerinnen und Bürger dem Museum geliehen haben."),
+    ("Handballerinnen gewinnen Derby", "Vor voller Halle setzte sich die Mannschaft am "
+     "Samstagabend nach einer spannenden zweiten Hälfte mit drei Toren Vorsprung durch."),
+    ("Sturm bringt kühle Luft", "Für die Nacht zum Donnerstag erwartet der Wetterdienst "
+     "kräftige Böen, die Feuerwehr rät, lose Gegenstände im Garten zu sichern."),
+]
+
+
+def gallery(counter: str, titled: bool = True) -> str:
+    total = len(SLIDES)
+    return "\n\n".join(
+        f"{counter.format(n=n, total=total)} {title}\n\n{caption}\n\nFoto: Agentur" if titled
+        else f"{counter.format(n=n, total=total)}\n{caption}"
+        for n, (title, caption) in enumerate(SLIDES, 1))
+
+
+@pytest.mark.parametrize("counter", ["{n}/{total}", "{n} of {total}", "Bild {n} von {total}:",
+                                     "{n} / {total}"])
+def test_a_gallery_of_stories_inside_the_article_is_dropped_and_the_article_kept(counter):
+    text = seite().replace(ARTIKEL[2], f"Die Stadt in Bildern\n\n{gallery(counter)}\n\n"
+                                       f"{ARTIKEL[2]}")
+    assert body_texts(extract_text(text).body) == ARTIKEL
+
+
+def test_a_gallery_of_stories_below_the_article_is_dropped():
+    assert body_texts(extract_text(seite(gallery("{n}/{total}"))).body) == ARTIKEL
+
+
+def test_the_article_s_own_pictures_or_steps_under_bare_counters_stay():
+    # "2 of 4" and a caption: the article's pictures, or a recipe's steps, not other stories
+    text = seite().replace(ARTIKEL[2], f"{gallery('{n} of {total}', titled=False)}\n\n"
+                                       f"{ARTIKEL[2]}")
+    body = body_texts(extract_text(text).body)
+    assert all(caption in body for _, caption in SLIDES) and ARTIKEL[2] in body
+
+
+def test_a_slideshow_that_is_the_article_stays():
+    text = ("Startseite\nPolitik\nSport\n\nDie Stadt in Bildern\n\n"
+            "Ein Rückblick auf die Woche.\n\n" + gallery("{n}/{total}") + "\n")
+    body = body_texts(extract_text(text).body)
+    assert all(caption in body for _, caption in SLIDES)
+
+
+@pytest.mark.parametrize("lines", [
+    ["1/2 Tasse Mehl und eine Prise Salz", "2/3 Tasse Zucker", "3/4 Tasse Milch"],
+    ["1/12 Konzert im Park", "2/12 Lesung in der Bibliothek", "3/12 Markt am Rathaus"],
+])
+def test_fractions_and_dates_are_no_slide_counters(lines):
+    # a recipe's amounts, a list of dates (packed, one to a line): the article's own lists
+    text = seite().replace(ARTIKEL[2], "Für den Kuchen braucht man Folgendes:\n"
+                           + "\n".join(lines) + f"\n\n{ARTIKEL[2]}")
+    body = body_texts(extract_text(text).body)
+    assert all(line in body for line in lines)
