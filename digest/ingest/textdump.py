@@ -330,6 +330,8 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
 
 # End matter: once the article has run, a comment section or a list of sources ends it.
 _COMMENT_HEAD = re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies)\b"
+                           # a blog theme's count: "There are 13 comments", "There is 1 reply"
+                           r"|^there (?:are|is) (?:\d+|no) (?:comments?|responses?|repl(?:y|ies))\b"
                            r"|^leave a (?:reply|comment)|^(?:коментарі|комментарии)\b"
                            # a count of comments on the quoted headline: 12 thoughts on “...”
                            # (never a sentence that quotes: 3 officials said "...")

@@ -707,3 +707,12 @@ def test_fractions_and_dates_are_no_slide_counters(lines):
                            + "\n".join(lines) + f"\n\n{ARTIKEL[2]}")
     body = body_texts(extract_text(text).body)
     assert all(line in body for line in lines)
+
+
+@pytest.mark.parametrize("heading", ["There are 3 comments", "There is 1 reply"])
+def test_a_blog_theme_s_comment_count_starts_the_comments(heading):
+    comments = "\n\n".join(
+        f"Leser{n} · 3. Mai 2021 at 9:1{n} AM\n\nIch finde, der Rat hätte das Geld lieber in "
+        f"die Busse und in die Radwege stecken sollen, die in der Stadt seit Jahren fehlen.\n"
+        f"Report\n\nReply" for n in range(3))
+    assert body_texts(extract_text(seite(heading, comments)).body) == ARTIKEL
