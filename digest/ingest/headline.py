@@ -453,8 +453,8 @@ def is_tag_list(text: str) -> bool:
     """Three or more short items parted by commas and nothing else ("Kolumne, Allgemein,
     Feminismus", "Politics, Recovery Fund, Left"), or five or more of up to five words
     ("Labor, Video, Alabama Workers Immigration Law, Immigration Reform, …"): a post's
-    categories or tags. A headline
-    that lists says what of them ("Bread, butter, milk: what costs more")."""
+    categories or tags. A headline that lists says what of them ("Bread, butter, milk: what
+    costs more")."""
     if any(c in text for c in ":?!\"“”„«»"):
         return False
     parts = [p.strip() for p in text.rstrip(" ,").split(",")]
