@@ -40,12 +40,13 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from digest.config import Config
-from digest.ingest import dates, headline, layout, metadata, outlets, structure, textdump
+from digest.ingest import dates, headline, layout, metadata, outlets, structure
 from digest.ingest.chrome import is_chrome_phrase
+from digest.ingest.dumplines import is_barrier, to_lines
 from digest.ingest.lang import detect
 from digest.ingest.layout import article_paragraphs
+from digest.ingest.linemarks import classify
 from digest.ingest.model import Extraction
-from digest.ingest.textdump import is_barrier
 from digest.ingest.title import ATTRIBUTION_RE
 
 _STAMP_META = re.compile(
@@ -348,7 +349,7 @@ _BOXED_WORDS = 25  # a headline in a box of links is shorter
 
 def _without_boxes(paragraphs: list[str]) -> list[str]:
     """Drop a box of other stories inside the article: a heading such as "You may also
-    like" or "Don't miss" (:func:`digest.ingest.textdump.is_barrier`) and the headlines
+    like" or "Don't miss" (:func:`digest.ingest.dumplines.is_barrier`) and the headlines
     under it, up to the first sentence, where the article resumes."""
     out: list[str] = []
     boxed = False
@@ -519,8 +520,8 @@ def printed_dateline(tree: HtmlElement | None, html: str, title: str | None,
     # Only the lines around the headline are read (as a dump's lines are), the rest of the
     # page is not classified.
     lo = max(0, title_at - metadata.ABOVE_HEAD)
-    lines = textdump.to_lines(shown[lo:start + metadata.HEAD_SPAN])
-    textdump.classify(lines)
+    lines = to_lines(shown[lo:start + metadata.HEAD_SPAN])
+    classify(lines)
     return metadata.dateline_near(lines, title_at - lo, start - lo)
 
 

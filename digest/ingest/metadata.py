@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING
 from digest.config import Config, Source
 from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import normalize
+from digest.ingest.dumplines import is_barrier
 from digest.ingest.lang import detect, words
 from digest.ingest.model import Extraction
 from digest.ingest.pages import Provenance
 from digest.ingest.title import ATTRIBUTION_RE, HEAD_SPAN, cased_copy, is_headline, title_index
 
 if TYPE_CHECKING:
-    from digest.ingest.textdump import Line
+    from digest.ingest.dumplines import Line
 
 _HINT_RE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$")
 _WEEKDAYS = re.compile(r"(?:" + "|".join(map(re.escape, sorted(dates.WEEKDAYS, key=len,
@@ -231,7 +232,7 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
 # Headings of the boxes of other stories a page sets under an article's head, in the
 # languages of Europe ("Lesen Sie auch", "À lire aussi", "Te puede interesar" ...); the
 # English, Ukrainian and Russian ones are the cleaner's barriers
-# (:func:`digest.ingest.textdump.is_barrier`).
+# (:func:`digest.ingest.dumplines.is_barrier`).
 _RELATED = re.compile(
     r"^(?:das\s+)?(?:lesen\s+sie\s+auch|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema"
     r"|weitere\s+(?:artikel|beiträge|nachrichten)|ähnliche\s+(?:artikel|beiträge)"
@@ -253,8 +254,6 @@ _RELATED = re.compile(
 def related_heading(ln: Line) -> bool:
     """A "related stories" or comments heading: the cleaner's barrier, or one of
     :data:`_RELATED`."""
-    from digest.ingest.textdump import is_barrier  # textdump reads its head with this module
-
     return len(ln.text) < 60 and (is_barrier(ln.text) or bool(_RELATED.match(ln.text)))
 
 

@@ -21,7 +21,7 @@ from digest.ingest.chrome import is_chrome_phrase, normalize
 from digest.ingest.lang import ALL_STOPWORDS, words
 
 if TYPE_CHECKING:
-    from digest.ingest.textdump import Line
+    from digest.ingest.dumplines import Line
 
 ATTRIBUTION_RE = re.compile(
     r"^(?:source|sources|джерело|джерела|источник|источники|за матеріалами|по материалам"

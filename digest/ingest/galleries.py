@@ -1,0 +1,99 @@
+"""Galleries of stories set into a page, which the article's region runs across.
+
+A news site's "in pictures" of other stories prints slides numbered one after another out
+of one total, each under a headline of its own ("1/50 Headline", caption, credit; "2/50
+Headline" ...). :func:`_mark_galleries` (a step of :func:`digest.ingest.linemarks.classify`)
+makes them chrome that weighs nothing; :func:`_gallery_is_article` gives them back when they
+are all the page has (a slideshow with a line of lead). One feature with its own shapes and
+thresholds, marked while lines are classified and undone once the region is known, so it
+lives apart from both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.ingest import headline
+from digest.ingest.dumplines import BAD, BARRIER, GOOD, SHORT, Line, _prose
+from digest.ingest.lang import words
+
+# A slide's counter, at the start of its line: "1/50", "2 of 12", "Bild 3 von 17", "3 / 5";
+# never a date (10/18/2020, 17.11.), a fraction with more figures, a percentage or a time.
+_SLIDE = re.compile(r"^(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|zdjęcie|фото)\s*)?"
+                    r"([1-9]\d{0,2})\s*(?:/|of|von|de|di|sur|z|из|van|av|af)\s*([1-9]\d{0,2})"
+                    r"(?![\d/.,%]|:\d)(?:\s*[:|–-]?\s+(.*)|:)?$", re.I)
+_SLIDES = 3  # numbered slides of one total that make a gallery
+_SLIDE_TITLE = 15  # words of a slide's headline at most
+_GALLERY_HEAD = 3  # lines of a gallery's heading above its first slide at most
+_GALLERY_ARTICLE = 50  # prose words the page has besides its galleries, at least, to drop them
+
+
+def _slide(text: str) -> tuple[int, int, bool] | None:
+    """A slide's counter: its number, the gallery's total, and whether the slide's own
+    headline follows it on the line (a few words, no full stop, not its picture's credit)."""
+    m = _SLIDE.match(text)
+    if not m or int(m.group(1)) > int(m.group(2)):
+        return None
+    rest = (m.group(3) or "").strip()
+    size = len(words(rest))
+    titled = (2 <= size <= _SLIDE_TITLE and not rest.endswith(".") and "©" not in rest
+              and not headline.is_credit(rest))
+    return int(m.group(1)), int(m.group(2)), titled
+
+
+def _mark_galleries(lines: list[Line]) -> None:
+    """A gallery of stories set into the page is chrome: slides numbered one after another
+    out of one total ("1/50 Headline", caption, credit; "2/50 Headline" ...), each under a
+    headline of its own (a news site's "in pictures" of other stories).
+
+    Its lines weigh nothing (the article's region runs across it as if it were not there)
+    and are left out of the body. Slides with only a counter and a caption are the
+    article's own pictures (or a recipe's steps) and stay. Every slide has a line or more
+    of its own below its counter; the last one its caption and credits."""
+    found: list[tuple[int, int, int, bool]] = []  # (line, number, total, titled)
+    for i, ln in enumerate(lines):
+        slide = _slide(ln.text) if ln.tokens <= _SLIDE_TITLE + 4 else None
+        if slide:
+            found.append((i, *slide))
+    run: list[tuple[int, int, int, bool]] = []
+    for item in [*found, (len(lines), 0, 0, False)]:
+        at, number, total, _ = item
+        if run and total == run[-1][2] and number == run[-1][1] + 1 and at - run[-1][0] >= 2:
+            run.append(item)
+            continue
+        if run:
+            _drop_gallery(lines, run)
+        run = [item] if 1 <= number <= 2 else []
+
+
+def _drop_gallery(lines: list[Line], run: list[tuple[int, int, int, bool]]) -> None:
+    if len(run) < _SLIDES or sum(titled for *_, titled in run) < 0.8 * len(run):
+        return
+    first, last = run[0][0], run[-1][0]
+    stride = max(b[0] - a[0] for a, b in zip(run, run[1:], strict=False))
+    end = last + 1
+    if end < len(lines) and lines[end].kind in (GOOD, SHORT):
+        end += 1  # the last slide's caption
+        while (end < len(lines) and end - last < stride and lines[end].kind != BARRIER
+               and (lines[end].inline or headline.is_credit(lines[end].text)
+                    or (lines[end].tokens <= 3 and not lines[end].punct))):
+            end += 1  # and its credits
+    while (first > 0 and run[0][0] - first < _GALLERY_HEAD and lines[first - 1].kind != GOOD
+           and not lines[first - 1].punct and lines[first - 1].tokens <= _SLIDE_TITLE):
+        first -= 1  # its heading ("... in pictures", "show all")
+    for ln in lines[first:end]:
+        ln.slide = ln.kind
+        ln.kind = BAD
+
+
+def _gallery_is_article(lines: list[Line], start: int, end: int) -> bool:
+    """Whether the page's galleries are its article (a slideshow with a line of lead): the
+    region found across them holds next to no prose. Then they are given back."""
+    if not any(ln.slide for ln in lines):
+        return False
+    if _prose([ln for ln in lines[start:end] if not ln.slide]) >= _GALLERY_ARTICLE:
+        return False
+    for ln in lines:
+        if ln.slide:
+            ln.kind, ln.slide = ln.slide, ""
+    return True
