@@ -13,9 +13,10 @@ holding only the example ``digest.yaml`` (no URL, no outlet list: only the raw f
 Each article is then compared with the page's own statements (silver, not gold):
 
 * title: ``og:title``, ``<title>`` (whole, or without a leading or trailing segment) or an
-  ``<h1>``; a title counts when it equals one of them, or one holds the other and the
-  shorter is at least 60 % of the longer and 12 characters long. Only published titles are
-  scored; the table also says how many pages were kept for review;
+  ``<h1>``, the page read in the charset it declares; a title counts when it equals one of
+  them or the longest of its segments, or one holds the other and the shorter is at least
+  60 % of the longer and 12 characters long (spaces before punctuation do not count). Only
+  published titles are scored; the table also says how many pages were kept for review;
 * date: ``article:published_time``, else JSON-LD ``datePublished``: the article's date is on
   that day (±1 for time zones), on another day (wrong), or absent (kept for review);
 * outlet: ``og:site_name``, else the JSON-LD publisher's name: the same outlet (name, spelling
@@ -38,7 +39,15 @@ never read; only its figures are reported as the unseen figure.
 ``--gold-bodies DIR`` scores bodies against gold article texts (``DIR/<folder>__<stem>.txt``,
 for example the ``expected.html`` of each of Mozilla Readability's ``test/test-pages``, as
 text) with the corpus's bag-of-tokens metric: mean precision over pages with a body, mean
-recall and F1 over all (a page not written scores 0).
+recall and F1 over all (a page not written scores 0). The Readability pages as one folder
+and their gold texts, from a clone of github.com/mozilla/readability::
+
+    for d in test/test-pages/*/; do cp "$d/source.html" pages/readability/$(basename "$d").html
+    done
+    python3 -c 'import lxml.html, pathlib, sys
+    for d in pathlib.Path("test/test-pages").iterdir():
+        text = lxml.html.parse(str(d / "expected.html")).getroot().text_content()
+        pathlib.Path(f"gold/readability__{d.name}.txt").write_text(text)'
 
 Rendering needs Playwright and ``/usr/bin/chromium`` (the test extra); ``--dumps`` keeps the
 dumps between runs (about ten minutes for 1,000 pages).
