@@ -40,7 +40,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from digest.config import Config
-from digest.ingest import dates, headline, layout, metadata, outlets, structure
+from digest.ingest import dates, galleries, headline, layout, metadata, outlets, structure
 from digest.ingest.chrome import is_chrome_phrase
 from digest.ingest.dumplines import is_barrier, to_lines
 from digest.ingest.lang import detect
@@ -95,7 +95,8 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
     ex.author = _clean(head.get("author"))
     paragraphs = _paragraphs(doc.text, ex.title)
-    paragraphs = _without_chrome(_without_pictures(article_paragraphs(tree, paragraphs)))
+    paragraphs = _without_galleries(article_paragraphs(tree, paragraphs))
+    paragraphs = _without_chrome(_without_pictures(paragraphs))
     paragraphs = _without_boxes(_without_stamp_lead(paragraphs))
     _outlet(ex, html, head, paragraphs, config, given)
     paragraphs = _take_attribution(paragraphs, ex)
@@ -328,6 +329,38 @@ def _without_pictures(paragraphs: list[str]) -> list[str]:
             continue
         out.append(text)
     return out
+
+
+_SLIDE_HEAD = re.compile(r"^(?:•\s+)?(#{1,6}\s+)?")
+
+
+def _without_galleries(paragraphs: list[str]) -> list[str]:
+    """Drop a gallery of stories set into the article: slides numbered one after another
+    out of one total, each opening with its counter in a heading or with a headline of its
+    own after it ("## 1/50 Markets slide …", "## 2/50 …"), as the text dump cleaner does
+    (:mod:`digest.ingest.galleries`). Slides of a counter and a caption alone are the
+    article's own pictures (or a recipe's steps) and stay; so does a gallery with next to
+    no prose besides it (a slideshow is the article)."""
+    found: list[tuple[int, int, int]] = []  # (paragraph, number, total)
+    for i, text in enumerate(paragraphs):
+        mark = _SLIDE_HEAD.match(text)
+        slide = galleries._slide(text[mark.end():]) if mark else None
+        if slide and (mark.group(1) or slide[2]):
+            found.append((i, slide[0], slide[1]))
+    drop: set[int] = set()
+    run: list[tuple[int, int, int]] = []
+    for item in [*found, (len(paragraphs), 0, 0)]:
+        if run and item[2] == run[-1][2] and item[1] == run[-1][1] + 1:
+            run.append(item)
+            continue
+        if len(run) >= galleries._SLIDES:
+            drop |= {i for i, _, _ in run}
+        run = [item] if 1 <= item[1] <= 2 else []
+    if not drop:
+        return paragraphs
+    rest = [text for i, text in enumerate(paragraphs) if i not in drop]
+    prose = sum(len(text.split()) for text in rest if headline.is_sentence(text))
+    return rest if prose >= galleries._GALLERY_ARTICLE else paragraphs
 
 
 _CHROME_WORDS = 12  # a longer paragraph that opens with a label is the article's own

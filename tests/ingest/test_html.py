@@ -406,3 +406,24 @@ NR = "https://www.nationalreview.com/2019/11/x/"
 ])
 def test_headline_agrees_across_h1_og_title_and_title(og, h1, title, site, url, expected):
     assert page_headline(og, h1, title, site, url) == expected
+
+
+def _slides(total: int, shown: int, titled: bool) -> str:
+    items = []
+    for n in range(1, shown + 1):
+        title = f"Harbour stocks tumble {n}" if titled else ""
+        items.append(f"<li><h2><span class='counter'>{n}/{total}</span> {title}</h2>"
+                     f"<p>Slide caption number {n} tells of another story on the markets, "
+                     f"with its own figures and its own people.</p><p>AGENCY PHOTO</p></li>")
+    return "<ul class='gallery'>" + "".join(items) + "</ul>"
+
+
+def test_a_gallery_of_other_stories_set_into_the_article_is_dropped():
+    ex = extract_html(page(extra=_slides(30, 5, titled=True)))
+    assert PARAS[0] in ex.body and PARAS[4] in ex.body
+    assert "1/30" not in ex.body and "Slide caption" not in ex.body
+
+
+def test_a_slideshow_that_is_the_whole_article_stays():
+    ex = extract_html(page(paras=["Pictures of the week."], extra=_slides(5, 5, titled=True)))
+    assert "Slide caption number 3" in ex.body
