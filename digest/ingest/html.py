@@ -95,7 +95,7 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
     ex = Extraction(body="", title=_clean(head.get("title")), source_url=url)
     ex.author = _clean(head.get("author"))
     paragraphs = _paragraphs(doc.text, ex.title)
-    paragraphs = _without_galleries(article_paragraphs(tree, paragraphs))
+    paragraphs = _without_galleries(article_paragraphs(tree, paragraphs, stated_body(html)))
     paragraphs = _without_chrome(_without_pictures(paragraphs))
     paragraphs = _without_boxes(_without_stamp_lead(paragraphs))
     _outlet(ex, html, head, paragraphs, config, given)
@@ -568,6 +568,22 @@ def _opens(line: str, paragraph: str) -> bool:
     paragraph of a longer line)."""
     opening = paragraph[:_OPENING]
     return len(line) >= _MIN_LINE and (line.startswith(opening) or opening.startswith(line))
+
+
+_ARTICLE_BODY = re.compile(r'"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def stated_body(html: str) -> str:
+    """The article's text as the page states it in its JSON-LD (``articleBody``), or ""."""
+    at = html.find('"articleBody"')
+    m = _ARTICLE_BODY.match(html, at) if at >= 0 else None
+    if m is None:
+        return ""
+    try:
+        text = json.loads(f'"{m.group(1)}"')
+    except json.JSONDecodeError:
+        return ""
+    return text if isinstance(text, str) else ""
 
 
 def published_stamp(html: str) -> dt.datetime | None:

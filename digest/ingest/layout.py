@@ -77,6 +77,9 @@ _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "dat
                      "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr",
                      "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
                      "time", "tt", "u", "var", "wbr"})
+_STATED = 1.5  # the stated article text runs this many times the words given, at least
+_STATED_WORDS = 5  # a block the stated text holds, at least this many words
+_STATED_BLOCKS = frozenset({"p", "li", "blockquote"})
 _MIN_PIECE = 3  # words: a shorter piece is looked for only next to its line
 _MAX_LINE = 200  # words: a longer run of inline text is a page without structure
 _MAX_PIECES = 200  # words looked for on one page (a bound for a hostile page)
@@ -101,9 +104,11 @@ class Block:
     shown: bool  # outside any link and any hidden element
 
 
-def article_paragraphs(tree: HtmlElement, paragraphs: Sequence[str]) -> list[str]:
+def article_paragraphs(tree: HtmlElement, paragraphs: Sequence[str],
+                       stated: str = "") -> list[str]:
     """``paragraphs`` without link cards and hidden text, fragments made whole lines, and
-    with the blocks of the holder's twins added in page order."""
+    with the blocks of the holder's twins added in page order, and the page's blocks that
+    its own statement of the article's text (``stated``: JSON-LD ``articleBody``) holds."""
     _prepare(tree)
     keys = [key(p) for p in paragraphs]
     found = _found(tree, set(keys) - {""})
@@ -115,6 +120,8 @@ def article_paragraphs(tree: HtmlElement, paragraphs: Sequence[str]) -> list[str
     holder = _holder([b.element for b in own.values() if b.element.tag == "p"])
     known = set(keys) | {k for _, k in kept}
     added = _continuation(tree, holder, known) if holder is not None else []
+    if stated:
+        added += _stated(tree, stated, known, _words(k for _, k in kept))
     texts = [text for text, _ in kept]
     if not added:
         return texts
@@ -362,6 +369,29 @@ def _continuation(tree: HtmlElement, holder: HtmlElement,
             added += blocks
             known |= {key(text) for _, text in blocks}
     return added
+
+
+def _stated(tree: HtmlElement, stated: str, known: set[str],
+            given: int) -> list[tuple[int, str]]:
+    """The page's blocks that the article's text as the page states it (JSON-LD
+    ``articleBody``) holds and the extraction lacks, as (page position, paragraph), when
+    the stated text runs to more than :data:`_STATED` times the words given: the article
+    was cut short (split into chunks the extraction stopped at). Blocks of at least
+    :data:`_STATED_WORDS` words, shown and not mostly link text."""
+    whole = f" {key(stated)} "
+    if len(whole.split()) <= _STATED * given:
+        return []
+    out: list[tuple[int, str]] = []
+    for at, element in enumerate(tree.iter(*_TEXT_BLOCKS)):
+        if element.tag not in _STATED_BLOCKS:
+            continue
+        text = _text(element)
+        k = key(text)
+        if (len(k.split()) >= _STATED_WORDS and k not in known and f" {k} " in whole
+                and not _linked(element, text) and _shown(element, {})):
+            out.append((at, "• " + text if element.tag == "li" else text))
+            known.add(k)
+    return out
 
 
 def _twins(holder: HtmlElement) -> list[HtmlElement]:

@@ -427,3 +427,20 @@ def test_a_gallery_of_other_stories_set_into_the_article_is_dropped():
 def test_a_slideshow_that_is_the_whole_article_stays():
     ex = extract_html(page(paras=["Pictures of the week."], extra=_slides(5, 5, titled=True)))
     assert "Slide caption number 3" in ex.body
+
+
+def test_the_rest_of_an_article_cut_into_chunks_comes_from_its_stated_text():
+    # The article's second half sits in another container than its first, which a page's
+    # layout breaks apart; the page's JSON-LD states the whole text (articleBody).
+    first = "".join(f"<p>{p}</p>" for p in PARAS[:2])
+    second = "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    stated = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(PARAS)})
+    html = (f"<html><head><title>Russia and North Korea</title><script type='application/ld+json'>"
+            f"{stated}</script></head><body><main><div class='intro'><div class='cell'><h1>"
+            f"Russia and North Korea</h1><div class='text'>{first}</div></div></div>"
+            f"<div class='gallery'><img src='a.jpg'><span>12 Photos</span></div>"
+            f"<div class='block wide'><div class='cell wide'><div class='text wide'>{second}"
+            f"</div></div></div></main><footer>© 2023 The Outlet</footer></body></html>")
+    ex = extract_html(html)
+    assert PARAS[0] in ex.body
+    assert PARAS[4] in ex.body and ex.body.index(PARAS[0]) < ex.body.index(PARAS[4])
