@@ -72,6 +72,8 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|índice|indice|spis treści
 |pdf|pdf version|print recipe|rezept drucken|imprimer la recette|imprimir receta|bild anzeigen
 |mehr themen|weitere themen|more topics|autres sujets|más temas
+|today's paper|today’s paper|print edition|e-paper|epaper|digital edition|zeitung digital
+|edición impresa|édition du jour|l'édition du jour|l’édition du jour
 |about this blog|über diesen blog|über mich|über uns|à propos|qui sommes-nous|acerca de
 |sobre nosotros|sobre mí|quiénes somos|chi siamo|sobre nós|quem somos|over ons|o nas
 """
@@ -112,9 +114,8 @@ _PREFIX_RE = re.compile(
     |learn\ (?:more\ )?about\ our\ editorial
     |lees\ ook|czytaj\ (?:także|też)|zobacz\ (?:także|też)|dowiedz\ się\ więcej
     |getaggt\ mit|verschlagwortet\ mit|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes
-    |etiquetas|tagi
-    |this\ entry\ was\ posted|this\ (?:post|article)\ was\ (?:first\ )?published
-    |(?:dieser|diese)\ (?:eintrag|beitrag|artikel|text)\ wurde\ (?:\S+\ ){0,6}?veröffentlicht
+    |etiquetas|tagi|mots[-\ ]cl[ée]s|tag\ correlati|trefwoorden
+    |(?:filed\ to|themen|sujets|temas|argomenti|теми)(?=\s*:)
     |(?:abbildung|abb\.|figure|fig\.|abbildungen)(?=\s*\d*\s*:)
     |(?:foto|fotos|bild|bilder|titelbild|beitragsbild|symbolbild|headerbild|bildquelle|bildnachweis
     |bildcredit|imagen|fotografía|zdjęcie)(?=\s*:)
@@ -174,6 +175,23 @@ _NOTES_RE = re.compile(
     )""",
     re.X,
 )
+# The sentence a blog engine prints under a post with its categories, tags, date and author
+# ("This entry was posted in News on 3 March 2021 by Jane.", "Dieser Eintrag wurde
+# veröffentlicht in Politik am 11. Dezember 2012 von Jana.", "Dieser Beitrag wurde am
+# 04/02/2020 von kj in Recht veröffentlicht."), in the languages of Europe: the post's
+# publication, however many words its lists of categories and tags make of it (never a
+# sentence that says when the post was updated: the date reader checks). One pattern for the
+# cleaner (a line of chrome, not the article's) and the date reader (the post's stamp).
+ENTRY_META = re.compile(
+    r"(?:this\s+(?:entry|post|article)\s+was\s+(?:first\s+)?(?:posted|published|written)"
+    r"|diese[rs]?\s+(?:eintrag|beitrag|artikel|text)\s+wurde\b(?=.*\b(?:veröffentlicht|publiziert"
+    r"|gepostet|geschrieben)\b)"
+    r"|cette\s+entrée\s+a\s+été\s+publiée|ce\s+(?:contenu|billet|article)\s+a\s+été\s+publié"
+    r"|esta\s+entrada\s+(?:fue|ha\s+sido|se)\s+publica"
+    r"|questa\s+voce\s+è\s+stata\s+pubblicata|(?:esta|este)\s+(?:entrada|post|artigo)\s+foi"
+    r"\s+publicad[ao]|dit\s+(?:bericht|item|artikel)\s+(?:werd|is|was)\s+geplaatst"
+    r"|(?:ten\s+)?wpis\s+został\s+opublikowany|det\s+här\s+inlägget\s+(?:postades|publicerades)"
+    r"|dette\s+indlæg\s+blev\s+(?:udgivet|offentliggjort))\b", re.I)
 _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
 # A medium's label that may also open a sentence ("Video footage shows ...", "Photos which
 # were released ..."): then a lowercase word follows it, and not the rest of a credit.
@@ -200,6 +218,8 @@ def is_chrome_phrase(line: str) -> bool:
         return True
     if (_PREFIX_RE.match(text) and (len(text) < 300 or text.startswith(("©", "copyright")))
             and not _opens_sentence(line)):
+        return True
+    if len(text) < 300 and ENTRY_META.match(text):
         return True
     if len(text) >= 600:
         return False

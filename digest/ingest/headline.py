@@ -187,16 +187,9 @@ _PROMO = re.compile(
 # the word that introduces a name.
 _LABEL_END = re.compile(
     r"\b(?:by|von|par|por|with|mit|avec|con|przez|від|от)\s*:?$", re.I)
-# A link to a newspaper's printed edition, on its pages' head.
-_EDITION = re.compile(
-    r"^(?:today['’]s\ paper|print\ edition|e-?paper|digital\ edition|zeitung\ digital"
-    r"|edición\ impresa|édition\ du\ jour|l['’]édition\ du\ jour)$", re.I | re.X)
-# A label of the article's tags or of more stories, with its items ("Tech More: Google Larry
-# Page", "Filed to:metroid", "Tags: Energie, Klima", "Mots-clés :"): a line of furniture.
-_TAGS_LABEL = re.compile(
-    r"^(?:\S+\s+)?(?:more|filed\ to|filed\ under|tags?|topics?|themen|schlagw[oö]rter?"
-    r"|stichw[oö]rter|mots[-\ ]cl[ée]s|sujets|etiquetas|temas|argomenti|tag\ correlati"
-    r"|trefwoorden|tagi|теги|теґи|мітки|темы|теми)\s*:", re.I | re.X)
+# A tag list's or a "more" box's label, alone or after a section's name ("TAG: Health",
+# "Tech More: Google Larry Page"); the labels in other languages are chrome phrases.
+_TAGS_LABEL = re.compile(r"^(?:\S+\s+)?(?:more|tags?|topics?)\s*:", re.I)
 # The link a wiki prints after each section's heading ("History[edit]").
 _WIKI_EDIT = re.compile(
     r"\[\s*(?:edit|bearbeiten|modifier|modifier le code|editar|modifica|edytuj|bewerken"
@@ -555,7 +548,7 @@ def not_a_headline(text: str) -> str | None:
         return "keywords"  # alt text or a keyword list: a headline has capitals
     if (_ADDRESS.match(text) or _LINK_INSIDE.search(text) or _BREADCRUMB.search(text)
             or _TIMESTAMP.search(text)
-            or _LEAVE.search(text) or _EDITION.match(text) or _TAGS_LABEL.match(text)
+            or _LEAVE.search(text) or _TAGS_LABEL.match(text) or is_chrome_phrase(text)
             or _WIKI_EDIT.search(text)
             or _CELLS.search(text) or _GAPS.search(text) or _is_trail(text)
             or _is_chrome_segments(text) or is_tag_list(text) or _is_glued(text)):

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from digest.config import Config, Source
 from digest.ingest import dates, headline, outlets
-from digest.ingest.chrome import normalize
+from digest.ingest.chrome import ENTRY_META, normalize
 from digest.ingest.dumplines import is_barrier
 from digest.ingest.lang import detect, words
 from digest.ingest.model import Extraction
@@ -560,22 +560,6 @@ def _listed_item(lines: Sequence[Line], at: int) -> bool:
 
 STAMP_WORDS = 4  # words a stamp line may print besides its date: a label, a name
 
-# The sentence a blog engine prints under a post with its categories, tags, date and author
-# ("This entry was posted in News on 3 March 2021 by Jane.", "Dieser Eintrag wurde
-# veröffentlicht in Politik am 11. Dezember 2012 von Jana.", "Dieser Beitrag wurde am
-# 04/02/2020 von kj in Recht veröffentlicht."), in the languages of Europe: the post's
-# publication, however many words its lists of categories and tags make of it (never a
-# sentence that says when the post was updated).
-_ENTRY_META = re.compile(
-    r"(?:this\s+(?:entry|post)\s+was\s+(?:posted|published|written)"
-    r"|diese[rs]?\s+(?:eintrag|beitrag|artikel)\s+wurde\b(?=.*\b(?:veröffentlicht|publiziert"
-    r"|gepostet|geschrieben)\b)"
-    r"|cette\s+entrée\s+a\s+été\s+publiée|ce\s+(?:contenu|billet|article)\s+a\s+été\s+publié"
-    r"|esta\s+entrada\s+(?:fue|ha\s+sido|se)\s+publica"
-    r"|questa\s+voce\s+è\s+stata\s+pubblicata|(?:esta|este)\s+(?:entrada|post|artigo)\s+foi"
-    r"\s+publicad[ao]|dit\s+(?:bericht|item|artikel)\s+(?:werd|is|was)\s+geplaatst"
-    r"|(?:ten\s+)?wpis\s+został\s+opublikowany|det\s+här\s+inlägget\s+(?:postades|publicerades)"
-    r"|dette\s+indlæg\s+blev\s+(?:udgivet|offentliggjort))\b", re.I)
 ENTRY_CHARS = 400  # a longer line is prose, not a post's meta line
 
 
@@ -592,7 +576,7 @@ def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
     :data:`LIST_GAP` lines of the heading or of the one before); past the first such or
     comments heading after the article's start, only one labelled as the publication (a
     blog prints its post's stamp under its box of related posts). A blog engine's line
-    under the post (:data:`_ENTRY_META`, "This entry was posted in News on 3 March 2021
+    under the post (:data:`ENTRY_META`, "This entry was posted in News on 3 March 2021
     by Jane.") is such a stamp, however long its lists of categories and tags."""
     stamps: list[tuple[int, dt.date, str | None]] = []
     stop = next((i for i in range(start, len(lines)) if related_heading(lines[i])), len(lines))
@@ -600,7 +584,7 @@ def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
     for i, ln in enumerate(lines):
         if related_heading(ln):
             last = i
-        entry = (len(ln.text) < ENTRY_CHARS and _ENTRY_META.match(ln.text) is not None
+        entry = (len(ln.text) < ENTRY_CHARS and ENTRY_META.match(ln.text) is not None
                  and not _UPDATE_LABEL.search(ln.text))
         found = dates.find_date(ln.text) if len(ln.text) < 100 or entry else None
         if found is None or _post_signed(ln.text, found):

@@ -617,6 +617,8 @@ def test_the_lead_above_the_share_buttons_is_the_article_s():
     "Abbildung 2: Der neue Haushalt nach Bereichen, wie ihn die Verwaltung vorgelegt hat.",
     "Dieser Beitrag wurde am 3. Mai von der Redaktion veröffentlicht.",
     "This entry was posted in Stadt and tagged Haushalt, Rat.",
+    "Cette entrée a été publiée dans Ville le 3 mars 2021 par Jeanne.",
+    "Themen: Stadtrat, Haushalt, Schulen",
     "Inhaltsverzeichnis",
     "Rezept drucken",
     # "you may also like" boxes, feedback prompts, controls, a server's error
