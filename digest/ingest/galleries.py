@@ -22,13 +22,14 @@ from digest.ingest.lang import words
 _SLIDE = re.compile(r"^(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|zdjęcie|фото)\s*)?"
                     r"([1-9]\d{0,2})\s*(?:/|of|von|de|di|sur|z|из|van|av|af)\s*([1-9]\d{0,2})"
                     r"(?![\d/.,%]|:\d)(?:\s*[:|–-]?\s+(.*)|:)?$", re.I)
-_SLIDES = 3  # numbered slides of one total that make a gallery
+SLIDES = 3  # numbered slides of one total that make a gallery
 _SLIDE_TITLE = 15  # words of a slide's headline at most
 _GALLERY_HEAD = 3  # lines of a gallery's heading above its first slide at most
-_GALLERY_ARTICLE = 50  # prose words the page has besides its galleries, at least, to drop them
+GALLERY_ARTICLE = 50  # prose words the page has besides its galleries, at least, to drop them
+Slide = tuple[int, int, int, bool]  # (where, number, total, titled)
 
 
-def _slide(text: str) -> tuple[int, int, bool] | None:
+def slide(text: str) -> tuple[int, int, bool] | None:
     """A slide's counter: its number, the gallery's total, and whether the slide's own
     headline follows it on the line (a few words, no full stop, not its picture's credit)."""
     m = _SLIDE.match(text)
@@ -50,24 +51,36 @@ def _mark_galleries(lines: list[Line]) -> None:
     and are left out of the body. Slides with only a counter and a caption are the
     article's own pictures (or a recipe's steps) and stay. Every slide has a line or more
     of its own below its counter; the last one its caption and credits."""
-    found: list[tuple[int, int, int, bool]] = []  # (line, number, total, titled)
+    found: list[Slide] = []
     for i, ln in enumerate(lines):
-        slide = _slide(ln.text) if ln.tokens <= _SLIDE_TITLE + 4 else None
-        if slide:
-            found.append((i, *slide))
-    run: list[tuple[int, int, int, bool]] = []
-    for item in [*found, (len(lines), 0, 0, False)]:
+        counter = slide(ln.text) if ln.tokens <= _SLIDE_TITLE + 4 else None
+        if counter:
+            found.append((i, *counter))
+    for run in slide_runs(found, apart=2):
+        _drop_gallery(lines, run)
+
+
+
+def slide_runs(found: list[Slide], apart: int) -> list[list[Slide]]:
+    """The galleries among slides found in page order: :data:`SLIDES` or more numbered one
+    after another out of one total, from slide 1 or 2, each at least ``apart`` places after
+    the one before (a text dump prints a line or more under each counter). The text dump
+    cleaner and the HTML reader both find galleries with it."""
+    runs: list[list[Slide]] = []
+    run: list[Slide] = []
+    for item in [*found, (-1, 0, 0, False)]:
         at, number, total, _ = item
-        if run and total == run[-1][2] and number == run[-1][1] + 1 and at - run[-1][0] >= 2:
+        if run and total == run[-1][2] and number == run[-1][1] + 1 and at - run[-1][0] >= apart:
             run.append(item)
             continue
-        if run:
-            _drop_gallery(lines, run)
+        if len(run) >= SLIDES:
+            runs.append(run)
         run = [item] if 1 <= number <= 2 else []
+    return runs
 
 
 def _drop_gallery(lines: list[Line], run: list[tuple[int, int, int, bool]]) -> None:
-    if len(run) < _SLIDES or sum(titled for *_, titled in run) < 0.8 * len(run):
+    if sum(titled for *_, titled in run) < 0.8 * len(run):
         return
     first, last = run[0][0], run[-1][0]
     stride = max(b[0] - a[0] for a, b in zip(run, run[1:], strict=False))
@@ -91,7 +104,7 @@ def _gallery_is_article(lines: list[Line], start: int, end: int) -> bool:
     region found across them holds next to no prose. Then they are given back."""
     if not any(ln.slide for ln in lines):
         return False
-    if _prose([ln for ln in lines[start:end] if not ln.slide]) >= _GALLERY_ARTICLE:
+    if _prose([ln for ln in lines[start:end] if not ln.slide]) >= GALLERY_ARTICLE:
         return False
     for ln in lines:
         if ln.slide:

@@ -341,26 +341,18 @@ def _without_galleries(paragraphs: list[str]) -> list[str]:
     (:mod:`digest.ingest.galleries`). Slides of a counter and a caption alone are the
     article's own pictures (or a recipe's steps) and stay; so does a gallery with next to
     no prose besides it (a slideshow is the article)."""
-    found: list[tuple[int, int, int]] = []  # (paragraph, number, total)
+    found: list[galleries.Slide] = []
     for i, text in enumerate(paragraphs):
         mark = _SLIDE_HEAD.match(text)
-        slide = galleries._slide(text[mark.end():]) if mark else None
-        if slide and (mark.group(1) or slide[2]):
-            found.append((i, slide[0], slide[1]))
-    drop: set[int] = set()
-    run: list[tuple[int, int, int]] = []
-    for item in [*found, (len(paragraphs), 0, 0)]:
-        if run and item[2] == run[-1][2] and item[1] == run[-1][1] + 1:
-            run.append(item)
-            continue
-        if len(run) >= galleries._SLIDES:
-            drop |= {i for i, _, _ in run}
-        run = [item] if 1 <= item[1] <= 2 else []
+        counter = galleries.slide(text[mark.end():]) if mark else None
+        if counter and (mark.group(1) or counter[2]):
+            found.append((i, *counter))
+    drop = {i for run in galleries.slide_runs(found, apart=1) for i, *_ in run}
     if not drop:
         return paragraphs
     rest = [text for i, text in enumerate(paragraphs) if i not in drop]
     prose = sum(len(text.split()) for text in rest if headline.is_sentence(text))
-    return rest if prose >= galleries._GALLERY_ARTICLE else paragraphs
+    return rest if prose >= galleries.GALLERY_ARTICLE else paragraphs
 
 
 _CHROME_WORDS = 12  # a longer paragraph that opens with a label is the article's own
