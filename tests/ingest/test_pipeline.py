@@ -343,6 +343,33 @@ def test_the_same_page_with_its_headline_in_the_slogans_place_is_published(proje
         "Air Defence Systems Deployed Near The Capital")
 
 
+SLIDES = [("Harbour ferries return after the storm",
+           "The first boats left the northern quay on Monday morning after a week in port."),
+          ("Farmers count the cost of a wet summer",
+           "Harvests in the south fell by a third, the growers' union said on Friday."),
+          ("Museum reopens its restored great hall",
+           "Visitors queued around the square for the first look at the painted ceiling."),
+          ("City council approves the new tram line",
+           "Construction of the eleven-kilometre line is due to start next spring.")]
+SPONSORED = ("World is sponsored by\nWorld is sponsored by\n"
+             "Air Defence Systems Deployed Near The Capital\n16 August 2023\n\n"
+             + "\n\n".join(LEAD) + "\n\nWorld news in pictures\n"
+             + "".join(f"{n}/4 {title}\n{caption}\n" for n, (title, caption)
+                       in enumerate(SLIDES, 1)))
+
+
+def test_a_sponsor_label_and_a_gallery_of_other_stories_stay_out_of_the_article(project):
+    # a section's sponsor on top of the head, a gallery of other stories under the article:
+    # the published article has its own headline and its own text only
+    (project / "raw" / "a.txt").write_text(SPONSORED)
+    [result] = run(project).results
+    assert result.status == "written"
+    doc = read(project / result.article)
+    assert doc.meta["title"] == "Air Defence Systems Deployed Near The Capital"
+    assert all(line in doc.body for line in LEAD)
+    assert not any(title in doc.body or caption in doc.body for title, caption in SLIDES)
+
+
 def test_a_page_with_neither_headline_nor_date_gives_both_reasons_in_one_line(project):
     (project / "raw" / "a.txt").write_text("\n\n".join(LEAD) + "\n")
     [result] = run(project).results
