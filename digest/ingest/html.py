@@ -343,8 +343,8 @@ def _without_galleries(paragraphs: list[str]) -> list[str]:
     no prose besides it (a slideshow is the article)."""
     found: list[galleries.Slide] = []
     for i, text in enumerate(paragraphs):
-        mark = _SLIDE_HEAD.match(text)
-        counter = galleries.slide(text[mark.end():]) if mark else None
+        mark = _SLIDE_HEAD.match(text)  # a bullet or a heading's marks, if any: always matches
+        counter = galleries.slide(text[mark.end():])
         if counter and (mark.group(1) or counter[2]):
             found.append((i, *counter))
     drop = {i for run in galleries.slide_runs(found, apart=1) for i, *_ in run}
