@@ -209,12 +209,11 @@ _LEAVE = re.compile(
     r"^(?:back|return|go|skip)\ to\b|^(?:about|more\ about)\ this\ (?:rating|page|site)$", re.I)
 # A menu or a table row copied as one line: cells parted by tabs or wide gaps.
 _CELLS = re.compile(r"\t|\S\s{3,}\S.*\S\s{3,}\S")
-# A bare address: a link the page prints, never a headline (its slug may spell one).
-_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$")
-# A link's address inside a line: an embedded post ("… https://t.co/… pic.twitter.com/…"), a
-# card's source; a headline names a site, never a path on it.
-_LINK_INSIDE = re.compile(
-    r"https?://\S|\bwww\.\S+\.\S|\b[\w-]+\.(?:com|org|net|co|io|de|fr|es|it|uk)/\S", re.I)
+# A link's address, alone on its line (its slug may spell a headline) or inside it (an
+# embedded post "… https://t.co/… pic.twitter.com/…", a card's source): a headline names a
+# site, never a path on it.
+_ADDRESS = re.compile(
+    r"https?://\S|\bwww\.\S|\b[\w-]+\.(?:com|org|net|co|io|de|fr|es|it|uk)/\S", re.I)
 _BULLET = re.compile(r"^[*•▪◦●·]\s")
 _SEGMENTS = re.compile(r"\s+[-|–—]\s+")
 # The first crumb of a breadcrumb trail ("Home Music Music News").
@@ -546,7 +545,7 @@ def not_a_headline(text: str) -> str | None:
         return "interface"
     if _all_lowercase(text):
         return "keywords"  # alt text or a keyword list: a headline has capitals
-    if (_ADDRESS.match(text) or _LINK_INSIDE.search(text) or _BREADCRUMB.search(text)
+    if (_ADDRESS.search(text) or _BREADCRUMB.search(text)
             or _TIMESTAMP.search(text)
             or _LEAVE.search(text) or _TAGS_LABEL.match(text) or is_chrome_phrase(text)
             or _WIKI_EDIT.search(text)
