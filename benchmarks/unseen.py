@@ -33,7 +33,7 @@ never read; only its figures are reported as the unseen figure.
 
     python3 benchmarks/unseen.py DIR [DIR ...] [--dumps CACHE] [--split tune|test|all]
         [--snippets tests/evaldata.json [--reference]] [--gold-bodies DIR] [--json]
-        [--list differ|titles|dates]
+        [--list differ|titles|dates|bodies]
 
 ``--reference`` adds trafilatura's own body figures on the same HTML pages (default options).
 ``--gold-bodies DIR`` scores bodies against gold article texts (``DIR/<folder>__<stem>.txt``,
@@ -324,7 +324,24 @@ def listing(results: list[dict[str, Any]], what: str) -> str:
             elif what == "dates" and r["stamp"] and r["date"] \
                     and not ex.same_day(r["date"], r["stamp"]):
                 rows.append(f"{res['kind']} {r['name']}: {r['date']} / stamp {r['stamp']}")
+        if what == "bodies":
+            rows.extend(_body_rows(res))
     return "\n".join(rows)
+
+
+def _body_rows(res: dict[str, Any]) -> list[str]:
+    """The pages whose body scores lowest: against gold texts (P, R, F1), else the chrome
+    passages let in and the article's passages missed."""
+    scored = []
+    for r in res["rows"]:
+        if r["gold"] is not None:
+            p, rec, f1 = r["gold"]
+            scored.append((f1, f"P {p if p is None else round(p, 3)} R {rec:.3f} F1 {f1:.3f}",
+                           r["name"]))
+        elif r["passages"]:
+            fp, fn = r["passages"].get("fp", 0), r["passages"].get("fn", 0)
+            scored.append((-(fp + fn), f"chrome in {fp}, missed {fn}", r["name"]))
+    return [f"{res['kind']} {name}: {text}" for _, text, name in sorted(scored)[:40]]
 
 
 def reference(pages: list[Path], snippets: dict[str, dict[str, list[str]]]) -> str:
@@ -356,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", action="store_true",
                         help="with --snippets: trafilatura's body figures on the same HTML")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--list", choices=("differ", "titles", "dates"),
+    parser.add_argument("--list", choices=("differ", "titles", "dates", "bodies"),
                         help="list the tune split's pages that disagree (never the test's)")
     args = parser.parse_args(argv)
     if args.list and args.split != "tune":

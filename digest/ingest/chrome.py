@@ -76,6 +76,7 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |edición impresa|édition du jour|l'édition du jour|l’édition du jour
 |about this blog|über diesen blog|über mich|über uns|à propos|qui sommes-nous|acerca de
 |sobre nosotros|sobre mí|quiénes somos|chi siamo|sobre nós|quem somos|over ons|o nas
+|caption|credit|credits|copied|copy link|link copied|advert|thanks for watching!
 """
 _EXACT_RE = re.compile(
     r"^(?:" + "|".join(p.strip() for p in _EXACT.split("|") if p.strip()) + r")$"
@@ -91,6 +92,10 @@ _PREFIX_RE = re.compile(
     |see\ also|also\ read|related|читайте\ також|читайте\ также|читайте\ нас|дивіться\ також
     |смотрите\ также|по\ теме|на\ тему|більше\ новин|больше\ новостей|copyright|©|\(c\)
     |all\ rights\ reserved|усі\ права|все\ права|follow\ us|follow\ [\w.]+\ on|join\ us
+    |follow\ (?:[\w.&'’-]+\ ){1,6}on\ (?:facebook|twitter|instagram|linkedin|telegram|youtube)
+    # who reported and edited the copy, under the article ("(Reporting by …; Editing by …)")
+    |\(?reporting\ by\ .{0,300}editing\ by|first\ published\ on
+    |this\ site\ is\ protected\ by\ recaptcha
     |subscribe\ to|sign\ up\ for|support\ up|support\ independent|support\ our|read\ in\ google
     |this\ audio\ is|listen\ to\ this|you\ can\ also\ highlight
     |if\ you\ (?:notice|find|see)\ an?\ (?:error|mistake|typo)
@@ -159,9 +164,13 @@ _ANYWHERE_RE = re.compile(
 # share, a disclosure, a control to keep the page). Searched only in a line that holds one of
 # their words: each phrase added to one big search costs every line of every page.
 _NOTES_WORDS = ("comments ", "kommentare ", "?", "affiliate", "advertising", "compensation",
-                "commission", "journalism", "become a ", "favorit", "favori", "preferiti")
+                "commission", "journalism", "become a ", "favorit", "favori", "preferiti",
+                "contributed ")
 _NOTES_RE = re.compile(
     r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
+    # a colleague's credit under the article ("Jane Roe contributed reporting from Kyiv.")
+    |^(?:\S+\ ){1,6}contributed\ (?:reporting(?:\ from\ [^.]{1,40})?
+    |to\ this\ (?:report|story|article))\.?$
     |kommentare\ (?:werden|sind)\ (?:moderiert|geprüft|freigeschaltet)
     |(?:artikel|beitrag|post|article)\ gefallen\?
     |(?:enjoy|like)(?:ed)?\ this\ (?:article|post|story)\?

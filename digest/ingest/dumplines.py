@@ -118,6 +118,16 @@ _SIGN_UP = re.compile(r"newsletter|\b(?:abonniere|abonnieren sie|jetzt abonniere
                       r"|inscrivez-vous|suscr[ií]bete|suscribite|suscr[ií]base|iscriviti|assine"
                       r"|inscreva-se|schrijf je in|abonneer|zapisz się|zasubskrybuj)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A picture's credit on a line right under its caption, in the shapes the headline's
+# credit test leaves to the body (it would take "Black Friday/Cyber Monday" for one):
+# "Jason Cipriani/ZDNet", "Doug Mills/The New York Times", "Michael Conroy, AP", "GETTY",
+# "… Registry via AP".
+_AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty\ Images|GETTY\ IMAGES|Shutterstock|iStock|Alamy)"
+_PHOTO_CREDIT = re.compile(
+    rf"""^(?:GETTY|Getty|AFP|AP|REUTERS|Reuters|EPA|Alamy|iStock|Shutterstock|{_AGENCY})$
+    |^[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){{1,3}}\ ?(?:/\ ?(?:The\ )?[A-Z][\w'’.&-]*
+    (?:\ [A-Z][\w'’.&-]*){{0,4}}|,\ {_AGENCY})$
+    |\ via\ {_AGENCY}$""", re.X)
 
 
 @dataclass
@@ -177,7 +187,9 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     if is_chrome_phrase(text):
         return BAD
     if ln.tokens <= 30:  # credits, stamps and promos are short
-        if headline.is_credit(text) or headline.is_stamp_line(text):
+        if (headline.is_credit(text) or headline.is_stamp_line(text)
+                or (ln.tokens <= 8 and not ln.punct and not ln.gap_before
+                    and _PHOTO_CREDIT.search(text))):
             ln.inline = True  # a picture's credit, an "Updated ..." stamp: inside articles too
             return BAD
         if headline.is_promo(text) or _SIGN_UP.search(text):

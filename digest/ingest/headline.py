@@ -82,6 +82,7 @@ _NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯІЇЄҐ][\w'’.-]*|[A-Z]\.)"
 _PARTICLE = r"(?:von|van|vom|zu|de|del|della|der|den|di|du|da|das|dos|do|la|le|ter|ten|bin|al|y)"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}}"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+FULL_NAME = _FULL_NAME  # a person's name: two to four capitalised words (read by region)
 _AND = r"(?:\s*[,/&]\s*|\s+(?:und|and|y|e|et|i|og|och|en|a|и|і|та)\s+)"
 _SIGNED_WHAT = r"""(?:ein|eine|einer|a|an|un|una|une|uno|el|la|le|il|een|article|artikel|articolo
     |artículo|artigo|beitrag|blog|blogbeitrag|gastbeitrag|post|analyse|analysis|análisis|analisi

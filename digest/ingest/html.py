@@ -40,7 +40,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from digest.config import Config
-from digest.ingest import dates, galleries, headline, layout, metadata, outlets, structure
+from digest.ingest import dates, galleries, headline, layout, metadata, outlets, region, structure
 from digest.ingest.chrome import is_chrome_phrase
 from digest.ingest.dumplines import is_barrier, to_lines
 from digest.ingest.lang import detect
@@ -98,6 +98,7 @@ def _extract(html: str, url: str | None, config: Config, given: str | None) -> E
     paragraphs = _without_galleries(article_paragraphs(tree, paragraphs, stated_body(html)))
     paragraphs = _without_chrome(_without_pictures(paragraphs))
     paragraphs = _without_boxes(_without_stamp_lead(paragraphs))
+    paragraphs = _without_author_box(paragraphs, ex.author)
     _outlet(ex, html, head, paragraphs, config, given)
     paragraphs = _take_attribution(paragraphs, ex)
     ex.body = structure.to_markdown(paragraphs)
@@ -385,6 +386,17 @@ def _without_boxes(paragraphs: list[str]) -> list[str]:
             boxed = False
             out.append(text)
     return out
+
+
+def _without_author_box(paragraphs: list[str], author: str | None) -> list[str]:
+    """Drop the box about the author under the article, as from a text dump
+    (:func:`digest.ingest.region.drop_author_box`)."""
+    lines = to_lines(paragraphs)
+    classify(lines, frozenset())
+    kept = region.drop_author_box(lines, author)
+    if len(kept) == len(lines):
+        return paragraphs
+    return paragraphs[:kept[-1].index + 1] if kept else []
 
 
 _STAMP_WORDS = 15  # a stamp line is short: a date, a time, a byline

@@ -300,3 +300,58 @@ def _signs_the_head(text: str) -> bool:
     if text.startswith(("—", "–", "-")):
         return False
     return headline.is_byline(text) or headline.is_stamp_line(text) or _date_only(text)
+
+
+
+_BOX_TAIL = 6  # body lines from the end where an author's box may start
+_BOX_SHARE = 0.3  # of the article's prose above it, at most, that the box and what follows hold
+# "About Jane Roe", "Über Moritz Bachmann", "Sobre Carlos Nadalim": the heading of a box
+_ABOUT = re.compile(r"^(?:about|über|sobre|à propos de|a propos de|acerca de|over|o|su)\s+(.+?)"
+                    r"\s*:?$", re.I)
+_PERSON = re.compile(headline.FULL_NAME)
+# what a biography says of its subject right after the name: "Jane Roe (@jroe) is ..."
+_BIO_VERB = re.compile(r"^(?:\s*\([^)]{0,80}\))?,?\s+(?:is|was|has|joined|writes|covers|ist|war"
+                       r"|schreibt|est|était|écrit|es|era|escribe|é|foi|escreve|è|scrive|jest"
+                       r"|pisze)\b")
+# a biography in the first person: "I am a writer, journalist, …"
+_I_AM = re.compile(r"^(?:i am|i'm|i’m|ich bin|je suis|soy|sou|sono|jestem)\b", re.I)
+
+
+def drop_author_box(lines: list[Line], author: str | None) -> list[Line]:
+    """The body without the box about its author under the article: "About Jane Roe" (the
+    byline's name) or a line of a name, over a paragraph on that person ("Jane is …", "I am a
+    writer …"), or "Jane Roe (jane@example.com) is the editor of …" when the byline names
+    her. A blog's or a magazine's end matter: what follows the box goes too; a box holding
+    more than :data:`_BOX_SHARE` of the prose above it is taken for the article."""
+    name = " ".join((author or "").split()).casefold()
+    for at in range(max(1, len(lines) - _BOX_TAIL), len(lines)):
+        if _opens_box(lines, at, name if len(name.split()) >= 2 else ""):
+            above = sum(ln.tokens for ln in lines[:at] if ln.kind == GOOD)
+            if sum(ln.tokens for ln in lines[at:]) <= _BOX_SHARE * above:
+                return lines[:at]
+            return lines
+    return lines
+
+
+def _opens_box(lines: list[Line], at: int, author: str) -> bool:
+    text, nxt = lines[at].text, lines[at + 1] if at + 1 < len(lines) else None
+    heading = not lines[at].punct and lines[at].tokens <= 8
+    about = _ABOUT.match(text) if heading else None
+    if about and nxt is not None:
+        return about.group(1).casefold() == author or _PERSON.fullmatch(about.group(1)) and \
+            _on_person(nxt.text, about.group(1))
+    if heading and nxt is not None and nxt.kind == GOOD and _PERSON.fullmatch(text):
+        return _on_person(nxt.text, text)
+    return bool(author) and lines[at].kind == GOOD and text.casefold().startswith(author) \
+        and bool(_BIO_VERB.match(text[len(author):]))
+
+
+def _on_person(text: str, name: str) -> bool:
+    """A paragraph about ``name`` (a person's): led by the name or its first word and a verb
+    a biography uses, or a biography in the first person."""
+    if _I_AM.match(text):
+        return True
+    for lead in (name, name.split()[0]):
+        if text.startswith(lead) and _BIO_VERB.match(text[len(lead):]):
+            return True
+    return False

@@ -43,6 +43,7 @@ from digest.ingest.linemarks import classify
 from digest.ingest.model import Extraction
 from digest.ingest.pages import Provenance
 from digest.ingest.region import (
+    drop_author_box,
     drop_head_captions,
     drop_standfirst,
     drop_trailing_headlines,
@@ -170,6 +171,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     body_lines = [ln for ln in lines[start:end]
                   if ln.kind not in (BAD, BARRIER) and ln.index not in head.used]
     result = head.extraction
+    body_lines = drop_author_box(body_lines, result.author)
     result.body = structure.to_markdown([ln.text for ln in body_lines])
     result.summary = metadata.summary(body_lines_text(body_lines))
     result.source_url = url

@@ -711,3 +711,68 @@ def test_a_blog_theme_s_comment_count_starts_the_comments(heading):
         f"die Busse und in die Radwege stecken sollen, die in der Stadt seit Jahren fehlen.\n"
         f"Report\n\nReply" for n in range(3))
     assert body_texts(extract_text(seite(heading, comments)).body) == ARTIKEL
+
+
+# an article long enough that a box under it is a small part of the page
+COLUMN = [*STORY, " ".join(ARTICLE), " ".join(STORY[1:])]
+BIO = ("Jane Roe has reported on local government for the Harbour Gazette since 2015 and "
+       "writes its weekly column on the city's budget.")
+
+
+@pytest.mark.parametrize("box", [
+    f"About Jane Roe\n\n{BIO}",
+    f"Jane Roe\n\n{BIO}",
+    "Jane Roe\n\nJane joined the paper in 2015 and covers the council, the courts and the "
+    "schools of the city and its county.",
+    "Jane Roe\n\nI am a reporter, a former teacher and a keen cyclist, and I write about the "
+    "council, the courts and the schools.",
+    "Über Jane Roe\n\nJane Roe ist Redakteurin im Ressort Stadt und schreibt über den Rat, die "
+    "Gerichte und die Schulen.",
+])
+def test_the_box_about_the_author_under_the_article_is_not_article_text(box):
+    page = ("Council approves budget\n\nBy Jane Roe\n\n" + "\n\n".join(COLUMN)
+            + f"\n\n{box}\n")
+    assert body_texts(extract_text(page).body) == COLUMN
+
+
+def test_a_closing_paragraph_that_starts_with_the_bylines_name_is_her_biography():
+    bio = "Jane Roe (jane@example.com) is the editor of the Harbour Gazette's city pages."
+    page = "Council approves budget\n\nBy Jane Roe\n\n" + "\n\n".join(COLUMN) + f"\n\n{bio}\n"
+    assert body_texts(extract_text(page).body) == COLUMN
+
+
+def test_a_section_on_a_person_that_the_article_goes_on_after_stays():
+    # a name over a paragraph on that person, and more of the article below: no box
+    end = ["John Smith", "John Smith is the council's treasurer and will present the budget "
+           "to the city's residents at a public meeting next week."]
+    page = ("Council approves budget\n\nBy Jane Roe\n\n" + "\n\n".join(STORY[:3]) + "\n\n"
+            + "\n\n".join(end) + "\n\n" + STORY[3] + "\n")
+    assert body_texts(extract_text(page).body) == [*STORY[:3], *end, STORY[3]]
+
+
+@pytest.mark.parametrize("credit", ["Doug Mills/The Example Times", "Michael Roe, AP", "GETTY",
+                                    "New York State Registry via AP"])
+def test_a_credit_right_under_a_caption_goes_with_the_caption(credit):
+    caption = "Council members vote on the budget in the chamber on Monday afternoon."
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n{credit}"
+            "\n\n" + "\n\n".join(STORY[2:]) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_heading_of_names_over_a_paragraph_is_no_credit():
+    # "Name Name/Name" with a blank line above is a heading of the article's own
+    heading = "Black Friday/Cyber Monday Deals"
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{heading}\n"
+            + "\n\n".join(STORY[2:]) + "\n")
+    assert heading in body_texts(extract_text(page).body)
+
+
+@pytest.mark.parametrize("credit", [
+    "Jane Roe contributed reporting from Kyiv.",
+    "Example News' John Smith contributed to this report.",
+    "(Reporting by Jane Roe; Editing by John Smith)",
+    "Follow The Example Times Opinion section on Facebook, Twitter and Instagram.",
+])
+def test_credits_and_follow_prompts_under_the_article_are_not_article_text(credit):
+    page = "Council approves budget\n\n" + "\n\n".join(STORY) + f"\n\n{credit}\n"
+    assert body_texts(extract_text(page).body) == STORY
