@@ -90,7 +90,8 @@ _PREFIX_RE = re.compile(
     |author|authors|автор|автори|авторы
     |written\ by|edited\ by|editor|web\ editor|\(web\ editor|reporting\ by|read\ also|read\ more
     |see\ also|also\ read|related|читайте\ також|читайте\ также|читайте\ нас|дивіться\ також
-    |смотрите\ также|по\ теме|на\ тему|більше\ новин|больше\ новостей|copyright|©|\(c\)
+    |смотрите\ также|по\ теме|на\ тему|більше\ новин|больше\ новостей
+    |copyright|©|\(c\)(?=\s*(?:\d|copyright))
     |all\ rights\ reserved|усі\ права|все\ права|follow\ us|follow\ [\w.]+\ on|join\ us
     |follow\ (?:[\w.&'’-]+\ ){1,6}on\ (?:facebook|twitter|instagram|linkedin|telegram|youtube)
     # who reported and edited the copy, under the article ("(Reporting by …; Editing by …)")
@@ -122,6 +123,9 @@ _PREFIX_RE = re.compile(
     |etiquetas|tagi|mots[-\ ]cl[ée]s|tag\ correlati|trefwoorden
     |(?:filed\ to|themen|sujets|temas|argomenti|теми)(?=\s*:)
     |(?:abbildung|abb\.|figure|fig\.|abbildungen)(?=\s*\d*\s*:)
+    # a picture from someone's own collection, credited ("личный архив Анны …")
+    |личный\ архив|из\ личного\ архива|особистий\ архів|з\ особистого\ архіву
+    |privatarchiv|archivio\ privato|archivo\ personal|archives\ personnelles
     |(?:foto|fotos|bild|bilder|titelbild|beitragsbild|symbolbild|headerbild|bildquelle|bildnachweis
     |bildcredit|imagen|fotografía|zdjęcie)(?=\s*:)
     # a reader's feedback asked of the article ("Was this article helpful?")
@@ -133,7 +137,8 @@ _PREFIX_RE = re.compile(
     # a server's error printed into the page ("Warning: … in /www/… on line 341")
     |(?:warning|notice|deprecated|strict\ standards|fatal\ error|parse\ error):
     \ .{0,300}\ in\ \S*/\S+\ on\ line\ \d+
-    )\b""",
+    # a word ends on a word's boundary; "©" or a label's ":" may run straight on
+    )(?:(?<=\w)(?!\w)|(?<!\w))""",
     re.X | re.I,
 )
 # "All rights reserved" in the languages of the pages (a footer's notice): one list for the
@@ -165,7 +170,7 @@ _ANYWHERE_RE = re.compile(
 # their words: each phrase added to one big search costs every line of every page.
 _NOTES_WORDS = ("comments ", "kommentare ", "?", "affiliate", "advertising", "compensation",
                 "commission", "journalism", "become a ", "favorit", "favori", "preferiti",
-                "contributed ")
+                "contributed ", "survey", "tell us what")
 _NOTES_RE = re.compile(
     r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
     # a colleague's credit under the article ("Jane Roe contributed reporting from Kyiv.")
@@ -178,6 +183,10 @@ _NOTES_RE = re.compile(
     |we\ (?:may\ )?(?:receive|earn)\ (?:a\ )?(?:small\ )?(?:compensation|commission)
     |support\ (?:our|independent)\ journalism
     |become\ a\ (?:member|supporter|subscriber|patron)
+    # the site asking about itself ("Tell us what you think about our new look by taking
+    # this survey.")
+    |tell\ us\ what\ you\ think\ (?:about|of)\ (?:our|the)\ new
+    |(?:take|taking)\ our\ (?:short\ )?(?:reader\ )?survey
     # a control to keep the page ("Link zur Diskussion Zu Favoriten hinzufügen")
     |zu\ favoriten\ hinzufügen|add\ to\ favou?rites|ajouter\ aux\ favoris
     |añadir\ a\ favoritos|aggiungi\ ai\ preferiti|adicionar\ aos\ favoritos
@@ -204,6 +213,8 @@ ENTRY_META = re.compile(
 _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
 # A medium's label that may also open a sentence ("Video footage shows ...", "Photos which
 # were released ..."): then a lowercase word follows it, and not the rest of a credit.
+# a label set in brackets: "[Related: …]", "(Leggi anche su: …)"
+_BRACKETED = re.compile(r"^[(\[](.*)[)\]]$")
 _MEDIUM_WORD = re.compile(r"^(?:[Pp]hotos?|[Ii]mages?|[Pp]ictures?|[Vv]ideos?|[Ii]llustrations?)\s+"
                           r"(?!(?:caption|credit|by|courtesy|source|from|via)\b)[a-z]")
 
@@ -225,7 +236,8 @@ def is_chrome_phrase(line: str) -> bool:
     bare = _TRAILING.sub("", text)
     if len(bare) < 40 and _EXACT_RE.match(bare):
         return True
-    if (_PREFIX_RE.match(text) and (len(text) < 300 or text.startswith(("©", "copyright")))
+    if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text))
+            and (len(text) < 300 or text.startswith(("©", "copyright")))
             and not _opens_sentence(line)):
         return True
     if len(text) < 300 and ENTRY_META.match(text):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from digest.ingest import headline
 from digest.ingest.dumplines import (
     _COMMENT_WORDS,
     _END_WORDS,
@@ -96,12 +97,41 @@ def _runs_on(lines: list[Line], at: int) -> bool:
                                          for ln in below)
 
 
+_CARD_LINES = 6  # lines of a story card at most: a label, the headline twice, a teaser
+_CARD_TEASER = 50  # words of its teaser at most
+_CARD_AFTER = 2  # paragraphs of the article above a card set inside it, at least
+
+
 def _mark_echoes(lines: list[Line]) -> None:
-    """A line repeating one of the two lines before it is a caption or alt text echoed."""
+    """A line repeating one of the two lines before it is a caption or alt text echoed.
+
+    Inside an article, a headline printed twice in one block (the picture's link and the
+    title: "Business / Headline / Business / Headline / teaser") is a card for another
+    story set into it: the whole block is the card, left out as a gallery of stories is."""
+    paragraphs = 0
     for i in range(1, len(lines)):
         text = lines[i].text
         if text == lines[i - 1].text or (i > 1 and text == lines[i - 2].text):
             lines[i].kind = BAD
+            if paragraphs >= _CARD_AFTER and not lines[i].punct and lines[i].tokens >= 3:
+                _mark_card(lines, i)
+        elif lines[i].kind == GOOD and lines[i].tokens >= _PARAGRAPH:
+            paragraphs += 1
+
+
+def _mark_card(lines: list[Line], at: int) -> None:
+    """The packed block (no blank line inside) around ``at``, when it is short enough to be a
+    story's card."""
+    start = at
+    while start > 0 and not lines[start].gap_before:
+        start -= 1
+    end = at + 1
+    while end < len(lines) and not lines[end].gap_before:
+        end += 1
+    block = lines[start:end]
+    if len(block) <= _CARD_LINES and all(ln.tokens <= _CARD_TEASER for ln in block):
+        for ln in block:  # weighs nothing, as a gallery of stories (the article runs across)
+            ln.slide, ln.kind = ln.kind, BAD
 
 
 def _mark_boxes(lines: list[Line]) -> None:
@@ -124,8 +154,8 @@ def _mark_credited_captions(lines: list[Line]) -> None:
     for i in range(len(lines) - 1):
         ln, credit = lines[i], lines[i + 1]
         closes = i + 2 == len(lines) or lines[i + 2].gap_before
-        if (ln.kind in (GOOD, SHORT) and credit.inline and credit.kind == BAD
-                and not credit.gap_before and closes):
+        if (ln.kind in (GOOD, SHORT) and credit.kind == BAD and not credit.gap_before and closes
+                and (credit.inline or (credit.tokens <= 30 and headline.is_credit(credit.text)))):
             ln.kind, ln.inline = BAD, True
 
 

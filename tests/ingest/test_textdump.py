@@ -776,3 +776,57 @@ def test_a_heading_of_names_over_a_paragraph_is_no_credit():
 def test_credits_and_follow_prompts_under_the_article_are_not_article_text(credit):
     page = "Council approves budget\n\n" + "\n\n".join(STORY) + f"\n\n{credit}\n"
     assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_card_for_another_story_set_inside_the_article_is_not_article_text():
+    # a headline printed twice in one block (the picture's link and the title), its teaser
+    card = ("Business\nMayor opens the new bridge over the river\nBusiness\n"
+            "Mayor opens the new bridge over the river\nThe bridge, two years in the making, "
+            "carries four lanes of traffic.")
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:3]) + f"\n\n{card}\n\n"
+            + STORY[3] + "\n")
+    assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_headline_printed_twice_over_the_lead_keeps_the_lead():
+    # at the top of the page, the title and the headline over the article's lead: no card
+    page = ("Council approves budget\nCouncil approves budget\n" + STORY[0] + "\n\n"
+            + "\n\n".join(STORY[1:]) + "\n")
+    assert body_texts(extract_text(page).body)[0] == STORY[0]
+
+
+@pytest.mark.parametrize("line", [
+    "Welcome to our new article page. Tell us what you think about our new look by taking "
+    "this survey.",
+    "личный архив Дарьи Калугиной",
+])
+def test_a_survey_prompt_or_a_credit_to_a_private_archive_is_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+
+
+def test_a_survey_the_article_reports_on_is_article_text():
+    assert not chrome.is_chrome_phrase(
+        "We asked readers to take a survey about the war and 40 percent said they feared for "
+        "their families.")
+
+
+@pytest.mark.parametrize("line", [
+    "© Jane Doe Council members vote on the budget in the chamber on Monday afternoon.",
+    "[Related: Mayor opens the new bridge over the river]",
+    "(Leggi anche su: Il sindaco inaugura il nuovo ponte sul fiume)",
+])
+def test_a_caption_led_by_its_credit_or_a_bracketed_label_is_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+
+
+@pytest.mark.parametrize("line", ["(c) the right to appeal against the council's decision",
+                                  "(The mayor said the tags on the bins were wrong.)"])
+def test_an_enumerated_point_or_a_bracketed_sentence_is_not_chrome(line):
+    assert not chrome.is_chrome_phrase(line)
+
+
+def test_a_caption_above_its_bracketed_credit_is_not_article_text():
+    caption = "An artist's illustration of the new bridge over the river at night."
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n"
+            "(Image: © City Council/Jane Doe)\n\n" + "\n\n".join(STORY[2:]) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
