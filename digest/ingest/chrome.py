@@ -77,10 +77,21 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |about this blog|über diesen blog|über mich|über uns|à propos|qui sommes-nous|acerca de
 |sobre nosotros|sobre mí|quiénes somos|chi siamo|sobre nós|quem somos|over ons|o nas
 |caption|credit|credits|copied|copy link|link copied|advert|thanks for watching!
+|související|sdílet|sdílet článek|komentáře|diskuse|doporučujeme|súvisiace|zdieľať|komentáre
+|diskusia|odporúčame|kapcsolódó|megosztás|megosztom|hirdetés|hozzászólások|distribuie
+|publicitate|comentarii|dela|dela artikeln|relaterat|annons|kommentarer|del|del artiklen
+|annonse|annonce|jaa|jaa artikkeli|mainos|kommentit|paylaş|reklam|yorumlar|κοινοποίηση
+|διαφήμιση|σχόλια|分享|分享到|广告|关注我们|责任编辑|シェア|広告|공유|광고
 """
 _EXACT_RE = re.compile(
     r"^(?:" + "|".join(p.strip() for p in _EXACT.split("|") if p.strip()) + r")$"
 )
+
+# A row of share buttons: the networks' names and nothing else ("Facebook Twitter").
+_SHARE_ROW = re.compile(r"^(?:(?:facebook|twitter|x|linkedin|instagram|whatsapp|telegram|viber"
+                        r"|pinterest|reddit|tumblr|vk|vkontakte|odnoklassniki|xing|flipboard"
+                        r"|pocket|messenger|threads|mastodon|bluesky|e-?mail|mail|print|sms"
+                        r"|copy link|share)[\s,|·•/]*){2,}$")
 
 # Labels that start a chrome line whatever follows (captions, credits, promos).
 _PREFIX_RE = re.compile(
@@ -100,7 +111,9 @@ _PREFIX_RE = re.compile(
     |subscribe\ to|sign\ up\ for|support\ up|support\ independent|support\ our|read\ in\ google
     |this\ audio\ is|listen\ to\ this|you\ can\ also\ highlight
     |if\ you\ (?:notice|find|see)\ an?\ (?:error|mistake|typo)
-    |якщо\ ви\ помітили|если\ вы\ заметили|ctrl\s*\+\s*enter|share\ this|share\ on
+    |якщо\ ви\ помітили|если\ вы\ заметили|ctrl\s*\+\s*enter
+    |pokud\ jste\ v\ článku\ (?:zaznamenali|našli)\ chybu|ak\ ste\ v\ článku\ našli\ chybu
+    |share\ this|share\ on
     |click\ here|download\ (?:the|our)\ app|we\ use\ cookies|this\ (?:web)?site\ uses\ cookies
     |by\ continuing|accept\ (?:all\ )?cookies|cookie|privacy\ and\ cookie|write\ to\ us
     |we\ need\ your\ support|only\ the\ latest\ news|introducing\ official|getty\ images
@@ -235,6 +248,8 @@ def is_chrome_phrase(line: str) -> bool:
         return False
     bare = _TRAILING.sub("", text)
     if len(bare) < 40 and _EXACT_RE.match(bare):
+        return True
+    if len(bare) < 120 and _SHARE_ROW.match(bare):
         return True
     if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text))
             and (len(text) < 300 or text.startswith(("©", "copyright")))

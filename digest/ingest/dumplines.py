@@ -96,6 +96,14 @@ _BARRIER = re.compile(
     |(?:as |os )?mais (?:lidas|lidos)|você (?:também )?pode gostar
     |gerelateerde (?:artikelen|berichten)|lees ook|meest gelezen|meer nieuws
     |czytaj (?:także|też)|zobacz (?:także|też)|najczęściej czytane|najpopularniejsze
+    |související (?:články|zprávy)|(?:čtěte|přečtěte si) (?:také|též)|nejčtenější
+    |súvisiace (?:články|správy)|(?:čítajte|prečítajte si) (?:aj|tiež)|najčítanejšie
+    |kapcsolódó (?:cikkek|hírek)|legolvasottabb|articole (?:similare|asemănătoare|recomandate)
+    |cite(?:ș|s)te (?:și|si)|cele mai citite|relaterade (?:artiklar|nyheter)|läs (?:också|även)
+    |mest lästa|relaterede (?:artikler|nyheder)|relaterte (?:artikler|saker)|l(?:æ|e)s også
+    |mest (?:læste|lest|leste)|lue myös|luetuimmat|(?:ilgili|benzer) haberler
+    |en çok okunanlar|σχετικά άρθρα|διαβάστε (?:επίσης|ακόμα)|相关(?:新闻|文章|阅读)|推荐阅读
+    |関連記事|おすすめ記事|관련\s?기사|많이 본 뉴스
     |am beliebtesten|more about\b|read further\b
     |(?:podobne|powiązane) (?:artykuły|wpisy)|więcej (?:artykułów|wiadomości)
     """.splitlines()) + r")"

@@ -830,3 +830,26 @@ def test_a_caption_above_its_bracketed_credit_is_not_article_text():
     page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n"
             "(Image: © City Council/Jane Doe)\n\n" + "\n\n".join(STORY[2:]) + "\n")
     assert body_texts(extract_text(page).body) == STORY
+
+
+@pytest.mark.parametrize("line", ["Facebook Twitter", "twitter linkedin facebook instagram",
+                                  "Facebook, Twitter, E-mail", "Sdílet článek", "Související",
+                                  "Paylaş", "分享到"])
+def test_share_buttons_and_labels_in_more_languages_are_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+
+
+@pytest.mark.parametrize("line", ["Twitter said on Monday it would close the office.",
+                                  "Facebook and Twitter removed the posts within hours."])
+def test_a_sentence_about_the_networks_is_not_chrome(line):
+    assert not chrome.is_chrome_phrase(line)
+
+
+@pytest.mark.parametrize("heading", ["Související články", "Läs också", "Lue myös",
+                                     "İlgili Haberler", "Citește și", "相关新闻", "関連記事"])
+def test_a_related_heading_in_more_languages_ends_the_article(heading):
+    cards = "\n\n".join(["Mayor opens the new bridge over the river",
+                         "Storm closes the coast road for a day",
+                         "Local team wins the cup after extra time"])
+    page = "Council approves budget\n\n" + "\n\n".join(STORY) + f"\n\n{heading}\n\n{cards}\n"
+    assert body_texts(extract_text(page).body) == STORY
