@@ -76,7 +76,8 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |edición impresa|édition du jour|l'édition du jour|l’édition du jour
 |about this blog|über diesen blog|über mich|über uns|à propos|qui sommes-nous|acerca de
 |sobre nosotros|sobre mí|quiénes somos|chi siamo|sobre nós|quem somos|over ons|o nas
-|caption|credit|credits|copied|copy link|link copied|advert|thanks for watching!
+|caption|credit|credits|copied|copy link|link copied|advert|thanks for watching!|no thanks
+|subscribe no thanks
 |související|sdílet|sdílet článek|komentáře|diskuse|doporučujeme|súvisiace|zdieľať|komentáre
 |diskusia|odporúčame|kapcsolódó|megosztás|megosztom|hirdetés|hozzászólások|distribuie
 |publicitate|comentarii|dela|dela artikeln|relaterat|annons|kommentarer|del|del artiklen
@@ -175,17 +176,27 @@ _ANYWHERE_RE = re.compile(
     |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
     |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
     |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
+    # a newsletter form's own messages ("You have successfully subscribed. Thank you!")
+    |you\ have\ succe?ss?fully\ subscribed|an\ email\ with\ an\ activation\ link
+    |^stay\ up\ to\ date\ with\ [^.]{1,40}\.?$|fill\ (?:in\ |out\ )?the\ form\ to\ subscribe
     |""" + RIGHTS_RESERVED.replace(" ", "\\ ") + ")",
     re.X,
 )
 # Notes about the page that may stand inside a longer line (a comment policy, a prompt to
 # share, a disclosure, a control to keep the page). Searched only in a line that holds one of
 # their words: each phrase added to one big search costs every line of every page.
-_NOTES_WORDS = ("comments ", "kommentare ", "?", "affiliate", "advertising", "compensation",
+_NOTES_WORDS = ("comments ", "kommentare ", "comentários", "comentarios", "commentaires",
+                "commenti", "komentarze", "?", "affiliate", "advertising", "compensation",
                 "commission", "journalism", "become a ", "favorit", "favori", "preferiti",
                 "contributed ", "survey", "tell us what")
 _NOTES_RE = re.compile(
     r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
+    # a comment policy in the languages of Europe ("Comentários … não serão aprovados pelo
+    # moderador", "Les commentaires sont modérés")
+    |\b(?:comentários|comentarios|commentaires|commenti|kommentare|komentarze|comments)\b
+    [^.]{0,120}\b(?:moderador|moderação|moderación|modérateur|modération|moderatore
+    |moderazione|moderator|moderation|moderiert|moderowan|(?:modéré|moderad|moderat)\w*
+    \ (?:avant|antes|prima|before|par|por|dal|by)\b)
     # a colleague's credit under the article ("Jane Roe contributed reporting from Kyiv.")
     |^(?:\S+\ ){1,6}contributed\ (?:reporting(?:\ from\ [^.]{1,40})?
     |to\ this\ (?:report|story|article))\.?$

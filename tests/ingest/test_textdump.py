@@ -853,3 +853,20 @@ def test_a_related_heading_in_more_languages_ends_the_article(heading):
                          "Local team wins the cup after extra time"])
     page = "Council approves budget\n\n" + "\n\n".join(STORY) + f"\n\n{heading}\n\n{cards}\n"
     assert body_texts(extract_text(page).body) == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+    "Les commentaires sont modérés avant publication.",
+    "You have succesfully subscribed. Thank you!",
+    "An email with an activation link has just been sent to your email address.",
+    "Stay up to date with Example Corp.",
+])
+def test_a_comment_policy_or_a_newsletter_forms_message_is_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+
+
+@pytest.mark.parametrize("line", ["Los comentarios del presidente fueron moderados.",
+                                  "The comments of the minister were approved by the cabinet."])
+def test_comments_someone_made_are_not_a_comment_policy(line):
+    assert not chrome.is_chrome_phrase(line)
