@@ -22,6 +22,9 @@ from digest.ingest.lang import words
 _SLIDE = re.compile(r"^(?:(?:photo|image|picture|slide|bild|foto|imagen|immagine|zdjęcie|фото)\s*)?"
                     r"([1-9]\d{0,2})\s*(?:/|of|von|de|di|sur|z|из|van|av|af)\s*([1-9]\d{0,2})"
                     r"(?![\d/.,%]|:\d)(?:\s*[:|–-]?\s+(.*)|:)?$", re.I)
+# A slideshow's caption glued to its counter ("1of4Grass Valley's …", "2of4A shopper …"): a
+# widget's text run together by the browser; the article's prose never reads so.
+_GLUED_SLIDE = re.compile(r"^([1-9]\d{0,2})of([1-9]\d{0,2})(?=[A-Z\"“‘'(])")
 SLIDES = 3  # numbered slides of one total that make a gallery
 _SLIDE_TITLE = 15  # words of a slide's headline at most
 _GALLERY_HEAD = 3  # lines of a gallery's heading above its first slide at most
@@ -49,8 +52,9 @@ def _mark_galleries(lines: list[Line]) -> None:
 
     Its lines weigh nothing (the article's region runs across it as if it were not there)
     and are left out of the body. Slides with only a counter and a caption are the
-    article's own pictures (or a recipe's steps) and stay. Every slide has a line or more
-    of its own below its counter; the last one its caption and credits."""
+    article's own pictures (or a recipe's steps) and stay, unless the counter is glued to
+    the caption ("1of4A shopper …"): a slideshow widget's run-together text. Every slide
+    has a line or more of its own below its counter; the last one its caption and credits."""
     found: list[Slide] = []
     for i, ln in enumerate(lines):
         counter = slide(ln.text) if ln.tokens <= _SLIDE_TITLE + 4 else None
@@ -58,6 +62,11 @@ def _mark_galleries(lines: list[Line]) -> None:
             found.append((i, *counter))
     for run in slide_runs(found, apart=2):
         _drop_gallery(lines, run)
+    glued = [(i, int(m.group(1)), int(m.group(2)), False) for i, ln in enumerate(lines)
+             if (m := _GLUED_SLIDE.match(ln.text))]
+    for run in slide_runs(glued, apart=1):
+        for ln in lines[run[0][0]:run[-1][0] + 1]:
+            ln.slide, ln.kind = ln.kind, BAD
 
 
 

@@ -870,3 +870,11 @@ def test_a_comment_policy_or_a_newsletter_forms_message_is_chrome(line):
                                   "The comments of the minister were approved by the cabinet."])
 def test_comments_someone_made_are_not_a_comment_policy(line):
     assert not chrome.is_chrome_phrase(line)
+
+
+def test_a_slideshow_whose_counters_are_glued_to_its_captions_is_not_article_text():
+    slides = "\n\n".join(
+        f"{n}of3A shopper looks at the extension cords on the shelves of the hardware store in "
+        f"the town centre on Tuesday, a day before the power was due to be cut." for n in (1, 2, 3))
+    page = f"Council approves budget\n\n{slides}\n\n" + "\n\n".join(STORY) + "\n"
+    assert body_texts(extract_text(page).body) == STORY
