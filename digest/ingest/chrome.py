@@ -106,6 +106,7 @@ _PREFIX_RE = re.compile(
     |copyright|©|\(c\)(?=\s*(?:\d|copyright))
     |all\ rights\ reserved|усі\ права|все\ права|follow\ us|follow\ [\w.]+\ on|join\ us
     |follow\ (?:[\w.&'’-]+\ ){1,6}on\ (?:facebook|twitter|instagram|linkedin|telegram|youtube)
+    |follow\ our\ (?:live\ )?(?:coverage|updates|reporting)\b
     # who reported and edited the copy, under the article ("(Reporting by …; Editing by …)")
     |\(?reporting\ by\ .{0,300}editing\ by|first\ published\ on
     |this\ site\ is\ protected\ by\ recaptcha

@@ -131,6 +131,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # "Jason Cipriani/ZDNet", "Doug Mills/The New York Times", "Michael Conroy, AP", "GETTY",
 # "… Registry via AP".
 _AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty\ Images|GETTY\ IMAGES|Shutterstock|iStock|Alamy)"
+# A picture agency's name alone in capitals, wherever it stands ("GETTY", "AFP/GETTY").
+_BARE_AGENCY = re.compile(r"^(?:GETTY(?: IMAGES)?|SHUTTERSTOCK|ISTOCK|ALAMY)(?:\s*/\s*[A-Z ]+)?$")
 _PHOTO_CREDIT = re.compile(
     rf"""^(?:GETTY|Getty|AFP|AP|REUTERS|Reuters|EPA|Alamy|iStock|Shutterstock|{_AGENCY})$
     |^[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){{1,3}}\ ?(?:/\ ?(?:The\ )?[A-Z][\w'’.&-]*
@@ -197,7 +199,7 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     if ln.tokens <= 30:  # credits, stamps and promos are short
         if (headline.is_credit(text) or headline.is_stamp_line(text)
                 or (ln.tokens <= 8 and not ln.punct and not ln.gap_before
-                    and _PHOTO_CREDIT.search(text))):
+                    and _PHOTO_CREDIT.search(text)) or _BARE_AGENCY.match(text)):
             ln.inline = True  # a picture's credit, an "Updated ..." stamp: inside articles too
             return BAD
         if headline.is_promo(text) or _SIGN_UP.search(text):

@@ -228,6 +228,27 @@ def drop_trailing_headlines(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
+_TAIL_LABELS = 3  # short lines at most below the article's last paragraph that are its end chrome
+
+
+def drop_trailing_labels(lines: list[Line], start: int, end: int) -> int:
+    """The region's new end: without the few short lines under the article's last paragraph
+    that no sentence announces: the reporter's name in capitals, a section label, another
+    story's headline ("JANIE HAR", "News", "Forecast: a break, but for how long?")."""
+    tail = [i for i in range(start, end) if lines[i].kind not in (BAD, BARRIER)]
+    last = max((i for i in tail if lines[i].kind == GOOD and lines[i].tokens >= _PARAGRAPH),
+               default=None)
+    if last is None or lines[last].text.endswith(":"):
+        return end
+    after = [lines[i] for i in tail if i > last]
+    if 0 < len(after) <= _TAIL_LABELS and all(
+            (ln.kind == SHORT or ln.text.endswith("?")) and ln.tokens < _PARAGRAPH
+            and not ln.text.endswith((".", ":")) and not _BULLETED.match(ln.text) for ln in after):
+        return last + 1
+    return end
+
+
+_BULLETED = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _CARD_MAX = 50  # words of a story card's teaser at most
 
 

@@ -48,6 +48,7 @@ from digest.ingest.region import (
     drop_standfirst,
     drop_trailing_headlines,
     drop_trailing_island,
+    drop_trailing_labels,
     main_region,
     reach_lead,
     split_at_end_matter,
@@ -160,6 +161,7 @@ def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] =
     start = reach_lead(lines, start, end)
     end = drop_trailing_island(lines, start, end)
     end = drop_trailing_headlines(lines, start, end)
+    end = drop_trailing_labels(lines, start, end)
     end = attach_list(lines, start, end)
     restore_lists(lines, start, end)
     drop_head_captions(lines, start, end)

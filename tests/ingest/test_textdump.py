@@ -878,3 +878,20 @@ def test_a_slideshow_whose_counters_are_glued_to_its_captions_is_not_article_tex
         f"the town centre on Tuesday, a day before the power was due to be cut." for n in (1, 2, 3))
     page = f"Council approves budget\n\n{slides}\n\n" + "\n\n".join(STORY) + "\n"
     assert body_texts(extract_text(page).body) == STORY
+
+
+def test_short_lines_under_the_last_paragraph_are_not_article_text():
+    # the reporter's name in capitals, a section label, another story's headline
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY)
+            + "\n\nJANE ROE\n\nNews\n\nForecast: a break in the rain, but for how long?\n")
+    assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_list_the_last_paragraph_announces_stays_with_the_article():
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:3])
+            + "\n\nThe budget pays for three new things:\nA bridge\nA school\nA clinic\n")
+    assert body_texts(extract_text(page).body)[-3:] == ["A bridge", "A school", "A clinic"]
+
+
+def test_a_call_to_follow_the_outlets_coverage_is_chrome():
+    assert chrome.is_chrome_phrase("Follow our coverage of the war on the @Example_official.")
