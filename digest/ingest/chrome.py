@@ -77,7 +77,8 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |about this blog|über diesen blog|über mich|über uns|à propos|qui sommes-nous|acerca de
 |sobre nosotros|sobre mí|quiénes somos|chi siamo|sobre nós|quem somos|over ons|o nas
 |caption|credit|credits|copied|copy link|link copied|advert|thanks for watching!|no thanks
-|subscribe no thanks
+|subscribe no thanks|order reprints|reprints|print article|tell us what you think
+|what do you think
 |související|sdílet|sdílet článek|komentáře|diskuse|doporučujeme|súvisiace|zdieľať|komentáre
 |diskusia|odporúčame|kapcsolódó|megosztás|megosztom|hirdetés|hozzászólások|distribuie
 |publicitate|comentarii|dela|dela artikeln|relaterat|annons|kommentarer|del|del artiklen
@@ -177,6 +178,11 @@ _ANYWHERE_RE = re.compile(
     |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
     |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
     |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
+    # a reprint notice ("This copy is for your personal, non-commercial use only. …"), a
+    # reporter's contact line ("Write to Jane Roe at jane.roe@example.com"), a blog engine's
+    # shortcode printed as text ("[button link=…]Send us your review[/button]")
+    |this\ copy\ is\ for\ your\ personal,?\ non-commercial\ use
+    |^write\ to\ [^@]{2,120}\ at\ [\w.+-]+@[\w-]+\.|\[/[a-z_]{2,20}\]
     # a newsletter form's own messages ("You have successfully subscribed. Thank you!")
     |you\ have\ succe?ss?fully\ subscribed|an\ email\ with\ an\ activation\ link
     |^stay\ up\ to\ date\ with\ [^.]{1,40}\.?$|fill\ (?:in\ |out\ )?the\ form\ to\ subscribe
@@ -238,6 +244,8 @@ ENTRY_META = re.compile(
 _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
 # A medium's label that may also open a sentence ("Video footage shows ...", "Photos which
 # were released ..."): then a lowercase word follows it, and not the rest of a credit.
+# a list item's bullet, as a page's list of links prints it ("- Print Article")
+_BULLET = re.compile(r"^[-–•*·]\s+")
 # a label set in brackets: "[Related: …]", "(Leggi anche su: …)"
 _BRACKETED = re.compile(r"^[(\[](.*)[)\]]$")
 _MEDIUM_WORD = re.compile(r"^(?:[Pp]hotos?|[Ii]mages?|[Pp]ictures?|[Vv]ideos?|[Ii]llustrations?)\s+"
@@ -258,7 +266,7 @@ def is_chrome_phrase(line: str) -> bool:
     text = normalize(line)
     if not text:
         return False
-    bare = _TRAILING.sub("", text)
+    bare = _TRAILING.sub("", _BULLET.sub("", text))
     if len(bare) < 40 and _EXACT_RE.match(bare):
         return True
     if len(bare) < 120 and _SHARE_ROW.match(bare):

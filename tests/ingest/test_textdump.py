@@ -895,3 +895,20 @@ def test_a_list_the_last_paragraph_announces_stays_with_the_article():
 
 def test_a_call_to_follow_the_outlets_coverage_is_chrome():
     assert chrome.is_chrome_phrase("Follow our coverage of the war on the @Example_official.")
+
+
+@pytest.mark.parametrize("line", [
+    "- Order Reprints", "- Print Article",
+    "This copy is for your personal, non-commercial use only. To order copies visit the site.",
+    "Write to Jane Roe at jane.roe@example.com",
+    "[button link=”https://example.com/submit/” type=”big”] Send us YOUR review[/button]",
+    "Tell us what YOU think...",
+])
+def test_reprint_notices_contact_lines_and_shortcodes_are_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+
+
+@pytest.mark.parametrize("line", ["- The council approved the budget on Monday",
+                                  "Write to your member of parliament, the campaigners urged."])
+def test_a_list_item_or_a_call_in_the_article_is_not_chrome(line):
+    assert not chrome.is_chrome_phrase(line)
