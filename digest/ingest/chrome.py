@@ -183,6 +183,9 @@ _ANYWHERE_RE = re.compile(
     # shortcode printed as text ("[button link=…]Send us your review[/button]")
     |this\ copy\ is\ for\ your\ personal,?\ non-commercial\ use
     |^write\ to\ [^@]{2,120}\ at\ [\w.+-]+@[\w-]+\.|\[/[a-z_]{2,20}\]
+    # a picture's "click to enlarge" ("Zum Vergrößern auf das Bild klicken."; casefolded)
+    |click\ (?:to|here\ to)\ enlarge|zum\ vergrössern\ (?:auf\ das\ bild\ )?klicken
+    |(?:cliquez|cliquer)\ pour\ agrandir|(?:haga\ )?clic\ para\ ampliar
     # a newsletter form's own messages ("You have successfully subscribed. Thank you!")
     |you\ have\ succe?ss?fully\ subscribed|an\ email\ with\ an\ activation\ link
     |^stay\ up\ to\ date\ with\ [^.]{1,40}\.?$|fill\ (?:in\ |out\ )?the\ form\ to\ subscribe

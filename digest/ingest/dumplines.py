@@ -101,7 +101,7 @@ _BARRIER = re.compile(
     |kapcsolódó (?:cikkek|hírek)|legolvasottabb|articole (?:similare|asemănătoare|recomandate)
     |cite(?:ș|s)te (?:și|si)|cele mai citite|relaterade (?:artiklar|nyheter)|läs (?:också|även)
     |mest lästa|relaterede (?:artikler|nyheder)|relaterte (?:artikler|saker)|l(?:æ|e)s også
-    |mest (?:læste|lest|leste)|lue myös|luetuimmat|(?:ilgili|benzer) haberler
+    |mest (?:læste|lest|leste)|lue myös|luetuimmat|(?:[iİ]lgili|benzer) haberler
     |en çok okunanlar|σχετικά άρθρα|διαβάστε (?:επίσης|ακόμα)|相关(?:新闻|文章|阅读)|推荐阅读
     |関連記事|おすすめ記事|관련\s?기사|많이 본 뉴스
     |am beliebtesten|more about\b|read further\b
@@ -119,7 +119,9 @@ _GLUED = re.compile(r"^((?:\S+\s+){2,14}?(?:\S*[A-Z][a-z]{4,}|\S*[a-z][?!)]))([A
 _CREDIT_TAIL = re.compile(r"(?:^|[.!?)\]\s])(?:photo\s+|image\s+)?credits?\s*:\s*[^.!?:]{1,60}$"
                           # "... am Hafen. (Foto: Agentur)", "... Foto: Name | flickr"
                           r"|(?:^|[.!?)\]\s(])(?:foto|fotos|bild|bilder|photo|imagen|zdjęcie)"
-                          r"\s*:\s*[^.!?:]{1,60}$", re.I)
+                          r"\s*:\s*[^.!?:]{1,60}$"
+                          # "... sinkt der Brustkorb ein. © Pferderevue"
+                          r"|[.!?)]\s*©\s*[^.!?:©]{1,60}$", re.I)
 # A line that asks the reader to sign up: a newsletter's box, a subscription offer (the
 # imperatives of the languages the English promo list does not read).
 _SIGN_UP = re.compile(r"newsletter|\b(?:abonniere|abonnieren sie|jetzt abonnieren|abonnez-vous"
@@ -204,7 +206,7 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
             return BAD
         if headline.is_promo(text) or _SIGN_UP.search(text):
             return BAD
-    if ":" in text and _CREDIT_TAIL.search(text):
+    if (":" in text or "©" in text) and _CREDIT_TAIL.search(text):
         ln.inline = True  # a caption, however long, that ends with its picture's credit
         return BAD
     if _COMMENT.match(text) or _is_glued_card(text) or _date_only(text):

@@ -331,8 +331,9 @@ _ABOUT = re.compile(r"^(?:about|über|sobre|à propos de|a propos de|acerca de|o
                     r"\s*:?$", re.I)
 _PERSON = re.compile(headline.FULL_NAME)
 # what a biography says of its subject right after the name: "Jane Roe (@jroe) is ..."
-_BIO_VERB = re.compile(r"^(?:\s*\([^)]{0,80}\))?,?\s+(?:is|was|has|joined|writes|covers|ist|war"
-                       r"|schreibt|est|était|écrit|es|era|escribe|é|foi|escreve|è|scrive|jest"
+_BIO_VERB = re.compile(r"^(?:\s*\([^)]{0,80}\))?,?\s+(?:is|was|has|joined|writes|covers|works|lives"
+                       r"|ist|war|schreibt|arbeitet|lebt|beschäftigt sich|est|était|écrit|travaille"
+                       r"|es|era|escribe|trabaja|é|foi|escreve|trabalha|è|scrive|lavora|jest"
                        r"|pisze)\b")
 # a biography in the first person: "I am a writer, journalist, …"
 _I_AM = re.compile(r"^(?:i am|i'm|i’m|ich bin|je suis|soy|sou|sono|jestem)\b", re.I)

@@ -912,3 +912,18 @@ def test_reprint_notices_contact_lines_and_shortcodes_are_chrome(line):
                                   "Write to your member of parliament, the campaigners urged."])
 def test_a_list_item_or_a_call_in_the_article_is_not_chrome(line):
     assert not chrome.is_chrome_phrase(line)
+
+
+def test_a_caption_that_ends_with_its_copyright_credit_is_not_article_text():
+    caption = "Council members vote on the budget in the chamber on Monday. © Example Gazette"
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{caption}\n\n"
+            + "\n\n".join(STORY[2:]) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "The new bridge and its approaches. Zum Vergrößern auf das Bild klicken. (Stand Juni 2016)",
+    "Map of the new district (click to enlarge)",
+])
+def test_a_pictures_click_to_enlarge_is_chrome(line):
+    assert chrome.is_chrome_phrase(line)
