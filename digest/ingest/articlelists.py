@@ -69,6 +69,9 @@ def attach_list(lines: list[Line], start: int, end: int) -> int:
     stop = _list_end(lines, first)
     if stop - first >= _RUN and _parallel(lines[first:stop]):
         return _keep_list(lines, last + 1, stop)
+    shaped = _shaped_end(lines, first, stop)
+    if shaped is not None:
+        return _keep_list(lines, last + 1, shaped)
     return end
 
 
@@ -92,6 +95,32 @@ def _parallel(items: list[Line]) -> bool:
     shaped = sum(1 for ln in items
                  if ln.tokens >= 4 and _DIGIT.search(" ".join(ln.text.split()[:2])))
     return shaped >= 0.8 * len(items)
+
+
+_PUNCT_ONLY = re.compile(r"[\w\s]+")
+# an entry's separator between its name and its value ("Wales (Group E): Second appearance",
+# "Kyiv – 12 °C"): share buttons ("Share on Facebook (Opens in new window)") have none
+_SEPARATES = re.compile(r"[:–—=|]|(?<!\()-")
+
+
+def _shape(ln: Line) -> str:
+    """A line's punctuation in order: "England (Group A): 10th appearance" is "():"."""
+    return _PUNCT_ONLY.sub("", ln.text)
+
+
+def _shaped_end(lines: list[Line], first: int, stop: int) -> int | None:
+    """The end of a list of entries of one form with a few words each ("England (Group A):
+    10th appearance", "Wales (Group E): Second appearance"), a data list the article prints,
+    without the lines after its last entry (a signature, a "follow" button). A menu's
+    entries have no separator to share."""
+    shapes = [_shape(ln) if ln.tokens >= 4 else "" for ln in lines[first:stop]]
+    found = [shape for shape in shapes if _SEPARATES.search(shape)]
+    if not found:
+        return None
+    common = max(sorted(set(found)), key=found.count)
+    end = max(i for i, shape in enumerate(shapes) if shape == common) + 1
+    entries = shapes[:end].count(common)
+    return first + end if entries >= _RUN and entries >= 0.8 * end else None
 
 
 def _list_end(lines: list[Line], first: int) -> int:

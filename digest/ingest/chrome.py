@@ -117,7 +117,8 @@ _PREFIX_RE = re.compile(
     |якщо\ ви\ помітили|если\ вы\ заметили|ctrl\s*\+\s*enter
     |pokud\ jste\ v\ článku\ (?:zaznamenali|našli)\ chybu|ak\ ste\ v\ článku\ našli\ chybu
     |share\ this|share\ on
-    |click\ here|download\ (?:the|our)\ app|we\ use\ cookies|this\ (?:web)?site\ uses\ cookies
+    |click\ here|click\ to\ (?:share|email|print|tweet)|download\ (?:the|our)\ app
+    |we\ use\ cookies|this\ (?:web)?site\ uses\ cookies
     |by\ continuing|accept\ (?:all\ )?cookies|cookie|privacy\ and\ cookie|write\ to\ us
     |we\ need\ your\ support|only\ the\ latest\ news|introducing\ official|getty\ images
     |shutterstock|reuters/|ap\ photo|afp\ photo|epa|screenshot|скриншот|©\ риа|риа\ новости/

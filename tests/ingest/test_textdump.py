@@ -927,3 +927,28 @@ def test_a_caption_that_ends_with_its_copyright_credit_is_not_article_text():
 ])
 def test_a_pictures_click_to_enlarge_is_chrome(line):
     assert chrome.is_chrome_phrase(line)
+
+
+def test_a_list_of_entries_of_one_form_under_a_heading_below_the_article_is_kept():
+    entries = ["England (Group A): 10th appearance", "Ukraine (Group B): Third appearance",
+               "Spain (Group F): 11th appearance", "Wales (Group E): Second appearance"]
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY) + "\n\nQualified teams\n"
+            + "\n".join(entries) + "\nJane Roe\nSports Writer\nfollow\n")
+    body = body_texts(extract_text(page).body)
+    assert body[-4:] == entries and "Sports Writer" not in body
+
+
+def test_a_menu_of_sections_with_counts_below_the_article_is_not_kept():
+    menu = ["Politik (23)", "Sport (5)", "Kultur (12)", "Reisen (7)"]
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY) + "\n\nKategorien\n"
+            + "\n".join(menu) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
+
+
+def test_share_buttons_below_the_article_are_no_list_of_entries():
+    buttons = ["Click to share on Facebook (Opens in new window)",
+               "Click to share on Twitter (Opens in new window)",
+               "Click to email this to a friend (Opens in new window)"]
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY) + "\n\nShare this:\n"
+            + "\n".join(buttons) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
