@@ -118,6 +118,8 @@ _PREFIX_RE = re.compile(
     |pokud\ jste\ v\ článku\ (?:zaznamenali|našli)\ chybu|ak\ ste\ v\ článku\ našli\ chybu
     |share\ this|share\ on
     |click\ here|click\ to\ (?:share|email|print|tweet)|download\ (?:the|our)\ app
+    # another story on the outlet's site ("Also on rt.com …", "On HoustonChronicle.com: …")
+    |also\ on\ [\w-]+\.[a-z.]{2,6}\ |on\ [\w-]+\.[a-z.]{2,6}:
     |we\ use\ cookies|this\ (?:web)?site\ uses\ cookies
     |by\ continuing|accept\ (?:all\ )?cookies|cookie|privacy\ and\ cookie|write\ to\ us
     |we\ need\ your\ support|only\ the\ latest\ news|introducing\ official|getty\ images

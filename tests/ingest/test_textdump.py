@@ -952,3 +952,13 @@ def test_share_buttons_below_the_article_are_no_list_of_entries():
     page = ("Council approves budget\n\n" + "\n\n".join(STORY) + "\n\nShare this:\n"
             + "\n".join(buttons) + "\n")
     assert body_texts(extract_text(page).body) == STORY
+
+
+@pytest.mark.parametrize("line", ["Also on example.com Mayor opens the new bridge over the river",
+                                  "On ExampleChronicle.com: Mayor opens the new bridge"])
+def test_a_pointer_to_another_story_on_the_site_is_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+
+
+def test_a_sentence_naming_a_site_is_not_chrome():
+    assert not chrome.is_chrome_phrase("On Amazon.com, the book sells for $20.")
