@@ -79,6 +79,12 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |caption|credit|credits|copied|copy link|link copied|advert|thanks for watching!|no thanks
 |subscribe no thanks|order reprints|reprints|print article|tell us what you think
 |what do you think
+|ouvir o texto|diminuir fonte|aumentar fonte|tamanho da fonte|increase font size
+|decrease font size|text size|font size|schriftgröße|schrift vergrößern|schrift verkleinern
+|taille du texte|agrandir le texte|réduire le texte|tamaño de letra|aumentar letra
+|disminuir letra|listen to this article|listen to article|artikel anhören|écouter l'article
+|escuchar artículo|escuchar nota|ouvir notícia|ascolta l'articolo
+|enviá tu comentario|envía tu comentario|envie seu comentário|envoyer un commentaire
 |související|sdílet|sdílet článek|komentáře|diskuse|doporučujeme|súvisiace|zdieľať|komentáre
 |diskusia|odporúčame|kapcsolódó|megosztás|megosztom|hirdetés|hozzászólások|distribuie
 |publicitate|comentarii|dela|dela artikeln|relaterat|annons|kommentarer|del|del artiklen
@@ -198,10 +204,9 @@ _ANYWHERE_RE = re.compile(
 # Notes about the page that may stand inside a longer line (a comment policy, a prompt to
 # share, a disclosure, a control to keep the page). Searched only in a line that holds one of
 # their words: each phrase added to one big search costs every line of every page.
-_NOTES_WORDS = ("comments ", "kommentare ", "comentários", "comentarios", "commentaires",
-                "commenti", "komentarze", "?", "affiliate", "advertising", "compensation",
-                "commission", "journalism", "become a ", "favorit", "favori", "preferiti",
-                "contributed ", "survey", "tell us what")
+_NOTES_WORDS = ("comment", "komment", "comentá", "comentar", "komentarz", "?", "affiliate",
+                "advertising", "compensation", "commission", "journalism", "become a ", "favorit",
+                "favori", "preferiti", "contributed ", "survey", "tell us what")
 _NOTES_RE = re.compile(
     r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
     # a comment policy in the languages of Europe ("Comentários … não serão aprovados pelo
@@ -210,6 +215,14 @@ _NOTES_RE = re.compile(
     [^.]{0,120}\b(?:moderador|moderação|moderación|modérateur|modération|moderatore
     |moderazione|moderator|moderation|moderiert|moderowan|(?:modéré|moderad|moderat)\w*
     \ (?:avant|antes|prima|before|par|por|dal|by)\b)
+    # a comment section's terms and log-in ("Los comentarios publicados son de exclusiva
+    # responsabilidad de sus autores", "You must be logged in to post a comment")
+    |(?:los\ )?comentarios\ publicados\ son
+    |para\ (?:poder\ )?comentar\ (?:tenés|tienes|debes|hay)
+    |must\ be\ logged\ in\ to\ (?:post\ a\ )?comment
+    |(?:log|sign)\ in\ to\ (?:post\ a\ )?comment
+    |(?:um\ (?:zu\ )?kommentieren|pour\ commenter|per\ commentare|para\ comentar),?
+    \ (?:müssen|melden|musst|devez|connectez|identifiez|devi|accedi|debes|inici|ingres)
     # a colleague's credit under the article ("Jane Roe contributed reporting from Kyiv.")
     |^(?:\S+\ ){1,6}contributed\ (?:reporting(?:\ from\ [^.]{1,40})?
     |to\ this\ (?:report|story|article))\.?$

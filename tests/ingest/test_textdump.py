@@ -962,3 +962,17 @@ def test_a_pointer_to_another_story_on_the_site_is_chrome(line):
 
 def test_a_sentence_naming_a_site_is_not_chrome():
     assert not chrome.is_chrome_phrase("On Amazon.com, the book sells for $20.")
+
+
+@pytest.mark.parametrize("line", [
+    "Ouvir o texto", "Aumentar fonte", "Listen to this article", "Enviá tu comentario",
+    "Los comentarios publicados son de exclusiva responsabilidad de sus autores.",
+    "Para poder comentar tenés que ingresar con tu usuario.",
+    "You must be logged in to post a comment.", "Pour commenter, connectez-vous.",
+])
+def test_reading_controls_and_a_comment_sections_terms_are_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+
+
+def test_a_refusal_to_comment_is_article_text():
+    assert not chrome.is_chrome_phrase("The minister declined to comment on the report.")
