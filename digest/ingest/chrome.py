@@ -184,6 +184,9 @@ _ANYWHERE_RE = re.compile(
     |время\ чтения|час\ читання)\b
     |help\ us\ produce|join\ our\ community
     |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser
+    |javascript\ (?:für\ ihren\ browser\ )?deaktiviert|aktivieren\ sie\ javascript
+    |javascript\ (?:est\ )?désactivé|activez\ javascript|javascript\ (?:está\ )?desactivado
+    |(?:habilita|activa)\ javascript|javascript\ (?:è\ )?disabilitato|attiva(?:re)?\ javascript
     |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
     |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
     |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie

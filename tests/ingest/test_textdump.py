@@ -976,3 +976,9 @@ def test_reading_controls_and_a_comment_sections_terms_are_chrome(line):
 
 def test_a_refusal_to_comment_is_article_text():
     assert not chrome.is_chrome_phrase("The minister declined to comment on the report.")
+
+
+@pytest.mark.parametrize("line", ["Sie haben Javascript für Ihren Browser deaktiviert.",
+                                  "Activez JavaScript pour lire nos articles."])
+def test_a_notice_that_javascript_is_off_is_chrome(line):
+    assert chrome.is_chrome_phrase(line)
