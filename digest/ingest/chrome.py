@@ -184,12 +184,26 @@ _ANYWHERE_RE = re.compile(
     |время\ чтения|час\ читання)\b
     |help\ us\ produce|join\ our\ community
     |javascript\ (?:is\ )?disabled|enable\ javascript|your\ browser
-    |javascript\ (?:für\ ihren\ browser\ )?deaktiviert|aktivieren\ sie\ javascript
-    |javascript\ (?:est\ )?désactivé|activez\ javascript|javascript\ (?:está\ )?desactivado
-    |(?:habilita|activa)\ javascript|javascript\ (?:è\ )?disabilitato|attiva(?:re)?\ javascript
     |(?:verwendet|nutzt|benutzt|verwenden|nutzen)\ cookies|utilise\ des\ cookies|utiliza\ cookies
     |usa\ cookies|utilizza\ (?:i\ )?cookie|gebruikt\ cookies
     |(?:używa|wykorzystuje)\ (?:plików|pliki)\ cookie
+    |""" + RIGHTS_RESERVED.replace(" ", "\\ ") + ")",
+    re.X,
+)
+# Notes about the page that may stand inside a longer line (a comment policy, a prompt to
+# share, a disclosure, a control to keep the page). Searched only in a line that holds one of
+# their words: each phrase added to one big search costs every line of every page.
+_NOTES_WORDS = ("comment", "komment", "comentá", "comentar", "komentarz", "?", "affiliate",
+                "advertising", "compensation", "commission", "journalism", "become a ", "favorit",
+                "favori", "preferiti", "contributed ", "survey", "tell us what", "javascript",
+                "this copy", "write to", "[/", "enlarge", "vergr", "agrandir", "ampliar",
+                "subscribe", "activation", "stay up to date")
+_NOTES_RE = re.compile(
+    r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
+    # JavaScript off, in the languages of Europe
+    |javascript\ (?:für\ ihren\ browser\ )?deaktiviert|aktivieren\ sie\ javascript
+    |javascript\ (?:est\ )?désactivé|activez\ javascript|javascript\ (?:está\ )?desactivado
+    |(?:habilita|activa)\ javascript|javascript\ (?:è\ )?disabilitato|attiva(?:re)?\ javascript
     # a reprint notice ("This copy is for your personal, non-commercial use only. …"), a
     # reporter's contact line ("Write to Jane Roe at jane.roe@example.com"), a blog engine's
     # shortcode printed as text ("[button link=…]Send us your review[/button]")
@@ -201,17 +215,6 @@ _ANYWHERE_RE = re.compile(
     # a newsletter form's own messages ("You have successfully subscribed. Thank you!")
     |you\ have\ succe?ss?fully\ subscribed|an\ email\ with\ an\ activation\ link
     |^stay\ up\ to\ date\ with\ [^.]{1,40}\.?$|fill\ (?:in\ |out\ )?the\ form\ to\ subscribe
-    |""" + RIGHTS_RESERVED.replace(" ", "\\ ") + ")",
-    re.X,
-)
-# Notes about the page that may stand inside a longer line (a comment policy, a prompt to
-# share, a disclosure, a control to keep the page). Searched only in a line that holds one of
-# their words: each phrase added to one big search costs every line of every page.
-_NOTES_WORDS = ("comment", "komment", "comentá", "comentar", "komentarz", "?", "affiliate",
-                "advertising", "compensation", "commission", "journalism", "become a ", "favorit",
-                "favori", "preferiti", "contributed ", "survey", "tell us what")
-_NOTES_RE = re.compile(
-    r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
     # a comment policy in the languages of Europe ("Comentários … não serão aprovados pelo
     # moderador", "Les commentaires sont modérés")
     |\b(?:comentários|comentarios|commentaires|commenti|kommentare|komentarze|comments)\b
