@@ -18,6 +18,7 @@ Kyiv site is Kyiv time, with the summer/winter offset zoneinfo knows).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -232,6 +233,7 @@ _DATE_PATTERNS = [
     re.compile(r"(?<![\d.])" + _YEAR + r"(?:\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)"
                r"\s?[日일]|\.\s(?P<m2>[01]?\d)\.\s(?P<d2>[0-3]?\d)\.(?!\d))"),
 ]
+_FIGURES = _DATE_PATTERNS[3]  # day, month and year in figures: "06.09.2023", "22/08/2023"
 _TIME_RE = re.compile(_TIME, re.I)
 _GLUED_TIME_RE = re.compile(_TIME.removeprefix(r"(?<![\d:])"), re.I)  # "202315:51"
 _NEAR = 30  # characters between a date and its time
@@ -261,6 +263,9 @@ class Found:
     start: int
     end: int
     updated: bool = False  # labelled as the day the page was changed ("Updated Nov 13, 2019")
+    # day and month in figures between slashes, both 12 or less ("11/01/2021"): November 1 on
+    # a page that writes the month first, January 11 on one that writes the day first
+    ambiguous: bool = False
 
 
 # A machine's timestamp a page leaves in its text (a hidden "updated" microformat a theme
@@ -313,7 +318,40 @@ def _find_date(text: str) -> Found | None:
         return None
     _, day, m = best
     time, offset, start, end = _time_near(text, m.start(), m.end())
-    return Found(day, time, offset, min(start, m.start()), max(end, m.end()))
+    ambiguous = (m.re is _FIGURES and "/" in m.group(0) and day.day <= 12 and day.month <= 12
+                 and day.day != day.month)
+    return Found(day, time, offset, min(start, m.start()), max(end, m.end()),
+                 ambiguous=ambiguous)
+
+
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:19|20)\d\d(?![\d/])")
+
+
+def slash_order(texts: Iterable[str]) -> str | None:
+    """The order a page writes day and month between slashes, where one of its dates shows
+    it ("22/08/2023": "dmy"; "08/22/2023": "mdy"), or None when none does (or both do)."""
+    orders = set()
+    for text in texts:
+        if "/" in text:
+            for first, second in _SLASHED.findall(text):
+                if int(first) > 12 >= int(second):
+                    orders.add("dmy")
+                elif int(second) > 12 >= int(first):
+                    orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def settled(found: Found, order: str | None) -> Found | None:
+    """``found`` with its day and month in the page's order; None for an ambiguous date on a
+    page whose dates never show the order: read either way, it would be a guess."""
+    if not found.ambiguous:
+        return found
+    if order == "dmy":
+        return dataclasses.replace(found, ambiguous=False)
+    if order == "mdy":
+        date = found.date.replace(month=found.date.day, day=found.date.month)
+        return dataclasses.replace(found, date=date, ambiguous=False)
+    return None
 
 
 def _to_date(m: re.Match[str]) -> dt.date | None:

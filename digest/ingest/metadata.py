@@ -484,7 +484,12 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
 
     Only a dateline can carry a time; every other source gives a day (``day_only``).
     Returns the index of the line a date in the text came from: a year-less date above it
-    ("on Thursday, August 24" in the lead) is the article's, not one quoted further down."""
+    ("on Thursday, August 24" in the lead) is the article's, not one quoted further down.
+    A date whose day and month could be either way round ("11/01/2021") is read in the
+    order the page's other dates show, and is no date when none shows it."""
+    order = _slash_order(lines, lines[start:end])
+    if found is not None:
+        found = dates.settled(found, order)
     if found is not None:
         ex.date = dates.to_datetime(found, tz)
         ex.date_source = "updated" if found.updated else "dateline"
@@ -499,8 +504,9 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
         for at in range(start, end):
             in_text = dates.find_date(lines[at].text)
             if in_text is None or not _stated(lines[at].text, in_text) or _listed_item(
-                    lines, at):
+                    lines, at) or dates.settled(in_text, order) is None:
                 continue
+            in_text = dates.settled(in_text, order)
             if _post_signed(lines[at].text, in_text):
                 embedded = embedded if embedded is not None else at
             else:
@@ -509,15 +515,36 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
         else:
             at = None
     if day is None and (signed := _signature(lines, end)) is not None:
-        at, day, source = signed, dates.find_date(lines[signed].text).date, "text"
+        at, day, source = signed, _day(lines[signed], order), "text"
     if day is None and (stamped := _page_stamp(lines, start)) is not None:
-        at, day, source = stamped, dates.find_date(lines[stamped].text).date, "text"
+        at, day, source = stamped, _day(lines[stamped], order), "text"
     if day is None and embedded is not None:  # the post was embedded that day or after
-        at, day, source = embedded, dates.find_date(lines[embedded].text).date, "text"
+        at, day, source = embedded, _day(lines[embedded], order), "text"
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = source, True
     return at if source == "text" and day is not None else None
+
+
+# Languages whose pages may write the month first between slashes: American English, and
+# German pages, which write dates with dots and take slashes from their software's defaults.
+_MONTH_FIRST_LANGUAGES = frozenset({"en", "de"})
+
+
+def _slash_order(lines: Sequence[Line], article: Sequence[Line]) -> str | None:
+    """The page's order of day and month between slashes: as its own dates show it, else day
+    first in a language whose pages never write the month first ("07/05/2022 20H06")."""
+    shown = dates.slash_order(ln.text for ln in lines if len(ln.text) < 2000)
+    if shown is not None or not any("/" in ln.text for ln in lines):
+        return shown
+    lang = detect(" ".join(ln.text for ln in article))
+    return "dmy" if lang and lang not in _MONTH_FIRST_LANGUAGES else None
+
+
+def _day(ln: Line, order: str | None) -> dt.date | None:
+    """The day a line's date names, in the page's order (None when that is unknown)."""
+    found = dates.settled(dates.find_date(ln.text), order)
+    return found.date if found else None
 
 
 _ITEM_EDGE = " []|-–—·•,:()"

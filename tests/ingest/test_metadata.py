@@ -346,8 +346,8 @@ def test_an_embedded_posts_date_gives_way_to_the_pages_stamp():
 def test_a_headlines_year_less_date_is_what_it_announces_not_the_pages_day():
     page = ("State court will resume the permits trial on 18 May\n\n"
             "Prosecutors asked for a ruling before the summer recess.\n\n"
-            "Jane Roe\n\n07/05/2022 20H06 - UPDATED 07/05/2022 20H17\n\n" + BODY)
-    assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 5, 7)
+            "Jane Roe\n\n17/05/2022 20H06 - UPDATED 17/05/2022 20H17\n\n" + BODY)
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 5, 17)
 
 
 def test_a_read_also_box_under_the_dateline_lists_other_stories():
@@ -430,9 +430,9 @@ def test_a_list_printed_a_story_to_a_line_never_dates_the_article():
     ("Related posts\n\nThis entry was posted in News, Politics and tagged building, permits on "
      "3 March 2021 by Jane Roe. Bookmark the permalink.\n\n3 comments\n\n"
      "Anna 5 March 2021 at 10:00\n\nGreat!\n", dt.date(2021, 3, 3)),
-    ("Ähnliche Beiträge\n\nDieser Beitrag wurde am 04/02/2020 von kj in Recht, Verwaltung, "
+    ("Ähnliche Beiträge\n\nDieser Beitrag wurde am 14/02/2020 von kj in Recht, Verwaltung, "
      "Bauen veröffentlicht. Schlagworte: Bau, Recht.\n\nSchreibe einen Kommentar\n",
-     dt.date(2020, 2, 4)),
+     dt.date(2020, 2, 14)),
     ("Ähnliche Beiträge\n\nDieser Eintrag wurde veröffentlicht in Inland, Politik und getaggt "
      "mit Bau, Recht am 11. Dezember 2012 von Jana.\n\nAnna 12. Dezember 2012 um 11:07\n\n"
      "Toll!\n", dt.date(2012, 12, 11)),
@@ -443,3 +443,27 @@ def test_a_list_printed_a_story_to_a_line_never_dates_the_article():
 def test_a_blogs_line_under_the_post_with_its_categories_dates_it(tail, expected):
     ex = extract_text(HEAD + BODY + "\nShare\n\n" + tail, config=CONFIG)
     assert (ex.date.date() if ex.date else None) == expected
+
+
+@pytest.mark.parametrize(("stamp", "more", "expected"), [
+    # day and month could be either way round, and nothing on the page says which
+    ("11/01/2021", "", None),
+    # the page's other dates show the order: month first, or day first
+    ("11/01/2021", "Anna 11/14/2021 at 10:00", dt.date(2021, 11, 1)),
+    ("11/01/2021", "Anna 14/11/2021 at 10:00", dt.date(2021, 1, 11)),
+])
+def test_a_date_that_reads_both_ways_is_read_as_the_pages_other_dates_show(stamp, more,
+                                                                          expected):
+    page = f"{HEAD}Jane Roe\n\nUpdated: {stamp}, 05:00\n\n{BODY}\n{more}\n"
+    page = page.replace("Updated: ", "Stand: ")
+    ex = extract_text(page, config=CONFIG)
+    assert (ex.date.date() if ex.date else None) == expected
+
+
+def test_a_date_that_reads_both_ways_on_a_french_page_is_day_first():
+    page = ("Le conseil adopte le budget\n\nJeanne Roe\n\n07/05/2022 20H06\n\n"
+            "Le conseil municipal a adopté lundi le nouveau budget après un long débat dans la "
+            "salle, et les écoles en recevront la plus grande part.\n\n"
+            "Les élus de l'opposition ont dit que le plan laissait trop peu aux hôpitaux de la "
+            "ville et qu'ils reviendraient sur la question avant la fin de l'année.\n")
+    assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 5, 7)
