@@ -128,6 +128,10 @@ _SIGN_UP = re.compile(r"newsletter|\b(?:abonniere|abonnieren sie|jetzt abonniere
                       r"|inscrivez-vous|suscr[ií]bete|suscribite|suscr[ií]base|iscriviti|assine"
                       r"|inscreva-se|schrijf je in|abonneer|zapisz się|zasubskrybuj)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A page's markup printed as text (an ad's or a tracker's <noscript> fallback):
+# "<div><a href="https://ad.example.net/…"><img src=…></a></div>".
+_MARKUP = re.compile(r"^<(?:div|a|img|iframe|script|span|p|noscript|ins|link|meta|style|table)"
+                     r"\b[^>]*>", re.I)
 # A picture's credit on a line right under its caption, in the shapes the headline's
 # credit test leaves to the body (it would take "Black Friday/Cyber Monday" for one):
 # "Jason Cipriani/ZDNet", "Doug Mills/The New York Times", "Michael Conroy, AP", "GETTY",
@@ -189,7 +193,7 @@ def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     text = ln.text
     if is_barrier(text):
         return BARRIER
-    if ln.tokens == 0 or _TICKER.match(text):
+    if ln.tokens == 0 or _TICKER.match(text) or _MARKUP.match(text):
         return BAD
     if _URLISH.match(text):
         return SHORT  # a link the article prints (its sources, a shop's item); chrome by place only

@@ -982,3 +982,11 @@ def test_a_refusal_to_comment_is_article_text():
                                   "Activez JavaScript pour lire nos articles."])
 def test_a_notice_that_javascript_is_off_is_chrome(line):
     assert chrome.is_chrome_phrase(line)
+
+
+def test_markup_printed_as_text_is_not_article_text():
+    ad = ('<div><a href="https://ad.example.net/jump/site;sz=728x90"><img '
+          'src="https://ad.example.net/ad/site;sz=728x90" border="0"></a></div>')
+    page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{ad}\n\n"
+            + "\n\n".join(STORY[2:]) + "\n")
+    assert body_texts(extract_text(page).body) == STORY
