@@ -160,8 +160,8 @@ def read_header(lines: Sequence[Line], start: int, end: int, hint: dt.date | Non
     given = provenance.outlet if provenance else None
     source = _outlet(byline, lines, start, end, url, config, ex, given)
     tz = dates.zone(source.timezone if source and source.timezone else None, config.timezone)
-    text_at = _set_date(ex, found, tz, url, hint, lines, start, end)
-    if ex.date is None or text_at is not None:
+    text_at, undecided = _set_date(ex, found, tz, url, hint, lines, start, end)
+    if (ex.date is None and not undecided) or text_at is not None:
         _set_yearless_date(ex, tz, url, hint, lines, start,
                            end if text_at is None else text_at, provenance,
                            stamped=text_at is not None and not _labelled_update(lines[text_at]))
@@ -479,33 +479,38 @@ def _wire_credit(region: Sequence[Line]) -> str | None:
 
 
 def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str | None,
-              hint: dt.date | None, lines: Sequence[Line], start: int, end: int) -> int | None:
+              hint: dt.date | None, lines: Sequence[Line], start: int,
+              end: int) -> tuple[int | None, bool]:
     """The dateline, else a date in the URL, the stored copy's hint, a full date in the text.
 
     Only a dateline can carry a time; every other source gives a day (``day_only``).
     Returns the index of the line a date in the text came from: a year-less date above it
     ("on Thursday, August 24" in the lead) is the article's, not one quoted further down.
     A date whose day and month could be either way round ("11/01/2021") is read in the
-    order the page's other dates show, and is no date when none shows it."""
+    order the page's other dates show; when none shows it the page's date is undecided (the
+    second value): no weaker source (a caption's date further down) stands in for it."""
     order = _slash_order(lines, lines[start:end])
-    if found is not None:
+    undecided = found is not None and dates.settled(found, order) is None
+    if found is not None and not undecided:
         found = dates.settled(found, order)
-    if found is not None:
         ex.date = dates.to_datetime(found, tz)
         ex.date_source = "updated" if found.updated else "dateline"
         ex.day_only = found.time is None
-        return None
+        return None, False
     day, at = dates.date_from_url(url), None
     source = "url"
     if day is None and hint is not None:
         day, source = hint, "meta"
     embedded = None  # the first date an embedded post is signed with
-    if day is None:
+    if day is None and not undecided:
         for at in range(start, end):
             in_text = dates.find_date(lines[at].text)
             if in_text is None or not _stated(lines[at].text, in_text) or _listed_item(
-                    lines, at) or dates.settled(in_text, order) is None:
+                    lines, at):
                 continue
+            if dates.settled(in_text, order) is None:
+                undecided = True
+                break
             in_text = dates.settled(in_text, order)
             if _post_signed(lines[at].text, in_text):
                 embedded = embedded if embedded is not None else at
@@ -514,16 +519,18 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
                 break
         else:
             at = None
-    if day is None and (signed := _signature(lines, end)) is not None:
-        at, day, source = signed, _day(lines[signed], order), "text"
-    if day is None and (stamped := _page_stamp(lines, start)) is not None:
-        at, day, source = stamped, _day(lines[stamped], order), "text"
-    if day is None and embedded is not None:  # the post was embedded that day or after
-        at, day, source = embedded, _day(lines[embedded], order), "text"
+    for later in (lambda: _signature(lines, end), lambda: _page_stamp(lines, start),
+                  lambda: embedded):  # the post was embedded that day or after
+        if day is not None or undecided:
+            break
+        if (at_line := later()) is not None:
+            at, day, source = at_line, _day(lines[at_line], order), "text"
+            undecided = day is None
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = source, True
-    return at if source == "text" and day is not None else None
+        undecided = False
+    return (at if source == "text" and day is not None else None), undecided
 
 
 # Languages whose pages may write the month first between slashes: American English, and

@@ -467,3 +467,9 @@ def test_a_date_that_reads_both_ways_on_a_french_page_is_day_first():
             "Les élus de l'opposition ont dit que le plan laissait trop peu aux hôpitaux de la "
             "ville et qu'ils reviendraient sur la question avant la fin de l'année.\n")
     assert extract_text(page, config=CONFIG).date.date() == dt.date(2022, 5, 7)
+
+
+def test_a_page_whose_own_date_reads_both_ways_is_not_dated_from_a_caption_further_down():
+    page = (f"{HEAD}Jane Roe\n\n06/11/2023 0 Comments\n\n{BODY}\n"
+            "01.11.2023: The ministry will honour the actor with two stamps. Photo: dpa\n")
+    assert extract_text(page, config=CONFIG).date is None
