@@ -559,7 +559,10 @@ def printed_dateline(tree: HtmlElement | None, html: str, title: str | None,
     lo = max(0, title_at - metadata.ABOVE_HEAD)
     lines = to_lines(shown[lo:start + metadata.HEAD_SPAN])
     classify(lines)
-    return metadata.dateline_near(lines, title_at - lo, start - lo)
+    found = metadata.dateline_near(lines, title_at - lo, start - lo)
+    if found is None or not found.ambiguous:
+        return found
+    return dates.settled(found, metadata.slash_order(shown, lambda: " ".join(paragraphs)))
 
 
 _OPENING = 60  # characters of the first paragraph's words that find its line

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -539,12 +539,16 @@ _MONTH_FIRST_LANGUAGES = frozenset({"en", "de"})
 
 
 def _slash_order(lines: Sequence[Line], article: Sequence[Line]) -> str | None:
+    return slash_order([ln.text for ln in lines], lambda: " ".join(ln.text for ln in article))
+
+
+def slash_order(texts: Sequence[str], article: Callable[[], str]) -> str | None:
     """The page's order of day and month between slashes: as its own dates show it, else day
     first in a language whose pages never write the month first ("07/05/2022 20H06")."""
-    shown = dates.slash_order(ln.text for ln in lines if len(ln.text) < 2000)
-    if shown is not None or not any("/" in ln.text for ln in lines):
+    shown = dates.slash_order(text for text in texts if len(text) < 2000)
+    if shown is not None or not any("/" in text for text in texts):
         return shown
-    lang = detect(" ".join(ln.text for ln in article))
+    lang = detect(article())
     return "dmy" if lang and lang not in _MONTH_FIRST_LANGUAGES else None
 
 

@@ -444,3 +444,14 @@ def test_the_rest_of_an_article_cut_into_chunks_comes_from_its_stated_text():
     ex = extract_html(html)
     assert PARAS[0] in ex.body
     assert PARAS[4] in ex.body and ex.body.index(PARAS[0]) < ex.body.index(PARAS[4])
+
+
+@pytest.mark.parametrize(("stamp", "iso"), [
+    # day and month either way round on an English page, nothing settles it: no date
+    ("<p>By Jane Doe | 11/01/2021</p>", None),
+    # a date of the page's own with a day above 12 shows the month comes first
+    ("<p>By Jane Doe | 11/01/2021</p><p>Corrected 11/14/2021</p>", "2021-11-01T00:00:00+02:00"),
+])
+def test_a_printed_dateline_that_reads_both_ways_is_read_as_the_page_writes_dates(stamp, iso):
+    ex = extract_html(under_headline(stamp, page()), config=KYIV)
+    assert (ex.date.isoformat() if ex.date else None) == iso
