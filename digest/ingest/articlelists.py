@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from digest.ingest.dumplines import BAD, GOOD, SHORT, TABLE, Line, _announces
+from digest.ingest.chrome import is_chrome_phrase
+from digest.ingest.dumplines import BAD, BARRIER, GOOD, SHORT, TABLE, Line, _announces
 from digest.ingest.linemarks import _RUN
 
 _LIST_MAX = 12  # the longest run kept as the article's own list
@@ -72,7 +73,42 @@ def attach_list(lines: list[Line], start: int, end: int) -> int:
     shaped = _shaped_end(lines, first, stop)
     if shaped is not None:
         return _keep_list(lines, last + 1, shaped)
+    return _card_list(lines, last + 1, end)
+
+
+_CARD_HEAD = 3  # short lines at most over a card's list (its title, "Print", "Ingredients")
+_CARD_HEAD_WORDS = 6  # words of each
+
+
+def _card_list(lines: list[Line], first: int, end: int) -> int:
+    """The region's new end: with a card under the article that lists amounts (a recipe's
+    "Ingredients": "8-9 ripe pears", "1 tsp cinnamon") below a few short lines of its own
+    (its title, its label), and the rest of the card's block. Its chrome ("Print") stays
+    out."""
+    for at in range(first + 1, min(first + _CARD_HEAD + 1, len(lines))):
+        above = lines[at - 1]
+        if above.punct or above.tokens > _CARD_HEAD_WORDS or above.kind == BARRIER:
+            return end
+        stop = _list_end(lines, at)
+        items = next((i for i in range(at, stop) if not _amount(lines[i])), stop)
+        if items - at >= _RUN:
+            # the rest of the card's block goes with it ("Instructions" and its steps), up
+            # to its chrome (a credit, "You may also like")
+            stop = next((i for i in range(items, stop) if lines[i].kind == BARRIER
+                         or is_chrome_phrase(lines[i].text)), stop)
+            for ln in lines[first:stop]:
+                if not is_chrome_phrase(ln.text):
+                    ln.kind = SHORT
+            return stop
     return end
+
+
+def _amount(ln: Line) -> bool:
+    """An entry that starts with a figure: an amount ("1 tsp cinnamon", "8-9 ripe pears")."""
+    return ln.tokens >= 2 and bool(_AMOUNT.match(ln.text))
+
+
+_AMOUNT = re.compile(r"[\d½¼¾⅓⅔⅛]")
 
 
 def _keep_list(lines: list[Line], first: int, stop: int) -> int:

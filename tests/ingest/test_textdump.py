@@ -990,3 +990,22 @@ def test_markup_printed_as_text_is_not_article_text():
     page = ("Council approves budget\n\n" + "\n\n".join(STORY[:2]) + f"\n\n{ad}\n\n"
             + "\n\n".join(STORY[2:]) + "\n")
     assert body_texts(extract_text(page).body) == STORY
+
+
+def test_a_recipe_card_under_the_article_is_kept_without_its_chrome():
+    card = ("Spiced Pear Jam\nPrint\nIngredients\n8-9 ripe pears, cored and peeled\n"
+            "1 lemon, or about 1/4 cup lemon juice\n6 tbsp fruit pectin powder\n"
+            "1 tsp cinnamon\nInstructions\nCore, peel and cube the pears and put them in a pot.\n"
+            "© Jane Roe\nYou may also like:\n")
+    page = "Council approves budget\n\n" + "\n\n".join(STORY) + f"\n{card}"
+    body = body_texts(extract_text(page).body)
+    assert body[:len(STORY)] == STORY
+    assert "1 tsp cinnamon" in body
+    assert "Core, peel and cube the pears and put them in a pot." in body
+    assert "Print" not in body and "© Jane Roe" not in body
+
+
+def test_a_menu_under_the_article_is_no_recipe_card():
+    menu = "More\nSections\nNews\nSport\nCulture\nTravel\n"
+    page = "Council approves budget\n\n" + "\n\n".join(STORY) + f"\n{menu}"
+    assert body_texts(extract_text(page).body) == STORY
