@@ -47,3 +47,13 @@ def test_a_page_is_read_in_the_charset_it_declares(tmp_path):
 ])
 def test_a_body_is_scored_as_bags_of_words_against_the_gold_text(body, gold, scores):
     assert unseen.token_scores(body, gold) == pytest.approx(scores)
+
+
+def test_the_listing_of_bodies_puts_the_lowest_scores_first():
+    rows = [{"name": "a", "gold": (1.0, 1.0, 1.0), "passages": {}},
+            {"name": "b", "gold": (0.5, 0.2, 0.286), "passages": {}},
+            {"name": "c", "gold": None, "passages": {"fp": 3, "fn": 1}}]
+    listed = unseen._body_rows({"kind": "text dumps", "rows": rows})
+    # the page that let in 3 chrome passages and missed 1 first, then by F1 against gold
+    assert [line.split(":")[0] for line in listed] == ["text dumps c", "text dumps b",
+                                                         "text dumps a"]
