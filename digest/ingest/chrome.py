@@ -101,6 +101,8 @@ _SHARE_ROW = re.compile(r"^(?:(?:facebook|twitter|x|linkedin|instagram|whatsapp|
                         r"|pocket|messenger|threads|mastodon|bluesky|e-?mail|mail|print|sms"
                         r"|copy link|share)[\s,|·•/]*){2,}$")
 
+_SHARE_FIRST = frozenset("fxliwtvprobemsc")  # the first letters of _SHARE_ROW's names
+
 # Labels that start a chrome line whatever follows (captions, credits, promos).
 _PREFIX_RE = re.compile(
     r"""^(?:photo|photos|image|illustrative\ image|illustration|picture|video|source\ of\ photo
@@ -270,6 +272,7 @@ _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
 # A medium's label that may also open a sentence ("Video footage shows ...", "Photos which
 # were released ..."): then a lowercase word follows it, and not the rest of a credit.
 # a list item's bullet, as a page's list of links prints it ("- Print Article")
+_BULLETS = "-–•*·"
 _BULLET = re.compile(r"^[-–•*·]\s+")
 # a label set in brackets: "[Related: …]", "(Leggi anche su: …)"
 _BRACKETED = re.compile(r"^[(\[](.*)[)\]]$")
@@ -291,12 +294,12 @@ def is_chrome_phrase(line: str) -> bool:
     text = normalize(line)
     if not text:
         return False
-    bare = _TRAILING.sub("", _BULLET.sub("", text))
+    bare = _TRAILING.sub("", _BULLET.sub("", text) if text[0] in _BULLETS else text)
     if len(bare) < 40 and _EXACT_RE.match(bare):
         return True
-    if len(bare) < 120 and _SHARE_ROW.match(bare):
+    if len(bare) < 120 and bare[:1] in _SHARE_FIRST and _SHARE_ROW.match(bare):
         return True
-    if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text))
+    if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text) if text[0] in "([" else text)
             and (len(text) < 300 or text.startswith(("©", "copyright")))
             and not _opens_sentence(line)):
         return True

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from digest.ingest import cldr
@@ -341,11 +342,18 @@ def slash_order(texts: Iterable[str]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-def settled(found: Found, order: str | None) -> Found | None:
-    """``found`` with its day and month in the page's order; None for an ambiguous date on a
-    page whose dates never show the order: read either way, it would be a guess."""
+class _Ordered(Protocol):
+    def get(self) -> str | None: ...
+
+
+def settled(found: Found, order: str | None | _Ordered) -> Found | None:
+    """``found`` with its day and month in the page's order ("dmy", "mdy", or an object whose
+    ``get`` works it out when asked); None for an ambiguous date on a page whose dates never
+    show the order: read either way, it would be a guess."""
     if not found.ambiguous:
         return found
+    if order is not None and not isinstance(order, str):
+        order = order.get()
     if order == "dmy":
         return dataclasses.replace(found, ambiguous=False)
     if order == "mdy":

@@ -489,7 +489,7 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
     A date whose day and month could be either way round ("11/01/2021") is read in the
     order the page's other dates show; when none shows it the page's date is undecided (the
     second value): no weaker source (a caption's date further down) stands in for it."""
-    order = _slash_order(lines, lines[start:end])
+    order = _Order(lines, lines[start:end])
     undecided = found is not None and dates.settled(found, order) is None
     if found is not None and not undecided:
         found = dates.settled(found, order)
@@ -538,8 +538,21 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "de"})
 
 
-def _slash_order(lines: Sequence[Line], article: Sequence[Line]) -> str | None:
-    return slash_order([ln.text for ln in lines], lambda: " ".join(ln.text for ln in article))
+class _Order:
+    """The page's order of day and month (:func:`slash_order`), worked out the first time a
+    date that reads both ways asks for it: most pages have none."""
+
+    def __init__(self, lines: Sequence[Line], article: Sequence[Line]) -> None:
+        self.lines, self.article = lines, article
+        self.value: str | None = None
+        self.known = False
+
+    def get(self) -> str | None:
+        if not self.known:
+            self.value = slash_order([ln.text for ln in self.lines],
+                                     lambda: " ".join(ln.text for ln in self.article))
+            self.known = True
+        return self.value
 
 
 def slash_order(texts: Sequence[str], article: Callable[[], str]) -> str | None:
@@ -552,7 +565,7 @@ def slash_order(texts: Sequence[str], article: Callable[[], str]) -> str | None:
     return "dmy" if lang and lang not in _MONTH_FIRST_LANGUAGES else None
 
 
-def _day(ln: Line, order: str | None) -> dt.date | None:
+def _day(ln: Line, order: _Order) -> dt.date | None:
     """The day a line's date names, in the page's order (None when that is unknown)."""
     found = dates.settled(dates.find_date(ln.text), order)
     return found.date if found else None
