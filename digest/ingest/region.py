@@ -22,7 +22,7 @@ from collections.abc import Callable
 from digest.ingest import headline
 from digest.ingest.chrome import RIGHTS_RESERVED
 from digest.ingest.dumplines import BAD, BARRIER, GOOD, SHORT, TABLE, Line, _date_only, _prose
-from digest.ingest.linemarks import _PARAGRAPH, _comment_head, _gapped, _resumed_at
+from digest.ingest.linemarks import _BULLET, _PARAGRAPH, _comment_head, _gapped, _resumed_at
 
 
 def weight(ln: Line) -> float:
@@ -245,12 +245,10 @@ def drop_trailing_labels(lines: list[Line], start: int, end: int) -> int:
     after = [lines[i] for i in tail if i > last]
     if 0 < len(after) <= _TAIL_LABELS and all(
             (ln.kind == SHORT or ln.text.endswith("?")) and ln.tokens < _PARAGRAPH
-            and not ln.text.endswith((".", ":")) and not _BULLETED.match(ln.text) for ln in after):
+            and not ln.text.endswith((".", ":")) and not _BULLET.match(ln.text) for ln in after):
         return last + 1
     return end
 
-
-_BULLETED = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _CARD_MAX = 50  # words of a story card's teaser at most
 
 
@@ -362,12 +360,13 @@ def _opens_box(lines: list[Line], at: int, author: str) -> bool:
     heading = not lines[at].punct and lines[at].tokens <= 8
     about = _ABOUT.match(text) if heading else None
     if about and nxt is not None:
-        return about.group(1).casefold() == author or _PERSON.fullmatch(about.group(1)) and \
-            _on_person(nxt.text, about.group(1))
+        named = about.group(1)
+        return named.casefold() == author or (
+            _PERSON.fullmatch(named) is not None and _on_person(nxt.text, named))
     if heading and nxt is not None and nxt.kind == GOOD and _PERSON.fullmatch(text):
         return _on_person(nxt.text, text)
-    return bool(author) and lines[at].kind == GOOD and text.casefold().startswith(author) \
-        and bool(_BIO_VERB.match(text[len(author):]))
+    return (bool(author) and lines[at].kind == GOOD and text.casefold().startswith(author)
+            and _BIO_VERB.match(text[len(author):]) is not None)
 
 
 def _on_person(text: str, name: str) -> bool:
