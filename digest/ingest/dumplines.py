@@ -87,7 +87,8 @@ _BARRIER = re.compile(
     |articles? (?:similaires|liés|connexes|recommandés)|(?:à|a) lire (?:aussi|également)
     |lire aussi|sur le même (?:sujet|thème)|dans la même rubrique|(?:les )?plus lus
     |vous (?:aimerez|pourriez) (?:aussi|également)|(?:à|a) voir aussi|voir aussi
-    |(?:artículos|noticias|notas) (?:relacionad[ao]s|recomendad[ao]s)|(?:te|le) puede interesar
+    |(?:artículos|noticias|notas|temas|contenidos?) (?:relacionad[ao]s|recomendad[ao]s)
+    |(?:te|le) puede interesar
     |(?:también )?(?:te|le) (?:puede|podría) interesar|te recomendamos|lo más (?:leído|visto)
     |(?:las |los )?más (?:leídas|leídos|vistas|vistos)|más noticias|otras noticias
     |mirá también|lee también|leer también|ver también|puedes ver

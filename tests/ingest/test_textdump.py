@@ -846,7 +846,8 @@ def test_a_sentence_about_the_networks_is_not_chrome(line):
 
 
 @pytest.mark.parametrize("heading", ["Související články", "Läs också", "Lue myös",
-                                     "İlgili Haberler", "Citește și", "相关新闻", "関連記事"])
+                                     "Temas relacionados", "İlgili Haberler", "Citește și",
+                                     "相关新闻", "関連記事"])
 def test_a_related_heading_in_more_languages_ends_the_article(heading):
     cards = "\n\n".join(["Mayor opens the new bridge over the river",
                          "Storm closes the coast road for a day",
