@@ -22,10 +22,9 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from digest.ingest import cldr
@@ -342,18 +341,13 @@ def slash_order(texts: Iterable[str]) -> str | None:
     return orders.pop() if len(orders) == 1 else None
 
 
-class _Ordered(Protocol):
-    def get(self) -> str | None: ...
-
-
-def settled(found: Found, order: str | None | _Ordered) -> Found | None:
-    """``found`` with its day and month in the page's order ("dmy", "mdy", or an object whose
-    ``get`` works it out when asked); None for an ambiguous date on a page whose dates never
-    show the order: read either way, it would be a guess."""
+def settled(found: Found, order: Callable[[], str | None]) -> Found | None:
+    """``found`` with its day and month in the page's order (``order()``: "dmy", "mdy" or
+    None, asked only for a date that reads both ways); None for such a date on a page whose
+    dates never show the order: read either way, it would be a guess."""
     if not found.ambiguous:
         return found
-    if order is not None and not isinstance(order, str):
-        order = order.get()
+    order = order()
     if order == "dmy":
         return dataclasses.replace(found, ambiguous=False)
     if order == "mdy":

@@ -562,7 +562,7 @@ def printed_dateline(tree: HtmlElement | None, html: str, title: str | None,
     found = metadata.dateline_near(lines, title_at - lo, start - lo)
     if found is None or not found.ambiguous:
         return found
-    return dates.settled(found, metadata.slash_order(shown, lambda: " ".join(paragraphs)))
+    return dates.settled(found, lambda: metadata.slash_order(shown, lambda: " ".join(paragraphs)))
 
 
 _OPENING = 60  # characters of the first paragraph's words that find its line

@@ -23,6 +23,7 @@ credit or byline as printed, else the bare domain.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -488,49 +489,64 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
     ("on Thursday, August 24" in the lead) is the article's, not one quoted further down.
     A date whose day and month could be either way round ("11/01/2021") is read in the
     order the page's other dates show; when none shows it the page's date is undecided (the
-    second value): no weaker source (a caption's date further down) stands in for it."""
-    order = _Order(lines, lines[start:end])
-    undecided = found is not None and dates.settled(found, order) is None
-    if found is not None and not undecided:
+    second value, and a review reason naming the date): no weaker source (a caption's date
+    further down) stands in for it."""
+    order = functools.cache(lambda: _slash_order(lines, lines[start:end]))
+    printed = found
+    if found is not None:
         found = dates.settled(found, order)
-        ex.date = dates.to_datetime(found, tz)
-        ex.date_source = "updated" if found.updated else "dateline"
-        ex.day_only = found.time is None
-        return None, False
-    day, at = dates.date_from_url(url), None
-    source = "url"
+        if found is not None:
+            ex.date = dates.to_datetime(found, tz)
+            ex.date_source = "updated" if found.updated else "dateline"
+            ex.day_only = found.time is None
+            return None, False
+    day, at, source = dates.date_from_url(url), None, "url"
     if day is None and hint is not None:
         day, source = hint, "meta"
-    embedded = None  # the first date an embedded post is signed with
-    if day is None and not undecided:
-        for at in range(start, end):
-            in_text = dates.find_date(lines[at].text)
-            if in_text is None or not _stated(lines[at].text, in_text) or _listed_item(
-                    lines, at):
-                continue
-            if dates.settled(in_text, order) is None:
-                undecided = True
-                break
-            in_text = dates.settled(in_text, order)
-            if _post_signed(lines[at].text, in_text):
-                embedded = embedded if embedded is not None else at
-            else:
-                day, source = in_text.date, "text"
-                break
-        else:
-            at = None
-    for later in (lambda: _signature(lines, end), lambda: _page_stamp(lines, start),
-                  lambda: embedded):  # the post was embedded that day or after
-        if day is not None or undecided:
-            break
-        if (at_line := later()) is not None:
-            at, day, source = at_line, _day(lines[at_line], order), "text"
-            undecided = day is None
+    if day is None and printed is None:
+        at, day, printed = _date_in_text(lines, start, end, order)
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-        ex.date_source, ex.day_only = source, True
-        undecided = False
-    return (at if source == "text" and day is not None else None), undecided
+        ex.date_source, ex.day_only = source if at is None else "text", True
+        return at, False
+    if printed is not None:
+        ex.review.append(_reads_both_ways(printed))
+    return None, printed is not None
+
+
+def _date_in_text(lines: Sequence[Line], start: int, end: int,
+                  order: Callable[[], str | None]
+                  ) -> tuple[int | None, dt.date | None, dates.Found | None]:
+    """The first date the article states (not an embedded post's signature, not a listed
+    item's), else the signature under it, the page's stamp, an embedded post's date: its
+    line, its day, and the date that reads both ways in its place when nothing settles it."""
+    embedded = None  # the first date an embedded post is signed with
+    for at in range(start, end):
+        in_text = dates.find_date(lines[at].text)
+        if in_text is None or not _stated(lines[at].text, in_text) or _listed_item(lines, at):
+            continue
+        read = dates.settled(in_text, order)
+        if read is None:
+            return None, None, in_text
+        if not _post_signed(lines[at].text, read):
+            return at, read.date, None
+        embedded = embedded if embedded is not None else at
+    at = _signature(lines, end)
+    at = _page_stamp(lines, start) if at is None else at
+    at = embedded if at is None else at  # the post was embedded that day or after
+    if at is None:
+        return None, None, None
+    found = dates.find_date(lines[at].text)
+    read = dates.settled(found, order)
+    return (at, read.date, None) if read else (None, None, found)
+
+
+def _reads_both_ways(found: dates.Found) -> str:
+    day = found.date
+    other = day.replace(month=day.day, day=day.month)
+    return (f"the page's date reads both ways, {day.isoformat()} (day first) or "
+            f"{other.isoformat()} (month first), and nothing on the page says which; add "
+            f"'date: {day.isoformat()}' or 'date: {other.isoformat()}'")
 
 
 # Languages whose pages may write the month first between slashes: American English, and
@@ -538,21 +554,8 @@ def _set_date(ex: Extraction, found: dates.Found | None, tz: dt.tzinfo, url: str
 _MONTH_FIRST_LANGUAGES = frozenset({"en", "de"})
 
 
-class _Order:
-    """The page's order of day and month (:func:`slash_order`), worked out the first time a
-    date that reads both ways asks for it: most pages have none."""
-
-    def __init__(self, lines: Sequence[Line], article: Sequence[Line]) -> None:
-        self.lines, self.article = lines, article
-        self.value: str | None = None
-        self.known = False
-
-    def get(self) -> str | None:
-        if not self.known:
-            self.value = slash_order([ln.text for ln in self.lines],
-                                     lambda: " ".join(ln.text for ln in self.article))
-            self.known = True
-        return self.value
+def _slash_order(lines: Sequence[Line], article: Sequence[Line]) -> str | None:
+    return slash_order([ln.text for ln in lines], lambda: " ".join(ln.text for ln in article))
 
 
 def slash_order(texts: Sequence[str], article: Callable[[], str]) -> str | None:
@@ -563,12 +566,6 @@ def slash_order(texts: Sequence[str], article: Callable[[], str]) -> str | None:
         return shown
     lang = detect(article())
     return "dmy" if lang and lang not in _MONTH_FIRST_LANGUAGES else None
-
-
-def _day(ln: Line, order: _Order) -> dt.date | None:
-    """The day a line's date names, in the page's order (None when that is unknown)."""
-    found = dates.settled(dates.find_date(ln.text), order)
-    return found.date if found else None
 
 
 _ITEM_EDGE = " []|-–—·•,:()"

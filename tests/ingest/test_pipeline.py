@@ -416,6 +416,24 @@ def test_a_date_without_a_year_and_no_evidence_of_the_year_is_kept_for_review(pr
     assert "date: YYYY-08-24" in result.reason
 
 
+def test_a_date_that_reads_both_ways_keeps_the_page_for_review_with_both_readings(project):
+    path = project / "raw" / "a.txt"
+    path.write_text(dump("Ukraine deploys new air defence", LEAD, "By staff | 11/01/2021"))
+    [result] = run(project).results
+    assert result.status == "review"
+    assert "2021-01-11 (day first) or 2021-11-01 (month first)" in result.reason
+    assert "add 'date: 2021-01-11' or 'date: 2021-11-01'" in result.reason
+
+
+def test_a_date_that_reads_both_ways_is_read_as_the_pages_other_dates_show(project):
+    path = project / "raw" / "a.txt"
+    path.write_text(dump("Ukraine deploys new air defence", LEAD, "By staff | 11/01/2021")
+                    + "Comment by Anna, 11/14/2021\n")
+    [result] = run(project).results
+    assert result.status == "written"
+    assert read(project / result.article).meta["date"] == dt.date(2021, 11, 1)
+
+
 def test_a_fetch_time_never_dates_a_page(project):
     path = project / "raw" / "a.txt"
     path.write_text(dump("Ukraine deploys new air defence", LEAD, "By staff"))
