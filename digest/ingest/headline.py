@@ -40,13 +40,19 @@ _CREDIT = re.compile(
     |/\s*(?:Associated\ Press|Bloomberg|Anadolu\ Agency|Sputnik|TASS)\)?\s*$
     |\bcredit\s*:
     |(?-i:\((?:AFP|AP|Reuters|REUTERS|EPA|Getty|Getty\ Images|Shutterstock|iStock)\))\s*$
-    |(?-i:\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$))""",
+    |(?-i:\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$)
+    # a picture agency alone ("GETTY", "Getty Images/iStock"); a photographer and the agency
+    # ("Michael Conroy, AP"); a picture passed on by one ("… Registry via AP")
+    |^(?:getty(?:\ images)?|shutterstock|istock|alamy)(?:\s*/\s*[a-z\ ]+)?\s*$
+    |(?-i:^[A-Z][\w'’.-]+(?:\ [A-Z][\w'’.-]+){1,3},\ (?:AP|AFP|Reuters|REUTERS|EPA
+    |Getty\ Images)\s*$|\ via\ (?:AP|AFP|Reuters|REUTERS|EPA|Getty\ Images)\s*$))""",
     re.X | re.I,
 )
 # Every credit _CREDIT matches holds "/", "(", "©" or one of these words (a cheap test
 # that spares the regex).
 _CREDIT_WORD = re.compile("photo|image|picture|illustration|credit|courtesy|getty|shutterstock"
-                          "|reuters|afp|фото|світлина|ілюстрац|иллюстрац")
+                          "|istock|alamy|reuters|afp|, ap|via ap|, epa|via epa|фото|світлина"
+                          "|ілюстрац|иллюстрац")
 # Words that describe a picture rather than report news.
 _CAPTION_WORDS = re.compile(
     r"""\b(?:is|are)\ (?:seen|pictured|shown|displayed)\b(?!\ (?:as|to|by)\b)

@@ -311,3 +311,14 @@ def test_lines_holding_a_link_s_address_are_not_headlines(line):
 
 def test_a_headline_naming_a_site_is_a_headline():
     assert not_a_headline("Harbour.com buys its rival for $2 billion") is None
+
+
+@pytest.mark.parametrize("line", ["GETTY", "Getty Images/iStock", "Michael Roe, AP",
+                                  "New York State Registry via AP"])
+def test_a_picture_agency_alone_or_after_its_photographer_is_a_credit(line):
+    assert is_credit(line)
+
+
+@pytest.mark.parametrize("line", ["Black Friday/Cyber Monday", "AFP", "Trump, Biden and AP"])
+def test_a_pair_of_names_or_an_agency_byline_is_no_credit(line):
+    assert not is_credit(line)
