@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from digest.ingest.lang import ALL_STOPWORDS, words
 from digest.ingest.store import atomic_write
 
 CHROME_FILE = "ingest-chrome.yaml"
@@ -95,13 +96,24 @@ _EXACT_RE = re.compile(
     r"^(?:" + "|".join(p.strip() for p in _EXACT.split("|") if p.strip()) + r")$"
 )
 
-# A row of share buttons: the networks' names and nothing else ("Facebook Twitter").
-_SHARE_ROW = re.compile(r"^(?:(?:facebook|twitter|x|linkedin|instagram|whatsapp|telegram|viber"
-                        r"|pinterest|reddit|tumblr|vk|vkontakte|odnoklassniki|xing|flipboard"
-                        r"|pocket|messenger|threads|mastodon|bluesky|e-?mail|mail|print|sms"
-                        r"|copy link|share)[\s,|·•/]*){2,}$")
-
-_SHARE_FIRST = frozenset("fxliwtvprobemsc")  # the first letters of _SHARE_ROW's names
+# The words of a page's controls: a line made mostly of them is a button or a menu.
+_INTERFACE = frozenset(re.findall(r"\S+", """
+share sharing shares options option close open print email emails e-mail article more show
+hide panel newsletter newsletters privacy policy gallery facebook twitter linkedin reddit
+pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
+subscribe menu search extra page view
+via feed rss website web youtube instagram tiktok xing mastodon threads bluesky viber tumblr
+vk vkontakte odnoklassniki messenger sms
+teilen drucken druckansicht vorlesen pinnen kommentare kommentar kommentieren lesen beiträge
+speichern schließen suche suchen merken teile mail
+compartir cerrar imprimir comentarios comentar guardar buscar
+partager fermer imprimer commentaires commenter enregistrer rechercher
+condividi chiudi stampa commenti commenta salva cerca
+partilhar fechar comentários
+udostępnij zamknij drukuj komentarze
+menü warenkorb leer leerer cart basket empty carrito vacío panier vide carrello vuoto koszyk
+login anmelden abmelden registrieren konto account
+"""))
 
 # Labels that start a chrome line whatever follows (captions, credits, promos).
 _PREFIX_RE = re.compile(
@@ -297,8 +309,8 @@ def is_chrome_phrase(line: str) -> bool:
     bare = _TRAILING.sub("", _BULLET.sub("", text) if text[0] in _BULLETS else text)
     if len(bare) < 40 and _EXACT_RE.match(bare):
         return True
-    if len(bare) < 120 and bare[:1] in _SHARE_FIRST and _SHARE_ROW.match(bare):
-        return True
+    if len(bare) < 120 and is_interface(bare):
+        return True  # a row of buttons: "Facebook Twitter", "Share Close extra sharing options"
     if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text) if text[0] in "([" else text)
             and (len(text) < 300 or text.startswith(("©", "copyright")))
             and not _opens_sentence(line)):
@@ -392,3 +404,13 @@ def from_mapping(data: Mapping[str, object]) -> ChromeModel:
         outlets[str(outlet)] = frozenset(normalize(str(x)) for x in lines)
         pages[str(outlet)] = int(entry.get("pages") or 0)
     return ChromeModel(outlets, pages)
+
+
+def is_interface(text: str) -> bool:
+    """Mostly the words of controls: "Share Close extra sharing options", "Close share panel",
+    "Feed Twitter Facebook Youtube", "Cerrar Compartir en Linkedin" (a count may stand among
+    them: "Kommentare lesen 128 Beiträge")."""
+    toks = words(text)
+    ui = sum(t in _INTERFACE for t in toks)
+    own = [t for t in toks if t not in _INTERFACE and t not in ALL_STOPWORDS and not t.isdigit()]
+    return ui >= 2 and not own

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from digest.ingest import dates
-from digest.ingest.chrome import is_chrome_phrase
+from digest.ingest.chrome import is_chrome_phrase, is_interface
 from digest.ingest.lang import ALL_STOPWORDS, stopword_ratio, words
 
 # A picture credit: an agency or photographer after a slash, a "Photo:" label, a
@@ -227,23 +227,6 @@ _SEGMENTS = re.compile(r"\s+[-|–—]\s+")
 _HOME = re.compile(r"^(?:home|головна|главная)\s+(?-i:[A-ZА-ЯІЇЄҐ])", re.I)
 # A share control's label glued in front of the headline ("Share All sharing options for: …").
 _SHARE_LABEL = re.compile(r"^(?:share|sharing)\b[^:]{0,40}\bfor:\s+(?=\S)", re.I)
-# The words of a page's controls: a line made mostly of them is a button or a menu.
-_INTERFACE = frozenset(re.findall(r"\S+", """
-share sharing shares options option close open print email emails e-mail article more show
-hide panel newsletter newsletters privacy policy gallery facebook twitter linkedin reddit
-pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
-subscribe menu search extra page view
-via feed rss website web youtube instagram tiktok xing mastodon threads bluesky
-teilen drucken druckansicht vorlesen pinnen kommentare kommentar kommentieren lesen beiträge
-speichern schließen suche suchen merken teile mail
-compartir cerrar imprimir comentarios comentar guardar buscar
-partager fermer imprimer commentaires commenter enregistrer rechercher
-condividi chiudi stampa commenti commenta salva cerca
-partilhar fechar comentários
-udostępnij zamknij drukuj komentarze
-menü warenkorb leer leerer cart basket empty carrito vacío panier vide carrello vuoto koszyk
-login anmelden abmelden registrieren konto account
-"""))
 # A reading time ("5 Min. Lesezeit", "weiterlesen 5 Minuten", "3 min read") or a count of
 # comments ("1 Kommentar", "12 comments"): a line of the article's furniture.
 _MINUTES = re.compile(r"\b\d+\s*(?:min|mins|minute|minutes|minuten|minutos|minuti|minut|minuty)\b",
@@ -434,16 +417,6 @@ def is_kicker(text: str) -> bool:
     return len(words(text)) <= 6 and len(cased) >= 4 and all(c.isupper() for c in cased)
 
 
-def _is_interface(text: str) -> bool:
-    """Mostly the words of controls: "Share Close extra sharing options", "Close share panel",
-    "Feed Twitter Facebook Youtube", "Cerrar Compartir en Linkedin" (a count may stand among
-    them: "Kommentare lesen 128 Beiträge")."""
-    toks = words(text)
-    ui = sum(t in _INTERFACE for t in toks)
-    own = [t for t in toks if t not in _INTERFACE and t not in ALL_STOPWORDS and not t.isdigit()]
-    return ui >= 2 and not own
-
-
 _TAG_WORDS = 3  # words of a tag or a category at most
 _LONG_TAGS, _LONG_TAG_WORDS = 5, 5  # a long list of tags may hold a longer one or two
 
@@ -548,7 +521,7 @@ def not_a_headline(text: str) -> str | None:
         return "sentence"
     if is_kicker(text):
         return "kicker"
-    if _is_interface(text):
+    if is_interface(text):
         return "interface"
     if _all_lowercase(text):
         return "keywords"  # alt text or a keyword list: a headline has capitals
