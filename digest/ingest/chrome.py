@@ -309,7 +309,8 @@ def is_chrome_phrase(line: str) -> bool:
     bare = _TRAILING.sub("", _BULLET.sub("", text) if text[0] in _BULLETS else text)
     if len(bare) < 40 and _EXACT_RE.match(bare):
         return True
-    if len(bare) < 120 and is_interface(bare):
+    if len(bare) < 120 and bare.split(" ", 1)[0].strip(",|·•/") in _INTERFACE and is_interface(
+            bare):
         return True  # a row of buttons: "Facebook Twitter", "Share Close extra sharing options"
     if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text) if text[0] in "([" else text)
             and (len(text) < 300 or text.startswith(("©", "copyright")))
