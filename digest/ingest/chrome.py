@@ -285,7 +285,7 @@ _TRAILING = re.compile(r"[\s:.!»>|→•·\-–—]+$")
 # were released ..."): then a lowercase word follows it, and not the rest of a credit.
 # a list item's bullet, as a page's list of links prints it ("- Print Article")
 _BULLETS = "-–•*·"
-_BULLET = re.compile(r"^[-–•*·]\s+")
+_BULLET = re.compile("^[" + re.escape(_BULLETS) + r"]\s+")
 # a label set in brackets: "[Related: …]", "(Leggi anche su: …)"
 _BRACKETED = re.compile(r"^[(\[](.*)[)\]]$")
 _MEDIUM_WORD = re.compile(r"^(?:[Pp]hotos?|[Ii]mages?|[Pp]ictures?|[Vv]ideos?|[Ii]llustrations?)\s+"

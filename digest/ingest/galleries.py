@@ -12,6 +12,7 @@ lives apart from both.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from digest.ingest import headline
 from digest.ingest.dumplines import BAD, BARRIER, GOOD, SHORT, Line, _prose
@@ -65,8 +66,7 @@ def _mark_galleries(lines: list[Line]) -> None:
     glued = [(i, int(m.group(1)), int(m.group(2)), False) for i, ln in enumerate(lines)
              if (m := _GLUED_SLIDE.match(ln.text))]
     for run in slide_runs(glued, apart=1):
-        for ln in lines[run[0][0]:run[-1][0] + 1]:
-            ln.slide, ln.kind = ln.kind, BAD
+        set_aside(lines[run[0][0]:run[-1][0] + 1])
 
 
 
@@ -103,9 +103,15 @@ def _drop_gallery(lines: list[Line], run: list[tuple[int, int, int, bool]]) -> N
     while (first > 0 and run[0][0] - first < _GALLERY_HEAD and lines[first - 1].kind != GOOD
            and not lines[first - 1].punct and lines[first - 1].tokens <= _SLIDE_TITLE):
         first -= 1  # its heading ("... in pictures", "show all")
-    for ln in lines[first:end]:
-        ln.slide = ln.kind
-        ln.kind = BAD
+    set_aside(lines[first:end])
+
+
+def set_aside(lines: Iterable[Line]) -> None:
+    """Lines of something set into the page (a gallery of stories, a story's card): chrome
+    that weighs nothing, so that the article's region runs across them; given back by
+    :func:`_gallery_is_article` when they are all the page has."""
+    for ln in lines:
+        ln.slide, ln.kind = ln.kind, BAD
 
 
 def _gallery_is_article(lines: list[Line], start: int, end: int) -> bool:

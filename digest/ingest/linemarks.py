@@ -29,7 +29,7 @@ from digest.ingest.dumplines import (
     _announces,
     _kind,
 )
-from digest.ingest.galleries import _mark_galleries
+from digest.ingest.galleries import _mark_galleries, set_aside
 
 _BULLET = re.compile(r"^(?:[•·▪◦●\-–—*]|\d{1,2}[.)])\s")
 _RUN = 3  # this many unpunctuated short lines in a row look like a menu or link list
@@ -130,8 +130,7 @@ def _mark_card(lines: list[Line], at: int) -> None:
         end += 1
     block = lines[start:end]
     if len(block) <= _CARD_LINES and all(ln.tokens <= _CARD_TEASER for ln in block):
-        for ln in block:  # weighs nothing, as a gallery of stories (the article runs across)
-            ln.slide, ln.kind = ln.kind, BAD
+        set_aside(block)
 
 
 def _mark_boxes(lines: list[Line]) -> None:

@@ -205,17 +205,21 @@ def reach_lead(lines: list[Line], start: int, end: int) -> int:
     return start
 
 
+def _last_paragraph(lines: list[Line], start: int, end: int, teasers: bool = True) -> int | None:
+    """The region's last paragraph of the article going on (a story card's teaser counts
+    only with ``teasers``), or None."""
+    return next((i for i in range(end - 1, start - 1, -1)
+                 if lines[i].kind == GOOD and lines[i].tokens >= _PARAGRAPH
+                 and (teasers or not _card_teaser(lines, i))), None)
+
+
 _TAIL_TITLES = 3  # headlines below the article's last paragraph that make a list of stories
 
 
 def drop_trailing_headlines(lines: list[Line], start: int, end: int) -> int:
     """The region's new end: without the headlines of other stories (and their teasers) that
     follow the article's last paragraph, under no heading the cleaner knows."""
-    last = None
-    for i in range(end - 1, start - 1, -1):
-        if lines[i].kind == GOOD and lines[i].tokens >= _PARAGRAPH and not _card_teaser(lines, i):
-            last = i
-            break
+    last = _last_paragraph(lines, start, end, teasers=False)
     if last is None:
         return end
     tail = [i for i in range(last + 1, end)
@@ -237,12 +241,10 @@ def drop_trailing_labels(lines: list[Line], start: int, end: int) -> int:
     """The region's new end: without the few short lines under the article's last paragraph
     that no sentence announces: the reporter's name in capitals, a section label, another
     story's headline ("JANIE HAR", "News", "Forecast: a break, but for how long?")."""
-    tail = [i for i in range(start, end) if lines[i].kind not in (BAD, BARRIER)]
-    last = max((i for i in tail if lines[i].kind == GOOD and lines[i].tokens >= _PARAGRAPH),
-               default=None)
+    last = _last_paragraph(lines, start, end)
     if last is None or lines[last].text.endswith(":"):
         return end
-    after = [lines[i] for i in tail if i > last]
+    after = [ln for ln in lines[last + 1:end] if ln.kind not in (BAD, BARRIER)]
     if 0 < len(after) <= _TAIL_LABELS and all(
             (ln.kind == SHORT or ln.text.endswith("?")) and ln.tokens < _PARAGRAPH
             and not ln.text.endswith((".", ":")) and not _BULLET.match(ln.text) for ln in after):
