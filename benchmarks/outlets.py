@@ -131,17 +131,30 @@ def score(folder: Path, ext: str, code: Path) -> dict[str, Any]:
             "accuracy": round(sum(r["ok"] for r in known) / max(1, len(known)), 3), "rows": rows}
 
 
+_ENDINGS = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "br", "de", "at", "ch", "fr",
+                      "it", "es", "pl", "ar", "info", "news"))
+
+
 def silver_key(name: str | None) -> str:
-    """A name as the silver figure compares it: case, punctuation, spaces, a leading "The"
-    and a trailing web domain ending aside ("The Detroit News" = "detroitnews",
-    "Snopes.com" = "Snopes")."""
+    """A name as the silver figures compare it: case, punctuation, spaces, a leading "The"
+    and a web address's "www." and endings aside ("The Detroit News" = "detroitnews",
+    "Snopes.com" = "Snopes", "autozeitung.de" = "AUTO ZEITUNG")."""
     words = norm(name).split()
     if words and words[0] == "the":
         words = words[1:]
-    if len(words) > 1 and "." in (name or "") and words[-1] in ("com", "net", "org", "co",
-                                                                 "uk", "ru", "ua", "br"):
+    dotted = "." in (name or "")
+    if dotted and len(words) > 1 and words[0] == "www":
+        words = words[1:]
+    while dotted and len(words) > 1 and words[-1] in _ENDINGS:
         words = words[:-1]
     return "".join(words)
+
+
+def same_name(pred: str | None, gold: str | None) -> bool:
+    """Whether two printed names are one outlet's: :func:`same_outlet`, or the same
+    :func:`silver_key` (a site's name and its web address)."""
+    return bool(pred and gold) and (same_outlet(pred, gold)
+                                     or silver_key(pred) == silver_key(gold))
 
 
 def silver(dumps: dict[str, Any], pages: dict[str, Any]) -> dict[str, Any]:
@@ -157,7 +170,7 @@ def silver(dumps: dict[str, Any], pages: dict[str, Any]) -> dict[str, Any]:
             verdict = "html_names_nothing"
         elif not r["got"]:
             verdict = "none"
-        elif silver_key(r["got"]) == silver_key(ref) or same_outlet(r["got"], ref):
+        elif same_name(r["got"], ref):
             verdict = "agree"
         else:
             verdict = "differ"

@@ -20,7 +20,8 @@ Each article is then compared with the page's own statements (silver, not gold):
 * date: ``article:published_time``, else JSON-LD ``datePublished``: the article's date is on
   that day (±1 for time zones), on another day (wrong), or absent (kept for review);
 * outlet: ``og:site_name``, else the JSON-LD publisher's name: the same outlet (name, spelling
-  or domain, as :mod:`outlets` compares), another name (differs: wrong, or a variant such as
+  or domain, as :mod:`outlets` compares; a site's name and its web address, "AUTO ZEITUNG"
+  and "autozeitung.de", are one), another name (differs: wrong, or a variant such as
   "SPIEGEL ONLINE" for "Der Spiegel" or a slogan for a site name), or none;
 * body, with ``--snippets`` (trafilatura's ``tests/evaldata.json``: for each page, passages
   its article holds and passages of chrome it does not): a held passage found in the body
@@ -33,7 +34,7 @@ never read; only its figures are reported as the unseen figure.
 
     python3 benchmarks/unseen.py DIR [DIR ...] [--dumps CACHE] [--split tune|test|all]
         [--snippets tests/evaldata.json [--reference]] [--gold-bodies DIR] [--json]
-        [--list differ|titles|dates|bodies]
+        [--list differ|outlets|titles|dates|bodies]
 
 ``--reference`` adds trafilatura's own body figures on the same HTML pages (default options).
 ``--gold-bodies DIR`` scores bodies against gold article texts (``DIR/<folder>__<stem>.txt``,
@@ -65,7 +66,9 @@ article-extraction-benchmark), as one folder with their gold texts (its
 These are the closest to the pages issue 16 is checked on; all 60 are scored (``--split
 all``) and none is read.
 
-``--list bodies`` (tune split only) lists the pages whose bodies score lowest.
+``--list`` (tune split only) lists the pages that disagree: outlets of another name
+(``differ``) or none where the page names its site (``outlets``), titles, dates, and the
+pages whose bodies score lowest (``bodies``).
 
 Rendering needs Playwright and ``/usr/bin/chromium`` (the test extra); ``--dumps`` keeps the
 dumps between runs (about ten minutes for 1,000 pages).
@@ -288,7 +291,7 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     dated = [r for r in stamped if r["date"]]
     day_ok = sum(ex.same_day(r["date"], r["stamp"]) for r in dated)
     named = [r for r in written if r["site"]]
-    agree = sum(out.same_outlet(r["source"], r["site"]) for r in named)
+    agree = sum(out.same_name(r["source"], r["site"]) for r in named)
     none = sum(not r["source"] for r in named)
     precision, recall, f1 = passage_scores(rows)
     return {
@@ -332,9 +335,11 @@ def listing(results: list[dict[str, Any]], what: str) -> str:
         for r in res["rows"]:
             if not r["written"]:
                 continue
-            if what == "differ" and r["site"] and r["source"] and not out.same_outlet(
+            if what == "differ" and r["site"] and r["source"] and not out.same_name(
                     r["source"], r["site"]):
                 rows.append(f"{res['kind']} {r['name']}: {r['source']!r} / site {r['site']!r}")
+            elif what == "outlets" and r["site"] and not r["source"]:
+                rows.append(f"{res['kind']} {r['name']}: none / site {r['site']!r}")
             elif what == "titles" and not r["review"] and r["silver_titles"] \
                     and not r["title_ok"]:
                 rows.append(f"{res['kind']} {r['name']}: {r['title']!r} / "
@@ -391,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", action="store_true",
                         help="with --snippets: trafilatura's body figures on the same HTML")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--list", choices=("differ", "titles", "dates", "bodies"),
+    parser.add_argument("--list", choices=("differ", "outlets", "titles", "dates", "bodies"),
                         help="list the tune split's pages that disagree (never the test's)")
     args = parser.parse_args(argv)
     if args.list and args.split != "tune":

@@ -30,26 +30,46 @@ _SELF_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("search", rf"^(?:Search|Пошук на|Пошук по|Поиск по|Поиск на)\s+{_N}\s*$"),
         ("back", rf"^(?:Back to|Return to|Повернутися на|Вернуться на)\s+{_N}\s*$"),
         ("support", rf"^(?:Support|Donate to|Підтримайте|Поддержите)\s+{_N}{_AFTER}"),
-        ("shop", rf"^(?:Shop|Store)\s+{_N}\s*$"),
+        ("shop", rf"^(?:Shop|Store|Sklep|Tienda|Boutique)\s+{_N}\s*$"),
+        ("shop", rf"^{_N}[\s-](?:Shop|Store)\s*$"),
         ("subscribe", rf"(?i:^|[.!]\s+|click here to\s+)(?i:subscribe to|підпишіться на"
                       rf"|підписуйтесь на|подпишитесь на|подписывайтесь на)\s+{_N}{_AFTER}"),
+        ("subscribe", rf"^{_N}\s+abonnieren\s*$"),
         ("advertise", rf"^(?:Advertise (?:with|on|in)|Реклама на|Реклама в)\s+{_N}\s*$"),
         ("popular", rf"^(?:Popular|Most Popular|Trending|Also|Only)\s+on\s+{_N}\s*$"),
-        ("about", rf"^(?:About|Про|О)\s+{_N}\s*$"),
+        ("about", rf"^(?:About|Про|О|Über|O|À propos de|Acerca de|Sobre)\s+"
+                  rf"(?:(?:den|die|das|le|la|l')\s*)?[„“\"«]?{_N}[“”\"»]?\s*$"),
         ("delivered", rf"^Get\s+{_N}\s+delivered\b"),
-        ("newsletter", rf"^(?:(?i:sign up for|get)\s+)?(?:[Tt]he\s+)?{_N}(?:’s|'s)?\s+"
+        ("newsletter", rf"^(?:(?i:sign up for|get)\s+)?(?:[Tt]he\s+)?{_N}(?:’s|'s)?[\s-]+"
                        rf"(?i:newsletters?)"
-                       rf"(?:\s*$|\s+[a-z])"),
-        ("follow", rf"^(?:Follow|Стежте за|Следите за)\s+{_N}\s+(?:on|in|у|в|на)\s+"),
+                       rf"(?:\s*[!.:]?\s*$|\s+[a-z])"),
+        ("follow", rf"^(?:Follow|Стежте за|Следите за)\s+{_N}(?:\s+(?:on|in|у|в|на)\s+"
+                   rf"|\s+online\b|\s*:\s*$)"),
+        ("follow", rf"^{_N}\s+(?:auf|on|bei|na|sur|en|su)\s+(?:Facebook|Twitter|X|Instagram"
+                   rf"|YouTube|LinkedIn|TikTok|Telegram|Mastodon|Threads|Bluesky)\s*$"),
+        ("home", rf"^{_N}\s+(?i:homepage|home page|home|main menu|startseite)\s*$"),
+        ("more", rf"^(?:More [Ff]rom|Elsewhere on|Latest from|Mehr von|Ещё от|Більше від)\s+"
+                 rf"{_N}\s*(?:\.\.\.|…)?\s*$"),
+        ("commission", rf"^{_N}\s+(?:may|might|can|will)\s+(?:receive|earn|get|collect)\s+"
+                       rf"(?:a\s+)?(?:small\s+)?(?:share|commission|compensation|affiliate)"),
     ))
+# A web address standing alone on a line (the masthead's "CBSSports.com") or in a notice
+# ("© 2019 Al Bawaba (www.albawaba.com)"): the site's own, when another line agrees.
+_ADDRESS_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+[a-z]{2,6})/?$",
+                           re.I)
+_ADDRESS = re.compile(r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+"
+                      r"(?:com|net|org|co|info|news|de|at|ch|fr|it|es|ru|ua|uk|br|pl)\b)"
+                      r"(?![\w@/-])", re.I)
 # The first words the kinds above open a line with, and the words they hold anywhere: lines
 # with neither are not read further (a page has hundreds of lines and few of these).
 _SELF_FIRST = frozenset(_WORD.findall(
     "search back return support donate shop store advertise popular most trending also only"
-    " about get sign follow subscribe click the пошук поиск повернутися вернуться підтримайте"
-    " поддержите реклама про о стежте следите підпишіться підписуйтесь подпишитесь"
-    " подписывайтесь"))
-_SELF_ANYWHERE = ("subscri", "newsletter", "підпи", "подпи")
+    " about get sign follow subscribe click the more elsewhere latest mehr über o à acerca"
+    " sobre sklep tienda boutique пошук поиск повернутися вернуться підтримайте поддержите"
+    " реклама про о стежте следите підпишіться підписуйтесь подпишитесь подписывайтесь ещё"
+    " більше"))
+_SELF_ANYWHERE = ("subscri", "newsletter", "підпи", "подпи", "home", "main menu", "startseite",
+                  "commission", "compensation", "abonnieren", "shop", "store", " auf ", " on ")
 # What a holder or a name must not be.
 _PLATFORMS = frozenset(_WORD.findall(
     "facebook twitter x google apple youtube telegram instagram linkedin reddit flipboard tiktok"
@@ -61,16 +81,16 @@ _PLATFORMS = frozenset(_WORD.findall(
 # Kinds that agree without being independent: an author's box ("About Jane Roe", "Follow
 # Jane Roe on Twitter"), a newsletter's own promos ("Subscribe to Morning Brief", "Morning
 # Brief Newsletter", "Get Morning Brief delivered to your inbox").
-# "Support X", "About X" and "Follow X" also name causes, topics and people ("Support
-# Ukraine", "About Ukraine"): agreement needs one kind besides them.
-_WEAK_KINDS = frozenset(("about", "support", "follow"))
+# "Support X", "About X", "Follow X" and "More from X" also name causes, topics and people
+# ("Support Ukraine", "About Ukraine"): agreement needs one kind besides them.
+_WEAK_KINDS = frozenset(("about", "support", "follow", "more"))
 _ONE_SOURCE = (frozenset(("about", "follow")),
                frozenset(("subscribe", "newsletter", "delivered")))
 _TLD = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "info", "io", "de", "fr", "br"))
 _SUFFIX = frozenset(("magazine", "online", "newsletter", "newsletters"))
 _NOTICE_STRIP = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved\.?|\b(?:19|20)\d\d\b"
                            r"(?:\s*[-–]\s*(?:19|20)\d\d\b)?", re.I)
-_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—]\s|$)")
+_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—]\s|\s\(|$)")
 
 
 def self_named(lines: Sequence[str], title: str | None = None,
@@ -79,27 +99,35 @@ def self_named(lines: Sequence[str], title: str | None = None,
 
     One line naming a site proves little: it may be a sister site, a platform, a person or
     what the article is about. A name counts only when at least two lines of different kinds
-    agree on it — a copyright notice (a year or "All rights reserved") naming a holder, and
-    the site's own menu and promo lines: "Search X", "Back to X", "Support X", "Subscribe to
-    X", "Advertise with X", "Popular on X", "About X", "Get X delivered to your inbox", "X
-    Newsletters", "Follow X on …" (and "Підтримайте X", "Подписывайтесь на X", …). Never a
-    platform ("Follow us on Facebook"), a parent company ("© 2019 Vox Media, LLC", "… Inc.",
-    "… Network"), a generic word ("About Us", "Back to Top"), the article's author or a name
-    the headline speaks of. "Support X", "About X" and "Follow X" may name a cause, a topic
-    or a person ("Support Ukraine", "About Ukraine"), so two of them alone are not enough
-    (nor "Subscribe to X" with "X Newsletter" alone: a newsletter's promos). When two
-    names qualify, the one more kinds agree on wins; a tie is no evidence. The name is
-    written in the page's fullest spelling of it ("Quanta Magazine" over "About Quanta")."""
+    agree on it — a copyright notice (a year or "All rights reserved") naming a holder, the
+    site's web address on a line of its own, and the site's own menu and promo lines:
+    "Search X", "Back to X", "Support X", "Subscribe to X", "Advertise with X", "Popular on
+    X", "About X", "Get X delivered to your inbox", "X Newsletters", "Follow X on …", "X
+    Home", "More from X", "X may receive a commission", "Shop X" (and "Über X", "X
+    abonnieren", "Sklep X", "Підтримайте X", "Подписывайтесь на X", …). A notice that prints
+    its holder's own address ("© 2019 Al Bawaba (www.albawaba.com)") is two kinds in one
+    line. A web address and the name it spells agree ("CBSSports.com", "CBS Sports Home").
+    Never a platform ("Follow us on Facebook"), a parent company ("© 2019 Vox Media, LLC",
+    "… Inc.", "… Network"), a generic word ("About Us", "Back to Top"), the article's author
+    or a name the headline speaks of. "Support X", "About X", "Follow X" and "More from X"
+    may name a cause, a topic, a section or a person ("Support Ukraine", "About Ukraine"),
+    so two of them alone are not enough (nor "Subscribe to X" with "X Newsletter" alone: a
+    newsletter's promos). When two names qualify, the one more kinds agree on wins; a tie is
+    no evidence. The name is written in the page's fullest spelling of it ("Quanta
+    Magazine" over "About Quanta"), never as its web address."""
     votes: dict[str, dict[str, Counter[str]]] = {}  # key -> kind -> spellings
     marked = set(notices(lines))
     for text in dict.fromkeys(t.strip() for t in lines):
         if not text or len(text) > 300:
             continue
-        for kind, name in _self_mentions(text, text in marked):
-            key = _name_key(name)
-            if key and _fits(name, key, title, author):
-                votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
-                break  # one kind per line: a line is one piece of evidence
+        fitting = [(kind, name, _vote_key(name)) for kind, name in
+                   _self_mentions(text, text in marked)
+                   if _fits(name, _name_key(name), title, author)]
+        # one kind per line: a line is one piece of evidence, unless it is a notice that
+        # prints its holder's own web address ("© 2019 Al Bawaba (www.albawaba.com)")
+        same = len({key for _, _, key in fitting}) == 1
+        for kind, name, key in fitting if same else fitting[:1]:
+            votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
     agreed = sorted(((len(kinds), key) for key, kinds in votes.items()
                      if len(kinds) >= 2 and not kinds.keys() <= _WEAK_KINDS
                      and not any(kinds.keys() <= s for s in _ONE_SOURCE)),
@@ -107,8 +135,9 @@ def self_named(lines: Sequence[str], title: str | None = None,
     if not agreed or (len(agreed) > 1 and agreed[0][0] == agreed[1][0]):
         return None
     spellings: Counter[str] = Counter()
-    for counts in votes[agreed[0][1]].values():
-        spellings.update(counts)
+    for kind, counts in votes[agreed[0][1]].items():
+        if kind != "address":  # "Al Bawaba", not "albawaba.com"
+            spellings.update(counts)
     name = max(spellings, key=lambda n: (len(n), spellings[n]))
     return Found(name, "chrome")
 
@@ -121,13 +150,19 @@ def _self_mentions(text: str, marked: bool = True) -> list[tuple[str, str]]:
         holder = _notice_holder(text)
         if holder:
             out.append(("copyright", holder))
+        for address in _ADDRESS.finditer(text) if holder else ():
+            out.append(("address", address.group("name")))
     first = _WORD.match(text[:12].lower())
+    lower = text.lower()
     if (first and first.group() in _SELF_FIRST) or any(
-            word in text.lower() for word in _SELF_ANYWHERE):
+            word in lower for word in _SELF_ANYWHERE):
         for kind, pattern in _SELF_KINDS:
             m = pattern.search(text)
             if m:
                 out.append((kind, _trim(m.group("name"))))
+    address = _ADDRESS_LINE.match(text) if "." in text else None
+    if address:
+        out.append(("address", address.group("name")))
     return out
 
 
@@ -153,14 +188,22 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
+def _vote_key(name: str) -> str:
+    """The key votes for a name are counted under: its :func:`_name_key` without spaces, so
+    that a web address and the name it spells agree ("CBSSports.com", "CBS Sports")."""
+    return _name_key(name).replace(" ", "")
+
+
 def _name_key(name: str) -> str:
     """What spellings of one name share: "The Paradigm", "Snopes.com", "Quanta Magazine" ->
     "paradigm", "snopes", "quanta"."""
     words = [w.casefold() for w in _WORD.findall(name)]
     if words and words[0] == "the":
         words = words[1:]
-    if len(words) > 1 and words[-1] in _TLD and "." in name:
+    while len(words) > 1 and words[-1] in _TLD and "." in name:
         words = words[:-1]
+    if len(words) > 1 and words[0] == "www" and "." in name:
+        words = words[1:]
     while len(words) > 1 and words[-1] in _SUFFIX:
         words = words[:-1]
     return " ".join(words)

@@ -55,7 +55,7 @@ _GENERIC = frozenset(_WORD.findall(
     " next post posts blog video videos photos photo podcasts section category tag tags archive"
     " archives edition editions daily weekly morning evening free full digital alerts alert app"
     " apps rss feed feeds team staff editor editors editorial newsroom local national world"
-    " a an this journalism reporting our mission info information see"
+    " a an this journalism reporting our mission info information see uns nas nous nosotros"
     " нас нам сайт сайту проект проекту редакцію редакции автора автор розсилку рассылку"))
 
 # A web address ("bin.ua", "HoustonChronicle.com").

@@ -42,10 +42,21 @@ def test_a_name_before_the_dateline_is_the_outlet_only_when_shaped_like_one(date
      "Copyright © 2019 The Riverside Courier. All Rights Reserved.", "The Riverside Courier"),
     ("Підтримайте Громадський Вісник", "Підписуйтесь на Громадський Вісник в Telegram",
      "Громадський Вісник"),
+    # the masthead's web address and a menu's "X Home" spell one name
+    ("Gadgetwire.com\nGadget Wire Home", "", "Gadget Wire"),
+    ("", "© 2000 - 2019 Al Qalam (www.alqalam.com)", "Al Qalam"),  # a notice and its address
+    ("Gadgetwire may receive a commission", "Gadgetwire newsletter!", "Gadgetwire"),
+    ("Über Talbote", "Talbote abonnieren", "Talbote"),
+    ("Sklep Kurier Północy", "O Kurierze", None),  # a different word form: no agreement
+    ("Sklep Tygodnik Wiejski", "O Tygodnik Wiejski", "Tygodnik Wiejski"),
+    ("Talbote-Shop", "Talbote-Newsletter", "Talbote"),
+    ("Dawgs By Nature homepage\nMore From Dawgs By Nature", "Follow Dawgs By Nature online:",
+     "Dawgs By Nature"),
 ])
 def test_a_site_the_registry_lacks_is_named_when_two_kinds_of_its_own_lines_agree(
         top, bottom, name):
-    assert outlet_of(page(EN, top=top, bottom=bottom)) == (name, "chrome")
+    assert outlet_of(page(EN, top=top, bottom=bottom)) == ((name, "chrome") if name
+                                                           else (None, None))
 
 
 @pytest.mark.parametrize("top, bottom", [
@@ -59,6 +70,9 @@ def test_a_site_the_registry_lacks_is_named_when_two_kinds_of_its_own_lines_agre
     ("About Us\nSupport Us", "Back to Top"),  # generic words
     ("Support Ukraine", "About Ukraine"),  # a cause and a topic: no kind but the weak ones
     ("Підтримайте ЗСУ", "Про ЗСУ"),
+    ("More from Politics", "About Politics"),  # a section: weak kinds alone
+    ("Über uns\nSklep uns", ""),  # "about us" in German and Polish
+    ("", "© 2019 Gadgetwire. Hosted by hostco.com"),  # a notice and another site's address
 ])
 def test_a_platform_a_parent_company_or_a_lone_mention_is_no_site_name(top, bottom):
     assert outlet_of(page(EN, top=top, bottom=bottom)) == (None, None)
