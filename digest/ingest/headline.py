@@ -429,10 +429,10 @@ def is_tag_list(text: str) -> bool:
     costs more")."""
     if any(c in text for c in ":?!\"“”„«»"):
         return False
-    parts = [p.strip() for p in text.rstrip(" ,").split(",")]
-    return ((len(parts) >= 3 and all(0 < len(p.split()) <= _TAG_WORDS for p in parts))
-            or (len(parts) >= _LONG_TAGS and all(0 < len(p.split()) <= _LONG_TAG_WORDS
-                                                 for p in parts)))
+    sizes = [sum(any(c.isalnum() for c in t) for t in p.split())  # "&" is no word
+             for p in text.rstrip(" ,").split(",")]
+    return ((len(sizes) >= 3 and all(0 < n <= _TAG_WORDS for n in sizes))
+            or (len(sizes) >= _LONG_TAGS and all(0 < n <= _LONG_TAG_WORDS for n in sizes)))
 
 
 def _is_glued(text: str) -> bool:

@@ -349,11 +349,24 @@ def test_a_line_that_shares_one_word_with_the_end_of_the_article_only_is_not_the
     assert extract_text(page).title == head
 
 
-def test_a_deck_half_as_long_again_under_the_headline_gives_way_to_it():
+@pytest.mark.parametrize("deck", [
+    "Engineers replace its deck while buses and ferries carry commuters across the river daily",
+    "Engineers replace its deck while buses carry commuters across the river",  # just longer
+])
+def test_a_deck_longer_than_the_headline_under_it_gives_way_to_it(deck):
     # no byline between them: the lengths tell the headline from the deck
-    deck = ("Engineers replace its deck while buses and ferries carry commuters across the "
-            "river daily")
     page = f"Menu\nTransport\n{HEADLINE}\n{deck}\nNovember 19, 2019\n\n" + LEAD
+    assert extract_text(page).title == HEADLINE
+    undated = f"Menu\nTransport\n{HEADLINE}\n{deck}\n\n" + LEAD  # the lead follows the deck
+    assert extract_text(undated).title == HEADLINE
+
+
+def test_a_quote_over_the_headline_and_its_deck_is_not_the_title():
+    # kicker, headline, deck in one block: the headline is the middle line
+    quote = "'The bridge must stay open for the buses'"
+    deck = ("The mayor says the closure is needed, but she asked engineers to keep one lane "
+            "open for buses and for the ferry's passengers")
+    page = f"Menu\nTransport\n{quote}\n{HEADLINE}\n{deck}\nBy Jane Doe\n\n" + LEAD
     assert extract_text(page).title == HEADLINE
 
 
