@@ -211,7 +211,7 @@ _NOTES_WORDS = ("comment", "komment", "comentá", "comentar", "komentarz", "?", 
                 "advertising", "compensation", "commission", "journalism", "become a ", "favorit",
                 "favori", "preferiti", "contributed ", "survey", "tell us what", "javascript",
                 "this copy", "write to", "[/", "enlarge", "vergr", "agrandir", "ampliar",
-                "subscribe", "activation", "stay up to date")
+                "subscribe", "activation", "stay up to date", "instagram", "geteilt von")
 _NOTES_RE = re.compile(
     r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
     # JavaScript off, in the languages of Europe
@@ -228,6 +228,11 @@ _NOTES_RE = re.compile(
     |(?:cliquez|cliquer)\ pour\ agrandir|(?:haga\ )?clic\ para\ ampliar
     # a newsletter form's own messages ("You have successfully subscribed. Thank you!")
     |you\ have\ succe?ss?fully\ subscribed|an\ email\ with\ an\ activation\ link
+    # an embedded post's prompt ("View this post on Instagram", "A post shared by …")
+    |view\ this\ (?:post|photo|video)\ on\ instagram|sieh\ dir\ diesen\ beitrag\ auf\ instagram
+    |voir\ cette\ publication\ sur\ instagram|ver\ esta\ publicación\ en\ instagram
+    |visualizza\ questo\ post\ su\ instagram|zobacz\ ten\ post\ na\ instagramie
+    |bekijk\ dit\ bericht\ op\ instagram|^ein\ beitrag\ geteilt\ von\s
     |^stay\ up\ to\ date\ with\ [^.]{1,40}\.?$|fill\ (?:in\ |out\ )?the\ form\ to\ subscribe
     # a comment policy in the languages of Europe ("Comentários … não serão aprovados pelo
     # moderador", "Les commentaires sont modérés")

@@ -930,6 +930,16 @@ def test_a_pictures_click_to_enlarge_is_chrome(line):
     assert chrome.is_chrome_phrase(line)
 
 
+@pytest.mark.parametrize("line", [
+    "View this post on Instagram",
+    "Sieh dir diesen Beitrag auf Instagram an",
+    "Ein Beitrag geteilt von Jane Roe (@janeroe)",
+])
+def test_an_embedded_posts_prompt_is_chrome(line):
+    assert chrome.is_chrome_phrase(line)
+    assert not chrome.is_chrome_phrase("She posted the photos on Instagram on Monday evening.")
+
+
 def test_a_list_of_entries_of_one_form_under_a_heading_below_the_article_is_kept():
     entries = ["England (Group A): 10th appearance", "Ukraine (Group B): Third appearance",
                "Spain (Group F): 11th appearance", "Wales (Group E): Second appearance"]
