@@ -237,12 +237,13 @@ _FIGURES = _DATE_PATTERNS[3]  # day, month and year in figures: "06.09.2023", "2
 _TIME_RE = re.compile(_TIME, re.I)
 _GLUED_TIME_RE = re.compile(_TIME.removeprefix(r"(?<![\d:])"), re.I)  # "202315:51"
 _NEAR = 30  # characters between a date and its time
-# What may stand between a date and the time after it: "at", "о", "в", "um", "à", "às",
+# What may stand between a date and the time after it (besides commas, bars, dashes and a
+# slash: "6. November 2023 / 09:18 Uhr"): "at", "о", "в", "um", "à", "às",
 # "a las", "alle ore", "om", "o", "v", "kl.", "klo", "saat", "lúc", "pukul", "jam", and the
 # weekday East Asian pages print after the date: "2019年11月18日(月) 10:30", "(월)".
-_TIME_AFTER = re.compile(r"[\s,|—–\-]*(?:(?:at|о|в|um|à|às|a\s+las?|alle|ore|om|o|v|kl\.?|klo"
+_TIME_AFTER = re.compile(r"[\s,|/—–\-]*(?:(?:at|о|в|um|à|às|a\s+las?|alle|ore|om|o|v|kl\.?|klo"
                          r"|saat|lúc|pukul|jam|[(（][月火水木金土日월화수목금토일][)）]|,)"
-                         r"[\s,|—–\-]*){0,2}", re.I)
+                         r"[\s,|/—–\-]*){0,2}", re.I)
 # Digits of other scripts as ASCII ("١٨ نوفمبر ٢٠١٩", "２０１９年", "१८ नवंबर"), and the
 # Arabic comma and the full-width colon, one character for one, so positions stay.
 _DIGITS = {zero + n: str(n) for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xBE6, 0xE50, 0xFF10)
