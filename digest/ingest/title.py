@@ -140,8 +140,10 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
         return ((ok[i] and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN)
                 or _caps_headline(lines[i].text)) and sure(i)
 
+    deeper = [i for i in range(start + _HEAD_LINES, min(start + _SHOWN_AGAIN_REACH, end))
+              if _shown_again(lines, i)]
     spots = [i for i in [*range(start - 1, max(-1, start - 1 - _STAND_IN_REACH), -1),
-                         *range(start, min(start + _HEAD_LINES, end))] if i != at]
+                         *range(start, min(start + _HEAD_LINES, end)), *deeper] if i != at]
     found = next((i for i in spots if tells(i)), None)
     if found is None:  # an exclamation only when no other line is the story's
         found = next((i for i in spots if _exclaimed(lines[i].text) and sure(i)), None)
@@ -278,6 +280,16 @@ def _above_anchor(ok: _TitleShaped, lines: Sequence[Line], anchor: int | None) -
 
 
 _HEAD_LINES = 3  # the article's first lines that may still be its headline
+_SHOWN_AGAIN_REACH = 6  # ... or this many, when the page prints the line a second time
+
+
+def _shown_again(lines: Sequence[Line], at: int) -> bool:
+    """The page prints line ``at`` a second time, elsewhere than right next to it (a teaser
+    of the story in a list of the most read, a sticky header): the region may have taken a
+    head along (a caption, a credit, a section, a date, then the headline), and a line that
+    is the story's beyond doubt and shown twice is its headline, not a subheading."""
+    key = normalize(lines[at].text)
+    return any(abs(j - at) > 1 and normalize(ln.text) == key for j, ln in enumerate(lines))
 
 
 def _under_dateline(ok: _TitleShaped, lines: Sequence[Line], start: int,

@@ -454,3 +454,22 @@ def test_a_follow_call_above_the_menu_is_not_the_title():
              "Les commerçants du port craignent une baisse de fréquentation pendant les "
              "travaux, mais la mairie promet une signalisation claire.\n")
     assert extract_text(head + story).title == "Le pont du port fermé tout l'été pour travaux"
+
+
+@pytest.mark.parametrize("again, title", [
+    (f"Most read\n{HEADLINE}\nCouncil approves new rules for market stalls\n", HEADLINE),
+    ("", None),  # printed once, deep in the article's first lines: a subheading, maybe
+])
+def test_a_headline_the_article_took_along_is_the_title_when_the_page_shows_it_twice(
+        again, title):
+    # the article's region starts at a long caption and takes the head along: credit,
+    # section, date, then the headline; only a page that prints that line again (in a list
+    # of the most read below the article) shows it is the headline
+    caption = ("The mayor wants the old harbour bridge closed for the summer as soon as "
+               "possible, and the drivers who cross it every day will have to pay for it")
+    page = (f"Skip to content\nYour city, your news, every day\n\n{caption}\n\n"
+            "Photo: Jane Roe / City Archive, CC BY 2.0\n\nTransport\n\n"
+            "Tuesday 19 November 2019 - updated 09:18 local time\n\n"
+            f"{HEADLINE}\n\n{LEAD}\n\nCity engineers\n\n" + LEAD.replace("city", "town")
+            + f"\n\n{again}")
+    assert extract_text(page).title == title
