@@ -69,7 +69,9 @@ _SELF_FIRST = frozenset(_WORD.findall(
     " реклама про о стежте следите підпишіться підписуйтесь подпишитесь подписывайтесь ещё"
     " більше"))
 _SELF_ANYWHERE = ("subscri", "newsletter", "підпи", "подпи", "home", "main menu", "startseite",
-                  "commission", "compensation", "abonnieren", "shop", "store", " auf ", " on ")
+                  "commission", "compensation", "abonnieren", "shop", "store", "facebook",
+                  "twitter", "instagram", "youtube", "linkedin", "tiktok", "telegram",
+                  "mastodon", "threads", "bluesky")
 # What a holder or a name must not be.
 _PLATFORMS = frozenset(_WORD.findall(
     "facebook twitter x google apple youtube telegram instagram linkedin reddit flipboard tiktok"
@@ -125,8 +127,9 @@ def self_named(lines: Sequence[str], title: str | None = None,
                    if _fits(name, _name_key(name), title, author)]
         # one kind per line: a line is one piece of evidence, unless it is a notice that
         # prints its holder's own web address ("© 2019 Al Bawaba (www.albawaba.com)")
-        same = len({key for _, _, key in fitting}) == 1
-        for kind, name, key in fitting if same else fitting[:1]:
+        own_address = ({kind for kind, _, _ in fitting} == {"copyright", "address"}
+                       and len({key for _, _, key in fitting}) == 1)
+        for kind, name, key in fitting if own_address else fitting[:1]:
             votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
     agreed = sorted(((len(kinds), key) for key, kinds in votes.items()
                      if len(kinds) >= 2 and not kinds.keys() <= _WEAK_KINDS
