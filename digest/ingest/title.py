@@ -364,23 +364,30 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     return up if _echoed(lines, up, start) and not _echoed(lines, at, start) else at
 
 
+_DECK_LONGER = 1.5  # times the headline's words a deck runs to, whatever follows it
+
+
 def _deck_shaped(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> bool:
     """Line ``at`` is the deck under headline ``up``, by their lengths: ``up`` stands alone
     (no title-shaped line right above it: not the last item of a list) with a headline's
     length (:data:`_SIGNED_HEAD` words; a kicker or a section's name is shorter), and ``at``
-    runs longer: a deck spells out what the headline compresses. Not when a longer line
-    still follows ``at`` in the same block: that is the deck, ``at`` the headline and ``up``
-    its kicker (a quote over the headline); the article's lead stands apart."""
+    runs half as long again: a deck spells out what the headline compresses. Only a little
+    longer will do, but not under a breadcrumb trail (there ``up`` may be the section's
+    description) nor when a longer line still follows ``at`` in the same block (that is the
+    deck, ``at`` the headline and ``up`` its kicker, a quote over the headline; the
+    article's lead stands apart, after a blank line)."""
     if (up >= 1 and ok[up - 1]) or " | " in lines[up].text:
         return False  # a list's last item; a page's title parted by bars ("Best … | 2020")
-    if up >= 1 and headline.is_breadcrumb(lines[up - 1].text):
-        return False  # under a trail, the upper line may be the section's description
     size, deck = len(_words(lines[up].text)), len(_words(lines[at].text))
-    below = lines[at + 1] if at + 1 < len(lines) else None
-    if (below is not None and not below.gap_before and len(_words(below.text)) > deck
-            and is_headline(below.text) and not headline.is_byline(below.text)):
+    if size < _SIGNED_HEAD or deck <= size:
         return False
-    return size >= _SIGNED_HEAD and deck > size
+    if deck >= _DECK_LONGER * size:
+        return True
+    trail = up >= 1 and headline.is_breadcrumb(lines[up - 1].text)
+    below = lines[at + 1] if at + 1 < len(lines) else None
+    kicked = (below is not None and not below.gap_before and len(_words(below.text)) > deck
+              and is_headline(below.text) and not headline.is_byline(below.text))
+    return not trail and not kicked
 
 
 def _decked(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> bool:
