@@ -219,6 +219,9 @@ _DATE_PATTERNS = [
     # the month a word between slashes: "29 / Dezember / 2022", "29/Dez/2022"
     re.compile(r"(?<![\w/])" + _DAY + r"\s*/\s*" + _MONTH + r"\s*/\s*" + _YEAR + r"(?![\w/])",
                re.I),
+    # or between dots: "21.dez.2018" (Folha de S.Paulo), "5.Jan.2019"
+    re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<mon>" + _words(MONTHS) + r")\." + _YEAR
+               + r"(?![\w]|\.\d)", re.I),
     # the year first in figures, as East Asian pages print it: "2016.12.01", "2016/12/01"
     # (never inside a URL's path or a version number: "/2016/12/01/", "2016.12.01.3")
     re.compile(r"(?<![\w./])" + _YEAR + r"(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"

@@ -160,6 +160,7 @@ def test_each_language_reads_the_dates_cldr_prints_for_it(language):
         # Germanic: a dot after the day, "um", "om"
         ("Mittwoch, 3. März 2021, 10:15 Uhr", "2021-03-03T10:15:00+02:00"),
         ("6. November 2023 / 09:18 Uhr", "2023-11-06T09:18:00+02:00"),  # a slash between
+        ("21.dez.2018 às 2h00", "2018-12-21T02:00:00+02:00"),  # the month between dots
         ("woensdag 3 maart 2021 om 10:15", "2021-03-03T10:15:00+02:00"),
         ("3 mars 2021 kl. 10.15", "2021-03-03T10:15:00+02:00"),
         # Slavic: the genitive, "r." after the year, numbers with spaces
