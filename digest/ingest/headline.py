@@ -58,6 +58,11 @@ _CAPTION_WORDS = re.compile(
     r"""\b(?:is|are)\ (?:seen|pictured|shown|displayed)\b(?!\ (?:as|to|by)\b)
     |\bpictured\b|^media\ caption
     |\bposes?\ for\b|\blooks?\ on\b|\((?:L|R|C|left|right|centre|center|top|bottom)\)
+    # where a person stands in the picture, in the languages of Europe: "(ao centro)",
+    # "(a la izquierda)", "(links)", "(au centre)", "(a destra)", "(зліва)"
+    |\((?:(?:ao|no|al|en\ el|au|im)\ centr[oe]|(?:à|a)\ (?:esquerda|direita|gauche|droite
+    |sinistra|destra)|a\ la\ (?:izquierda|derecha)|links|rechts|mitte|зліва|справа|в\ центрі
+    |слева|в\ центре)\)
     |\bleft\ to\ right\b|\bin\ this\ (?:photo|picture|image|handout|file|screen\ ?grab)
     |\bfile\ photo\b|\bphoto\ illustration\b|\bscreenshot\b|\bscreen\ ?grab\b
     |\bзображен|\bна\ фото\b

@@ -43,6 +43,8 @@ def test_headlines_pass(text):
     ("Sanjeev Verma/Hindustan Times/Getty Images", "caption"),
     ("US Secretary of State Antony Blinken arrives in Kyiv — Suspilne - Photo", "caption"),
     ("WikiLeaks founder Julian Assange (AFP)", "caption"),
+    ("Lula (ao centro) recebe de Tite uma réplica da taça da Libertadores", "caption"),
+    ("Olaf Scholz (links) und Emmanuel Macron vor dem Kanzleramt in Berlin", "caption"),
     ("This item is part of our running news digest", "promo"),
     ("Get breaking news alerts and special reports", "promo"),
     ("Sharing is caring!", "promo"),
