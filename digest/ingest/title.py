@@ -137,7 +137,8 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
         return at
 
     def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt
-        return ((ok[i] and ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN)
+        return ((ok[i] and (ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN
+                            or _stack_under_date(lines, i)))
                 or _caps_headline(lines[i].text)) and sure(i)
 
     deeper = [i for i in range(start + _HEAD_LINES, min(start + _SHOWN_AGAIN_REACH, end))
@@ -440,6 +441,23 @@ def _signs(lines: Sequence[Line], at: int) -> bool:
         return False
     text = lines[at + 1].text
     return headline.is_timestamp(text) or _dated(text)
+
+
+def _stack_under_date(lines: Sequence[Line], at: int) -> bool:
+    """Line ``at`` opens a run of title-shaped lines right under the dateline (or a time
+    stamp), past a quote printed as a kicker ("Er sagt: „…“"): a headline with its decks
+    ("Iberojet's alliance with Air Europa …" / "The airline will offer …" / "Itineraries …
+    from May 2"), not a list of other stories. A quote is the kicker, never the headline."""
+    def dated(i: int) -> bool:
+        return i >= 0 and (_dated(lines[i].text) or _stamp_or_byline(lines[i].text))
+
+    if _QUOTE_END.search(lines[at].text):
+        return False
+    return dated(at - 1) or (at >= 2 and bool(_QUOTE_END.search(lines[at - 1].text))
+                             and dated(at - 2))
+
+
+_QUOTE_END = re.compile(r"[“”\"»«‘’']\s*$")  # a line that ends a quotation
 
 
 def _dated(text: str) -> bool:

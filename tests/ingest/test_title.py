@@ -473,3 +473,14 @@ def test_a_headline_the_article_took_along_is_the_title_when_the_page_shows_it_t
             f"{HEADLINE}\n\n{LEAD}\n\nCity engineers\n\n" + LEAD.replace("city", "town")
             + f"\n\n{again}")
     assert extract_text(page).title == title
+
+
+@pytest.mark.parametrize("kicker", ["", "She says: 'The bridge has carried enough cars'\n"])
+def test_a_headline_with_two_decks_under_the_dateline_is_the_title(kicker):
+    # three title-shaped lines between the dateline and the article are the head's stack
+    # (past a quote printed as its kicker), not a list of other stories
+    decks = ("Engineers will replace the deck while buses and ferries carry the commuters\n"
+             "Repairs to start in June\n")
+    page = (f"Menu\nTransport\nLocal April 21, 2022 | 4:39 pm\n{kicker}{HEADLINE}\n{decks}"
+            + LEAD)
+    assert extract_text(page).title == HEADLINE
