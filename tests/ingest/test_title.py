@@ -10,6 +10,7 @@ import pytest
 
 from digest.config import Config, Source
 from digest.ingest.textdump import extract_text
+from digest.ingest.title import is_headline
 from tests.ingest.test_metadata import BODY as PERMITS
 from tests.ingest.test_metadata import CONFIG
 
@@ -484,3 +485,13 @@ def test_a_headline_with_two_decks_under_the_dateline_is_the_title(kicker):
     page = (f"Menu\nTransport\nLocal April 21, 2022 | 4:39 pm\n{kicker}{HEADLINE}\n{decks}"
             + LEAD)
     assert extract_text(page).title == HEADLINE
+
+
+def test_a_link_to_the_previous_post_is_not_the_title():
+    # a blog prints the previous post's title as a link, "« …", between its head and text;
+    # a French headline that opens with a quote closes it ("« … », annonce …")
+    page = (f"Menu\nBlog\n\n{HEADLINE}\n\n19 November 2019\n\n"
+            "« Ferry timetable changes for the summer season\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
+    quoted = "« Le pont restera fermé tout l'été », annonce la maire de la ville"
+    assert is_headline(quoted) and not is_headline("« Ferry timetable changes for the summer")
