@@ -77,8 +77,8 @@ def title_index(lines: Sequence[Line], start: int, date_at: int | None,
     if (near is not None and date_at is not None and near < date_at < start
             and date_at - near > HEAD_SPAN and not _echoed(lines, near, start)):
         near = None  # a menu's item, a long way above the date: the headline stands near it
-    if near is not None:
-        near = _headline_over_standfirst(ok, lines, near, start)
+    if near is not None:  # a deck the page repeats under its picture: where it first shows
+        near = _headline_over_standfirst(ok, lines, _first_showing(lines, near), start)
     anchor = _anchor(lines, start, date_at)
     above = _above_anchor(ok, lines, anchor)
     under = _under_dateline(ok, lines, start, date_at)

@@ -495,3 +495,12 @@ def test_a_link_to_the_previous_post_is_not_the_title():
     assert extract_text(page).title == HEADLINE
     quoted = "« Le pont restera fermé tout l'été », annonce la maire de la ville"
     assert is_headline(quoted) and not is_headline("« Ferry timetable changes for the summer")
+
+
+def test_a_deck_the_page_repeats_under_its_picture_still_gives_way_to_the_headline():
+    # headline, deck, the picture's caption, the deck again (as the picture's alt text)
+    deck = "Mayor: the drivers who cross it every day will have to find another way"
+    caption = "The old harbour bridge seen from the ferry. Photo: Jane Roe/City Archive"
+    page = (f"Menu\nTransport\n19.11.2021\n{HEADLINE}\n{deck}\n{caption}\n{deck}\n\n"
+            + LEAD)
+    assert extract_text(page).title == HEADLINE
