@@ -32,7 +32,7 @@ SILVER_TITLE_FLOORS = {"dev_txt": 109, "dev_html": 119}
 SILVER_DATE_FLOOR, SILVER_DATE_WRONG = 72, 4
 # Text dumps of hosts the registry does not know (65) named as the outlet found on the same
 # page's HTML, at least; named otherwise, at most (benchmarks/outlets.py's silver figure).
-SILVER_OUTLET_FLOOR, SILVER_OUTLET_WRONG = 17, 2
+SILVER_OUTLET_FLOOR, SILVER_OUTLET_WRONG = 24, 2
 # Exact matches on news/ (right answers, out of the pages the figure counts).
 META_FLOORS = {
     "title": 29,  # of 29 pages with a headline
