@@ -221,6 +221,9 @@ _LEAVE = re.compile(
     r"^(?:back|return|go|skip)\ to\b|^(?:about|more\ about)\ this\ (?:rating|page|site)$", re.I)
 # A menu or a table row copied as one line: cells parted by tabs or wide gaps.
 _CELLS = re.compile(r"\t|\S\s{3,}\S.*\S\s{3,}\S")
+# A line of code: names written with underscores ("… status_code … previous_alert"); one
+# alone may be a tech headline's ("Python adds an asyncio_mode option").
+_SNAKE_CASE = re.compile(r"(?<![\w@#])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9](?!\w)")
 # A link's address, alone on its line (its slug may spell a headline) or inside it (an
 # embedded post "… https://t.co/… pic.twitter.com/…", a card's source): a headline names a
 # site, never a path on it.
@@ -448,7 +451,7 @@ def _is_glued(text: str) -> bool:
 
 def _all_lowercase(text: str) -> bool:
     cased = [w for w in re.findall(r"\w+", text) if w[:1].lower() != w[:1].upper()]
-    return text[:1].islower() and len(cased) >= 3 and all(w[:1].islower() for w in cased)
+    return text[:1].islower() and len(cased) >= 2 and all(w[:1].islower() for w in cased)
 
 
 def _is_trail(text: str) -> bool:
@@ -535,6 +538,7 @@ def not_a_headline(text: str) -> str | None:
             or _LEAVE.search(text) or _TAGS_LABEL.match(text) or is_chrome_phrase(text)
             or _WIKI_EDIT.search(text)
             or _CELLS.search(text) or _GAPS.search(text) or _is_trail(text)
+            or len(_SNAKE_CASE.findall(text)) >= 2
             or _is_chrome_segments(text) or is_tag_list(text) or _is_glued(text)):
         return "navigation"
     if text.endswith("!") and len(words(text)) <= 4:

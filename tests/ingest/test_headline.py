@@ -12,6 +12,7 @@ from digest.ingest.headline import is_credit, not_a_headline
 from digest.ingest.textdump import extract_text
 
 HEADLINES = [
+    "Python 3.12 adds a new asyncio_mode option to the test runner",  # one name in code
     "Russia seeks to increase military cooperation with North Korea",
     "New York man pleads guilty to threatening to kill Rep. Ilhan Omar",
     "Cannabis Use Disorder is Rising in U.S. States Where Weed is Legal",
@@ -166,6 +167,9 @@ def test_picture_sources_labelled_in_any_language_are_captions(line):
     ("Zum Rezept  Drucken  Pinnen", "navigation"),
     ("Kolumne, Allgemein, Stadtleben, Feminismus", "navigation"),
     ("Corona & die Folgen, Debatte, Deutschland, Politik", "navigation"),  # "&" is no word
+    ("LAG(alert) OVER (PARTITION BY status_code ORDER BY period) AS previous_alert",
+     "navigation"),  # a line of code
+    ("very high · 16th", "keywords"),  # an infobox's values, no capital
     ("ThemenOberstes GerichtMenschenrechte", "navigation"),
 ])
 def test_rows_of_buttons_tags_and_glued_links_are_not_headlines(line, why):
