@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from digest.ingest.outlets.notices import _notice, notices
 from digest.ingest.outlets.registry import Found
@@ -24,35 +25,74 @@ _NAME = (rf"(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|and|&|de|du|da|do|di|la|del
          rf"{_NAME_WORD}){{0,4}}")
 _N = rf"(?P<name>{_NAME})"
 _AFTER = r"(?=$|[\s.,!:;?|—–-])"
+# The networks a site asks to be followed on ("X auf Facebook"; "X" alone is no cue).
+_NETWORKS = ("Facebook", "Twitter", "X", "Instagram", "YouTube", "LinkedIn", "TikTok",
+             "Telegram", "Mastodon", "Threads", "Bluesky")
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of line in which a site speaks of itself. Its pattern is tried only on a line
+    that opens with one of ``opens`` or holds one of ``holds`` (lower-cased): a page has
+    hundreds of lines and few of these, and the cues stand beside the pattern they serve."""
+
+    name: str
+    pattern: re.Pattern[str]
+    opens: tuple[str, ...] = ()
+    holds: tuple[str, ...] = ()
+
+    def named(self, text: str, lower: str) -> str | None:
+        if not lower.startswith(self.opens) and not any(cue in lower for cue in self.holds):
+            return None
+        m = self.pattern.search(text)
+        return _trim(m.group("name")) if m else None
+
+
+def _kind(name: str, pattern: str, opens: str = "", holds: tuple[str, ...] = ()) -> _Kind:
+    return _Kind(name, re.compile(pattern), tuple(opens.split("|")) if opens else (), holds)
+
+
 # Lines in which a site speaks of itself, by kind: two lines of different kinds must agree.
-_SELF_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in (
-        ("search", rf"^(?:Search|Пошук на|Пошук по|Поиск по|Поиск на)\s+{_N}\s*$"),
-        ("back", rf"^(?:Back to|Return to|Повернутися на|Вернуться на)\s+{_N}\s*$"),
-        ("support", rf"^(?:Support|Donate to|Підтримайте|Поддержите)\s+{_N}{_AFTER}"),
-        ("shop", rf"^(?:Shop|Store|Sklep|Tienda|Boutique)\s+{_N}\s*$"),
-        ("shop", rf"^{_N}[\s-](?:Shop|Store)\s*$"),
-        ("subscribe", rf"(?i:^|[.!]\s+|click here to\s+)(?i:subscribe to|підпишіться на"
-                      rf"|підписуйтесь на|подпишитесь на|подписывайтесь на)\s+{_N}{_AFTER}"),
-        ("subscribe", rf"^{_N}\s+abonnieren\s*$"),
-        ("advertise", rf"^(?:Advertise (?:with|on|in)|Реклама на|Реклама в)\s+{_N}\s*$"),
-        ("popular", rf"^(?:Popular|Most Popular|Trending|Also|Only)\s+on\s+{_N}\s*$"),
-        ("about", rf"^(?:About|Про|О|Über|O|À propos de|Acerca de|Sobre)\s+"
-                  rf"(?:(?:den|die|das|le|la|l')\s*)?[„“\"«]?{_N}[“”\"»]?\s*$"),
-        ("delivered", rf"^Get\s+{_N}\s+delivered\b"),
-        ("newsletter", rf"^(?:(?i:sign up for|get)\s+)?(?:[Tt]he\s+)?{_N}(?:’s|'s)?[\s-]+"
-                       rf"(?i:newsletters?)"
-                       rf"(?:\s*[!.:]?\s*$|\s+[a-z])"),
-        ("follow", rf"^(?:Follow|Стежте за|Следите за)\s+{_N}(?:\s+(?:on|in|у|в|на)\s+"
-                   rf"|\s+online\b|\s*:\s*$)"),
-        ("follow", rf"^{_N}\s+(?:auf|on|bei|na|sur|en|su)\s+(?:Facebook|Twitter|X|Instagram"
-                   rf"|YouTube|LinkedIn|TikTok|Telegram|Mastodon|Threads|Bluesky)\s*$"),
-        ("home", rf"^{_N}\s+(?i:homepage|home page|home|main menu|startseite)\s*$"),
-        ("more", rf"^(?:More [Ff]rom|Elsewhere on|Latest from|Mehr von|Ещё от|Більше від)\s+"
-                 rf"{_N}\s*(?:\.\.\.|…)?\s*$"),
-        ("commission", rf"^{_N}\s+(?:may|might|can|will)\s+(?:receive|earn|get|collect)\s+"
-                       rf"(?:a\s+)?(?:small\s+)?(?:share|commission|compensation|affiliate)"),
-    ))
+_SELF_KINDS: tuple[_Kind, ...] = (
+    _kind("search", rf"^(?:Search|Пошук на|Пошук по|Поиск по|Поиск на)\s+{_N}\s*$",
+          "search|пошук|поиск"),
+    _kind("back", rf"^(?:Back to|Return to|Повернутися на|Вернуться на)\s+{_N}\s*$",
+          "back to|return to|повернутися|вернуться"),
+    _kind("support", rf"^(?:Support|Donate to|Підтримайте|Поддержите)\s+{_N}{_AFTER}",
+          "support|donate|підтримайте|поддержите"),
+    _kind("shop", rf"^(?:Shop|Store|Sklep|Tienda|Boutique)\s+{_N}\s*$",
+          "shop|store|sklep|tienda|boutique"),
+    _kind("shop", rf"^{_N}[\s-](?:Shop|Store)\s*$", holds=("shop", "store")),
+    _kind("subscribe", rf"(?i:^|[.!]\s+|click here to\s+)(?i:subscribe to|підпишіться на"
+                       rf"|підписуйтесь на|подпишитесь на|подписывайтесь на)\s+{_N}{_AFTER}",
+          holds=("subscri", "підпи", "подпи")),
+    _kind("subscribe", rf"^{_N}\s+abonnieren\s*$", holds=("abonnieren",)),
+    _kind("advertise", rf"^(?:Advertise (?:with|on|in)|Реклама на|Реклама в)\s+{_N}\s*$",
+          "advertise|реклама"),
+    _kind("popular", rf"^(?:Popular|Most Popular|Trending|Also|Only)\s+on\s+{_N}\s*$",
+          "popular|most popular|trending|also|only"),
+    _kind("about", rf"^(?:About|Про|О|Über|O|À propos de|Acerca de|Sobre)\s+"
+                   rf"(?:(?:den|die|das|le|la|l')\s*)?[„“\"«]?{_N}[“”\"»]?\s*$",
+          "about|про |о |über|o |à propos|acerca|sobre"),
+    _kind("delivered", rf"^Get\s+{_N}\s+delivered\b", "get"),
+    _kind("newsletter", rf"^(?:(?i:sign up for|get)\s+)?(?:[Tt]he\s+)?{_N}(?:’s|'s)?[\s-]+"
+                        rf"(?i:newsletters?)(?:\s*[!.:]?\s*$|\s+[a-z])", holds=("newsletter",)),
+    _kind("follow", rf"^(?:Follow|Стежте за|Следите за)\s+{_N}(?:\s+(?:on|in|у|в|на)\s+"
+                    rf"|\s+online\b|\s*:\s*$)", "follow|стежте|следите"),
+    _kind("follow", rf"^{_N}\s+(?:auf|on|bei|na|sur|en|su)\s+(?:{'|'.join(_NETWORKS)})\s*$",
+          holds=tuple(n.lower() for n in _NETWORKS if len(n) > 1)),
+    _kind("home", rf"^{_N}\s+(?i:homepage|home page|home|main menu|startseite)\s*$",
+          holds=("home", "main menu", "startseite")),
+    _kind("more", rf"^(?:More [Ff]rom|Elsewhere on|Latest from|Mehr von|Ещё от|Більше від)\s+"
+                  rf"{_N}\s*(?:\.\.\.|…)?\s*$",
+          "more from|elsewhere on|latest from|mehr von|ещё от|більше від"),
+    _kind("commission", rf"^{_N}\s+(?:may|might|can|will)\s+(?:receive|earn|get|collect)\s+"
+                        rf"(?:a\s+)?(?:small\s+)?(?:share|commission|compensation|affiliate)",
+          holds=("share", "commission", "compensation", "affiliate")),
+)
+# Every kind's cues at once: a line with none of them is not read further.
+_OPENS = tuple(cue for kind in _SELF_KINDS for cue in kind.opens)
+_HOLDS = tuple(dict.fromkeys(cue for kind in _SELF_KINDS for cue in kind.holds))
 # A web address standing alone on a line (the masthead's "CBSSports.com") or in a notice
 # ("© 2019 Al Bawaba (www.albawaba.com)"): the site's own, when another line agrees.
 _ADDRESS_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+[a-z]{2,6})/?$",
@@ -60,22 +100,10 @@ _ADDRESS_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+[a-z
 _ADDRESS = re.compile(r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+"
                       r"(?:com|net|org|co|info|news|de|at|ch|fr|it|es|ru|ua|uk|br|pl)\b)"
                       r"(?![\w@/-])", re.I)
-# The first words the kinds above open a line with, and the words they hold anywhere: lines
-# with neither are not read further (a page has hundreds of lines and few of these).
-_SELF_FIRST = frozenset(_WORD.findall(
-    "search back return support donate shop store advertise popular most trending also only"
-    " about get sign follow subscribe click the more elsewhere latest mehr über o à acerca"
-    " sobre sklep tienda boutique пошук поиск повернутися вернуться підтримайте поддержите"
-    " реклама про о стежте следите підпишіться підписуйтесь подпишитесь подписывайтесь ещё"
-    " більше"))
-_SELF_ANYWHERE = ("subscri", "newsletter", "підпи", "подпи", "home", "main menu", "startseite",
-                  "commission", "compensation", "abonnieren", "shop", "store", "facebook",
-                  "twitter", "instagram", "youtube", "linkedin", "tiktok", "telegram",
-                  "mastodon", "threads", "bluesky")
 # What a holder or a name must not be.
-_PLATFORMS = frozenset(_WORD.findall(
-    "facebook twitter x google apple youtube telegram instagram linkedin reddit flipboard tiktok"
-    " whatsapp spotify podcasts podcast pinterest snapchat viber threads mastodon bluesky tumblr"
+_PLATFORMS = frozenset(n.lower() for n in _NETWORKS) | frozenset(_WORD.findall(
+    "google apple reddit flipboard"
+    " whatsapp spotify podcasts podcast pinterest snapchat viber tumblr"
     " medium substack patreon amazon alexa rss feedly vk vkontakte вконтакте одноклассники"
     " телеграм фейсбук ютуб інстаграм инстаграм твіттер твиттер дзен яндекс smartnews msn yahoo"
     " stitcher soundcloud iheartradio tunein discord twitch kindle roku email newsbreak"
@@ -155,14 +183,12 @@ def _self_mentions(text: str, marked: bool = True) -> list[tuple[str, str]]:
             out.append(("copyright", holder))
         for address in _ADDRESS.finditer(text) if holder else ():
             out.append(("address", address.group("name")))
-    first = _WORD.match(text[:12].lower())
     lower = text.lower()
-    if (first and first.group() in _SELF_FIRST) or any(
-            word in lower for word in _SELF_ANYWHERE):
-        for kind, pattern in _SELF_KINDS:
-            m = pattern.search(text)
-            if m:
-                out.append((kind, _trim(m.group("name"))))
+    if lower.startswith(_OPENS) or any(cue in lower for cue in _HOLDS):
+        for kind in _SELF_KINDS:
+            name = kind.named(text, lower)
+            if name is not None:
+                out.append((kind.name, name))
     address = _ADDRESS_LINE.match(text) if "." in text else None
     if address:
         out.append(("address", address.group("name")))
