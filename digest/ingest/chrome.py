@@ -205,35 +205,12 @@ _ANYWHERE_RE = re.compile(
     re.X,
 )
 # Notes about the page that may stand inside a longer line (a comment policy, a prompt to
-# share, a disclosure, a control to keep the page). Searched only in a line that holds one of
-# their words: each phrase added to one big search costs every line of every page.
-_NOTES_WORDS = ("comment", "komment", "comentá", "comentar", "komentarz", "?", "affiliate",
-                "advertising", "compensation", "commission", "journalism", "become a ", "favorit",
-                "favori", "preferiti", "contributed ", "survey", "tell us what", "javascript",
-                "this copy", "write to", "[/", "enlarge", "vergr", "agrandir", "ampliar",
-                "subscribe", "activation", "stay up to date", "instagram", "geteilt von")
-_NOTES_RE = re.compile(
-    r"""(?:comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
-    # JavaScript off, in the languages of Europe
-    |javascript\ (?:für\ ihren\ browser\ )?deaktiviert|aktivieren\ sie\ javascript
-    |javascript\ (?:est\ )?désactivé|activez\ javascript|javascript\ (?:está\ )?desactivado
-    |(?:habilita|activa)\ javascript|javascript\ (?:è\ )?disabilitato|attiva(?:re)?\ javascript
-    # a reprint notice ("This copy is for your personal, non-commercial use only. …"), a
-    # reporter's contact line ("Write to Jane Roe at jane.roe@example.com"), a blog engine's
-    # shortcode printed as text ("[button link=…]Send us your review[/button]")
-    |this\ copy\ is\ for\ your\ personal,?\ non-commercial\ use
-    |^write\ to\ [^@]{2,120}\ at\ [\w.+-]+@[\w-]+\.|\[/[a-z_]{2,20}\]
-    # a picture's "click to enlarge" ("Zum Vergrößern auf das Bild klicken."; casefolded)
-    |click\ (?:to|here\ to)\ enlarge|zum\ vergrössern\ (?:auf\ das\ bild\ )?klicken
-    |(?:cliquez|cliquer)\ pour\ agrandir|(?:haga\ )?clic\ para\ ampliar
-    # a newsletter form's own messages ("You have successfully subscribed. Thank you!")
-    |you\ have\ succe?ss?fully\ subscribed|an\ email\ with\ an\ activation\ link
-    # an embedded post's prompt ("View this post on Instagram", "A post shared by …")
-    |view\ this\ (?:post|photo|video)\ on\ instagram|sieh\ dir\ diesen\ beitrag\ auf\ instagram
-    |voir\ cette\ publication\ sur\ instagram|ver\ esta\ publicación\ en\ instagram
-    |visualizza\ questo\ post\ su\ instagram|zobacz\ ten\ post\ na\ instagramie
-    |bekijk\ dit\ bericht\ op\ instagram|^ein\ beitrag\ geteilt\ von\s
-    |^stay\ up\ to\ date\ with\ [^.]{1,40}\.?$|fill\ (?:in\ |out\ )?the\ form\ to\ subscribe
+# share, a disclosure, a control to keep the page), each group with the words its lines
+# hold. One search over all of them runs only on a line that holds one of those words: each
+# phrase added to one big search costs every line of every page.
+_NOTES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("comment", "komment", "comentá", "comentar", "komentarz"), r"""
+    comments\ (?:are|will\ be|may\ be)\ (?:moderated|reviewed|republished|published)
     # a comment policy in the languages of Europe ("Comentários … não serão aprovados pelo
     # moderador", "Les commentaires sont modérés")
     |\b(?:comentários|comentarios|commentaires|commenti|kommentare|komentarze|comments)\b
@@ -248,26 +225,69 @@ _NOTES_RE = re.compile(
     |(?:log|sign)\ in\ to\ (?:post\ a\ )?comment
     |(?:um\ (?:zu\ )?kommentieren|pour\ commenter|per\ commentare|para\ comentar),?
     \ (?:müssen|melden|musst|devez|connectez|identifiez|devi|accedi|debes|inici|ingres)
-    # a colleague's credit under the article ("Jane Roe contributed reporting from Kyiv.")
-    |^(?:\S+\ ){1,6}contributed\ (?:reporting(?:\ from\ [^.]{1,40})?
-    |to\ this\ (?:report|story|article))\.?$
     |kommentare\ (?:werden|sind)\ (?:moderiert|geprüft|freigeschaltet)
-    |(?:artikel|beitrag|post|article)\ gefallen\?
+    """),
+    # JavaScript off, in the languages of Europe
+    (("javascript",), r"""
+    javascript\ (?:für\ ihren\ browser\ )?deaktiviert|aktivieren\ sie\ javascript
+    |javascript\ (?:est\ )?désactivé|activez\ javascript|javascript\ (?:está\ )?desactivado
+    |(?:habilita|activa)\ javascript|javascript\ (?:è\ )?disabilitato|attiva(?:re)?\ javascript
+    """),
+    # a reprint notice ("This copy is for your personal, non-commercial use only. …"), a
+    # reporter's contact line ("Write to Jane Roe at jane.roe@example.com"), a blog engine's
+    # shortcode printed as text ("[button link=…]Send us your review[/button]")
+    (("this copy", "write to", "[/"), r"""
+    this\ copy\ is\ for\ your\ personal,?\ non-commercial\ use
+    |^write\ to\ [^@]{2,120}\ at\ [\w.+-]+@[\w-]+\.|\[/[a-z_]{2,20}\]
+    """),
+    # a picture's "click to enlarge" ("Zum Vergrößern auf das Bild klicken."; casefolded)
+    (("enlarge", "vergr", "agrandir", "ampliar"), r"""
+    click\ (?:to|here\ to)\ enlarge|zum\ vergrössern\ (?:auf\ das\ bild\ )?klicken
+    |(?:cliquez|cliquer)\ pour\ agrandir|(?:haga\ )?clic\ para\ ampliar
+    """),
+    # a newsletter form's own messages ("You have successfully subscribed. Thank you!")
+    (("subscribe", "activation", "stay up to date"), r"""
+    you\ have\ succe?ss?fully\ subscribed|an\ email\ with\ an\ activation\ link
+    |^stay\ up\ to\ date\ with\ [^.]{1,40}\.?$|fill\ (?:in\ |out\ )?the\ form\ to\ subscribe
+    """),
+    # an embedded post's prompt ("View this post on Instagram", "Ein Beitrag geteilt von …")
+    (("instagram", "geteilt von"), r"""
+    view\ this\ (?:post|photo|video)\ on\ instagram|sieh\ dir\ diesen\ beitrag\ auf\ instagram
+    |voir\ cette\ publication\ sur\ instagram|ver\ esta\ publicación\ en\ instagram
+    |visualizza\ questo\ post\ su\ instagram|zobacz\ ten\ post\ na\ instagramie
+    |bekijk\ dit\ bericht\ op\ instagram|^ein\ beitrag\ geteilt\ von\s
+    """),
+    # a colleague's credit under the article ("Jane Roe contributed reporting from Kyiv.")
+    (("contributed ",), r"""
+    ^(?:\S+\ ){1,6}contributed\ (?:reporting(?:\ from\ [^.]{1,40})?
+    |to\ this\ (?:report|story|article))\.?$
+    """),
+    # a reader's feedback asked of the article ("Artikel gefallen?")
+    (("?",), r"""
+    (?:artikel|beitrag|post|article)\ gefallen\?
     |(?:enjoy|like)(?:ed)?\ this\ (?:article|post|story)\?
-    |affiliate[-\ ]links?|advertising\ disclosure|advertising\ disclaimer
+    """),
+    # a disclosure, a call for support
+    (("affiliate", "advertising", "compensation", "commission", "journalism", "become a "), r"""
+    affiliate[-\ ]links?|advertising\ disclosure|advertising\ disclaimer
     |we\ (?:may\ )?(?:receive|earn)\ (?:a\ )?(?:small\ )?(?:compensation|commission)
     |support\ (?:our|independent)\ journalism
     |become\ a\ (?:member|supporter|subscriber|patron)
+    """),
     # the site asking about itself ("Tell us what you think about our new look by taking
     # this survey.")
-    |tell\ us\ what\ you\ think\ (?:about|of)\ (?:our|the)\ new
+    (("survey", "tell us what"), r"""
+    tell\ us\ what\ you\ think\ (?:about|of)\ (?:our|the)\ new
     |(?:take|taking)\ our\ (?:short\ )?(?:reader\ )?survey
+    """),
     # a control to keep the page ("Link zur Diskussion Zu Favoriten hinzufügen")
-    |zu\ favoriten\ hinzufügen|add\ to\ favou?rites|ajouter\ aux\ favoris
+    (("favorit", "favori", "preferiti"), r"""
+    zu\ favoriten\ hinzufügen|add\ to\ favou?rites|ajouter\ aux\ favoris
     |añadir\ a\ favoritos|aggiungi\ ai\ preferiti|adicionar\ aos\ favoritos
-    )""",
-    re.X,
+    """),
 )
+_NOTES_WORDS = tuple(dict.fromkeys(word for words_, _ in _NOTES for word in words_))
+_NOTES_RE = re.compile("|".join(f"(?:{pattern})" for _, pattern in _NOTES), re.X)
 # The sentence a blog engine prints under a post with its categories, tags, date and author
 # ("This entry was posted in News on 3 March 2021 by Jane.", "Dieser Eintrag wurde
 # veröffentlicht in Politik am 11. Dezember 2012 von Jana.", "Dieser Beitrag wurde am
