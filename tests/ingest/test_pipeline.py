@@ -532,6 +532,17 @@ def test_html_pages_are_ingested(project):
     assert LEAD[2] in doc.body and "Home" not in doc.body
 
 
+def test_a_site_the_registry_lacks_is_the_articles_source_by_its_own_lines(project):
+    # a dump saved from a small site: its masthead prints its web address, its menu "X
+    # Home", its footer a notice; nothing else names it
+    page = ("GadgetWire.com\nGadget Wire Home\nReviews\n\n" + dump("Air defence arrives", LEAD)
+            + "Gadget Wire may receive a commission on purchases made through our links.\n")
+    (project / "raw" / "a.txt").write_text(page)
+    [result] = run(project).results
+    assert result.status == "written", result
+    assert read(project / result.article).meta["source"] == "Gadget Wire"
+
+
 def printed_html(stamp: str = "<p class='byline'>By Jane Doe | 16 August 2023, 09:27</p>"):
     """An HTML page with no machine-readable date, that prints ``stamp`` under its headline."""
     return ("<html lang='en'><head><title>Air defence arrives | Kyiv Daily</title></head>"
