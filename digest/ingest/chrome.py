@@ -101,7 +101,7 @@ _INTERFACE = frozenset(re.findall(r"\S+", """
 share sharing shares options option close open print email emails e-mail article more show
 hide panel newsletter newsletters privacy policy gallery facebook twitter linkedin reddit
 pinterest whatsapp telegram flipboard pocket comments comment save copy link url copied
-subscribe menu search extra page view
+subscribe menu search extra page view post posts author authors follow get
 via feed rss website web youtube instagram tiktok xing mastodon threads bluesky viber tumblr
 vk vkontakte odnoklassniki messenger sms
 teilen drucken druckansicht vorlesen pinnen kommentare kommentar kommentieren lesen beiträge
@@ -114,6 +114,8 @@ udostępnij zamknij drukuj komentarze
 menü warenkorb leer leerer cart basket empty carrito vacío panier vide carrello vuoto koszyk
 login anmelden abmelden registrieren konto account
 """))
+
+_FIRST_WORD = re.compile(r"[,|·•/]*([^\s,|·•/]*)")  # "View/Post Comments": "view"
 
 # Labels that start a chrome line whatever follows (captions, credits, promos).
 _PREFIX_RE = re.compile(
@@ -334,8 +336,7 @@ def is_chrome_phrase(line: str) -> bool:
     bare = _TRAILING.sub("", _BULLET.sub("", text) if text[0] in _BULLETS else text)
     if len(bare) < 40 and _EXACT_RE.match(bare):
         return True
-    if len(bare) < 120 and bare.split(" ", 1)[0].strip(",|·•/") in _INTERFACE and is_interface(
-            bare):
+    if len(bare) < 120 and _FIRST_WORD.match(bare)[1] in _INTERFACE and is_interface(bare):
         return True  # a row of buttons: "Facebook Twitter", "Share Close extra sharing options"
     if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text) if text[0] in "([" else text)
             and (len(text) < 300 or text.startswith(("©", "copyright")))

@@ -39,7 +39,8 @@ _CREDIT = re.compile(
     |\bShutterstock\b|\b(?:AP|AFP|Reuters|EPA)\ (?:Photo|Images)\b
     |/\s*(?:Associated\ Press|Bloomberg|Anadolu\ Agency|Sputnik|TASS)\)?\s*$
     |\bcredit\s*:
-    |(?-i:\((?:AFP|AP|Reuters|REUTERS|EPA|Getty|Getty\ Images|Shutterstock|iStock)\))\s*$
+    |(?-i:\((?:AFP|AP|Reuters|REUTERS|EPA|Getty|Getty\ Images|Shutterstock|iStock
+    |(?:The\ )?Associated\ Press)\))\s*$
     |(?-i:\b[A-Z][a-z]+/[A-Z]{3,}\s*$|[a-z.](?:Reuters|REUTERS|AFP|Getty\ Images)\s*$)
     # a picture agency alone ("GETTY", "Getty Images/iStock"); a photographer and the agency
     # ("Michael Conroy, AP"); a picture passed on by one ("… Registry via AP")
@@ -77,7 +78,10 @@ _BYLINE = re.compile(
     |@\w{2,}
     |\b(?:staff\ writer|staff\ reporter|staff|writer|correspondent|reporter|columnist
     |contributor|editor(?:-at-large)?|wire\ services?|news\ desk|news\ service
-    |associated\ press|press\ association|news\ agency)\s*$""",
+    |associated\ press|press\ association|news\ agency)\s*$
+    # the author's line printed twice round its "By" ("Jane Roe, Metro Desk By Jane Roe,
+    # Metro Desk": a name link and the byline in one copy of the page)
+    |^(.{3,80}?)\s+by\s+\1$""",
     re.X | re.I,
 )
 # The word for "by" before an author's name, in the languages of the pages ("di", "de", "da"
@@ -129,8 +133,10 @@ _CREDIT_LABEL = re.compile(
     re.X | re.I,
 )
 # A picture's credit in parentheses that names a person and their outlet or agency
-# ("(Jane Doe / Harbour Gazette)").
-_PAREN_CREDIT = re.compile(rf"^\({_FULL_NAME}\s*/\s*[^()/]{{2,60}}\)$")
+# ("(Jane Doe / Harbour Gazette)"), alone or closing the caption ("Senator Roe, shown
+# questioning the justice (Ed Murray/The Star-Ledger)"), or left empty by the page ("Family
+# History Conference ( )").
+_PAREN_CREDIT = re.compile(rf"(?:^|\s)\((?:{_FULL_NAME}\s*/\s*[^()/]{{2,60}}|\s*)\)$")
 
 
 # A person's name and their post ("Jane Doe, Staff Attorney, Harbour Rights Project", "M. Jean
@@ -206,6 +212,9 @@ _TAGS_LABEL = re.compile(r"^(?:\S+\s+)?(?:more|tags?|topics?)\s*:", re.I)
 _WIKI_EDIT = re.compile(
     r"\[\s*(?:edit|bearbeiten|modifier|modifier le code|editar|modifica|edytuj|bewerken"
     r"|править|редагувати)\s*\]$", re.I)
+# Links in a row parted by double slashes or bullets ("Geek Gifts // Ebola Outbreak // …"):
+# a menu or a list of trending topics, never a headline.
+_LINK_ROW = re.compile(r"\S\s+(?://|•|\|)\s+\S.*\s(?://|•|\|)\s+\S")
 _BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S.*\s(?:>|»|›|/|\\)\s+\S|^\S.{0,40}\s(?:>|»|›)\s")
 _TIMESTAMP = re.compile(
     r"^(?:updated|posted|published|last\ updated|опубліковано|оновлено|опубликовано|обновлено"
@@ -316,7 +325,22 @@ def is_picture_source(text: str) -> bool:
     Agentur)", "(crédito: …)"), a copyright mark ("… © Jane Doe") or a name and an outlet in
     parentheses ("(Jane Doe / Harbour Gazette)")."""
     return len(text) < 300 and (_CREDIT_LABEL.search(text) is not None
-                                or _PAREN_CREDIT.match(text) is not None)
+                                or has_paren_credit(text))
+
+
+_PICTURE_FILE = re.compile(r"^[^/\\\s][^/\\]{0,80}\.(?:jpe?g|png|gif|webp)$", re.I)
+
+
+def is_picture_file(text: str) -> bool:
+    """A picture's file name printed in its place ("bridge_repairs.JPG", "logo 2.jpg"): the
+    lines under it, to the byline, are its caption."""
+    return _PICTURE_FILE.match(text) is not None
+
+
+def has_paren_credit(text: str) -> bool:
+    """The line ends with a picture's credit in parentheses: "(Jane Doe / Harbour Gazette)",
+    or "( )" where the page left it empty."""
+    return _PAREN_CREDIT.search(text) is not None
 
 
 def is_credit(text: str) -> bool:
@@ -419,6 +443,12 @@ def has_promo_words(text: str) -> bool:
     return _PROMO.search(text) is not None
 
 
+def is_read_time(text: str) -> bool:
+    """A note of the article's reading time ("11 minute read", "Lesezeit: 4 Minuten")."""
+    return (len(text.split()) <= _FURNITURE_WORDS and _MINUTES.search(text) is not None
+            and _READ_WORD.search(text) is not None)
+
+
 def is_kicker(text: str) -> bool:
     """A short line in capitals: a section label, a kicker, a byline in capitals."""
     cased = [c for c in text if c.lower() != c.upper()]
@@ -508,7 +538,7 @@ def not_a_headline(text: str) -> str | None:
     if _CONTACT.match(text):
         return "contact"
     if _HASHTAG.match(text) or (len(text.split()) <= _FURNITURE_WORDS and (
-            _COMMENTS.search(text) or (_MINUTES.search(text) and _READ_WORD.search(text)))):
+            _COMMENTS.search(text) or is_read_time(text))):
         return "navigation"
     if is_price(text):
         return "price"
@@ -536,7 +566,7 @@ def not_a_headline(text: str) -> str | None:
     if (_ADDRESS.search(text) or _BREADCRUMB.search(text)
             or _TIMESTAMP.search(text)
             or _LEAVE.search(text) or _TAGS_LABEL.match(text) or is_chrome_phrase(text)
-            or _WIKI_EDIT.search(text)
+            or _WIKI_EDIT.search(text) or _LINK_ROW.search(text)
             or _CELLS.search(text) or _GAPS.search(text) or _is_trail(text)
             or len(_SNAKE_CASE.findall(text)) >= 2
             or _is_chrome_segments(text) or is_tag_list(text) or _is_glued(text)):

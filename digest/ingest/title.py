@@ -335,10 +335,10 @@ def _standfirst_shaped(text: str, above: str) -> bool:
 
 def _in_stack(text: str) -> bool:
     """A line that sits between a headline and its dateline: standfirst, byline, an author's
-    bare name, handle, picture credit or caption, time stamp."""
+    bare name, handle, picture credit or caption, time stamp, reading time."""
     return (headline.is_byline(text) or headline.is_caption(text) or headline.is_sentence(text)
             or bool(_HANDLE.match(text)) or _name_shaped(text) or headline.is_timestamp(text)
-            or _names_outlet(text))
+            or _names_outlet(text) or headline.is_read_time(text))
 
 
 def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
@@ -348,12 +348,18 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     stop when the upper line opens right under the breadcrumb trail, when the byline signs
     the two (:func:`_decked`), or when only the upper line is printed again on the page (a
     page repeats its headline in a sticky header, a breadcrumb or the URL, never its
-    standfirst)."""
+    standfirst), or when a picture's file name stands between them (``at`` is the title of
+    its caption)."""
     up = at - 1
     while up >= 0 and _same(lines, up, at):
         up -= 1
+    pictured = up >= 1 and headline.is_picture_file(lines[up].text)
+    if pictured:
+        up -= 1
     if up < 0 or not ok[up]:
-        return up - 1 if _signed_above(ok, lines, at) else at
+        return up - 1 if not pictured and _signed_above(ok, lines, at) else at
+    if pictured:
+        return up
     if at + 1 < len(lines) and _credit_line(lines[at + 1].text):
         return up
     if _signs(lines, at) and not _name_shaped(lines[up].text) and (
@@ -436,10 +442,16 @@ def _name_shaped(text: str) -> bool:
             and not any(w in ALL_STOPWORDS for w in words(text)))
 
 
+# An author's name and the outlet or column they write for ("Jane Doe, The Harbour Post")
+_NAME_AND_OUTLET = re.compile(
+    rf"^{headline.FULL_NAME},\s+(?:The\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){{0,3}}$")
+
+
 def _signs(lines: Sequence[Line], at: int) -> bool:
-    """Line ``at`` is a byline by its shape and place: a name right above the date or the
-    time stamp, where a page signs its article under the headline."""
-    if at + 1 >= len(lines) or not _name_shaped(lines[at].text):
+    """Line ``at`` is a byline by its shape and place: a name (maybe with its outlet's) right
+    above the date or the time stamp, where a page signs its article under the headline."""
+    if at + 1 >= len(lines) or not (_name_shaped(lines[at].text)
+                                    or _NAME_AND_OUTLET.match(lines[at].text)):
         return False
     text = lines[at + 1].text
     return headline.is_timestamp(text) or _dated(text)
@@ -468,8 +480,9 @@ def _dated(text: str) -> bool:
 
 
 def _credit_line(text: str) -> bool:
-    """A picture's credit on a line of its own ("(Jane Doe / Associated Press)")."""
-    return len(text) < 80 and headline.is_credit(text)
+    """A picture's credit on a line of its own ("(Jane Doe / Associated Press)"), or closing
+    its caption in parentheses ("Senator Roe at the hearing (Ed Murray/The Star-Ledger)")."""
+    return (len(text) < 80 and headline.is_credit(text)) or headline.has_paren_credit(text)
 
 
 def _same(lines: Sequence[Line], i: int, j: int) -> bool:

@@ -131,6 +131,7 @@ def test_a_label_and_a_headline_in_title_case_are_not_sentences(text):
     "Artikel von Erika von Beispiel",
     "Fact checked by Jane Roe",
     "Interview: Erika Mustermann",
+    "Jane Roe, Metro Desk By Jane Roe, Metro Desk",  # a name link, then the byline
 ])
 def test_bylines_in_the_languages_of_europe_are_not_headlines(line):
     assert not_a_headline(line) == "byline"
@@ -155,6 +156,9 @@ def test_headlines_that_hold_the_word_for_by_are_headlines(line):
     "DIE NEUE BRÜCKE AM ABEND © MAX MUSTER",
     "(Jane Roe / Harbour Gazette)",
     "(crédito: Ana Ejemplo/Agencia)",
+    "Engineers inspect the old deck from a barge (Jane Roe/The Harbour Gazette)",
+    "The bridge was built in 1932. (The Associated Press)",
+    "The bridge from the ferry ( )",  # the page left the credit empty
 ])
 def test_picture_sources_labelled_in_any_language_are_captions(line):
     assert not_a_headline(line) == "caption"
@@ -171,6 +175,11 @@ def test_picture_sources_labelled_in_any_language_are_captions(line):
      "navigation"),  # a line of code
     ("very high · 16th", "keywords"),  # an infobox's values, no capital
     ("ThemenOberstes GerichtMenschenrechte", "navigation"),
+    ("Email the author | Follow on Twitter", "interface"),
+    ("Get author RSS feed", "interface"),
+    ("View/Post Comments", "interface"),
+    ("Ferry Times // Bridge Closures // Summer Events", "navigation"),
+    ("Harbour • Ferries • Bridges • Parking", "navigation"),
 ])
 def test_rows_of_buttons_tags_and_glued_links_are_not_headlines(line, why):
     assert not_a_headline(line) == why
@@ -182,6 +191,18 @@ def test_rows_of_buttons_tags_and_glued_links_are_not_headlines(line, why):
     "Initiative #OutInChurch: Kirche ohne Angst",
 ])
 def test_camel_case_names_and_lists_that_say_something_are_headlines(line):
+    assert not_a_headline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Follow the money: who pays for the new bridge",
+    "Get ready for a summer without the harbour bridge",
+    "Post office to close as the bridge shuts",
+    "Stand By Me By the River",
+    "Harbour walks | A summer guide",
+    "The harbour bridge at night (photos)",
+])
+def test_headlines_with_a_controls_word_a_bar_or_parentheses_are_headlines(line):
     assert not_a_headline(line) is None
 
 

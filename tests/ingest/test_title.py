@@ -504,3 +504,45 @@ def test_a_deck_the_page_repeats_under_its_picture_still_gives_way_to_the_headli
     page = (f"Menu\nTransport\n19.11.2021\n{HEADLINE}\n{deck}\n{caption}\n{deck}\n\n"
             + LEAD)
     assert extract_text(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("head", [
+    pytest.param(f"Comments\n{HEADLINE}\nbridge_repairs.JPG\nHarbour bridge repairs\n"
+                 "Engineers inspect the old deck from a barge on Monday (Jane Roe/The Harbour "
+                 "Gazette)\nPrint\nJohn Doe | Harbour Gazette By John Doe | Harbour Gazette\n"
+                 "Email the author | Follow on Twitter\n"
+                 "on November 19, 2019 at 6:00 AM, updated November 19, 2019 at 8:00 AM\n"
+                 "View/Post Comments\n",
+                 id="a caption's own title over the caption, a byline printed twice, buttons"),
+    pytest.param(f"Comments\n{HEADLINE}\nbridge.jpg\nThe bridge from the ferry ( )\nPrint\n"
+                 "Jane Roe By Jane Roe\non November 19, 2019 at 6:00 AM\nView/Post Comments\n",
+                 id="a caption whose credit the page left empty"),
+    pytest.param(f"Transport\nLocal\n{HEADLINE}\nJane Roe, The Ferry Log\n"
+                 "Nov. 19, 2019, 5:04 PM\n5,263\nfacebook\ntwitter\nemail\n",
+                 id="an author and the outlet she writes for, right above the date"),
+    pytest.param(f"Live TV\n{HEADLINE}\nAnalysis by Jane Roe, Harbour Correspondent\n"
+                 "11 minute read\nUpdated 9:22 PM EST, Tue November 19, 2019\n"
+                 "The harbour bridge and the upper crossing\nHarbour Gazette\n—\n",
+                 id="a reading time in the stack, a picture's caption under the date"),
+    pytest.param("STRANGE NEWS\nANIMALS\nTRENDING: Ferry Times // Bridge Closures // Summer "
+                 f"Events // Best Harbour Walks\n{HEADLINE}\n"
+                 "by Jane Roe, Staff Writer | November 19, 2019 07:15am ET\n",
+                 id="a row of trending topics right above the headline"),
+])
+def test_a_heads_captions_bylines_buttons_and_link_rows_are_not_the_title(head):
+    """A regional newspaper's head: the headline, then its picture's file name, caption and
+    credit, the author printed twice round "By", buttons, the date; the lines between the
+    headline and the date are never the title."""
+    assert extract_text(head + "\n" + LEAD).title == HEADLINE
+
+
+def test_the_dated_items_of_a_related_video_box_are_not_the_articles_date_nor_title():
+    # the box sits between the head and the article: each item a title over its date
+    page = (f"Pictures\nVideo\n{HEADLINE}\nBy Jane Roe\nHARBOURTOWN Tue Nov 19, 2019 9:21am EST\n"
+            "Tweet\nShare this\nEmail\nPrint\nRelated Video\n"
+            "Ferry passengers queue in the rain for the last crossing\nMon, Nov 18 2019\n"
+            "Council approves new rules for harbour parking spaces\nSun, Nov 17 2019\n"
+            "Related Topics\nTop News »\n\n" + LEAD)
+    article = extract_text(page)
+    assert article.title == HEADLINE
+    assert str(article.date)[:10] == "2019-11-19"
