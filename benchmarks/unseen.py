@@ -70,6 +70,17 @@ article-extraction-benchmark), as one folder with their gold texts (its
 These are the closest to the pages issue 16 is checked on; all 60 are scored (``--split
 all``) and none is read.
 
+News sites' article pages (US regional and national papers, wires, magazines, a few in
+other languages and scripts): the test pages of the newspaper library (github.com/codelucas/
+newspaper ``tests/data/html``, 157 pages, and the 16 more of its successor github.com/
+AndyTheFactory/newspaper4k), leaving out its home pages, redirects and feed; their texts
+(``tests/data/text``, ``tests/data/txt``) are that library's own extraction, silver rather than
+gold::
+
+    for f in tests/data/html/*.html; do n=$(basename "$f" .html)
+      case $n in *main_site|*meta_refresh|sample_rss) continue;; esac
+      cp "$f" pages/np/; cp "tests/data/text/$n.txt" gold/np__$n.txt 2>/dev/null; done
+
 ``--list`` (tune split only) lists the pages that disagree: outlets of another name
 (``differ``) or none where the page names its site (``outlets``), titles, dates, and the
 pages whose bodies score lowest (``bodies``).
