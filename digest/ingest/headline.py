@@ -375,9 +375,11 @@ _ASKED_HEAD = 20  # words of a headline that asks, then tells, at most
 
 
 def _asks_then_tells(text: str, m: re.Match[str]) -> bool:
-    """A headline that asks, then answers or goes on without a full stop ("Wie kann ich
-    schnell abnehmen? Die 8 besten Tipps"): a question mark once, no full stop at the end."""
-    return (m.group(2) == "?" and text.count("?") == 1 and not _SENTENCE_END.search(text)
+    """A headline that asks or exclaims, then answers or goes on without a full stop ("Wie
+    kann ich schnell abnehmen? Die 8 besten Tipps", "Happy Holidays! The Feast the Council
+    Forgot"): a question or exclamation mark once, no full stop at the end."""
+    mark = m.group(2)
+    return (mark in "?!" and text.count(mark) == 1 and not _SENTENCE_END.search(text)
             and len(words(text)) <= _ASKED_HEAD)
 
 

@@ -283,14 +283,18 @@ def test_posted_and_updated_labels_in_the_languages_of_europe_are_not_headlines(
 
 
 @pytest.mark.parametrize("line", ["Wie kann ich schnell abnehmen? Die acht besten Tipps der Ärzte",
-                                  "¿Quiere abrir un negocio? La ciudad le abre sus puertas"])
-def test_a_headline_that_asks_then_tells_without_a_full_stop_is_a_headline(line):
+                                  "¿Quiere abrir un negocio? La ciudad le abre sus puertas",
+                                  "Happy holidays! The feast the harbour council forgot to plan",
+                                  "Die Saison beginnt! So finden Sie die besten Märkte der Stadt"])
+def test_a_headline_that_asks_or_exclaims_then_tells_without_a_full_stop_is_a_headline(line):
     assert not_a_headline(line) is None
 
 
 @pytest.mark.parametrize("line", [
     "Wie kann man schnell abnehmen? Die Ärzte raten zu mehr Bewegung und weniger Zucker.",
     "Was tun? Was lassen? Die Ärzte raten zu mehr Bewegung und weniger Zucker im Alltag",
+    "Wow! The ferry was full again and we had to wait for the next one.",
+    "Stop! Stop! The bridge is closed to every car and every bus this summer",
 ])
 def test_a_question_and_a_sentence_with_its_full_stop_or_questions_are_prose(line):
     assert not_a_headline(line) == "sentence"
