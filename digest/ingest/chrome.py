@@ -117,6 +117,12 @@ login anmelden abmelden registrieren konto account
 
 _FIRST_WORD = re.compile(r"[,|·•/]*([^\s,|·•/]*)")  # "View/Post Comments": "view"
 
+# A headline about a picture or a video, not its label ("Video shows the rescue …", "Images
+# show …", "Video of the couple hours before …").
+_MEDIA_HEADLINE = re.compile(
+    r"^(?:videos?|photos?|images?|pictures?|footage)\s+(?:of|shows?|showing|captures?|reveals?"
+    r"|appears?)(?:\s+\S+){2}\s+\S")
+
 # Labels that start a chrome line whatever follows (captions, credits, promos).
 _PREFIX_RE = re.compile(
     r"""^(?:photo|photos|image|illustrative\ image|illustration|picture|video|source\ of\ photo
@@ -340,7 +346,7 @@ def is_chrome_phrase(line: str) -> bool:
         return True  # a row of buttons: "Facebook Twitter", "Share Close extra sharing options"
     if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text) if text[0] in "([" else text)
             and (len(text) < 300 or text.startswith(("©", "copyright")))
-            and not _opens_sentence(line)):
+            and not _opens_sentence(line) and not _MEDIA_HEADLINE.match(text)):
         return True
     if len(text) < 300 and ENTRY_META.match(text):
         return True

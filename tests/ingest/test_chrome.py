@@ -34,6 +34,12 @@ CHROME = [
     'Stay up to date with Example Corp.',
     # a call to follow the outlet's coverage
     'Follow our coverage of the war on the @Example_official.',
+    # buttons of an author's box and a comment count, the labels of a picture
+    'Email the author | Follow on Twitter',
+    'Get author RSS feed',
+    'View/Post Comments',
+    'Photo of the Day',
+    'Video: Jane Roe/Harbour Gazette',
     # reprint notices, contact lines and shortcodes
     '- Order Reprints',
     '- Print Article',
@@ -66,6 +72,10 @@ CHROME = [
 ]
 
 ARTICLE_TEXT = [
+    # a headline or a sentence about a picture or a video, not its label
+    'Video shows the ferry crashing into the harbour pier',
+    'Images show a baby whale trapped in a net off the coast',
+    'Video of the couple hours before the birth of their quadruplets',
     # a survey the article reports on
     'We asked readers to take a survey about the war and 40 percent said they feared for '
     'their families.',
