@@ -234,15 +234,29 @@ def _names_stacked(ok: _TitleShaped, lines: Sequence[Line], at: int) -> bool:
 
 
 def _nearest_title(ok: _TitleShaped, start: int, date_at: int | None) -> int | None:
-    """The nearest title-shaped line above the article, passing over lists of stories."""
+    """The nearest title-shaped line above the article, passing over lists of stories and
+    the links under a "More on:" label."""
     limit = start
     if date_at is not None and (date_at >= start or (
             start - date_at <= _TITLE_REACH and _has_list(ok, date_at + 1, start))):
         limit = date_at
     for i in range(min(limit, len(ok.lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
-        if ok[i] and not (i + 1 < limit and ok[i + 1] and ok.run(i, 0, limit) >= _LIST_RUN):
+        if (ok[i] and not (i + 1 < limit and ok[i + 1] and ok.run(i, 0, limit) >= _LIST_RUN)
+                and not _linked_under_label(ok.lines, i)):
             return i
     return None
+
+
+# A label over links to more of the site's stories ("MORE ON:", "Related:", "Mehr zum Thema:")
+_MORE_LABEL = re.compile(
+    r"^(?:more\s+(?:on|about|from)|related(?:\s+\w+)?|see\s+also|read\s+(?:more|also|next)"
+    r"|mehr\s+(?:zum\s+thema|dazu)|lesen\s+sie\s+auch|à\s+lire\s+aussi|lire\s+aussi"
+    r"|lee\s+también|leggi\s+anche|leia\s+também|читайте\s+(?:також|также))\s*:$", re.I)
+
+
+def _linked_under_label(lines: Sequence[Line], at: int) -> bool:
+    """Line ``at`` is a link under a "More on:" label, one or two lines up (past a topic)."""
+    return any(_MORE_LABEL.match(lines[j].text) for j in range(max(0, at - 2), at))
 
 
 _STACK = 3  # lines a headline's stack puts between it and its dateline (standfirst, byline ...)

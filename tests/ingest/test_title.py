@@ -546,3 +546,13 @@ def test_the_dated_items_of_a_related_video_box_are_not_the_articles_date_nor_ti
     article = extract_text(page)
     assert article.title == HEADLINE
     assert str(article.date)[:10] == "2019-11-19"
+
+
+@pytest.mark.parametrize("label", ["MORE ON:", "Related:", "Mehr zum Thema:"])
+def test_a_link_under_a_more_on_label_is_not_the_title(label):
+    # the headline, its byline and an author's box, the date, then links to more stories
+    page = (f"News\nShare\n{HEADLINE}\nBy Jane Roe\nView author archive\nName(required)\n"
+            "Email(required)\nComment(required)\nNovember 19, 2019 | 10:32am\n"
+            f"{label}\nharbour bridges\nFerry timetable changes for the summer season\n\n"
+            + LEAD)
+    assert extract_text(page).title == HEADLINE
