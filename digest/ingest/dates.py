@@ -235,6 +235,10 @@ _DATE_PATTERNS = [
     # (as Hungarian's "2023. 08. 22."; no language writes the day between them)
     re.compile(r"(?<![\d.])" + _YEAR + r"(?:\s?[年년]\s?(?P<m>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)"
                r"\s?[日일]|\.\s(?P<m2>[01]?\d)\.\s(?P<d2>[0-3]?\d)\.(?!\d))"),
+    # the year's last two figures after an apostrophe: "14 January '15", "Jan. 14, '15"
+    re.compile(r"(?<![\w])" + _DAY + _OF + _MONTH + r",?\s+['’‘](?P<y2>\d\d)(?![\d'’])", re.I),
+    re.compile(r"(?<![\w])" + _MONTH_FIRST + r"\s+" + _DAY + r",?\s+['’‘](?P<y2>\d\d)(?![\d'’])",
+               re.I),
 ]
 _FIGURES = _DATE_PATTERNS[3]  # day, month and year in figures: "06.09.2023", "22/08/2023"
 _TIME_RE = re.compile(_TIME, re.I)
@@ -370,7 +374,7 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     day = int(groups["d"])
     if groups.get("y2"):  # "19.10.19": 2019; "17.11.98": 1998
         year = int(groups["y2"]) + (2000 if int(groups["y2"]) < 70 else 1900)
-        if groups["sep2"] == "/" and month <= 12 and day <= 12:
+        if groups.get("sep2") == "/" and month <= 12 and day <= 12:
             return None  # "11/08/23": the 11th of August or November 8, the page does not say
     else:
         year = int(groups["y"])

@@ -203,6 +203,20 @@ def test_a_date_with_the_year_first_in_figures(text, expected):
     assert find_date(text).date == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("14 January '15, 11:57pm", dt.date(2015, 1, 14)),
+    ("Jan. 14, ’15", dt.date(2015, 1, 14)),
+    ("Posted 3 Mar '98", dt.date(1998, 3, 3)),
+])
+def test_a_date_with_the_years_last_figures_after_an_apostrophe(text, expected):
+    assert find_date(text).date == expected
+
+
+@pytest.mark.parametrize("text", ["Class of '15", "the Summer of '69", "Woodstock '99 tickets"])
+def test_a_year_after_an_apostrophe_without_its_day_and_month_is_no_date(text):
+    assert find_date(text) is None
+
+
 @pytest.mark.parametrize("text", [
     "https://example.com/2016/12/01/story",  # a URL's path: the URL rule reads it
     "Firmware 2016.12.01.3 is out",  # a version number
