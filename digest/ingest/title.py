@@ -80,6 +80,8 @@ def title_index(lines: Sequence[Line], start: int, date_at: int | None,
     if near is not None:  # a deck the page repeats under its picture: where it first shows
         near = _headline_over_standfirst(ok, lines, _first_showing(lines, near), start)
     anchor = _anchor(lines, start, date_at)
+    if anchor is not None:  # a head printed twice (a sticky copy): the first one's date
+        anchor = _first_showing(lines, anchor)
     above = _above_anchor(ok, lines, anchor)
     under = _under_dateline(ok, lines, start, date_at)
     if above is not None and under is not None and above + 1 == anchor:

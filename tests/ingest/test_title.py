@@ -556,3 +556,13 @@ def test_a_link_under_a_more_on_label_is_not_the_title(label):
             f"{label}\nharbour bridges\nFerry timetable changes for the summer season\n\n"
             + LEAD)
     assert extract_text(page).title == HEADLINE
+
+
+def test_a_head_printed_twice_is_read_from_its_first_copy():
+    # a sticky copy repeats the picture's caption, the byline and the stamps (not the
+    # headline) right above the article: its caption is not the title
+    stamps = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
+              "Updated: Nov 19, 2019 / 05:10 PM CST\n")
+    page = (f"Primary Menu\nWatch\nSearch\nHarbour cranes at dawn\nLOCAL\n{HEADLINE}\n{stamps}"
+            f"Harbour cranes at dawn\n{stamps}SHARE\n\n" + LEAD)
+    assert extract_text(page).title == HEADLINE
