@@ -185,6 +185,34 @@ def is_barrier(text: str) -> bool:
     return len(text) < 60 and bool(_BARRIER.match(text))
 
 
+# Headings of the boxes of other stories a page sets under an article's head, in the
+# languages of Europe ("Lesen Sie auch", "À lire aussi", "Te puede interesar" ...); the
+# English, Ukrainian and Russian ones are the cleaner's barriers (:func:`is_barrier`).
+_RELATED = re.compile(
+    r"^(?:das\s+)?(?:lesen\s+sie\s+auch|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema"
+    r"|weitere\s+(?:artikel|beiträge|nachrichten)|ähnliche\s+(?:artikel|beiträge)"
+    r"|verwandte\s+(?:artikel|beiträge)|könnte\s+(?:dich|sie|ihnen|dir)\s+auch\s+interessieren"
+    r"|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles?\s+(?:similaires|liés)"
+    r"|lee\s+también|te\s+puede\s+interesar|noticias\s+relacionadas|más\s+noticias"
+    r"|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|leia\s+também|veja\s+também"
+    r"|notícias\s+relacionadas|lees\s+ook|meer\s+nieuws|czytaj\s+(?:też|także|również)"
+    r"|zobacz\s+(?:też|także|również)|(?:recent|latest)\s+(?:stories\s+)?from\b.*"
+    r"|related\s+(?:videos?|coverage|content|links)|more\s+(?:on|about)\b.*"
+    # and their comment sections: "3 Kommentare", "Schreibe einen Kommentar", a shop's
+    # "Kundenbewertungen für ..." (customer reviews)
+    r"|(?:customer\s+reviews|(?:kunden)?bewertungen|rezensionen)(?:\s+(?:for|für)\b.*)?"
+    r"|(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|comentários|reacties"
+    r"|komentarze?)|(?:schreibe|hinterlasse)\s+einen\s+kommentar|kommentar\s+(?:verfassen|schreiben)"
+    r"|laisser\s+un\s+commentaire|deja\s+un\s+comentario|lascia\s+un\s+commento"
+    r"|deixe\s+um\s+comentário|laat\s+een\s+reactie\s+achter)[\s:.…!]*$", re.I)
+
+
+def is_related_heading(text: str) -> bool:
+    """A "related stories" or comments heading: the cleaner's barrier, or one of
+    :data:`_RELATED` ("Lesen Sie auch", "More on: …")."""
+    return len(text) < 60 and (is_barrier(text) or bool(_RELATED.match(text)))
+
+
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:
     text = ln.text
     if is_barrier(text):

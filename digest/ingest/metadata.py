@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from digest.config import Config, Source
 from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import ENTRY_META, normalize
-from digest.ingest.dumplines import is_barrier
+from digest.ingest.dumplines import is_related_heading
 from digest.ingest.lang import detect, words
 from digest.ingest.model import Extraction
 from digest.ingest.pages import Provenance
@@ -198,7 +198,7 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     for i, ln in enumerate(lines[: start + REGION_HEAD]):
         if i >= start and ln.kind == "good":
             break
-        heading = related_heading(ln)
+        heading = is_related_heading(ln.text)
         if related is None and heading and pairs and i - pairs[-1][0] <= LIST_GAP:
             related = len(pairs)
         if heading:
@@ -228,35 +228,6 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     if pairs and _listed_item(lines, pairs[0][0]):
         return None, None  # every candidate is an item of a list of stories
     return pairs[0] if pairs else first
-
-
-# Headings of the boxes of other stories a page sets under an article's head, in the
-# languages of Europe ("Lesen Sie auch", "À lire aussi", "Te puede interesar" ...); the
-# English, Ukrainian and Russian ones are the cleaner's barriers
-# (:func:`digest.ingest.dumplines.is_barrier`).
-_RELATED = re.compile(
-    r"^(?:das\s+)?(?:lesen\s+sie\s+auch|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema"
-    r"|weitere\s+(?:artikel|beiträge|nachrichten)|ähnliche\s+(?:artikel|beiträge)"
-    r"|verwandte\s+(?:artikel|beiträge)|könnte\s+(?:dich|sie|ihnen|dir)\s+auch\s+interessieren"
-    r"|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles?\s+(?:similaires|liés)"
-    r"|lee\s+también|te\s+puede\s+interesar|noticias\s+relacionadas|más\s+noticias"
-    r"|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|leia\s+também|veja\s+também"
-    r"|notícias\s+relacionadas|lees\s+ook|meer\s+nieuws|czytaj\s+(?:też|także|również)"
-    r"|zobacz\s+(?:też|także|również)|(?:recent|latest)\s+(?:stories\s+)?from\b.*"
-    r"|related\s+(?:videos?|coverage|content|links)"
-    # and their comment sections: "3 Kommentare", "Schreibe einen Kommentar", a shop's
-    # "Kundenbewertungen für ..." (customer reviews)
-    r"|(?:customer\s+reviews|(?:kunden)?bewertungen|rezensionen)(?:\s+(?:for|für)\b.*)?"
-    r"|(?:\d+\s+)?(?:kommentare?|commentaires?|comentarios?|commenti|comentários|reacties"
-    r"|komentarze?)|(?:schreibe|hinterlasse)\s+einen\s+kommentar|kommentar\s+(?:verfassen|schreiben)"
-    r"|laisser\s+un\s+commentaire|deja\s+un\s+comentario|lascia\s+un\s+commento"
-    r"|deixe\s+um\s+comentário|laat\s+een\s+reactie\s+achter)[\s:.…!]*$", re.I)
-
-
-def related_heading(ln: Line) -> bool:
-    """A "related stories" or comments heading: the cleaner's barrier, or one of
-    :data:`_RELATED`."""
-    return len(ln.text) < 60 and (is_barrier(ln.text) or bool(_RELATED.match(ln.text)))
 
 
 # Lines at the top of the article region, before its first paragraph of prose, where the
@@ -628,10 +599,11 @@ def _page_stamp(lines: Sequence[Line], start: int) -> int | None:
     under the post (:data:`ENTRY_META`, "This entry was posted in News on 3 March 2021
     by Jane.") is such a stamp, however long its lists of categories and tags."""
     stamps: list[tuple[int, dt.date, str | None]] = []
-    stop = next((i for i in range(start, len(lines)) if related_heading(lines[i])), len(lines))
+    stop = next((i for i in range(start, len(lines)) if is_related_heading(lines[i].text)),
+                len(lines))
     last = None  # the latest "Read also" heading, or its box's latest dated line
     for i, ln in enumerate(lines):
-        if related_heading(ln):
+        if is_related_heading(ln.text):
             last = i
         entry = (len(ln.text) < ENTRY_CHARS and ENTRY_META.match(ln.text) is not None
                  and not _UPDATE_LABEL.search(ln.text))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import is_chrome_phrase, normalize
+from digest.ingest.dumplines import is_related_heading
 from digest.ingest.lang import ALL_STOPWORDS, words
 
 if TYPE_CHECKING:
@@ -249,16 +250,12 @@ def _nearest_title(ok: _TitleShaped, start: int, date_at: int | None) -> int | N
     return None
 
 
-# A label over links to more of the site's stories ("MORE ON:", "Related:", "Mehr zum Thema:")
-_MORE_LABEL = re.compile(
-    r"^(?:more\s+(?:on|about|from)|related(?:\s+\w+)?|see\s+also|read\s+(?:more|also|next)"
-    r"|mehr\s+(?:zum\s+thema|dazu)|lesen\s+sie\s+auch|à\s+lire\s+aussi|lire\s+aussi"
-    r"|lee\s+también|leggi\s+anche|leia\s+também|читайте\s+(?:також|также))\s*:$", re.I)
-
-
 def _linked_under_label(lines: Sequence[Line], at: int) -> bool:
-    """Line ``at`` is a link under a "More on:" label, one or two lines up (past a topic)."""
-    return any(_MORE_LABEL.match(lines[j].text) for j in range(max(0, at - 2), at))
+    """Line ``at`` is a link under a label over more stories ("MORE ON:", "Related:",
+    "Mehr zum Thema:"), one or two lines up (past a topic). Only a label with its colon: a
+    heading without one ("Comments") may stand right above the headline."""
+    return any(lines[j].text.rstrip().endswith(":") and is_related_heading(lines[j].text)
+               for j in range(max(0, at - 2), at))
 
 
 _STACK = 3  # lines a headline's stack puts between it and its dateline (standfirst, byline ...)
