@@ -508,6 +508,17 @@ def _is_chrome_segments(text: str) -> bool:
             and all(is_chrome_phrase(p) or len(p.split()) == 1 for p in parts))
 
 
+# The kind of story a headline announces, in front of it ("VIDEO: Voting on the estate's
+# future", "WATCH: …", "LIVE: …"); the rest is the headline, the whole line its title.
+_MEDIA_LABEL = re.compile(r"^(?:videos?|photos?|pictures|watch|listen|live|audio|podcast"
+                          r"|gallery|vídeo|fotos?|видео|відео|фото)\s*:\s+(?=\w)", re.I)
+
+
+def unlabelled(text: str) -> str:
+    """The headline without the kind of story labelled in front of it ("VIDEO: …")."""
+    return _MEDIA_LABEL.sub("", text, count=1)
+
+
 def strip_label(text: str) -> str:
     """The headline without a control's label glued in front of it (a copy of the page's text
     puts a share menu's "Share All sharing options for:" on the headline's line)."""

@@ -97,8 +97,29 @@ def title_index(lines: Sequence[Line], start: int, date_at: int | None,
         near = head
     if near is not None and _names_stacked(ok, lines, near):
         return None
-    return _borne_out(ok, lines, None if near is None else _first_showing(lines, near), start,
-                      len(lines) if end is None else end)
+    found = _borne_out(ok, lines, None if near is None else _first_showing(lines, near), start,
+                       len(lines) if end is None else end)
+    return found if found is not None else _round_the_date(lines, date_at, start)
+
+
+_SHORT_HEAD_WORD = 4  # letters of the longest word a short headline has at least
+
+
+def _round_the_date(lines: Sequence[Line], date_at: int | None, start: int) -> int | None:
+    """A headline too short to look like one ("Ein Albtraum"), printed on both sides of the
+    dateline (one or two lines above it, and again right above the article): a magazine's
+    head and its sticky copy. Two words at least (a section's one-word name may stand
+    anywhere); a name, a label or chrome is never a headline however often it is printed."""
+    if date_at is None or not date_at < start <= date_at + 2:
+        return None
+    for above in range(max(0, date_at - 2), date_at):
+        text = lines[above].text
+        if (any(_same(lines, above, below) for below in range(date_at + 1, start))
+                and len(text.split()) >= 2 and any(len(w) >= _SHORT_HEAD_WORD for w in words(text))
+                and not is_chrome_phrase(text) and headline.not_a_headline(text) is None
+                and not _name_shaped(text) and not _dated(text)):
+            return above
+    return None
 
 
 _BODY_WORDS = 6  # a line of the article this long (in words) is its prose, not a control
@@ -555,7 +576,7 @@ class _TitleShaped:
 
     def __getitem__(self, i: int) -> bool:
         if i not in self.seen:
-            text = self.lines[i].text
+            text = headline.unlabelled(self.lines[i].text)
             why = headline.not_a_headline(text)
             self.seen[i] = (is_headline(text) and not ATTRIBUTION_RE.match(text)
                             and (why is None or why == "kicker" and _caps_head(self.lines, i))

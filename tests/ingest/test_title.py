@@ -566,3 +566,21 @@ def test_a_head_printed_twice_is_read_from_its_first_copy():
     page = (f"Primary Menu\nWatch\nSearch\nHarbour cranes at dawn\nLOCAL\n{HEADLINE}\n{stamps}"
             f"Harbour cranes at dawn\n{stamps}SHARE\n\n" + LEAD)
     assert extract_text(page).title == HEADLINE
+
+
+def test_a_headline_labelled_with_its_kind_of_story_is_the_title():
+    page = (f"Search\nSupport\nBrooklyn\nVIDEO: {HEADLINE}\nBy Jane Roe.\n"
+            "Published November 19, 2019\n" + LEAD)
+    assert extract_text(page).title == f"VIDEO: {HEADLINE}"
+
+
+def test_a_short_headline_printed_on_both_sides_of_the_dateline_is_the_title():
+    # a magazine's two-word headline above its date, and its sticky copy right under it
+    page = ("Video schließen\nNachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n"
+            "22.12.2018\nDie Brückensperre\n" + LEAD)
+    assert extract_text(page).title == "Die Brückensperre"
+
+
+def test_a_short_line_printed_once_by_the_dateline_is_not_the_title():
+    page = "Nachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n22.12.2018\n" + LEAD
+    assert extract_text(page).title is None
