@@ -33,8 +33,9 @@ ATTRIBUTION_RE = re.compile(
 
 def is_headline(text: str) -> bool:
     """Looks like a headline: a few words, not chrome, not a sentence-long paragraph."""
-    if len(text) > 250 or is_chrome_phrase(text) or text.endswith((":", "»", "›")):
-        return False  # a label, or a link to the next post ("Next post title »")
+    if len(text) > 250 or is_chrome_phrase(text) or text.endswith(":") or (
+            text.endswith(("»", "›")) and not text.startswith(("«", "‹"))):
+        return False  # a label, or a link to the next post ("Next post title »"), not a quote
     if text.startswith(("«", "‹", "←")) and "»" not in text and "›" not in text:
         return False  # a link to the previous post ("« Previous post title"), not a quote
     if headline.spaceless(text):  # Chinese or Japanese, written without spaces

@@ -584,3 +584,12 @@ def test_a_short_headline_printed_on_both_sides_of_the_dateline_is_the_title():
 def test_a_short_line_printed_once_by_the_dateline_is_not_the_title():
     page = "Nachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n22.12.2018\n" + LEAD
     assert extract_text(page).title is None
+
+
+def test_a_headline_quoted_whole_in_guillemets_is_the_title():
+    # a quote as the headline, Swiss and French style; a link to the next post ends with
+    # "»" but never opens with "«"
+    quote = "«Die Brücke hat genug Autos getragen»"
+    page = f"Zeitung\nArchiv Online\n{quote}\n07.11.2023 Hafenstadt\n\n" + LEAD
+    assert extract_text(page).title == quote
+    assert not is_headline("Ferry timetable changes for the summer season »")
