@@ -116,9 +116,33 @@ def test_the_headline_above_a_long_run_of_share_buttons_is_found():
                  id="a list below the headline, its dateline and byline"),
     pytest.param(f"Local News\nSubmit Photos and Videos\nNov. 20, 2019 6:02 AM EST\n{HEADLINE}\n"
                  "By Jane Doe and John Roe\n", id="a menu item on top of the dateline"),
+    # a regional newspaper's head: the picture's file name, caption and credit, the author
+    # printed twice round "By", buttons, the date
+    pytest.param(f"Comments\n{HEADLINE}\nbridge_repairs.JPG\nHarbour bridge repairs\n"
+                 "Engineers inspect the old deck from a barge on Monday (Jane Roe/The Harbour "
+                 "Gazette)\nPrint\nJohn Doe | Harbour Gazette By John Doe | Harbour Gazette\n"
+                 "Email the author | Follow on Twitter\n"
+                 "on November 19, 2019 at 6:00 AM, updated November 19, 2019 at 8:00 AM\n"
+                 "View/Post Comments\n",
+                 id="a caption's own title over the caption, a byline printed twice, buttons"),
+    pytest.param(f"Comments\n{HEADLINE}\nbridge.jpg\nThe bridge from the ferry ( )\nPrint\n"
+                 "Jane Roe By Jane Roe\non November 19, 2019 at 6:00 AM\nView/Post Comments\n",
+                 id="a caption whose credit the page left empty"),
+    pytest.param(f"Transport\nLocal\n{HEADLINE}\nJane Roe, The Ferry Log\n"
+                 "Nov. 19, 2019, 5:04 PM\n5,263\nfacebook\ntwitter\nemail\n",
+                 id="an author and the outlet she writes for, right above the date"),
+    pytest.param(f"Live TV\n{HEADLINE}\nAnalysis by Jane Roe, Harbour Correspondent\n"
+                 "11 minute read\nUpdated 9:22 PM EST, Tue November 19, 2019\n"
+                 "The harbour bridge and the upper crossing\nHarbour Gazette\n—\n",
+                 id="a reading time in the stack, a picture's caption under the date"),
+    pytest.param("STRANGE NEWS\nANIMALS\nTRENDING: Ferry Times // Bridge Closures // Summer "
+                 f"Events // Best Harbour Walks\n{HEADLINE}\n"
+                 "by Jane Roe, Staff Writer | November 19, 2019 07:15am ET\n",
+                 id="a row of trending topics right above the headline"),
 ])
 def test_the_lines_stacked_around_a_headline_are_not_the_title(head):
-    """Standfirsts, captions, video titles, lists and menu items sit around a headline."""
+    """Standfirsts, captions, video titles, lists, menu items, bylines, buttons and rows of
+    links sit around a headline."""
     assert extract_text(head + "\n" + LEAD).title == HEADLINE
 
 
@@ -495,6 +519,7 @@ def test_a_link_to_the_previous_post_is_not_the_title():
     assert extract_text(page).title == HEADLINE
     quoted = "« Le pont restera fermé tout l'été », annonce la maire de la ville"
     assert is_headline(quoted) and not is_headline("« Ferry timetable changes for the summer")
+    assert not is_headline("Ferry timetable changes for the summer season »")  # the next post
 
 
 def test_a_deck_the_page_repeats_under_its_picture_still_gives_way_to_the_headline():
@@ -504,36 +529,6 @@ def test_a_deck_the_page_repeats_under_its_picture_still_gives_way_to_the_headli
     page = (f"Menu\nTransport\n19.11.2021\n{HEADLINE}\n{deck}\n{caption}\n{deck}\n\n"
             + LEAD)
     assert extract_text(page).title == HEADLINE
-
-
-@pytest.mark.parametrize("head", [
-    pytest.param(f"Comments\n{HEADLINE}\nbridge_repairs.JPG\nHarbour bridge repairs\n"
-                 "Engineers inspect the old deck from a barge on Monday (Jane Roe/The Harbour "
-                 "Gazette)\nPrint\nJohn Doe | Harbour Gazette By John Doe | Harbour Gazette\n"
-                 "Email the author | Follow on Twitter\n"
-                 "on November 19, 2019 at 6:00 AM, updated November 19, 2019 at 8:00 AM\n"
-                 "View/Post Comments\n",
-                 id="a caption's own title over the caption, a byline printed twice, buttons"),
-    pytest.param(f"Comments\n{HEADLINE}\nbridge.jpg\nThe bridge from the ferry ( )\nPrint\n"
-                 "Jane Roe By Jane Roe\non November 19, 2019 at 6:00 AM\nView/Post Comments\n",
-                 id="a caption whose credit the page left empty"),
-    pytest.param(f"Transport\nLocal\n{HEADLINE}\nJane Roe, The Ferry Log\n"
-                 "Nov. 19, 2019, 5:04 PM\n5,263\nfacebook\ntwitter\nemail\n",
-                 id="an author and the outlet she writes for, right above the date"),
-    pytest.param(f"Live TV\n{HEADLINE}\nAnalysis by Jane Roe, Harbour Correspondent\n"
-                 "11 minute read\nUpdated 9:22 PM EST, Tue November 19, 2019\n"
-                 "The harbour bridge and the upper crossing\nHarbour Gazette\n—\n",
-                 id="a reading time in the stack, a picture's caption under the date"),
-    pytest.param("STRANGE NEWS\nANIMALS\nTRENDING: Ferry Times // Bridge Closures // Summer "
-                 f"Events // Best Harbour Walks\n{HEADLINE}\n"
-                 "by Jane Roe, Staff Writer | November 19, 2019 07:15am ET\n",
-                 id="a row of trending topics right above the headline"),
-])
-def test_a_heads_captions_bylines_buttons_and_link_rows_are_not_the_title(head):
-    """A regional newspaper's head: the headline, then its picture's file name, caption and
-    credit, the author printed twice round "By", buttons, the date; the lines between the
-    headline and the date are never the title."""
-    assert extract_text(head + "\n" + LEAD).title == HEADLINE
 
 
 def test_the_dated_items_of_a_related_video_box_are_not_the_articles_date_nor_title():
@@ -558,38 +553,25 @@ def test_a_link_under_a_more_on_label_is_not_the_title(label):
     assert extract_text(page).title == HEADLINE
 
 
-def test_a_head_printed_twice_is_read_from_its_first_copy():
-    # a sticky copy repeats the picture's caption, the byline and the stamps (not the
-    # headline) right above the article: its caption is not the title
-    stamps = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
-              "Updated: Nov 19, 2019 / 05:10 PM CST\n")
-    page = (f"Primary Menu\nWatch\nSearch\nHarbour cranes at dawn\nLOCAL\n{HEADLINE}\n{stamps}"
-            f"Harbour cranes at dawn\n{stamps}SHARE\n\n" + LEAD)
-    assert extract_text(page).title == HEADLINE
+_STAMPS = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
+           "Updated: Nov 19, 2019 / 05:10 PM CST\n")
 
 
-def test_a_headline_labelled_with_its_kind_of_story_is_the_title():
-    page = (f"Search\nSupport\nBrooklyn\nVIDEO: {HEADLINE}\nBy Jane Roe.\n"
-            "Published November 19, 2019\n" + LEAD)
-    assert extract_text(page).title == f"VIDEO: {HEADLINE}"
-
-
-def test_a_short_headline_printed_on_both_sides_of_the_dateline_is_the_title():
-    # a magazine's two-word headline above its date, and its sticky copy right under it
-    page = ("Video schließen\nNachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n"
-            "22.12.2018\nDie Brückensperre\n" + LEAD)
-    assert extract_text(page).title == "Die Brückensperre"
-
-
-def test_a_short_line_printed_once_by_the_dateline_is_not_the_title():
-    page = "Nachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n22.12.2018\n" + LEAD
-    assert extract_text(page).title is None
-
-
-def test_a_headline_quoted_whole_in_guillemets_is_the_title():
-    # a quote as the headline, Swiss and French style; a link to the next post ends with
-    # "»" but never opens with "«"
-    quote = "«Die Brücke hat genug Autos getragen»"
-    page = f"Zeitung\nArchiv Online\n{quote}\n07.11.2023 Hafenstadt\n\n" + LEAD
-    assert extract_text(page).title == quote
-    assert not is_headline("Ferry timetable changes for the summer season »")
+@pytest.mark.parametrize(("page", "title"), [
+    pytest.param(f"Primary Menu\nWatch\nSearch\nHarbour cranes at dawn\nLOCAL\n{HEADLINE}\n"
+                 f"{_STAMPS}Harbour cranes at dawn\n{_STAMPS}SHARE\n\n", HEADLINE,
+                 id="a head printed twice: its sticky copy's caption is not the title"),
+    pytest.param(f"Search\nSupport\nBrooklyn\nVIDEO: {HEADLINE}\nBy Jane Roe.\n"
+                 "Published November 19, 2019\n", f"VIDEO: {HEADLINE}",
+                 id="a headline labelled with its kind of story, kept whole"),
+    pytest.param("Video schließen\nNachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n"
+                 "22.12.2018\nDie Brückensperre\n", "Die Brückensperre",
+                 id="two short words printed on both sides of the dateline"),
+    pytest.param("Nachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n22.12.2018\n", None,
+                 id="two short words printed once by the dateline: no title"),
+    pytest.param("Zeitung\nArchiv Online\n«Die Brücke hat genug Autos getragen»\n"
+                 "07.11.2023 Hafenstadt\n\n", "«Die Brücke hat genug Autos getragen»",
+                 id="a headline quoted whole in guillemets"),
+])
+def test_headlines_of_other_shapes_and_heads_printed_twice(page, title):
+    assert extract_text(page + LEAD).title == title
