@@ -100,26 +100,52 @@ def title_index(lines: Sequence[Line], start: int, date_at: int | None,
         return None
     found = _borne_out(ok, lines, None if near is None else _first_showing(lines, near), start,
                        len(lines) if end is None else end)
-    return found if found is not None else _round_the_date(lines, date_at, start)
+    if found is None:
+        found = _round_the_date(lines, date_at, start)
+    if found is None:
+        found = _short_head(lines, date_at, start, len(lines) if end is None else end)
+    return found
 
 
 _SHORT_HEAD_WORD = 4  # letters of the longest word a short headline has at least
 
 
+def _short_shaped(text: str) -> bool:
+    """A headline too short to look like one ("Ein Albtraum", "Koncesjonowana opozycja"):
+    two words at least (a section's one-word name may stand anywhere), one of four letters
+    or more, and no name, label, chrome or date."""
+    return (len(text.split()) >= 2 and any(len(w) >= _SHORT_HEAD_WORD for w in words(text))
+            and not is_chrome_phrase(text) and headline.not_a_headline(text) is None
+            and not _name_shaped(text) and not _dated(text))
+
+
 def _round_the_date(lines: Sequence[Line], date_at: int | None, start: int) -> int | None:
-    """A headline too short to look like one ("Ein Albtraum"), printed on both sides of the
-    dateline (one or two lines above it, and again right above the article): a magazine's
-    head and its sticky copy. Two words at least (a section's one-word name may stand
-    anywhere); a name, a label or chrome is never a headline however often it is printed."""
+    """A short headline printed on both sides of the dateline (one or two lines above it,
+    and again right above the article): a magazine's head and its sticky copy."""
     if date_at is None or not date_at < start <= date_at + 2:
         return None
     for above in range(max(0, date_at - 2), date_at):
-        text = lines[above].text
         if (any(_same(lines, above, below) for below in range(date_at + 1, start))
-                and len(text.split()) >= 2 and any(len(w) >= _SHORT_HEAD_WORD for w in words(text))
-                and not is_chrome_phrase(text) and headline.not_a_headline(text) is None
-                and not _name_shaped(text) and not _dated(text)):
+                and _short_shaped(lines[above].text)):
             return above
+    return None
+
+
+def _short_head(lines: Sequence[Line], date_at: int | None, start: int,
+                end: int) -> int | None:
+    """A short headline right above its byline and dateline (at most a stack's lines
+    between), one of whose words the article's lead repeats: the head of a page whose
+    headline is two or three words."""
+    if date_at is None or date_at >= start:
+        return None
+    prose = _Prose(lines, start, end)
+    for i in range(date_at - 1, max(-1, date_at - 1 - _STACK), -1):
+        text = lines[i].text
+        if _short_shaped(text) and _heads(lines, i) and (
+                not prose.tells() or headline.stems(text) & prose.told(i, _LEAD)):
+            return i
+        if not _in_stack(text):
+            return None
     return None
 
 

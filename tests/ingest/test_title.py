@@ -569,6 +569,10 @@ _STAMPS = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
                  id="two short words printed on both sides of the dateline"),
     pytest.param("Nachrichten\nDER HAFEN\nDie Brückensperre\nPDF drucken\n22.12.2018\n", None,
                  id="two short words printed once by the dateline: no title"),
+    pytest.param("Menu\nOpinion\nBridge closed\nJane Roe\nApril 28, 2021\n", "Bridge closed",
+                 id="a short headline over its byline and date, named by the lead"),
+    pytest.param("Menu\nOpinion\nSummer plans\nJane Roe\nApril 28, 2021\n", None,
+                 id="a short line over a byline and date that the lead never names: no title"),
     pytest.param("Zeitung\nArchiv Online\n«Die Brücke hat genug Autos getragen»\n"
                  "07.11.2023 Hafenstadt\n\n", "«Die Brücke hat genug Autos getragen»",
                  id="a headline quoted whole in guillemets"),
