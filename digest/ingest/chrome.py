@@ -326,7 +326,10 @@ _MEDIUM_WORD = re.compile(r"^(?:[Pp]hotos?|[Ii]mages?|[Pp]ictures?|[Vv]ideos?|[I
 
 
 def normalize(line: str) -> str:
-    """The form in which lines are compared: collapsed spaces, case-folded."""
+    """The form in which lines are compared: collapsed spaces, case-folded, without soft
+    hyphens (invisible where the line does not break: "Mes\xadsen\xadger" is "Messenger")."""
+    if "\xad" in line:
+        line = line.replace("\xad", "")
     return " ".join(line.split()).casefold()
 
 

@@ -330,17 +330,22 @@ def _stamp_or_byline(text: str) -> bool:
 
 def _above_anchor(ok: _TitleShaped, lines: Sequence[Line], anchor: int | None) -> int | None:
     """The title-shaped line right above the dateline (or byline), with at most a standfirst,
-    a byline, a handle or a picture's credit between them. Lines between the dateline and
-    the article (a photo's caption and credit, tags, a video's title) come after the headline
-    on a page that prints its date below the headline."""
+    a byline, a handle, a picture's credit or a share menu's label between them. Lines
+    between the dateline and the article (a photo's caption and credit, tags, a video's
+    title) come after the headline on a page that prints its date below the headline."""
     if anchor is None:
         return None
     i = anchor - 1
     while i >= 0 and anchor - i <= _STACK and not ok[i]:
-        if not _in_stack(lines[i].text):
+        if not (_in_stack(lines[i].text) or _SHARE_LABEL.match(lines[i].text)):
             return None
         i -= 1
     return i if i >= 0 and ok[i] else None
+
+
+# A share menu's label between a headline and its date ("Teile:", "Share:", "Partager :")
+_SHARE_LABEL = re.compile(r"^(?:share|share this|teile|teilen|partager|compartir|condividi"
+                          r"|partilhar|udostępnij|поділитися|поделиться)\s*:?$", re.I)
 
 
 _HEAD_LINES = 3  # the article's first lines that may still be its headline
@@ -417,6 +422,8 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
     pictured = up >= 1 and headline.is_picture_file(lines[up].text)
     if pictured:
         up -= 1
+    while up >= 1 and _same(lines, up - 1, up):
+        up -= 1  # the upper line printed twice in a row (a copy with soft hyphens): its first
     if up < 0 or not ok[up]:
         return up - 1 if not pictured and _signed_above(ok, lines, at) else at
     if pictured:
@@ -435,12 +442,14 @@ def _headline_over_standfirst(ok: _TitleShaped, lines: Sequence[Line], at: int,
 
 
 _DECK_LONGER = 1.5  # times the headline's words a deck runs to, whatever follows it
+_DATED_HEAD = 3  # words of a headline right under its dateline, at least (a kicker is shorter)
 
 
 def _deck_shaped(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> bool:
     """Line ``at`` is the deck under headline ``up``, by their lengths: ``up`` stands alone
     (no title-shaped line right above it: not the last item of a list) with a headline's
-    length (:data:`_SIGNED_HEAD` words; a kicker or a section's name is shorter), and ``at``
+    length (:data:`_SIGNED_HEAD` words; a kicker or a section's name is shorter; right under
+    the dateline, :data:`_DATED_HEAD`: the top of the head), and ``at``
     runs half as long again: a deck spells out what the headline compresses. Only a little
     longer will do, but not under a breadcrumb trail (there ``up`` may be the section's
     description) nor when a longer line still follows ``at`` in the same block (that is the
@@ -449,7 +458,8 @@ def _deck_shaped(ok: _TitleShaped, lines: Sequence[Line], up: int, at: int) -> b
     if (up >= 1 and ok[up - 1]) or " | " in lines[up].text:
         return False  # a list's last item; a page's title parted by bars ("Best … | 2020")
     size, deck = len(_words(lines[up].text)), len(_words(lines[at].text))
-    if size < _SIGNED_HEAD or deck <= size:
+    dated = up >= 1 and _dated(lines[up - 1].text)  # right under the dateline: the head's top
+    if size < (_DATED_HEAD if dated else _SIGNED_HEAD) or deck <= size:
         return False
     if deck >= _DECK_LONGER * size:
         return True
@@ -584,7 +594,7 @@ def _repeated_block(lines: Sequence[Line], at: int, j: int) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.casefold())
+    return re.findall(r"[^\W_]+", normalize(text))
 
 
 def _in_order(needle: list[str], hay: list[str]) -> bool:

@@ -573,6 +573,17 @@ _STAMPS = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
                  id="a short headline over its byline and date, named by the lead"),
     pytest.param("Menu\nOpinion\nSummer plans\nJane Roe\nApril 28, 2021\n", None,
                  id="a short line over a byline and date that the lead never names: no title"),
+    pytest.param("Home\n2019\nHarbour bridge stays closed\nHar\xadbour bridge stays clo\xadsed\n"
+                 "Engineers need the whole summer to replace the deck of the old crossing\n"
+                 "Date: 19 November 2019\n", "Harbour bridge stays closed",
+                 id="a short headline printed again with soft hyphens, over its deck"),
+    pytest.param("News\nHarbour bridge closed all summer\nShare:\n19.11.2019 11:38\n"
+                 "Category: News\nBuses rerouted over the upper crossing\n",
+                 "Harbour bridge closed all summer",
+                 id="a share menu's label between the headline and its date"),
+    pytest.param("Events\n19.11.2019 Transport\nHarbour bridge stays closed\nEngineers need the "
+                 "whole summer to replace the deck\n", "Harbour bridge stays closed",
+                 id="a short headline right under its dateline, over a longer deck"),
     pytest.param("Zeitung\nArchiv Online\n«Die Brücke hat genug Autos getragen»\n"
                  "07.11.2023 Hafenstadt\n\n", "«Die Brücke hat genug Autos getragen»",
                  id="a headline quoted whole in guillemets"),
