@@ -84,7 +84,8 @@ advertisement|advertising|ad|ads|sponsored|sponsored content|реклама|ре
 |decrease font size|text size|font size|schriftgröße|schrift vergrößern|schrift verkleinern
 |taille du texte|agrandir le texte|réduire le texte|tamaño de letra|aumentar letra
 |disminuir letra|listen to this article|listen to article|artikel anhören|écouter l'article
-|escuchar artículo|escuchar nota|ouvir notícia|ascolta l'articolo
+|escuchar artículo|escuchar nota|escucha esta noticia|escuchar esta noticia|escucha la noticia
+|listen to this story|listen to the story|ouvir notícia|ascolta l'articolo
 |enviá tu comentario|envía tu comentario|envie seu comentário|envoyer un commentaire
 |související|sdílet|sdílet článek|komentáře|diskuse|doporučujeme|súvisiace|zdieľať|komentáre
 |diskusia|odporúčame|kapcsolódó|megosztás|megosztom|hirdetés|hozzászólások|distribuie

@@ -192,7 +192,8 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt
         return ((ok[i] and (ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN
                             or _stack_under_date(lines, i)))
-                or _caps_headline(lines[i].text)) and sure(i)
+                or _caps_headline(lines[i].text)) and sure(i) and not _linked_under_label(
+                    lines, i)  # a tag under "Tags:" names the story's subject, not the story
 
     deeper = [i for i in range(start + _HEAD_LINES, min(start + _SHOWN_AGAIN_REACH, end))
               if _shown_again(lines, i)]
@@ -299,11 +300,15 @@ def _nearest_title(ok: _TitleShaped, start: int, date_at: int | None) -> int | N
 
 
 def _linked_under_label(lines: Sequence[Line], at: int) -> bool:
-    """Line ``at`` is a link under a label over more stories ("MORE ON:", "Related:",
-    "Mehr zum Thema:"), one or two lines up (past a topic). Only a label with its colon: a
-    heading without one ("Comments") may stand right above the headline."""
-    return any(lines[j].text.rstrip().endswith(":") and is_related_heading(lines[j].text)
-               for j in range(max(0, at - 2), at))
+    """Line ``at`` is a link under a label over more stories or tags ("MORE ON:",
+    "Related:", "Mehr zum Thema:", "ETIQUETAS:"), one or two lines up (past a topic or a
+    tag). Only a label with its colon: a heading without one ("Comments") may stand right
+    above the headline."""
+    return any(_list_label(lines[j].text) for j in range(max(0, at - 2), at))
+
+
+def _list_label(text: str) -> bool:
+    return text.rstrip().endswith(":") and (is_related_heading(text) or is_chrome_phrase(text))
 
 
 _STACK = 3  # lines a headline's stack puts between it and its dateline (standfirst, byline ...)

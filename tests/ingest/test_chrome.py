@@ -34,10 +34,12 @@ CHROME = [
     'Stay up to date with Example Corp.',
     # a call to follow the outlet's coverage
     'Follow our coverage of the war on the @Example_official.',
-    # buttons of an author's box and a comment count, the labels of a picture
+    # buttons of an author's box and a comment count, an audio player's, a picture's labels
     'Email the author | Follow on Twitter',
     'Get author RSS feed',
     'View/Post Comments',
+    'Escucha esta noticia',
+    'Listen to this story',
     'Photo of the Day',
     'Video: Jane Roe/Harbour Gazette',
     # reprint notices, contact lines and shortcodes

@@ -584,6 +584,10 @@ _STAMPS = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
     pytest.param("Events\n19.11.2019 Transport\nHarbour bridge stays closed\nEngineers need the "
                  "whole summer to replace the deck\n", "Harbour bridge stays closed",
                  id="a short headline right under its dateline, over a longer deck"),
+    pytest.param(f"Print\n{HEADLINE}\nFacebook\nTwitter\n{HEADLINE}\nListen to this story\n"
+                 "TAGS:\nHarbour Works\nThe upper crossing\nBridges\n"
+                 "By: Newsroom - Tuesday 19 November 2019 07:15 PM\n", HEADLINE,
+                 id="tags under their label, between the headline and the byline"),
     pytest.param("Zeitung\nArchiv Online\n«Die Brücke hat genug Autos getragen»\n"
                  "07.11.2023 Hafenstadt\n\n", "«Die Brücke hat genug Autos getragen»",
                  id="a headline quoted whole in guillemets"),
