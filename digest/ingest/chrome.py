@@ -165,7 +165,7 @@ _PREFIX_RE = re.compile(
     |you\ (?:might|may)\ also\ (?:like|enjoy)|das\ könnte\ (?:sie|dich)\ (?:auch\ )?interessieren
     |vous\ (?:aimerez|pourriez\ aimer)\ aussi|ti\ potrebbe\ (?:anche\ )?interessare
     |(?:você\ )?(?:também\ )?pode\ (?:gostar|(?:te\ |se\ )?interessar)
-    |learn\ (?:more\ )?about\ our\ editorial
+    |learn\ (?:more\ )?about\ (?:us|our(?:\ \S+){1,4})\s*$
     |lees\ ook|czytaj\ (?:także|też)|zobacz\ (?:także|też)|dowiedz\ się\ więcej
     |getaggt\ mit|verschlagwortet\ mit|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes
     |etiquetas|tagi|mots[-\ ]cl[ée]s|tag\ correlati|trefwoorden

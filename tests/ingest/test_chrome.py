@@ -42,6 +42,9 @@ CHROME = [
     'Listen to this story',
     'Photo of the Day',
     'Video: Jane Roe/Harbour Gazette',
+    # the site's notes on how it checks its articles
+    'Learn about our Financial Review Board',
+    'Learn more about us',
     # reprint notices, contact lines and shortcodes
     '- Order Reprints',
     '- Print Article',
@@ -74,6 +77,8 @@ CHROME = [
 ]
 
 ARTICLE_TEXT = [
+    # a sentence that opens with the words of a note about the site
+    'Learn about our past and you will understand why the harbour matters to this city.',
     # a headline or a sentence about a picture or a video, not its label
     'Video shows the ferry crashing into the harbour pier',
     'Images show a baby whale trapped in a net off the coast',
