@@ -335,22 +335,25 @@ def _stamp_or_byline(text: str) -> bool:
 
 def _above_anchor(ok: _TitleShaped, lines: Sequence[Line], anchor: int | None) -> int | None:
     """The title-shaped line right above the dateline (or byline), with at most a standfirst,
-    a byline, a handle, a picture's credit or a share menu's label between them. Lines
-    between the dateline and the article (a photo's caption and credit, tags, a video's
-    title) come after the headline on a page that prints its date below the headline."""
+    a byline, a handle, a picture's credit or a label (:data:`_HEAD_LABEL`) between them.
+    Lines between the dateline and the article (a photo's caption and credit, tags, a
+    video's title) come after the headline on a page that prints its date below the
+    headline."""
     if anchor is None:
         return None
     i = anchor - 1
     while i >= 0 and anchor - i <= _STACK and not ok[i]:
-        if not (_in_stack(lines[i].text) or _SHARE_LABEL.match(lines[i].text)):
+        if not (_in_stack(lines[i].text) or _HEAD_LABEL.match(lines[i].text)):
             return None
         i -= 1
     return i if i >= 0 and ok[i] else None
 
 
-# A share menu's label between a headline and its date ("Teile:", "Share:", "Partager :")
-_SHARE_LABEL = re.compile(r"^(?:share|share this|teile|teilen|partager|compartir|condividi"
-                          r"|partilhar|udostępnij|поділитися|поделиться)\s*:?$", re.I)
+# A label between a headline and its date: a share menu's ("Teile:", "Share:", "Partager :")
+# or the one over a content system's article info ("Details", "Detalles": Joomla's)
+_HEAD_LABEL = re.compile(r"^(?:share|share this|teile|teilen|partager|compartir|condividi"
+                          r"|partilhar|udostępnij|поділитися|поделиться|details|detalles"
+                          r"|détails|dettagli|detalhes|einzelheiten)\s*:?$", re.I)
 
 
 _HEAD_LINES = 3  # the article's first lines that may still be its headline

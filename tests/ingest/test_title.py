@@ -581,6 +581,9 @@ _STAMPS = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
                  "Category: News\nBuses rerouted over the upper crossing\n",
                  "Harbour bridge closed all summer",
                  id="a share menu's label between the headline and its date"),
+    pytest.param(f"Menu\n{HEADLINE}\nDetails\nPublished: Tuesday, 19 November 2019 04:45\n"
+                 "Written by Jane Roe\nBuses rerouted over the upper crossing\n", HEADLINE,
+                 id="the label over a content system's article info under the headline"),
     pytest.param("Events\n19.11.2019 Transport\nHarbour bridge stays closed\nEngineers need the "
                  "whole summer to replace the deck\n", "Harbour bridge stays closed",
                  id="a short headline right under its dateline, over a longer deck"),
