@@ -166,6 +166,16 @@ _FIRM = re.compile(r"(?:\bGmbH|\bAG|\bKG|\bKGaA|\be\.\s?V\.|\bInc\.?|\bLtd\.?|\b
 _FIRM_WORDS = 8  # words of a firm's name at most ("Labor Erika Muster GmbH & Co. KG")
 
 
+# Two to four people's names and nothing else ("Isabel Caro, Rocío Latorre y José Miguel
+# Wilson"): the authors' line of a byline printed without its "by".
+_NAMES = re.compile(
+    rf"^{_FULL_NAME}(?:(?:\s*[,&]\s*|\s+(?:und|and|y|e|et|i|и|і|та)\s+){_FULL_NAME}){{1,3}}$")
+
+
+def is_names(text: str) -> bool:
+    return len(text) < 120 and _NAMES.match(text) is not None
+
+
 def is_firm(text: str) -> bool:
     return len(text.split()) <= _FIRM_WORDS and _FIRM.search(text) is not None
 
@@ -222,7 +232,13 @@ _TIMESTAMP = re.compile(
     r"|publicado|actualizado|publicada|actualizada|pubblicato|aggiornato|gepubliceerd"
     r"|bijgewerkt|opublikowano|zaktualizowano|publikováno|aktualizováno)\b"
     r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$"
-    r"|^\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago$",
+    r"|^\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago$"
+    # the same in the languages of Europe: "Hace 13 horas", "vor 3 Stunden", "il y a 2
+    # heures", "há 5 horas", "3 ore fa", "3 години тому", "2 часа назад", "3 godziny temu"
+    r"|^(?:hace|vor|il\ y\ a|há|ha)\s+\d+\s+(?:minutos?|horas?|días?|dias?|minuten?|stunden?"
+    r"|tagen?|minutes?|heures?|jours?)$"
+    r"|^\d+\s+(?:minuti|ore|giorni|хвилин[иу]?|годин[иу]?|дн(?:і|ів)|минут[ыу]?|час(?:а|ов)?"
+    r"|дн(?:я|ей)|minut[y]?|godzin[y]?|dni|minuten|uur|dagen)\s+(?:fa|тому|назад|temu|geleden)$",
     re.X | re.I,
 )
 # Links that lead away from the page ("Back to Gallery", "Return to top").
@@ -404,7 +420,7 @@ def _ends_sentence(m: re.Match[str]) -> bool:
 
 def is_byline(text: str) -> bool:
     return len(text) < 120 and (bool(_BYLINE.search(text)) or is_author_link(text)
-                                or is_signed_name(text)
+                                or is_signed_name(text) or is_names(text)
                                 or (len(text) <= _CJK_BYLINE_CHARS
                                     and _CJK_BYLINE.search(text) is not None))
 

@@ -132,6 +132,7 @@ def test_a_label_and_a_headline_in_title_case_are_not_sentences(text):
     "Fact checked by Jane Roe",
     "Interview: Erika Mustermann",
     "Jane Roe, Metro Desk By Jane Roe, Metro Desk",  # a name link, then the byline
+    "Isabel Ejemplo, Rocío Modelo y José Miguel Muestra",  # the authors without "por"
 ])
 def test_bylines_in_the_languages_of_europe_are_not_headlines(line):
     assert not_a_headline(line) == "byline"
@@ -277,7 +278,8 @@ def test_headlines_that_say_news_are_headlines(line):
 
 
 @pytest.mark.parametrize("line", ["Mise en ligne", "Veröffentlicht am 3. Mai",
-                                  "Publicado el 3 de mayo"])
+                                  "Publicado el 3 de mayo", "Hace 13 horas", "vor 3 Stunden",
+                                  "Il y a 2 heures", "3 години тому", "2 часа назад"])
 def test_posted_and_updated_labels_in_the_languages_of_europe_are_not_headlines(line):
     assert not_a_headline(line) == "navigation"
 

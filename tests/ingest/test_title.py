@@ -135,6 +135,10 @@ def test_the_headline_above_a_long_run_of_share_buttons_is_found():
                  "11 minute read\nUpdated 9:22 PM EST, Tue November 19, 2019\n"
                  "The harbour bridge and the upper crossing\nHarbour Gazette\n—\n",
                  id="a reading time in the stack, a picture's caption under the date"),
+    pytest.param(f"Política\nGobierno\n{HEADLINE}\nIsabel Ejemplo, Rocío Modelo y José Muestra\n"
+                 "Hace 13 horas\nTiempo de lectura: 8 minutos\n"
+                 "The harbour bridge and the upper crossing\n",
+                 id="the authors without 'by', a time ago and a reading time, then a caption"),
     pytest.param("STRANGE NEWS\nANIMALS\nTRENDING: Ferry Times // Bridge Closures // Summer "
                  f"Events // Best Harbour Walks\n{HEADLINE}\n"
                  "by Jane Roe, Staff Writer | November 19, 2019 07:15am ET\n",
