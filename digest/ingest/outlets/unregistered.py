@@ -120,7 +120,7 @@ _TLD = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "info", "io", "de
 _SUFFIX = frozenset(("magazine", "online", "newsletter", "newsletters"))
 _NOTICE_STRIP = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved\.?|\b(?:19|20)\d\d\b"
                            r"(?:\s*[-–]\s*(?:19|20)\d\d\b)?", re.I)
-_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—]\s|\s\(|$)")
+_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—·•]\s|\s\(|$)")
 
 
 def self_named(lines: Sequence[str], title: str | None = None,

@@ -46,6 +46,9 @@ def test_a_masthead_line_gives_way_to_the_other_name_the_pages_notice_holds():
     held = page(EN, top="\nForeign Policy\n",
                 bottom="© 2023, Riverside Courier | All rights reserved")
     assert outlet_of(held)[0] is None
+    dotted = page(EN, top="\nForeign Policy\n",
+                  bottom="© Copyright 2010 - 2023. The Riverside Courier · Version 3.01.")
+    assert outlet_of(dotted)[0] is None  # the holder ends at the separator "·"
     parent = page(EN, top="\nForeign Policy\n", bottom="Copyright © 2023 Riverside Medien")
     assert outlet_of(parent) == ("Foreign Policy", "masthead")  # a company ("Medien": media)
 
