@@ -118,12 +118,6 @@ login anmelden abmelden registrieren konto account
 
 _FIRST_WORD = re.compile(r"[,|·•/]*([^\s,|·•/]*)")  # "View/Post Comments": "view"
 
-# A headline about a picture or a video, not its label ("Video shows the rescue …", "Images
-# show …", "Video of the couple hours before …").
-_MEDIA_HEADLINE = re.compile(
-    r"^(?:videos?|photos?|images?|pictures?|footage)\s+(?:of|shows?|showing|captures?|reveals?"
-    r"|appears?)(?:\s+\S+){2}\s+\S")
-
 # Labels that start a chrome line whatever follows (captions, credits, promos).
 _PREFIX_RE = re.compile(
     r"""^(?:photo|photos|image|illustrative\ image|illustration|picture|video|source\ of\ photo
@@ -322,8 +316,14 @@ _BULLETS = "-–•*·"
 _BULLET = re.compile("^[" + re.escape(_BULLETS) + r"]\s+")
 # a label set in brackets: "[Related: …]", "(Leggi anche su: …)"
 _BRACKETED = re.compile(r"^[(\[](.*)[)\]]$")
-_MEDIUM_WORD = re.compile(r"^(?:[Pp]hotos?|[Ii]mages?|[Pp]ictures?|[Vv]ideos?|[Ii]llustrations?)\s+"
-                          r"(?!(?:caption|credit|by|courtesy|source|from|via)\b)[a-z]")
+# The words for a picture or a video that label captions and credits ("Photo: …", "Video
+# Jane Roe/Reuters") and may also be what a sentence or a headline speaks of.
+_MEDIUM = r"(?:photos?|images?|pictures?|videos?|illustrations?|footage)"
+_MEDIUM_WORD = re.compile(rf"^(?i:{_MEDIUM})\s+(?!(?:caption|credit|by|courtesy|source|from"
+                          r"|via)\b)[a-z]")
+# ... the subject of a headline about it: "Video shows the ferry crashing …", "Images show …"
+_MEDIUM_TELLS = re.compile(rf"^{_MEDIUM}\s+(?:of|shows?|showing|captures?|reveals?|appears?)"
+                           r"(?:\s+\S+){2}\s+\S", re.I)
 
 
 def normalize(line: str) -> str:
@@ -350,7 +350,7 @@ def is_chrome_phrase(line: str) -> bool:
         return True  # a row of buttons: "Facebook Twitter", "Share Close extra sharing options"
     if (_PREFIX_RE.match(_BRACKETED.sub(r"\1", text) if text[0] in "([" else text)
             and (len(text) < 300 or text.startswith(("©", "copyright")))
-            and not _opens_sentence(line) and not _MEDIA_HEADLINE.match(text)):
+            and not _opens_sentence(line)):
         return True
     if len(text) < 300 and ENTRY_META.match(text):
         return True
@@ -361,9 +361,12 @@ def is_chrome_phrase(line: str) -> bool:
 
 
 def _opens_sentence(line: str) -> bool:
-    """A label word that starts a whole sentence of the article, not a caption or credit."""
+    """A label word that is what a whole sentence of the article speaks of, or a headline
+    about the picture or video ("Video of the couple hours before …"), not a caption's or a
+    credit's label."""
     text = " ".join(line.split())
-    return len(text.split()) >= 12 and text[-1:] in ".!?" and bool(_MEDIUM_WORD.match(text))
+    return (_MEDIUM_TELLS.match(text) is not None
+            or (len(text.split()) >= 12 and text[-1:] in ".!?" and bool(_MEDIUM_WORD.match(text))))
 
 
 @dataclass
