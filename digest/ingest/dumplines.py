@@ -197,7 +197,7 @@ _RELATED = re.compile(
     r"|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|leia\s+também|veja\s+também"
     r"|notícias\s+relacionadas|lees\s+ook|meer\s+nieuws|czytaj\s+(?:też|także|również)"
     r"|zobacz\s+(?:też|także|również)|(?:recent|latest)\s+(?:stories\s+)?from\b.*"
-    r"|related\s+(?:videos?|coverage|content|links)|more\s+(?:on|about)\b.*"
+    r"|related\s+(?:video|coverage|content|links)|more\s+(?:on|about)\b.*"
     # and their comment sections: "3 Kommentare", "Schreibe einen Kommentar", a shop's
     # "Kundenbewertungen für ..." (customer reviews)
     r"|(?:customer\s+reviews|(?:kunden)?bewertungen|rezensionen)(?:\s+(?:for|für)\b.*)?"

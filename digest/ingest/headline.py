@@ -173,6 +173,7 @@ _NAMES = re.compile(
 
 
 def is_names(text: str) -> bool:
+    """People's names and nothing else: a byline (:func:`is_byline`), never a headline."""
     return len(text) < 120 and _NAMES.match(text) is not None
 
 
@@ -222,10 +223,18 @@ _TAGS_LABEL = re.compile(r"^(?:\S+\s+)?(?:more|tags?|topics?)\s*:", re.I)
 _WIKI_EDIT = re.compile(
     r"\[\s*(?:edit|bearbeiten|modifier|modifier le code|editar|modifica|edytuj|bewerken"
     r"|править|редагувати)\s*\]$", re.I)
-# Links in a row parted by double slashes or bullets ("Geek Gifts // Ebola Outbreak // …"):
-# a menu or a list of trending topics, never a headline.
-_LINK_ROW = re.compile(r"\S\s+(?://|•|\|)\s+\S.*\s(?://|•|\|)\s+\S")
-_BREADCRUMB = re.compile(r"\S\s+(?:>|»|›|/|\\)\s+\S.*\s(?:>|»|›|/|\\)\s+\S|^\S.{0,40}\s(?:>|»|›)\s")
+
+
+def _row(separators: str) -> str:
+    """Three items or more parted by one of ``separators``, spaced: "A » B » C"."""
+    return rf"\S\s+(?:{separators})\s+\S.*\s(?:{separators})\s+\S"
+
+
+# A breadcrumb trail ("Home » News » World", "News > Local"), and links in a row parted by
+# double slashes, bullets or bars ("Geek Gifts // Ebola Outbreak // …", a menu or a list of
+# trending topics): never a headline.
+_BREADCRUMB = re.compile(_row(r">|»|›|/|\\") + r"|^\S.{0,40}\s(?:>|»|›)\s")
+_LINK_ROW = re.compile(_row(r"//|•|\|"))
 _TIMESTAMP = re.compile(
     r"^(?:updated|posted|published|last\ updated|опубліковано|оновлено|опубликовано|обновлено"
     r"|veröffentlicht|aktualisiert|zuletzt\ aktualisiert|publié|mis\ à\ jour|mise\ en\ ligne"
@@ -392,8 +401,9 @@ _ASKED_HEAD = 20  # words of a headline that asks, then tells, at most
 
 def _asks_then_tells(text: str, m: re.Match[str]) -> bool:
     """A headline that asks or exclaims, then answers or goes on without a full stop ("Wie
-    kann ich schnell abnehmen? Die 8 besten Tipps", "Happy Holidays! The Feast the Council
-    Forgot"): a question or exclamation mark once, no full stop at the end."""
+    kann ich schnell abnehmen? Die 8 besten Tipps", "Happy holidays! The feast the council
+    forgot"): a question or exclamation mark once, no full stop at the end. (A headline in
+    title case needs no such leave: :func:`_title_case`.)"""
     mark = m.group(2)
     return (mark in "?!" and text.count(mark) == 1 and not _SENTENCE_END.search(text)
             and len(words(text)) <= _ASKED_HEAD)
