@@ -192,8 +192,8 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     def tells(i: int) -> bool:  # a stand-in must be the story's beyond doubt
         return ((ok[i] and (ok.run(i, max(0, start - _STAND_IN_REACH), start) < _LIST_RUN
                             or _stack_under_date(lines, i)))
-                or _caps_headline(lines[i].text)) and sure(i) and not _linked_under_label(
-                    lines, i)  # a tag under "Tags:" names the story's subject, not the story
+                or _caps_headline(lines[i].text)) and sure(i) and not _other_story(
+                    lines, i, start)  # a tag under "Tags:" names the story's subject, not it
 
     deeper = [i for i in range(start + _HEAD_LINES, min(start + _SHOWN_AGAIN_REACH, end))
               if _shown_again(lines, i)]
@@ -294,9 +294,37 @@ def _nearest_title(ok: _TitleShaped, start: int, date_at: int | None) -> int | N
         limit = date_at
     for i in range(min(limit, len(ok.lines)) - 1, max(-1, limit - 1 - _TITLE_REACH), -1):
         if (ok[i] and not (i + 1 < limit and ok[i + 1] and ok.run(i, 0, limit) >= _LIST_RUN)
-                and not _linked_under_label(ok.lines, i)):
+                and not _other_story(ok.lines, i, start)):
             return i
     return None
+
+
+def _other_story(lines: Sequence[Line], at: int, start: int) -> bool:
+    """Line ``at`` links to another story or names a tag: under a "More on:" or "Tags:"
+    label, or an item of a box of other stories between the head and the article."""
+    return _linked_under_label(lines, at) or _boxed(lines, at, start)
+
+
+_BOX_GAP = 4  # lines between the dated items of a box of other stories, at the most
+
+
+def _boxed(lines: Sequence[Line], at: int, start: int) -> bool:
+    """Line ``at`` is an item of a box of other stories set between the head and the
+    article ("Related Video", then each video's title over its date): a related heading
+    stands above it, and two dated lines or more follow the heading, each within
+    :data:`_BOX_GAP` lines of the one before, past ``at``. (The dateline reader passes
+    over the same boxes' dates.)"""
+    heading = next((j for j in range(at - 1, max(-1, at - 1 - _BOX_GAP), -1)
+                    if is_related_heading(lines[j].text)), None)
+    if heading is None:
+        return False
+    items, last = 0, heading
+    for i in range(heading + 1, start):
+        if i - last > _BOX_GAP:
+            break
+        if _dated(lines[i].text):
+            items, last = items + 1, i
+    return items >= 2 and last > at
 
 
 def _linked_under_label(lines: Sequence[Line], at: int) -> bool:

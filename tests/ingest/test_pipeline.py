@@ -809,3 +809,24 @@ def test_a_provenance_file_can_name_the_outlet_and_wins_over_the_folder(project)
     report = run(project)
     assert [r.status for r in report.results] == ["written"], report.results
     assert _source_of(project, "a.html") == "Ukrinform"
+
+
+def test_a_regional_papers_head_gives_the_article_its_headline_and_date(project):
+    # the headline, its picture's file name, the caption's title and text with its credit,
+    # buttons, the author printed twice round "By", the date, then a box of videos, each a
+    # title over its own date, between the head and the text
+    head = ("Sections\nComments\nAir defence arrives near the capital\nair_defence.JPG\n"
+            "Air defence batteries\nA launcher stands near the capital on Tuesday "
+            "(Jane Roe/The Harbour Gazette)\nPrint\nJohn Doe | Harbour Gazette By John Doe | "
+            "Harbour Gazette\nEmail the author | Follow on Twitter\n"
+            "on August 16, 2023 at 9:27 AM, updated August 16, 2023 at 11:05 AM\n"
+            "View/Post Comments\nRelated Video\nMinister visits the new air defence crews\n"
+            "Tue, Aug 15 2023\nAir defence crews finish their training abroad\n"
+            "Mon, Aug 14 2023\n\n")
+    (project / "raw" / "a.txt").write_text(head + "\n\n".join(LEAD) + "\n")
+    [result] = run(project).results
+    assert result.status == "written", result
+    doc = read(project / result.article)
+    assert doc.meta["title"] == "Air defence arrives near the capital"
+    assert doc.meta["date"].isoformat() == "2023-08-16T09:27:00+03:00"
+    assert "Email the author" not in doc.body
