@@ -186,6 +186,9 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     def told(i: int) -> bool:  # in the lead, or twice in the article
         return shared(i, _LEAD)[0] >= 1 or shared(i)[0] >= _STAND_IN
 
+    top = None if at is None else _teased_under_deck(ok, lines, at)
+    if top is not None and sure(top) and not sure(at):
+        return _first_showing(lines, top)
     if at is not None and (sure(at) if _name_shaped(lines[at].text) else told(at)):
         return at
 
@@ -205,6 +208,23 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     if found is None:
         return at if at is not None and _heads(lines, at) else None
     return _first_showing(lines, found)
+
+
+_TEASERS = 3  # title-shaped lines a box of other stories sets between a deck and the date
+
+
+def _teased_under_deck(ok: _TitleShaped, lines: Sequence[Line], at: int) -> int | None:
+    """The headline over its deck when line ``at`` is one of the teasers a page sets right
+    under the deck ("Headline / Its deck, a sentence. / Other story / Other story / caption /
+    byline / date"): up to :data:`_TEASERS` title-shaped lines, then a standfirst (a
+    sentence of twelve words or more), then a title-shaped line."""
+    j = at - 1
+    while j >= 0 and ok[j] and at - j < _TEASERS:
+        j -= 1
+    if j < 1 or ok[j] or not ok[j - 1]:
+        return None
+    deck = lines[j].text
+    return j - 1 if len(words(deck)) >= 12 and headline.is_sentence(deck) else None
 
 
 class _Prose:

@@ -143,6 +143,13 @@ def test_the_headline_above_a_long_run_of_share_buttons_is_found():
                  f"Events // Best Harbour Walks\n{HEADLINE}\n"
                  "by Jane Roe, Staff Writer | November 19, 2019 07:15am ET\n",
                  id="a row of trending topics right above the headline"),
+    pytest.param(f"JUSTICIA\n/ Noticias\n{HEADLINE}\nThe transport department says engineers "
+                 "will replace the deck of the old crossing while buses take the upper one.\n"
+                 "Council approves new rules for parking in the old town\n"
+                 "Mayor's office opens a consultation on the ferry timetable\n"
+                 "Shop owners near the bridge said they feared losing customers. (Photo: Jane "
+                 "Roe)\nJane Doe\nNov. 19, 2019 8:06 AM\n",
+                 id="teasers of other stories between the deck and the caption"),
 ])
 def test_the_lines_stacked_around_a_headline_are_not_the_title(head):
     """Standfirsts, captions, video titles, lists, menu items, bylines, buttons and rows of
