@@ -399,6 +399,12 @@ def is_sentence(text: str) -> bool:
 _ASKED_HEAD = 20  # words of a headline that asks, then tells, at most
 
 
+def two_sentences(text: str) -> bool:
+    """Two sentences or more: a full stop, question or exclamation mark (not an
+    abbreviation's dot) followed by a capital."""
+    return any(_ends_sentence(m) for m in _TWO_SENTENCES.finditer(text))
+
+
 def _asks_then_tells(text: str, m: re.Match[str]) -> bool:
     """A headline that asks or exclaims, then answers or goes on without a full stop ("Wie
     kann ich schnell abnehmen? Die 8 besten Tipps", "Happy holidays! The feast the council

@@ -104,6 +104,8 @@ def title_index(lines: Sequence[Line], start: int, date_at: int | None,
         found = _round_the_date(lines, date_at, start)
     if found is None:
         found = _short_head(lines, date_at, start, len(lines) if end is None else end)
+    if found is None:
+        found = _sentence_head(lines, date_at, start, len(lines) if end is None else end)
     return found
 
 
@@ -149,6 +151,28 @@ def _short_head(lines: Sequence[Line], date_at: int | None, start: int,
     return None
 
 
+_LONG_HEAD = 20  # words of the longest headline written as sentences
+
+
+def _sentence_head(lines: Sequence[Line], date_at: int | None, start: int,
+                   end: int) -> int | None:
+    """A headline written as two sentences ("Wild goats ruled this island for a century. Now
+    it is being reborn."), over its deck, a longer sentence, right above the dateline, and
+    under a kicker or a menu (a short line that is no sentence): the head of a page no other
+    line titles. The story's beyond doubt, as a stand-in is. (One sentence with its full stop
+    there is a standfirst under a headline the page did not print as one.)"""
+    if date_at is None or date_at < 3:
+        return None
+    at, deck, kicker = lines[date_at - 2].text, lines[date_at - 1].text, lines[date_at - 3].text
+    size = len(words(at))
+    if not (_SIGNED_HEAD <= size <= _LONG_HEAD and len(words(deck)) >= _DECK_LONGER * size
+            and headline.two_sentences(at) and headline.is_sentence(deck)
+            and len(words(kicker)) <= _DATED_HEAD and not headline.is_sentence(kicker)):
+        return None
+    prose = _Prose(lines, max(start, date_at + 1), end)
+    return date_at - 2 if prose.tells() and _beyond_doubt(prose, lines, date_at - 2) else None
+
+
 _BODY_WORDS = 6  # a line of the article this long (in words) is its prose, not a control
 _LEAD = 3  # lines of prose that open an article: its lead, which the headline sums up
 _TOLD = 20  # words of its own the article needs for a headline to be checked against it
@@ -179,9 +203,8 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
         title = headline.stems(lines[i].text)
         return len(title & prose.told(i, lead)), len(title)
 
-    def sure(i: int) -> bool:  # the story's beyond doubt
-        n, of = shared(i)
-        return n >= _STAND_IN and n >= _STAND_IN_SHARE * of
+    def sure(i: int) -> bool:
+        return _beyond_doubt(prose, lines, i)
 
     def told(i: int) -> bool:  # in the lead, or twice in the article
         return shared(i, _LEAD)[0] >= 1 or shared(i)[0] >= _STAND_IN
@@ -208,6 +231,14 @@ def _borne_out(ok: _TitleShaped, lines: Sequence[Line], at: int | None, start: i
     if found is None:
         return at if at is not None and _heads(lines, at) else None
     return _first_showing(lines, found)
+
+
+def _beyond_doubt(prose: _Prose, lines: Sequence[Line], i: int) -> bool:
+    """Line ``i`` is the story's beyond doubt: two of its words at least, and two in five,
+    come again in the article's prose (a menu's or a footer's line shares one by chance)."""
+    title = headline.stems(lines[i].text)
+    n = len(title & prose.told(i, None))
+    return n >= _STAND_IN and n >= _STAND_IN_SHARE * len(title)
 
 
 _TEASERS = 3  # title-shaped lines a box of other stories sets between a deck and the date

@@ -608,3 +608,17 @@ _STAMPS = ("by: Jane Roe\nPosted: Nov 19, 2019 / 04:43 PM CST\n"
 ])
 def test_headlines_of_other_shapes_and_heads_printed_twice(page, title):
     assert extract_text(page + LEAD).title == title
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("The harbour bridge carried the city for a century. Now engineers will replace its deck.",
+     "The harbour bridge carried the city for a century. Now engineers will replace its deck."),
+    ("The city's main harbour bridge will close to traffic from June, officials said.", None),
+])
+def test_a_headline_written_as_sentences_over_its_deck_is_the_title(head, title):
+    # under a section's kicker, over a longer deck and the dateline; one sentence there is a
+    # standfirst (the page's headline may be a word the kicker's place holds)
+    deck = ("Engineers will replace the deck of the old crossing over three months, while "
+            "buses take the upper crossing and the ferries run every ten minutes. Why now?")
+    page = f"Menu\nTRANSPORT\n{head}\n{deck}\nMonday, 6 January 2020\nBy Jane Roe\n\n{LEAD}"
+    assert extract_text(page).title == title
