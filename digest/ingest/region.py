@@ -22,7 +22,14 @@ from collections.abc import Callable
 from digest.ingest import headline
 from digest.ingest.chrome import RIGHTS_RESERVED
 from digest.ingest.dumplines import BAD, BARRIER, GOOD, SHORT, TABLE, Line, _date_only, _prose
-from digest.ingest.linemarks import _BULLET, _PARAGRAPH, _comment_head, _gapped, _resumed_at
+from digest.ingest.linemarks import (
+    _BULLET,
+    _PARAGRAPH,
+    _comment_head,
+    _gapped,
+    _resumed_at,
+    _teaser,
+)
 
 
 def weight(ln: Line) -> float:
@@ -60,7 +67,7 @@ def main_region(lines: list[Line]) -> tuple[int, int]:
         relaxed, relaxed_span = _densest(lines, _relaxed_weight)
         if relaxed > best:
             return relaxed_span
-    return _before_end_matter(lines, best, span)
+    return _above_cards(lines, _before_end_matter(lines, best, span))
 
 
 _EARLY_SHARE = 0.4  # of the densest run's weight, that an article above end matter has
@@ -93,6 +100,31 @@ def _before_end_matter(lines: list[Line], best: float, span: tuple[int, int]) ->
         if total > above:
             above, above_span = total, (start, at + 1)
     return span
+
+
+_HEADED = 3  # lines at most between a heading of end matter and the story cards under it
+_CARDS = 3  # paragraphs that open the run, of which all but one are cards' teasers
+_CARD_LEAD = 15.0  # weight (words of prose) of the lead an article above the cards has
+
+
+def _above_cards(lines: list[Line], span: tuple[int, int]) -> tuple[int, int]:
+    """The article above a list of other stories' cards that outweighed it.
+
+    A paywalled or short article weighs less than the cards under its end matter's heading
+    ("Weitere Artikel", then kicker, headline and teaser for each story): when the densest
+    run opens with cards' teasers (two of its first three paragraphs) right under such a
+    heading (within :data:`_HEADED` lines), the densest run above the heading is the
+    article, if it holds a lead's worth of prose."""
+    opening = [i for i in range(span[0], min(span[1], span[0] + _CARDS * 3))
+               if lines[i].kind == GOOD][:_CARDS]
+    if len(opening) < _CARDS or sum(_teaser(lines, i) for i in opening) < _CARDS - 1:
+        return span
+    heading = next((at for at in range(span[0] - 1, max(-1, span[0] - 1 - _HEADED), -1)
+                    if lines[at].kind == BARRIER), None)
+    if heading is None:
+        return span
+    above, above_span = _densest(lines[:heading], weight)
+    return above_span if above >= _CARD_LEAD else span
 
 
 def _relaxed_weight(ln: Line) -> float:

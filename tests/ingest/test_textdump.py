@@ -588,6 +588,17 @@ def test_story_cards_below_the_last_paragraph_are_not_the_article():
     assert body_texts(ex.body) == ARTIKEL
 
 
+def test_a_paywalled_articles_lead_wins_over_the_story_cards_under_its_end_matter():
+    # the page shows only the lead, then the paywall's offer and its login form, a long way
+    # above "Weitere Artikel": the cards outweigh the lead, yet are other stories
+    paywall = ["Bereits Abonnent/in? Anmelden", "Jetzt diesen Artikel lesen!",
+               *[f"Vorteil Nummer {n}" for n in range(12)], "3 € / Monat", "Registrieren",
+               "Passwort vergessen?", "Anmelden"]
+    page = seite(*paywall, "Weitere Artikel", *cards()).replace(
+        f"{ARTIKEL[1]}\n\n{ARTIKEL[2]}\n\n", "")
+    assert body_texts(extract_text(page).body) == [ARTIKEL[0]]
+
+
 def test_story_cards_below_a_more_heading_do_not_outweigh_a_short_article():
     # the cards hold more prose than the article, but their teasers are not an article's
     more = [f"Im Ausschuss Nummer {n} wurde der Plan nach Angaben der Stadt ebenfalls lange "
