@@ -15,6 +15,7 @@ none of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -211,6 +212,29 @@ def is_related_heading(text: str) -> bool:
     """A "related stories" or comments heading: the cleaner's barrier, or one of
     :data:`_RELATED` ("Lesen Sie auch", "More on: …")."""
     return len(text) < 60 and (is_barrier(text) or bool(_RELATED.match(text)))
+
+
+def related_boxes(lines: Sequence[Line], dated: Callable[[int], bool], stop: int,
+                  gap: int) -> list[tuple[int, int]]:
+    """The boxes of other stories above line ``stop``, as (heading, last item): a related
+    heading (:func:`is_related_heading`) with two dated lines or more after it, each within
+    ``gap`` lines of the one before (of the heading, for the first) and before the next
+    heading ("Related Video", then each video's title over its date; "Recent from Jane
+    Roe" over her other stories). Neither their dates nor their titles are the article's:
+    the dateline and the headline pass over them."""
+    boxes = []
+    heads = [i for i in range(min(stop, len(lines))) if is_related_heading(lines[i].text)]
+    for n, heading in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else min(stop, len(lines))
+        items, last = 0, heading
+        for i in range(heading + 1, end):
+            if i - last > gap:
+                break
+            if dated(i):
+                items, last = items + 1, i
+        if items >= 2:
+            boxes.append((heading, last))
+    return boxes
 
 
 def _kind(ln: Line, learned: frozenset[str], nostop: bool) -> str:

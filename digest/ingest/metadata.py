@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from digest.config import Config, Source
 from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import ENTRY_META, normalize
-from digest.ingest.dumplines import is_related_heading
+from digest.ingest.dumplines import is_related_heading, related_boxes
 from digest.ingest.lang import detect, words
 from digest.ingest.model import Extraction
 from digest.ingest.pages import Provenance
@@ -193,24 +193,18 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
     pairs: list[tuple[int, dates.Found]] = []  # those under a headline: the candidates
     seen_headline = False
     related = None  # a "Read also" heading right under a candidate
-    boxes: list[list[int]] = []  # the dated lines following each "Read also" heading
-    last = -1  # the line of the latest heading or of its box's latest dated line
-    for i, ln in enumerate(lines[: start + REGION_HEAD]):
+    stop = min(start + REGION_HEAD, len(lines))
+    for i, ln in enumerate(lines[:stop]):
         if i >= start and ln.kind == "good":
+            stop = i
             break
-        heading = is_related_heading(ln.text)
-        if related is None and heading and pairs and i - pairs[-1][0] <= LIST_GAP:
+        if (related is None and pairs and i - pairs[-1][0] <= LIST_GAP
+                and is_related_heading(ln.text)):
             related = len(pairs)
-        if heading:
-            boxes.append([])
-            last = i
         found = dates.find_date(ln.text) if len(ln.text) < 160 else None
         if found is not None and _post_signed(ln.text, found):
             found = None  # an embedded post's signature
         if found is not None:
-            if boxes and i - last <= LIST_GAP:
-                boxes[-1].append(i)
-                last = i
             if seen_headline:
                 pairs.append((i, found))
                 seen_headline = False
@@ -218,7 +212,9 @@ def _dateline(lines: Sequence[Line], start: int) -> tuple[int | None, dates.Foun
         if is_headline(ln.text) and (found is None or len(_after_date(ln.text, found)) > 15):
             seen_headline = True
     pairs = pairs[:related]  # the dated headlines a "Read also" box lists after the head
-    boxed = {at for box in boxes if len(box) >= 2 for at in box}
+    at_dates = {i for i, _ in dated}
+    boxed = {i for heading, last in related_boxes(lines, at_dates.__contains__, stop, LIST_GAP)
+             for i in range(heading + 1, last + 1)}
     pairs = [pair for pair in pairs if pair[0] not in boxed]
     first = next((pair for pair in dated if pair[0] not in boxed), (None, None))
     listed = _listed(pairs)

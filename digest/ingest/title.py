@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from digest.ingest import dates, headline, outlets
 from digest.ingest.chrome import is_chrome_phrase, normalize
-from digest.ingest.dumplines import is_related_heading
+from digest.ingest.dumplines import is_related_heading, related_boxes
 from digest.ingest.lang import ALL_STOPWORDS, words
 
 if TYPE_CHECKING:
@@ -361,21 +361,11 @@ _BOX_GAP = 4  # lines between the dated items of a box of other stories, at the 
 
 def _boxed(lines: Sequence[Line], at: int, start: int) -> bool:
     """Line ``at`` is an item of a box of other stories set between the head and the
-    article ("Related Video", then each video's title over its date): a related heading
-    stands above it, and two dated lines or more follow the heading, each within
-    :data:`_BOX_GAP` lines of the one before, past ``at``. (The dateline reader passes
-    over the same boxes' dates.)"""
-    heading = next((j for j in range(at - 1, max(-1, at - 1 - _BOX_GAP), -1)
-                    if is_related_heading(lines[j].text)), None)
-    if heading is None:
-        return False
-    items, last = 0, heading
-    for i in range(heading + 1, start):
-        if i - last > _BOX_GAP:
-            break
-        if _dated(lines[i].text):
-            items, last = items + 1, i
-    return items >= 2 and last > at
+    article ("Related Video", then each video's title over its date: see
+    :func:`digest.ingest.dumplines.related_boxes`), at most :data:`_BOX_GAP` lines under
+    its heading."""
+    return any(heading < at < last and at - heading <= _BOX_GAP for heading, last
+               in related_boxes(lines, lambda i: _dated(lines[i].text), start, _BOX_GAP))
 
 
 def _linked_under_label(lines: Sequence[Line], at: int) -> bool:
