@@ -32,6 +32,7 @@ import yaml
 
 from digest.ingest.lang import ALL_STOPWORDS, words
 from digest.ingest.store import atomic_write
+from digest.ingest.wrapped import dump_lines
 
 CHROME_FILE = "ingest-chrome.yaml"
 MIN_PAGES = 2
@@ -399,7 +400,7 @@ def learn(pages: Iterable[tuple[str, str]], keep: Iterable[str] = ()) -> ChromeM
     counts: Counter[str] = Counter()
     for outlet, text in pages:
         counts[outlet] += 1
-        lines = {normalize(raw) for raw in text.splitlines()}
+        lines = {normalize(raw) for raw in dump_lines(text)}
         seen.setdefault(outlet, Counter()).update(x for x in lines - kept if len(x) > 1)
     outlets: dict[str, frozenset[str]] = {}
     for outlet, counter in seen.items():

@@ -17,7 +17,8 @@ and tickers. The cleaner works on lines, the blocks a browser writes one per lin
    (:mod:`digest.ingest.structure`).
 
 Every body line is an input line (stripped), possibly with a Markdown marker in
-front; nothing is invented. The function never raises on any text.
+front, or the lines of one paragraph that a text browser wrapped at a fixed width, joined
+again (:mod:`.wrapped`); nothing is invented. The function never raises on any text.
 
 The stages are modules of their own, each importing only from those above it:
 
@@ -54,6 +55,7 @@ from digest.ingest.region import (
     split_at_end_matter,
     weight,
 )
+from digest.ingest.wrapped import dump_lines
 
 __all__ = [
     "BAD",
@@ -127,7 +129,7 @@ def page_key(text: str, first: Extraction, config: Config) -> str | None:
     """:func:`chrome_key` of a URL-less dump from its chrome-free extraction ``first``."""
     if first.outlet and first.outlet_source in _PAGE_KEY_SIGNALS:
         return first.outlet
-    outside = [ln for ln in text.splitlines() if ln.strip() and ln.strip() not in first.body]
+    outside = [ln for ln in dump_lines(text) if ln.strip() and ln.strip() not in first.body]
     source = metadata.source_mentioned(outside, config)
     return source.name if source else None
 
@@ -148,8 +150,9 @@ def _extract(text: str, url: str | None, config: Config, chrome: ChromeModel | N
 def _clean(text: str, url: str | None, config: Config, learned: frozenset[str] = frozenset(),
            provenance: Provenance | None = None) -> Extraction:
     # The same line breaks as str.splitlines() (\r, \x0b, \x1c, \u2028 ...), so that no body
-    # line ever spans two of the input's lines however a reader splits them.
-    raw_lines = text.splitlines()
+    # line ever spans two of the input's lines however a reader splits them (but for the
+    # lines of one block a text browser wrapped: see digest.ingest.wrapped).
+    raw_lines = dump_lines(text)
     hint_line, raw_lines = metadata.split_date_hint(raw_lines)
     lines = to_lines(raw_lines)
     classify(lines, learned)
