@@ -1,6 +1,8 @@
 """Raw pages: what ingest reads, whatever brought it in.
 
-A page comes from a saved file (a ``.txt`` dump or ``.html``), from ``digest fetch`` (a file
+A page comes from a saved file (a ``.txt`` dump, ``.html``, or ``.mhtml``: a browser's
+"Webpage, Single File", read as its HTML and the address it was saved from, see
+:mod:`digest.ingest.mhtml`), from ``digest fetch`` (a file
 in raw/ with its provenance beside it) or from an archive record. Ingest sees each as a
 :class:`RawPage`: its bytes, its kind, the name it is reported and recorded under (the
 front matter's ``raw:``), and what its provenance says — the URL it was served from and a
@@ -36,7 +38,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from digest.ingest import mhtml
+
 HTML_SUFFIXES = (".html", ".htm")
+MHTML_SUFFIXES = mhtml.SUFFIXES  # one HTML page and its pictures in a MIME message
 TEXT_SUFFIXES = (".txt",)
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz")  # read record by record (digest.ingest.warc)
 PROVENANCE_SUFFIX = ".provenance.json"
@@ -86,7 +91,7 @@ class RawPage:
 def kind_of(path: Path) -> str | None:
     """``html`` or ``text`` by the file's suffix; None for anything else."""
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES or suffix in MHTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return "text"
@@ -135,7 +140,7 @@ def unsupported(path: Path) -> str | None:
         return "not a regular file"
     if kind_of(path) is not None or is_archive(path):
         return None
-    suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + ARCHIVE_SUFFIXES)
+    suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + ARCHIVE_SUFFIXES)
     return f"not a page: only {suffixes} files are ingested"
 
 
@@ -151,6 +156,18 @@ def file_page(path: Path, name: str, *, source: str | None = None,
     if outlet != provenance.outlet:
         provenance = replace(provenance, outlet=outlet)
     return RawPage(name, kind, path=path, provenance=provenance)
+
+
+def opened(page: RawPage, data: bytes) -> RawPage:
+    """The page with its bytes ``data`` (as :meth:`RawPage.read` gave them) to analyse: an
+    MHTML file's HTML part, with the address it was saved from as its URL unless its
+    provenance file gives one (:mod:`digest.ingest.mhtml`); any other page as it is."""
+    if page.path is None or page.path.suffix.lower() not in MHTML_SUFFIXES:
+        return replace(page, data=data)
+    saved = mhtml.unpack(data)
+    provenance = replace(page.provenance, url=page.provenance.url or saved.url,
+                         charset=page.provenance.charset or saved.charset)
+    return replace(page, data=saved.html, provenance=provenance)
 
 
 def provenance_path(path: Path) -> Path:

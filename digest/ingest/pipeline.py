@@ -56,6 +56,7 @@ from digest.ingest.pages import (
     file_page,
     is_archive,
     kind_of,
+    opened,
     outlet_name,
     walk,
 )
@@ -384,14 +385,15 @@ def _page_job(run: _Run, page: Callable[[], RawPage], name: str) -> _Job:
     try:
         made = page()
         data = made.read()
+        raw_sha = sha256(data)  # of the file as saved, whatever is read out of it
+        existing = run.by_raw.get(raw_sha)
+        if existing is not None and not run.force:
+            reason = f"already ingested as {run.store.relative(existing.path)}"
+            return _Job(name, result=FileResult(name, "skipped", reason))
+        made = opened(made, data)
     except (OSError, ValueError) as exc:
         return _Job(name, result=FileResult(name, "failed", str(exc) or type(exc).__name__))
-    raw_sha = sha256(data)
-    existing = run.by_raw.get(raw_sha)
-    if existing is not None and not run.force:
-        reason = f"already ingested as {run.store.relative(existing.path)}"
-        return _Job(name, result=FileResult(name, "skipped", reason))
-    return _Job(name, replace(made, data=data), raw_sha, existing)
+    return _Job(name, made, raw_sha, existing)
 
 
 def _payload(job: _Job) -> RawPage | None:
