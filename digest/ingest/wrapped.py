@@ -30,6 +30,7 @@ _FULL_SHARE = 0.3  # of the lines of prose length, that end near the width in a 
 _PROSE = 40  # columns of a line long enough to tell (a menu's items are shorter)
 _MIN_FULL = 5  # lines ending near the width, at least: a few long lines are no wrapped dump
 _LONGER = 0.1  # share of the lines that may run past the width (a URL, a <pre> block)
+_SLACK = 2  # columns a browser may leave free at a line's end (lynx wraps a little early)
 _MIN_JOINS = 5  # lines a wrapped dump's blocks run on to, at least
 _WORDS = 4  # words of a line whose length counts (a long web address is not wrapped)
 _LONGER_TEXT = 0.4  # share of the text in them (an innerText dump's is in its long lines)
@@ -92,7 +93,8 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
         text = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         if (out and text and lead == indent and not _MARKER.match(raw)
-                and width >= columns(last) > width - columns(text.split()[0]) - 1):
+                and not last.endswith(("...", "…"))  # an item cut short, not a line broken
+                and width >= columns(last) > width - columns(text.split()[0]) - 1 - _SLACK):
             out[-1] = _joined(out[-1], text)
         else:
             out.append(line)

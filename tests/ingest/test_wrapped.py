@@ -96,6 +96,14 @@ def test_a_dump_whose_lines_merely_reach_one_length_keeps_its_lines():
     assert dump_lines(page) == page.splitlines()
 
 
+def test_items_cut_short_in_a_wrapped_dump_stay_apart():
+    # a sidebar's items, each cut to one line with "...", in a dump a browser wrapped
+    items = [f"Council approves new rules for parking in the old town and the harbour {n}..."
+             for n in range(8)]
+    page = wrapped() + "\n".join(items) + "\n"
+    assert [line for line in dump_lines(page) if "Council approves" in line] == items
+
+
 def _page_html() -> str:
     menu = "".join(f"<li><a href='/{n}'>{item}</a></li>" for n, item in enumerate(MENU))
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
@@ -138,3 +146,10 @@ def test_the_learned_chrome_of_wrapped_dumps_is_read_by_their_blocks(tmp_path: P
     pages = [wrapped().replace("Contact us", textwrap.fill(promo, 80)) for _ in range(3)]
     model = learn(("Harbour Gazette", page) for page in pages)
     assert model.is_chrome("Harbour Gazette", promo)
+
+
+def test_a_browser_that_wraps_a_little_short_of_its_width_is_still_read():
+    # lynx ends most lines a column or two short of the longest it prints
+    body = [textwrap.fill(p, 76 if n else 78) for n, p in enumerate(PARAGRAPHS)]
+    page = "\n".join([*MENU, "", HEADLINE, "", *STAMP, "", "\n\n".join(body), ""])
+    assert extract_text(page).body.strip() == "\n\n".join(PARAGRAPHS)
