@@ -78,17 +78,23 @@ def cluster():
 class KillOnce(distributed.WorkerPlugin):
     """Make a worker process exit as it starts its ``after``-th page; with ``marker`` only
     the first worker to get there (the marker file is created once), else every time while
-    the file ``armed`` exists."""
+    the folder ``armed`` is there. A worker armed so first leaves a file named after it (its
+    id) in that folder, and dies only if it could: whoever takes the folder away (renames it,
+    which is atomic) finds in it every worker that is dying or dead, and no other will die."""
 
     idempotent = False
 
     def __init__(self, after: int, marker: str | None = None, armed: str | None = None):
         self.after, self.marker, self.armed, self.started = after, marker, armed, 0
+        self.worker_id = ""
+
+    def setup(self, worker):
+        self.worker_id = worker.id
 
     def transition(self, key, start, finish, **kwargs):
         if finish != "executing" or not str(key).startswith("analyse"):
             return
-        if self.armed is not None and not os.path.exists(self.armed):
+        if self.armed is not None and not os.path.isdir(self.armed):
             return
         self.started += 1
         if self.started < self.after:
@@ -98,7 +104,27 @@ class KillOnce(distributed.WorkerPlugin):
                 os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL))
             except FileExistsError:
                 return
+        if self.armed is not None:
+            try:
+                os.close(os.open(os.path.join(self.armed, self.worker_id),
+                                 os.O_CREAT | os.O_WRONLY))
+            except FileNotFoundError:  # the folder was taken away meanwhile
+                return
         os._exit(17)
+
+
+def _wait_gone(client, workers: set[str], seconds: float = 120) -> None:
+    """Wait until the scheduler no longer lists any of ``workers`` (ids): a worker's process
+    can be dead a while before the scheduler has seen it go, and until then it still counts
+    in ``wait_for_workers`` and can be given tasks."""
+    def listed(dask_scheduler) -> set[str]:
+        return {ws.server_id for ws in dask_scheduler.workers.values()}
+
+    deadline = time.monotonic() + seconds
+    while still := workers & client.run_on_scheduler(listed):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the scheduler still lists the dead workers {still}")
+        time.sleep(0.1)
 
 
 def test_the_same_archive_gives_the_same_content_locally_and_on_dask(
@@ -141,7 +167,7 @@ def test_workers_dying_again_and_again_fail_clearly_with_nothing_half_written(
         tmp_path, local_content):
     """A cluster of its own, where the first death of a task's worker is final."""
     armed = tmp_path / "armed"
-    armed.touch()
+    armed.mkdir()
     root = _project(tmp_path / "p")
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
             distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -152,7 +178,8 @@ def test_workers_dying_again_and_again_fail_clearly_with_nothing_half_written(
         client.wait_for_workers(2, timeout=120)  # else the run may find none yet and say so
         with pytest.raises(DigestError, match="run ingest again"):
             _run(root, DaskExecutor(local.scheduler_address))
-        armed.unlink()
+        dead = {p.name for p in armed.rename(tmp_path / "disarmed").iterdir()}
+        assert dead  # workers did die
         partial = _content(root) if (root / "content").exists() else {}
         assert not any(name.endswith(".digest-tmp") for name in partial)
         # whole articles, as the full run writes them but for their story: the ids a run
@@ -160,6 +187,10 @@ def test_workers_dying_again_and_again_fail_clearly_with_nothing_half_written(
         assert all(_unstoried(local_content.get(name)) == _unstoried(data)
                    for name, data in partial.items())
         assert len(partial) < len(local_content)
+        # a worker that died as the first run ended may still be listed, and counted as a
+        # worker, or given a task that fails at once (allowed-failures 0): wait until the
+        # scheduler has seen all of them go, then for one that is alive
+        _wait_gone(client, dead)
         client.wait_for_workers(1, timeout=120)
         _run(root, DaskExecutor(local.scheduler_address))  # again: it goes on where it stopped
     assert _content(root) == local_content
