@@ -19,6 +19,7 @@ however long the input is.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import itertools
 import multiprocessing
@@ -150,7 +151,9 @@ class ProcessExecutor:
 
 
 class DaskExecutor:
-    """Tasks on a ``dask.distributed`` cluster; this process only submits and writes."""
+    """Tasks on a ``dask.distributed`` cluster; this process only submits and writes.
+    ``connect_timeout``: how long to wait for the scheduler, then for a first worker if it
+    has none."""
 
     def __init__(self, address: str, window: int | None = None, connect_timeout: str = "20s"):
         self.address = address
@@ -168,10 +171,11 @@ class DaskExecutor:
             raise DigestError(f"cannot reach the Dask scheduler at {self.address} ({exc}); "
                               "start one (`dask scheduler`) or fix --scheduler") from exc
         with client:
-            threads = sum(client.nthreads().values())
+            threads = _threads(client, self.connect_timeout)
             if threads == 0:
-                raise DigestError(f"the Dask scheduler at {self.address} has no workers; "
-                                  "start some with `dask worker " + self.address + "`")
+                raise DigestError(f"the Dask scheduler at {self.address} has no workers (none "
+                                  f"came in {self.connect_timeout}); start some with "
+                                  f"`dask worker {self.address}`")
             # A task, not scattered data: if every worker holding it dies, the scheduler
             # computes it again instead of losing it.
             remote = client.submit(_given, shared, pure=False)
@@ -191,6 +195,18 @@ class DaskExecutor:
                 raise DigestError(f"lost the Dask cluster at {self.address} ({exc}); every "
                                   "article written so far is complete: run ingest again to "
                                   "go on") from exc
+
+
+def _threads(client: Any, timeout: str) -> int:
+    """The cluster's worker threads; if it has no worker, after waiting up to ``timeout``
+    for one: workers may be starting, or restarting under their nannies as they do just
+    after some died, when the error of the run before says to run ingest again."""
+    threads = sum(client.nthreads().values())
+    if threads == 0:
+        with contextlib.suppress(TimeoutError):
+            client.wait_for_workers(1, timeout=timeout)
+        threads = sum(client.nthreads().values())
+    return threads
 
 
 def _given(value: Any) -> Any:

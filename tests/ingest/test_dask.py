@@ -196,6 +196,22 @@ def test_workers_dying_again_and_again_fail_clearly_with_nothing_half_written(
     assert _content(root) == local_content
 
 
+def test_a_run_waits_for_workers_still_starting_and_says_if_none_come(
+        tmp_path, local_content):
+    """Workers that join after the run has reached the scheduler (starting, or restarting
+    under their nannies just after some died) are waited for; if none comes, it says so."""
+    with distributed.LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                  silence_logs=logging.ERROR) as local:
+        with pytest.raises(DigestError, match="has no workers.*start some with `dask worker"):
+            _run(_project(tmp_path / "none"),
+                 DaskExecutor(local.scheduler_address, connect_timeout="1s"))
+        root = _project(tmp_path / "p")
+        local.scale(2)  # their processes start as the run does
+        _run(root, DaskExecutor(local.scheduler_address, connect_timeout="120s"))
+    assert _content(root) == local_content
+
+
 def _dask_command() -> list[str]:
     found = shutil.which("dask")
     return [found] if found else [sys.executable, "-m", "dask"]
