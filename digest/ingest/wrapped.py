@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 _WIDEST = 132  # columns a text browser is set to at the most
 _NARROWEST = 70  # ... and at the least (80 by default; a plain-text RFC, 72)
@@ -35,7 +34,9 @@ _MIN_JOINS = 5  # lines a wrapped dump's blocks run on to, at least
 _WORDS = 4  # words of a line whose length counts (a long web address is not wrapped)
 _LONGER_TEXT = 0.4  # share of the text in them (an innerText dump's is in its long lines)
 _PAST = 0.01  # share of the lines that end just past the width (none, when it is a browser's)
-_MARKER = re.compile(r"^(\s*)([*+•◦▪o#-]|\d{1,3}[.)])\s+")
+# A list item's bullet or number (not "o", a word in Portuguese and Spanish: the item's
+# indentation tells it apart from the text that goes on under the item before)
+_MARKER = re.compile(r"^(\s*)([*+•◦▪#-]|\d{1,3}[.)])\s+")
 _REFERENCES = re.compile(r"^\s*References\s*$")
 _REFERENCE = re.compile(r"^\s*(\d+)\.\s+\S+:\S*\s*$")
 _LINK_MARK = re.compile(r"\[(\d+)\]")
@@ -60,8 +61,8 @@ def wrap_width(lines: list[str]) -> int | None:
     just past it, and few past it at all (a web address or a preformatted block the browser
     could not break), and those hold little of the text; an ``innerText`` dump writes a
     paragraph as one long line (most of its text is in lines past any width), and the
-    lengths of its lines run on smoothly past any width.
-    Lines of a few words (a web address the browser could not break) do not count."""
+    lengths of its lines run on smoothly past any width. Lines of fewer than
+    :data:`_WORDS` words (a web address) do not count."""
     sizes = [columns(ln.rstrip().expandtabs()) for ln in lines if len(ln.split()) >= _WORDS]
     prose = [n for n in sizes if n >= _PROSE]
     for width in sorted({n for n in prose if _NARROWEST <= n <= _WIDEST}, reverse=True):
@@ -119,7 +120,7 @@ def _drop_link_marks(lines: list[str]) -> list[str]:
     at = next((i for i in range(len(lines) - 1, -1, -1) if _REFERENCES.match(lines[i])), None)
     if at is None:
         return lines
-    numbers = Counter(m.group(1) for ln in lines[at + 1:] if (m := _REFERENCE.match(ln)))
+    numbers = {m.group(1) for ln in lines[at + 1:] if (m := _REFERENCE.match(ln))}
     if not numbers:
         return lines
     return [_LINK_MARK.sub(lambda m: "" if m.group(1) in numbers else m.group(0), ln)

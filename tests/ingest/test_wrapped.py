@@ -153,3 +153,11 @@ def test_a_browser_that_wraps_a_little_short_of_its_width_is_still_read():
     body = [textwrap.fill(p, 76 if n else 78) for n, p in enumerate(PARAGRAPHS)]
     page = "\n".join([*MENU, "", HEADLINE, "", *STAMP, "", "\n\n".join(body), ""])
     assert extract_text(page).body.strip() == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_line_that_goes_on_with_the_word_o_is_not_a_list_item():
+    # "o" is a bullet in some text browsers and a word in Portuguese and Spanish
+    first = "A prefeitura anunciou nesta terça-feira que a ponte do porto vai fechar para"
+    then = "o tráfego entre junho e agosto, enquanto os engenheiros trocam o tabuleiro."
+    blocks = dump_lines(wrapped(79) + "\n" + first + "\n" + then + "\n")
+    assert blocks[-1] == f"{first} {then}"
