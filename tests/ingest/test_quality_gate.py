@@ -11,6 +11,8 @@ the benchmark only, never asserted in tests.
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import subprocess
 import sys
 from types import ModuleType
 
@@ -44,6 +46,10 @@ META_FLOORS = {
     "attribution": 30,  # of 30
     "written": 30,  # of 30: every page gives an article (in the site or kept for review)
 }
+
+# The extraction pages' HTML saved by a text browser (w3m -dump, wrapped at 80 columns; see
+# digest/ingest/wrapped.py): mean body F1 and titles that agree with the page's own headline.
+W3M_F1_FLOOR, W3M_TITLE_FLOOR = 0.899, 90  # 0.214 and 36 before the unwrapping
 
 pytestmark = pytest.mark.corpus
 
@@ -179,3 +185,27 @@ def test_html_pages_dated_by_their_printed_dateline_get_the_date_they_show(bench
     assert {name: (shown or "")[:10] for name, shown in printed.items()} == PRINTED_DATES
     undated = [page.name for page in items if bench.shown_date(articles[page.name]) is None]
     assert len(undated) <= 2, undated
+
+
+@pytest.fixture(scope="module")
+def w3m_scored(bench, tmp_path_factory):
+    """The extraction pages as w3m saves them, ingested and scored like the other sets."""
+    w3m = shutil.which("w3m")
+    if w3m is None:
+        pytest.skip("w3m is not installed (apt-get install w3m)")
+    folder = tmp_path_factory.mktemp("w3m")
+    items = []
+    for page in bench.pages(CORPUS / "extraction" / "dev", ".html"):
+        dump = subprocess.run([w3m, "-dump", "-cols", "80", "-O", "UTF-8", "-T", "text/html",
+                               str(page.raw)], capture_output=True, timeout=60, check=True)
+        (folder / f"{page.name}.txt").write_bytes(dump.stdout)
+        shutil.copy(page.raw, folder / f"{page.name}.html")  # the silver title's source
+        items.append(bench.Page(page.name, folder / f"{page.name}.txt", page.gold))
+    articles = bench.ingest_pages(items, folder / "project")
+    return bench.score_set(bench.load_score(CORPUS), CORPUS / "extraction" / "dev", items,
+                           articles, folder / "pred")
+
+
+def test_pages_a_text_browser_saved_keep_their_articles_and_headlines(w3m_scored):
+    assert round(w3m_scored["f1"], 3) >= W3M_F1_FLOOR, w3m_scored["per_page"]
+    assert w3m_scored["silver_title"]["ok"] >= W3M_TITLE_FLOOR, w3m_scored["silver_title"]
