@@ -511,8 +511,9 @@ def _set_date(ex: Extraction, html: str, url: str | None, config: Config,
     """The page's date from the first of its sources that gives one, strongest first: the
     page's machine-readable stamp (``meta``), a date in its URL (``url``), the stored
     copy's leading date hint (``hint``), the dateline the page prints around its headline
-    (``dateline``; ``printed`` reads it, only when needed). With none, the pipeline tries
-    the transport's dates."""
+    (``dateline``; ``printed`` reads it, only when needed), and last the day a stamp states
+    without a time (``meta``, day only: "2024-08-19"). With none, the pipeline tries the
+    transport's dates."""
     tz = metadata.outlet_zone(url, ex.outlet, config)
     stamp = published_stamp(html)
     if stamp is not None:
@@ -530,6 +531,11 @@ def _set_date(ex: Extraction, html: str, url: str | None, config: Config,
         ex.date = dates.to_datetime(found, tz)
         ex.date_source = "updated" if found.updated else "dateline"
         ex.day_only = found.time is None
+        return
+    day = published_day(html)
+    if day is not None:
+        ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
+        ex.date_source, ex.day_only = "meta", True
 
 
 def printed_dateline(tree: HtmlElement | None, html: str, title: str | None,
@@ -595,6 +601,17 @@ def stated_body(html: str) -> str:
 
 def published_stamp(html: str) -> dt.datetime | None:
     """The first publication time the page states in machine-readable form, with its time."""
+    return next(filter(None, map(_parse_stamp, _stamp_values(html))), None)
+
+
+def published_day(html: str) -> dt.date | None:
+    """The publication day the page states in machine-readable form without a time
+    (``<meta property="article:published_time" content="2024-08-19">``), when it states
+    no time: the article is dated that day, without a made-up time."""
+    return next(filter(None, map(_parse_day, _stamp_values(html))), None)
+
+
+def _stamp_values(html: str) -> list[str]:
     head = html[:400_000]
     candidates: list[str] = []
     for m in _STAMP_META.finditer(head):
@@ -603,11 +620,18 @@ def published_stamp(html: str) -> dt.datetime | None:
             candidates.append(content.group(1))
     candidates += _JSONLD_DATE.findall(head)
     candidates += _TIME_TAG.findall(head)
-    for value in candidates:
-        stamp = _parse_stamp(value)
-        if stamp is not None:
-            return stamp
-    return None
+    return candidates
+
+
+def _parse_day(value: str) -> dt.date | None:
+    value = value.strip()
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if 1990 <= day.year <= 2100 else None
 
 
 def _parse_stamp(value: str) -> dt.datetime | None:

@@ -100,6 +100,17 @@ def test_a_time_without_offset_is_placed_in_the_outlets_timezone():
     assert ex.date.isoformat() == "2023-08-16T09:27:00+03:00"
 
 
+def test_a_stamp_with_a_day_and_no_time_dates_the_page_without_a_made_up_time():
+    head = "<meta property='article:published_time' content='2023-08-16'>"
+    ex = extract_html(page(head), config=Config(timezone="Europe/Kyiv"))
+    assert ex.date.isoformat() == "2023-08-16T00:00:00+03:00"
+    assert (ex.date_source, ex.day_only) == ("meta", True)
+    # a dateline printed with its time on the page says more
+    printed = under_headline("<p>By Jane Doe | 16 August 2023, 09:27</p>", page(head))
+    ex = extract_html(printed, config=Config(timezone="Europe/Kyiv"))
+    assert (ex.date.isoformat(), ex.date_source) == ("2023-08-16T09:27:00+03:00", "dateline")
+
+
 def under_headline(stamp: str, html: str) -> str:
     """``html`` with ``stamp`` printed right under its headline."""
     return html.replace("</h1>", "</h1>" + stamp, 1)
