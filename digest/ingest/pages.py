@@ -1,8 +1,9 @@
 """Raw pages: what ingest reads, whatever brought it in.
 
-A page comes from a saved file (a ``.txt`` dump, ``.html``, or ``.mhtml``: a browser's
+A page comes from a saved file (a ``.txt`` dump, ``.html``, ``.mhtml``: a browser's
 "Webpage, Single File", read as its HTML and the address it was saved from, see
-:mod:`digest.ingest.mhtml`), from ``digest fetch`` (a file
+:mod:`digest.ingest.mhtml`, or ``.md``: an article clipped as Markdown, see
+:mod:`digest.ingest.clipping`), from ``digest fetch`` (a file
 in raw/ with its provenance beside it) or from an archive record. Ingest sees each as a
 :class:`RawPage`: its bytes, its kind, the name it is reported and recorded under (the
 front matter's ``raw:``), and what its provenance says — the URL it was served from and a
@@ -38,10 +39,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from digest.ingest import mhtml
+from digest.ingest import clipping, mhtml
 
 HTML_SUFFIXES = (".html", ".htm")
 MHTML_SUFFIXES = mhtml.SUFFIXES  # one HTML page and its pictures in a MIME message
+CLIPPING_SUFFIXES = clipping.SUFFIXES  # an article clipped as Markdown with front matter
 TEXT_SUFFIXES = (".txt",)
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz")  # read record by record (digest.ingest.warc)
 PROVENANCE_SUFFIX = ".provenance.json"
@@ -67,7 +69,7 @@ class RawPage:
     a file page is read by :meth:`read` when its turn comes."""
 
     name: str  # shown in reports and written as the article's ``raw:``
-    kind: str  # "html" or "text"
+    kind: str  # "html", "text" or "clipping" (see kind_of)
     path: Path | None = None
     data: bytes | None = None
     provenance: Provenance = Provenance()
@@ -89,10 +91,12 @@ class RawPage:
 
 
 def kind_of(path: Path) -> str | None:
-    """``html`` or ``text`` by the file's suffix; None for anything else."""
+    """``html``, ``text`` or ``clipping`` by the file's suffix; None for anything else."""
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES or suffix in MHTML_SUFFIXES:
         return "html"
+    if suffix in CLIPPING_SUFFIXES:
+        return "clipping"
     if suffix in TEXT_SUFFIXES:
         return "text"
     return None
@@ -140,7 +144,8 @@ def unsupported(path: Path) -> str | None:
         return "not a regular file"
     if kind_of(path) is not None or is_archive(path):
         return None
-    suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + ARCHIVE_SUFFIXES)
+    suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + CLIPPING_SUFFIXES
+                         + ARCHIVE_SUFFIXES)
     return f"not a page: only {suffixes} files are ingested"
 
 

@@ -236,7 +236,7 @@ def ingest(
         run.source = _source_option(source, config, reporter)
         if learn_chrome:
             run.chrome = relearn_chrome(paths, config, reporter, save=not dry_run)
-        files = list(walk(paths))  # paths only: an archive's records are read as needed
+        files = _passing_over_own_output(config, walk(paths))  # an archive's records: as needed
         _warm(files)
         total = None if any(is_archive(item.path) for item in files) else len(files)
         shared = Shared(config, run.chrome, only)
@@ -257,6 +257,23 @@ def ingest(
     return report
 
 
+def _passing_over_own_output(config: Config, files: Iterable[Input]) -> list[Input]:
+    """The input files, those in the project's store or site (a run given the project's own
+    folder) marked as no pages: they are what ingest and build wrote."""
+    root = Path(config.root)
+    own = {(root / folder).resolve(): folder for folder in (config.content_dir,
+                                                            config.output_dir)}
+    out = []
+    for item in files:
+        resolved = item.path.resolve()
+        folder = next((name for path, name in own.items() if resolved.is_relative_to(path)),
+                      None)
+        if item.reason is None and folder is not None:
+            item = item._replace(reason=f"in {folder}/, digest's own output: not a page")
+        out.append(item)
+    return out
+
+
 def _is_slug(value: str) -> bool:
     return bool(SLUG_RE.match(value))
 
@@ -264,7 +281,8 @@ def _is_slug(value: str) -> bool:
 def _warm(files: list[Input]) -> None:
     """Import the HTML extractor (trafilatura, ~1 s) once here, before workers are forked,
     rather than once in every worker."""
-    if any(kind_of(p) == "html" or is_archive(p) for p, reason, _ in files if not reason):
+    if any(kind_of(p) in ("html", "clipping") or is_archive(p)
+           for p, reason, _ in files if not reason):
         import digest.ingest.html  # noqa: F401
 
 
@@ -560,6 +578,13 @@ def _tell(reporter: Reporter, result: FileResult) -> None:
 
 def _extract(shared: Shared, page: RawPage, text: str) -> Extraction:
     url = page.url or _url_hint(text)
+    if page.kind == "clipping":
+        from digest.ingest.clipping import to_page
+        from digest.ingest.html import extract_html
+
+        clipped = to_page(text)
+        return extract_html(clipped.html, url=page.url or clipped.url, config=shared.config,
+                            outlet=page.provenance.outlet)
     if page.kind == "html":
         from digest.ingest.html import extract_html  # trafilatura loads slowly; only when needed
 
