@@ -30,7 +30,19 @@ class Unpacked(NamedTuple):
 
 
 def unpack(data: bytes) -> Unpacked:
-    """The page inside an MHTML file; ValueError, saying what to do, when there is none."""
+    """The page inside an MHTML file; ValueError, saying what to do, when there is none or
+    the file cannot be read as a MIME message (never anything else: a hostile file fails
+    its page, not the run)."""
+    try:
+        return _unpack(data)
+    except ValueError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - parts nested thousands deep, broken headers ...
+        raise ValueError(f"cannot read the MHTML file ({type(exc).__name__}): save the page "
+                         "again as 'Webpage, Single File', or as .html") from None
+
+
+def _unpack(data: bytes) -> Unpacked:
     message = BytesParser(policy=policy.compat32).parsebytes(data)
     part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
     if part is None or not message.is_multipart():

@@ -129,3 +129,18 @@ def test_a_page_chromium_saved_as_one_file_is_ingested(tmp_path):
     assert article.meta["source_url"] == url
     assert [p.strip() for p in article.body.split("\n\n") if "harbour" in p or "Buses" in p] \
         == PARAGRAPHS
+
+
+def test_a_hostile_mhtml_file_fails_its_page_not_the_run(tmp_path):
+    # parts nested thousands deep make the MIME parser recurse past Python's limit
+    nested = "".join(f'Content-Type: multipart/related; boundary="b{n}"\r\n\r\n--b{n}\r\n'
+                     for n in range(3000))
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "deep.mhtml").write_bytes(
+        f"MIME-Version: 1.0\r\n{nested}Content-Type: text/html\r\n\r\n<p>x</p>\r\n".encode())
+    (tmp_path / "raw" / "bridge.mhtml").write_bytes(
+        saved_as_mhtml(page_html(), "https://www.kyivpost.com/post/12345"))
+    results = {r.file.split("/")[-1]: r for r in run(tmp_path).results}
+    assert results["bridge.mhtml"].status == "written"
+    assert results["deep.mhtml"].status == "failed"
+    assert "cannot read the MHTML file" in results["deep.mhtml"].reason
