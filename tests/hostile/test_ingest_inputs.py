@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import quopri
 
 import pytest
 
@@ -46,6 +47,15 @@ def dump(title: str, paragraphs: list[str], date: str = "16 August 2023, 09:27")
 def html_page(title: str, body: str, head: str = "") -> str:
     return (f"<!doctype html><html><head><title>{title}</title>{head}</head><body>"
             f"<nav>Menu Subscribe</nav><article><h1>{title}</h1>{body}</article></body></html>")
+
+
+def _mhtml(html: str, location: str) -> str:
+    """A page as a browser saves it as one file (one HTML part, quoted-printable)."""
+    body = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+    return (f"MIME-Version: 1.0\r\nSnapshot-Content-Location: {location}\r\n"
+            'Content-Type: multipart/related; type="text/html"; boundary="b"\r\n\r\n--b\r\n'
+            "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            f"{body}\r\n--b--\r\n")
 
 
 def _hostile_pages() -> dict[str, bytes]:
@@ -91,6 +101,20 @@ def _hostile_pages() -> dict[str, bytes]:
         "duplicate-of-normal.txt": dump("Ordinary talks continue in the capital", ARTICLE)
         + "\n",
         "image.png": b"\x89PNG\r\n\x1a\n" + bytes(100),
+        # a page saved as one file: its HTML hostile, its address a script, and one whose
+        # parts nest thousands deep
+        "payload.mhtml": _mhtml(html_page(p.SCRIPT_TAG + " Talks saved whole",
+                                          paras + f"<p>{p.IMG_ONERROR}</p>"), f"{js}alert(1)"),
+        "deep.mhtml": "MIME-Version: 1.0\r\n" + "".join(
+            f'Content-Type: multipart/related; boundary="b{n}"\r\n\r\n--b{n}\r\n'
+            for n in range(3000)) + "Content-Type: text/html\r\n\r\n<p>x</p>\r\n",
+        # articles clipped as Markdown: markup and a script link in the fields and the text,
+        # and front matter that is an alias bomb
+        "payload.md": (f"---\ntitle: '{p.SCRIPT_TAG} Talks clipped'\nsource: '{js}alert(1)'\n"
+                       f"author: '{p.SVG_ONLOAD}'\npublished: 2023-08-16\n---\n"
+                       f"{ARTICLE[0]} {p.IMG_ONERROR}\n\n[{ARTICLE[1]}]({js}alert(1))\n\n"
+                       f"<{s}>alert(1)</{s}>\n\n{ARTICLE[2]}\n"),
+        "alias-bomb.md": "---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n" + ARTICLE[0],
     }
     return {k: v.encode() if isinstance(v, str) else v for k, v in pages.items()}
 
