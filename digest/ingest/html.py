@@ -27,6 +27,7 @@ notices and pitches to the reader, with the phrases the text dump cleaner knows.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import re
 from collections.abc import Callable
@@ -624,27 +625,67 @@ def _stamp_values(html: str) -> list[str]:
 
 
 def _parse_day(value: str) -> dt.date | None:
-    value = value.strip()
-    if not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+    """A day without a time, year first ("2024-08-19", "2023-1-26", "2022/05/10")."""
+    m = _LOOSE.match(value.strip())
+    if m is None or m.group(5) is not None:
         return None
     try:
-        day = dt.date.fromisoformat(value)
+        day = dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
     except ValueError:
         return None
     return day if 1990 <= day.year <= 2100 else None
 
 
 def _parse_stamp(value: str) -> dt.datetime | None:
-    value = value.strip().replace(" ", "T", 1)
+    """A stamp with its time: ISO 8601, the same with figures left unpadded or parted by
+    slashes as some content systems write it ("2022-5-5 22:17:36", "2022/05/10 17:36:11"),
+    or an e-mail's date ("Wed, 02 Feb 2022 09:12:22 +0100"). A day alone is :func:`_parse_day`'s;
+    day and month in figures in either order ("10/05/2022") say neither for sure."""
+    value = value.strip()
+    stamp = _iso_stamp(value.replace(" ", "T", 1)) or _loose_stamp(value) or _mail_stamp(value)
+    return stamp if stamp is not None and 1990 <= stamp.year <= 2100 else None
+
+
+def _iso_stamp(value: str) -> dt.datetime | None:
     if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value):
-        return None  # a bare date says nothing trafilatura's date does not
+        return None
     try:
-        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
-            stamp = dt.datetime.fromisoformat(json.loads(f'"{value}"')[:19])
+            return dt.datetime.fromisoformat(json.loads(f'"{value}"')[:19])
         except (ValueError, json.JSONDecodeError):
             return None
-    if not 1990 <= stamp.year <= 2100:
+
+
+_LOOSE = re.compile(r"^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?"
+                    r"(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$")
+_MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}")
+
+
+def _loose_stamp(value: str) -> dt.datetime | None:
+    m = _LOOSE.match(value)
+    if m is None or m.group(5) is None:
         return None
-    return stamp
+    offset = m.group(8)
+    zone = None
+    if offset == "Z":
+        zone = dt.UTC
+    elif offset:
+        sign = -1 if offset[0] == "-" else 1
+        hours, minutes = int(offset[1:3]), int(offset[-2:])
+        zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    try:
+        return dt.datetime(int(m.group(1)), int(m.group(3)), int(m.group(4)), int(m.group(5)),
+                           int(m.group(6)), int(m.group(7) or 0), tzinfo=zone)
+    except ValueError:
+        return None
+
+
+def _mail_stamp(value: str) -> dt.datetime | None:
+    if not _MAIL_DATE.match(value):
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None

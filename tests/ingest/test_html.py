@@ -111,6 +111,21 @@ def test_a_stamp_with_a_day_and_no_time_dates_the_page_without_a_made_up_time():
     assert (ex.date.isoformat(), ex.date_source) == ("2023-08-16T09:27:00+03:00", "dateline")
 
 
+@pytest.mark.parametrize(("value", "iso"), [
+    ("2022-5-5 22:17:36", "2022-05-05T22:17:36"),  # figures left unpadded
+    ("2022/05/10 17:36:11", "2022-05-10T17:36:11"),  # parted by slashes
+    ("2022-05-11T4:10:00+02:00", "2022-05-11T04:10:00+02:00"),
+    ("Wed, 02 Feb 2022 09:12:22 +0100", "2022-02-02T09:12:22+01:00"),  # an e-mail's date
+    ("19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00+00:00"),
+    ("10/05/2022 05:22 pm", None),  # 10 May or October 5: the page does not say
+    ("1970-01-01T01:00:00+01:00", None),  # a content system's zero, not a date
+])
+def test_stamps_in_the_forms_content_systems_write_them(value, iso):
+    stamp = published_stamp(f'<script type="application/ld+json">{{"datePublished": "{value}"}}'
+                            "</script>")
+    assert (stamp.isoformat() if stamp else None) == iso
+
+
 def under_headline(stamp: str, html: str) -> str:
     """``html`` with ``stamp`` printed right under its headline."""
     return html.replace("</h1>", "</h1>" + stamp, 1)
