@@ -13,9 +13,10 @@ same checks and the same front matter. The front matter is read the one way dige
 YAML (:func:`digest.frontmatter.load_mapping`: safe constructors, no aliases).
 
 When the clipping was made (``created``, ``clipped``) is not when the article was published:
-it dates nothing, and a clipping without a publication date waits for review. Without front
-matter, a leading ``# Heading`` is the title. An article ``digest ingest`` itself wrote
-(``content/``, with its ``raw_sha256``) is refused: it is not a page.
+it dates nothing, and a clipping without a publication date waits for review. Without a
+title in the front matter, a leading ``# Heading`` is the title; MarkDownload's quoted
+"Excerpt" of the page's description over the text is left out. An article ``digest ingest``
+itself wrote (``content/``, with its ``raw_sha256``) is refused: it is not a page.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ _URL_KEYS = ("source", "url", "link", "source_url", "original_url", "canonical",
 _DATE_KEYS = ("published", "date_published", "published_at", "publish_date", "pubdate", "date")
 _AUTHOR_KEYS = ("author", "authors", "byline", "by")
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+# MarkDownload's template quotes the page's description under "## Excerpt" above the text,
+# then a rule: the clipper's summary, not the article's
+_EXCERPT = re.compile(r"\A\s*>[ \t]*#{1,6}[ \t]*Excerpt[ \t]*\n(?:>.*(?:\n|\Z))*"
+                      r"\s*(?:-{3,}[ \t]*\n)?", re.I)
 _WIKILINK = re.compile(r"^\[\[(?:[^|\]]*\|)?([^\]]+)\]\]$")  # Obsidian's "[[Jane Roe]]"
 
 
@@ -57,6 +62,7 @@ def to_page(text: str) -> Clipped:
         title = heading.group(1).strip()
     if heading is not None and title is not None and heading.group(1).strip() == title:
         body = body.lstrip()[heading.end():]  # the headline once, as the page prints it
+    body = _EXCERPT.sub("", body, count=1)
     url = next((u for u in (_text(meta.get(k)) for k in _URL_KEYS) if _http(u)), None)
     published = next((d for d in (_date(meta.get(k)) for k in _DATE_KEYS) if d), None)
     author = _author(next((meta[k] for k in _AUTHOR_KEYS if k in meta), None))

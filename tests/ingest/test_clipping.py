@@ -128,3 +128,19 @@ def test_a_run_given_the_project_folder_passes_over_the_store_and_the_site(tmp_p
     own = [r for r in report.results if "digest's own output" in (r.reason or "")]
     assert sorted(r.file.split("/")[0] for r in own) == ["content", "site"]
     assert all(r.status == "skipped" for r in report.results)  # nothing failed, nothing new
+
+
+def test_markdownloads_template_gives_the_title_from_its_heading_and_drops_its_excerpt(tmp_path):
+    # MarkDownload's default: front matter without a title or a publication date, the page's
+    # title as a heading, the page's description quoted under "## Excerpt", then a rule
+    front = ("created: 2024-08-21T10:12:03 (UTC +03:00)\ntags: [drones]\n"
+             "source: https://kyivindependent.com/ukraine-downs-all-11-drones/\n"
+             "author: Dmytro Basmat\n")
+    body = (f"\n# {TITLE}\n\n> ## Excerpt\n> Ukraine's air defence shot down all 11 drones.\n\n"
+            f"---\n{LEAD}\n\n{MORE}\n")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "drones.md").write_text(clipping(front, body), encoding="utf-8")
+    assert [r.status for r in run(tmp_path).results] == ["review"]  # no publication date
+    [article] = articles(tmp_path)
+    assert article.meta["title"] == TITLE
+    assert [p.strip() for p in article.body.split("\n\n") if p.strip()] == [LEAD, MORE]
