@@ -100,6 +100,9 @@ _ADDRESS_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+[a-z
 _ADDRESS = re.compile(r"(?<![@\w.])(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+"
                       r"(?:com|net|org|co|info|news|de|at|ch|fr|it|es|ru|ua|uk|br|pl)\b)"
                       r"(?![\w@/-])", re.I)
+# A name standing alone on a line (a masthead's or a footer's logo text, "California Globe"):
+# a site's own only when a notice or a promo of the site agrees (a weak kind, see below)
+_BARE_NAME = re.compile(rf"^{_NAME}$")
 # What a holder or a name must not be.
 _PLATFORMS = frozenset(n.lower() for n in _NETWORKS) | frozenset(_WORD.findall(
     "google apple reddit flipboard"
@@ -159,6 +162,9 @@ def self_named(lines: Sequence[str], title: str | None = None,
                        and len({key for _, _, key in fitting}) == 1)
         for kind, name, key in fitting if own_address else fitting[:1]:
             votes.setdefault(key, {}).setdefault(kind, Counter())[name] += 1
+    for kinds in votes.values():  # a bare name line agrees with a notice's holder only
+        if "line" in kinds and "copyright" not in kinds:
+            del kinds["line"]
     agreed = sorted(((len(kinds), key) for key, kinds in votes.items()
                      if len(kinds) >= 2 and not kinds.keys() <= _WEAK_KINDS
                      and not any(kinds.keys() <= s for s in _ONE_SOURCE)),
@@ -192,6 +198,8 @@ def _self_mentions(text: str, marked: bool = True) -> list[tuple[str, str]]:
     address = _ADDRESS_LINE.match(text) if "." in text else None
     if address:
         out.append(("address", address.group("name")))
+    elif not out and _BARE_NAME.match(text):
+        out.append(("line", _trim(text)))
     return out
 
 

@@ -52,6 +52,10 @@ def test_a_name_before_the_dateline_is_the_outlet_only_when_shaped_like_one(date
     ("Talbote-Shop", "Talbote-Newsletter", "Talbote"),
     ("Dawgs By Nature homepage\nMore From Dawgs By Nature", "Follow Dawgs By Nature online:",
      "Dawgs By Nature"),
+    # the masthead's or the footer's name alone on a line, and the notice's holder
+    ("Riverside Globe", "© 2020 Riverside Globe", "Riverside Globe"),
+    ("", "Riverside Globe\nCopyright © 2022 Riverside Globe. All rights reserved.",
+     "Riverside Globe"),
 ])
 def test_a_site_the_registry_lacks_is_named_when_two_kinds_of_its_own_lines_agree(
         top, bottom, name):
@@ -73,6 +77,9 @@ def test_a_site_the_registry_lacks_is_named_when_two_kinds_of_its_own_lines_agre
     ("More from Politics", "About Politics"),  # a section: weak kinds alone
     ("Über uns\nSklep uns", ""),  # "about us" in German and Polish
     ("", "© 2019 Gadgetwire. Hosted by hostco.com"),  # a notice and another site's address
+    ("Riverside Globe", "Subscribe to Riverside Globe"),  # a name alone agrees with a notice only
+    ("Football", "About Football"),  # a menu's item and a topic
+    ("Gizmo Network", "© 2019 Gizmo Network. All rights reserved."),  # a parent, whatever agrees
 ])
 def test_a_platform_a_parent_company_or_a_lone_mention_is_no_site_name(top, bottom):
     assert outlet_of(page(EN, top=top, bottom=bottom)) == (None, None)
