@@ -123,7 +123,8 @@ _TLD = frozenset(("com", "net", "org", "co", "uk", "ru", "ua", "info", "io", "de
 _SUFFIX = frozenset(("magazine", "online", "newsletter", "newsletters"))
 _NOTICE_STRIP = re.compile(r"©|\(c\)|\bcopyright\b|all rights reserved\.?|\b(?:19|20)\d\d\b"
                            r"(?:\s*[-–]\s*(?:19|20)\d\d\b)?", re.I)
-_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—·•]\s|\s\(|$)")
+_HOLDER_END = re.compile(r"\s*(?:[,|;]|\.\s|\s[-–—·•]\s|\s\(|$)"
+                         r"|\s+(?i:developed|designed|powered|built|hosted|made)\s+(?i:by|with)\b")
 
 
 def self_named(lines: Sequence[str], title: str | None = None,

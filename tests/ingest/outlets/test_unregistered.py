@@ -56,6 +56,8 @@ def test_a_name_before_the_dateline_is_the_outlet_only_when_shaped_like_one(date
     ("Riverside Globe", "© 2020 Riverside Globe", "Riverside Globe"),
     ("", "Riverside Globe\nCopyright © 2022 Riverside Globe. All rights reserved.",
      "Riverside Globe"),
+    ("Riverside Globe", "Riverside Globe Copyright © 2022 Developed by Luova Labs",
+     "Riverside Globe"),  # the holder before the mark, the web designer after it
 ])
 def test_a_site_the_registry_lacks_is_named_when_two_kinds_of_its_own_lines_agree(
         top, bottom, name):
