@@ -63,7 +63,10 @@ def wrap_width(lines: list[str]) -> int | None:
     paragraph as one long line (most of its text is in lines past any width), and the
     lengths of its lines run on smoothly past any width. Lines of fewer than
     :data:`_WORDS` words (a web address) do not count."""
-    sizes = [columns(ln.rstrip().expandtabs()) for ln in lines if len(ln.split()) >= _WORDS]
+    counted = [ln for ln in lines if len(ln.split()) >= _WORDS]
+    if sum(len(ln) > _WIDEST for ln in counted) > _LONGER * len(counted):
+        return None  # past any width a browser wraps at (an innerText dump): no need to measure
+    sizes = [columns(ln.rstrip().expandtabs()) for ln in counted]
     prose = [n for n in sizes if n >= _PROSE]
     for width in sorted({n for n in prose if _NARROWEST <= n <= _WIDEST}, reverse=True):
         full = sum(1 for n in prose if width - _NEAR <= n <= width)
