@@ -52,10 +52,11 @@ def _unpack(data: bytes) -> Unpacked:
     if not isinstance(html, bytes) or not html.strip():
         raise ValueError("the MHTML file's HTML part is empty: save the page again")
     url = next((u for u in (message.get("Snapshot-Content-Location"),
-                            part.get("Content-Location")) if _http(u)), None)
+                            part.get("Content-Location")) if is_web_address(u)), None)
     return Unpacked(html, url, part.get_content_charset())
 
 
-def _http(value: object) -> bool:
+def is_web_address(value: object) -> bool:
+    """An http(s) address of a sane length: the only kind a saved page's URL may be."""
     return (isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
             and len(value) < 4096)

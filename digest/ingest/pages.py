@@ -2,7 +2,8 @@
 
 A page comes from a saved file (a ``.txt`` dump, ``.html``, ``.mhtml``: a browser's
 "Webpage, Single File", read as its HTML and the address it was saved from, see
-:mod:`digest.ingest.mhtml`, or ``.md``: an article clipped as Markdown, see
+:mod:`digest.ingest.mhtml`; ``.webarchive``, Safari's, see :mod:`digest.ingest.webarchive`;
+or ``.md``: an article clipped as Markdown, see
 :mod:`digest.ingest.clipping`), from ``digest fetch`` (a file
 in raw/ with its provenance beside it) or from an archive record. Ingest sees each as a
 :class:`RawPage`: its bytes, its kind, the name it is reported and recorded under (the
@@ -39,10 +40,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from digest.ingest import clipping, mhtml
+from digest.ingest import clipping, mhtml, webarchive
 
 HTML_SUFFIXES = (".html", ".htm")
 MHTML_SUFFIXES = mhtml.SUFFIXES  # one HTML page and its pictures in a MIME message
+WEBARCHIVE_SUFFIXES = webarchive.SUFFIXES  # the same as Safari saves it, a property list
 CLIPPING_SUFFIXES = clipping.SUFFIXES  # an article clipped as Markdown with front matter
 TEXT_SUFFIXES = (".txt",)
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz")  # read record by record (digest.ingest.warc)
@@ -93,7 +95,7 @@ class RawPage:
 def kind_of(path: Path) -> str | None:
     """``html``, ``text`` or ``clipping`` by the file's suffix; None for anything else."""
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES or suffix in MHTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES or suffix in MHTML_SUFFIXES or suffix in WEBARCHIVE_SUFFIXES:
         return "html"
     if suffix in CLIPPING_SUFFIXES:
         return "clipping"
@@ -144,8 +146,8 @@ def unsupported(path: Path) -> str | None:
         return "not a regular file"
     if kind_of(path) is not None or is_archive(path):
         return None
-    suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + CLIPPING_SUFFIXES
-                         + ARCHIVE_SUFFIXES)
+    suffixes = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES
+                         + CLIPPING_SUFFIXES + ARCHIVE_SUFFIXES)
     return f"not a page: only {suffixes} files are ingested"
 
 
@@ -165,11 +167,16 @@ def file_page(path: Path, name: str, *, source: str | None = None,
 
 def opened(page: RawPage, data: bytes) -> RawPage:
     """The page with its bytes ``data`` (as :meth:`RawPage.read` gave them) to analyse: an
-    MHTML file's HTML part, with the address it was saved from as its URL unless its
-    provenance file gives one (:mod:`digest.ingest.mhtml`); any other page as it is."""
-    if page.path is None or page.path.suffix.lower() not in MHTML_SUFFIXES:
+    MHTML file's HTML part or a web archive's main resource, with the address it was saved
+    from as its URL unless its provenance file gives one (:mod:`digest.ingest.mhtml`,
+    :mod:`digest.ingest.webarchive`); any other page as it is."""
+    suffix = None if page.path is None else page.path.suffix.lower()
+    if suffix in MHTML_SUFFIXES:
+        saved = mhtml.unpack(data)
+    elif suffix in WEBARCHIVE_SUFFIXES:
+        saved = webarchive.unpack(data)
+    else:
         return replace(page, data=data)
-    saved = mhtml.unpack(data)
     provenance = replace(page.provenance, url=page.provenance.url or saved.url,
                          charset=page.provenance.charset or saved.charset)
     return replace(page, data=saved.html, provenance=provenance)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import plistlib
 import quopri
 
 import pytest
@@ -108,6 +109,12 @@ def _hostile_pages() -> dict[str, bytes]:
         "deep.mhtml": "MIME-Version: 1.0\r\n" + "".join(
             f'Content-Type: multipart/related; boundary="b{n}"\r\n\r\n--b{n}\r\n'
             for n in range(3000)) + "Content-Type: text/html\r\n\r\n<p>x</p>\r\n",
+        # Safari's web archive of the same hostile page, and one that is no property list
+        "payload.webarchive": plistlib.dumps({"WebMainResource": {
+            "WebResourceData": html_page(p.SCRIPT_TAG + " Talks archived", paras).encode(),
+            "WebResourceURL": f"{js}alert(1)", "WebResourceTextEncodingName": "x" * 500}},
+            fmt=plistlib.FMT_BINARY),
+        "broken.webarchive": b"bplist00" + bytes(range(256)),
         # articles clipped as Markdown: markup and a script link in the fields and the text,
         # and front matter that is an alias bomb
         "payload.md": (f"---\ntitle: '{p.SCRIPT_TAG} Talks clipped'\nsource: '{js}alert(1)'\n"

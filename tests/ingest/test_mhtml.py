@@ -1,11 +1,13 @@
-"""Pages a browser saved as one file (MHTML, "Webpage, Single File") are ingested as their HTML,
-with the address they were saved from as the article's URL and outlet."""
+"""Pages a browser saved as one file (MHTML, "Webpage, Single File"; Safari's web archive) are
+ingested as their HTML, with the address they were saved from as the article's URL and
+outlet."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 import http.server
+import plistlib
 import quopri
 import threading
 from pathlib import Path
@@ -144,3 +146,32 @@ def test_a_hostile_mhtml_file_fails_its_page_not_the_run(tmp_path):
     assert results["bridge.mhtml"].status == "written"
     assert results["deep.mhtml"].status == "failed"
     assert "cannot read the MHTML file" in results["deep.mhtml"].reason
+
+
+def saved_as_webarchive(html: str, location: str) -> bytes:
+    """What Safari's "Save As… Web Archive" writes: a binary property list."""
+    return plistlib.dumps({
+        "WebMainResource": {"WebResourceData": html.encode("utf-8"),
+                            "WebResourceMIMEType": "text/html",
+                            "WebResourceTextEncodingName": "UTF-8",
+                            "WebResourceURL": location, "WebResourceFrameName": ""},
+        "WebSubresources": [{"WebResourceData": b"\x89PNG", "WebResourceMIMEType": "image/png",
+                             "WebResourceURL": "https://www.kyivpost.com/bridge.png"}],
+    }, fmt=plistlib.FMT_BINARY)
+
+
+def test_a_page_safari_saved_as_a_web_archive_is_its_article_from_its_address(tmp_path):
+    (tmp_path / "raw").mkdir()
+    saved = saved_as_webarchive(page_html(), "https://www.kyivpost.com/post/12345")
+    (tmp_path / "raw" / "bridge.webarchive").write_bytes(saved)
+    (tmp_path / "raw" / "broken.webarchive").write_bytes(b"bplist00" + bytes(40))
+    results = {r.file.split("/")[-1]: r for r in run(tmp_path).results}
+    assert results["bridge.webarchive"].status == "written"
+    assert results["broken.webarchive"].status == "failed"  # the run goes on past it
+    assert "cannot read the web archive" in results["broken.webarchive"].reason
+    article = the_article(tmp_path)
+    assert article.meta["title"] == HEADLINE
+    assert article.meta["source_url"] == "https://www.kyivpost.com/post/12345"
+    assert article.meta["source"] == "Kyiv Post"
+    assert article.meta["raw_sha256"] == hashlib.sha256(saved).hexdigest()
+    assert "engineers replace its deck" in article.body
