@@ -122,11 +122,14 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Input]:
     """Input files in a stable order (see :class:`Input`).
 
     Hidden files and folders are passed over, and so are provenance files: each belongs to
-    the page beside it."""
+    the page beside it. The files a browser saves with a page ("Webpage, Complete": the
+    page's ``X_files/`` folder beside ``X.html``, with its pictures, scripts and the HTML of
+    its ads and embeds) are listed as no pages of their own."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
             top = path.resolve().name
+            owners: dict[Path, str | None] = {}
             for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 inner = child.relative_to(path).parts
                 if any(part.startswith(".") for part in inner):
@@ -134,11 +137,34 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Input]:
                 if child.name.endswith(PROVENANCE_SUFFIX):
                     continue
                 folders = (*reversed(inner[:-1]), top)
-                yield Input(child, unsupported(child), folders)
+                owner = _saved_with(child, path, owners)
+                reason = (f"saved with {owner} (its pictures, scripts and embeds): not a page"
+                          if owner else unsupported(child))
+                yield Input(child, reason, folders)
         elif path.is_file():
             yield Input(path, unsupported(path), (path.resolve().parent.name,))
         else:
             yield Input(path, "no such file or folder")
+
+
+_RESOURCES = "_files"  # the folder Chrome, Firefox and Edge save a page's files in
+
+
+def _saved_with(child: Path, top: Path, owners: dict[Path, str | None]) -> str | None:
+    """The page whose resources folder ``child`` sits in (under ``top``), if any: a folder
+    ``X_files`` with ``X.html`` (or ``.htm``) beside it."""
+    for folder in child.relative_to(top).parents:
+        if folder == Path("."):
+            return None
+        here = top / folder
+        if here not in owners:
+            stem = here.name.removesuffix(_RESOURCES)
+            owners[here] = next((f"{stem}{ext}" for ext in HTML_SUFFIXES
+                                 if here.name.endswith(_RESOURCES) and stem
+                                 and (here.parent / f"{stem}{ext}").is_file()), None)
+        if owners[here]:
+            return owners[here]
+    return None
 
 
 def unsupported(path: Path) -> str | None:

@@ -60,3 +60,28 @@ def test_only_http_urls_are_taken_from_provenance(tmp_path):
     assert prov.url is None
     assert prov.date is not None and prov.date.isoformat() == "2023-08-16T09:30:00+00:00"
     assert prov.date_kind == "fetched"
+
+
+def test_the_files_a_browser_saved_with_a_page_are_not_pages(tmp_path):
+    # "Webpage, Complete": News.html and News_files/ with pictures, scripts and the HTML of
+    # an ad's frame; a folder named like that with no page beside it is read as any other
+    raw = tmp_path / "raw"
+    (raw / "News_files").mkdir(parents=True)
+    (raw / "News.html").write_text(
+        "<html><head><title>Talks continue</title></head><body><article><h1>Talks continue"
+        "</h1><p>" + " ".join(["The talks continued on Monday in the capital."] * 8)
+        + "</p></article></body></html>", encoding="utf-8")
+    frame = ("<html><body><p>" + " ".join(["Buy the new phone today at a special price."] * 8)
+             + "</p></body></html>")
+    (raw / "News_files" / "ad.html").write_text(frame, encoding="utf-8")
+    (raw / "News_files" / "app.js").write_text("alert(1)", encoding="utf-8")
+    (raw / "Other_files").mkdir()
+    (raw / "Other_files" / "page.html").write_text(frame.replace("phone", "car"),
+                                                   encoding="utf-8")
+    report = ingest([raw], Config(root=tmp_path, timezone="Europe/Kyiv"), Reporter(quiet=True))
+    status = {r.file: (r.status, r.reason or "") for r in report.results}
+    assert status["raw/News_files/ad.html"] == (
+        "skipped", "saved with News.html (its pictures, scripts and embeds): not a page")
+    assert status["raw/News_files/app.js"][0] == "skipped"
+    assert status["raw/News.html"][0] in ("written", "review")
+    assert status["raw/Other_files/page.html"][0] in ("written", "review")  # no page beside it
