@@ -353,12 +353,13 @@ def is_picture_source(text: str) -> bool:
                                 or has_paren_credit(text))
 
 
-_PICTURE_FILE = re.compile(r"^[^/\\\s][^/\\]{0,80}\.(?:jpe?g|png|gif|webp)$", re.I)
+_PICTURE_FILE = re.compile(r"^\[?[^/\\\s\[][^/\\\[\]]{0,80}\.(?:jpe?g|png|gif|webp|svg)\]?$", re.I)
 
 
 def is_picture_file(text: str) -> bool:
-    """A picture's file name printed in its place ("bridge_repairs.JPG", "logo 2.jpg"): the
-    lines under it, to the byline, are its caption."""
+    """A picture's file name printed in its place ("bridge_repairs.JPG", "logo 2.jpg"; a text
+    browser prints it in brackets, "[bridge.jpg]"): the lines under it, to the byline, are
+    its caption."""
     return _PICTURE_FILE.match(text) is not None
 
 
@@ -580,6 +581,8 @@ def not_a_headline(text: str) -> str | None:
     """Why a headline-shaped line is something else, or None when it may be the headline."""
     if not any(c.isalpha() for c in text):
         return "number"  # a phone number, a score, a date in figures
+    if is_picture_file(text):
+        return "picture"
     if _CONTACT.match(text):
         return "contact"
     if _HASHTAG.match(text) or (len(text.split()) <= _FURNITURE_WORDS and (

@@ -72,6 +72,8 @@ def test_headlines_pass(text):
     ("by ライトハウス国際特許事務所 ／ 2016.12.01", "byline"),
     ("Jane DoeView More Articles", "byline"),
     ("Maria Teresa Castillo All posts", "byline"),
+    ("[harbour-bridge-repairs-2019.jpg]", "picture"),  # a text browser's picture, no alt text
+    ("Harbour bridge repairs 2019 final.JPG", "picture"),
 ])
 def test_lines_that_only_look_like_headlines(text, why):
     assert not_a_headline(text) == why
