@@ -27,6 +27,7 @@ import re
 from typing import Any, NamedTuple
 
 from digest import frontmatter
+from digest.ingest.mhtml import is_web_address
 from digest.markdown import render
 
 SUFFIXES = (".md", ".markdown")
@@ -63,7 +64,7 @@ def to_page(text: str) -> Clipped:
     if heading is not None and title is not None and heading.group(1).strip() == title:
         body = body.lstrip()[heading.end():]  # the headline once, as the page prints it
     body = _EXCERPT.sub("", body, count=1)
-    url = next((u for u in (_text(meta.get(k)) for k in _URL_KEYS) if _http(u)), None)
+    url = next((u for u in (_text(meta.get(k)) for k in _URL_KEYS) if is_web_address(u)), None)
     published = next((d for d in (_date(meta.get(k)) for k in _DATE_KEYS) if d), None)
     author = _author(next((meta[k] for k in _AUTHOR_KEYS if k in meta), None))
     head = ["<meta charset='utf-8'>"]
@@ -102,10 +103,6 @@ def _text(value: object) -> str | None:
         return text or None
     return None
 
-
-def _http(value: str | None) -> bool:
-    return value is not None and value.lower().startswith(("http://", "https://")) \
-        and len(value) < 4096
 
 
 def _date(value: object) -> str | None:
