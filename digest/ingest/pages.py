@@ -1,12 +1,11 @@
 """Raw pages: what ingest reads, whatever brought it in.
 
-A page comes from a saved file (a ``.txt`` dump, ``.html``, ``.mhtml``: a browser's
-"Webpage, Single File", read as its HTML and the address it was saved from, see
-:mod:`digest.ingest.mhtml`; ``.webarchive``, Safari's, see :mod:`digest.ingest.webarchive`;
-or ``.md``: an article clipped as Markdown, see
-:mod:`digest.ingest.clipping`), from ``digest fetch`` (a file
-in raw/ with its provenance beside it) or from an archive record. Ingest sees each as a
-:class:`RawPage`: its bytes, its kind, the name it is reported and recorded under (the
+A page comes from a saved file, from ``digest fetch`` (a file in raw/ with its provenance
+beside it) or from an archive record. A saved file is a ``.txt`` dump, ``.html``, a page
+saved as one file (``.mhtml``, :mod:`digest.ingest.mhtml`; Safari's ``.webarchive``,
+:mod:`digest.ingest.webarchive`: read as the page's HTML and the address it was saved from)
+or an article clipped as Markdown (``.md``, :mod:`digest.ingest.clipping`). Ingest sees each
+as a :class:`RawPage`: its bytes, its kind, the name it is reported and recorded under (the
 front matter's ``raw:``), and what its provenance says — the URL it was served from and a
 date from the transport (HTTP ``Last-Modified``, ``WARC-Date``), which is the weakest date
 evidence there is.
@@ -196,16 +195,18 @@ def opened(page: RawPage, data: bytes) -> RawPage:
     MHTML file's HTML part or a web archive's main resource, with the address it was saved
     from as its URL unless its provenance file gives one (:mod:`digest.ingest.mhtml`,
     :mod:`digest.ingest.webarchive`); any other page as it is."""
-    suffix = None if page.path is None else page.path.suffix.lower()
-    if suffix in MHTML_SUFFIXES:
-        saved = mhtml.unpack(data)
-    elif suffix in WEBARCHIVE_SUFFIXES:
-        saved = webarchive.unpack(data)
-    else:
+    unpack = None if page.path is None else _UNPACKERS.get(page.path.suffix.lower())
+    if unpack is None:
         return replace(page, data=data)
+    saved = unpack(data)
     provenance = replace(page.provenance, url=page.provenance.url or saved.url,
                          charset=page.provenance.charset or saved.charset)
     return replace(page, data=saved.html, provenance=provenance)
+
+
+# The files that hold one page among other things, by suffix, and what takes it out of them
+_UNPACKERS = {**dict.fromkeys(MHTML_SUFFIXES, mhtml.unpack),
+              **dict.fromkeys(WEBARCHIVE_SUFFIXES, webarchive.unpack)}
 
 
 def provenance_path(path: Path) -> Path:
