@@ -2,9 +2,11 @@
 
 The main region is the contiguous run of lines with the largest total weight
 (:func:`weight`: good lines weigh their word count, the others cost a little), the
-densest-block idea of boilerpipe and jusText (:func:`main_region`). A page's shape can fool
-the sum, so the region's edges are then set right: the end matter it ran across (a footer,
-"related" and comment headings: :func:`split_at_end_matter`), a bit of prose past the chrome
+densest-block idea of boilerpipe and jusText (:func:`main_region`; when that run is other
+stories' cards under a heading of end matter, the article above them: :func:`_above_cards`).
+A page's shape can fool the sum, so the region's edges are then set right: the end matter
+it ran across (a footer, "related" and comment headings: :func:`split_at_end_matter`), a bit
+of prose past the chrome
 below the article (:func:`drop_trailing_island`), the lead paragraph share buttons parted
 from the rest (:func:`reach_lead`), other stories' headlines and teasers below the article
 (:func:`drop_trailing_headlines`) and the few short lines under its last paragraph
