@@ -6,14 +6,13 @@ densest-block idea of boilerpipe and jusText (:func:`main_region`; when that run
 stories' cards under a heading of end matter, the article above them: :func:`_above_cards`).
 A page's shape can fool the sum, so the region's edges are then set right: the end matter
 it ran across (a footer, "related" and comment headings: :func:`split_at_end_matter`), a bit
-of prose past the chrome
-below the article (:func:`drop_trailing_island`), the lead paragraph share buttons parted
-from the rest (:func:`reach_lead`), other stories' headlines and teasers below the article
-(:func:`drop_trailing_headlines`) and the few short lines under its last paragraph
-(:func:`drop_trailing_labels`), and at its head a picture's caption
-(:func:`drop_head_captions`) and the standfirst (:func:`drop_standfirst`). Once the byline
-is read, the box about the author under the article goes (:func:`drop_author_box`, for
-HTML pages too). The lists the article owns are :mod:`digest.ingest.articlelists`.
+of prose past the chrome below the article (:func:`drop_trailing_island`), the lead
+paragraph share buttons parted from the rest (:func:`reach_lead`), other stories' headlines
+and teasers below the article (:func:`drop_trailing_headlines`) and the few short lines
+under its last paragraph (:func:`drop_trailing_labels`), and at its head a picture's
+caption (:func:`drop_head_captions`) and the standfirst (:func:`drop_standfirst`). Once the
+byline is read, the box about the author under the article goes (:func:`drop_author_box`,
+for HTML pages too). The lists the article owns are :mod:`digest.ingest.articlelists`.
 """
 
 from __future__ import annotations
