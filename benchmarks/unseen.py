@@ -85,7 +85,10 @@ gold::
 (``differ``) or none where the page names its site (``outlets``), titles, dates, and the
 pages whose bodies score lowest (``bodies``).
 
-Rendering needs Playwright and ``/usr/bin/chromium`` (the test extra); ``--dumps`` keeps the
+``--browser lynx`` (or ``w3m``, ``links``, ``html2text``) makes the dumps the way that text
+browser saves a page, wrapped at 80 columns, instead of Chromium's ``innerText``: give it a
+``--dumps`` folder of its own. Rendering needs Playwright and ``/usr/bin/chromium`` (the test
+extra), or the text browser's Debian package; ``--dumps`` keeps the
 dumps between runs (about ten minutes for 1,000 pages).
 """
 
@@ -96,6 +99,7 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -134,14 +138,36 @@ def collect(folders: list[Path], dest: Path, split: str) -> list[Path]:
     return found
 
 
-def render(pages: list[Path], dumps: Path) -> None:
-    """Each page's ``innerText`` as Chromium shows it, JavaScript off, every request refused."""
-    from playwright.sync_api import sync_playwright
+# Text browsers' dumps of a saved page, 80 columns wide, as a user would save them
+TEXT_BROWSERS = {
+    "lynx": ["lynx", "-dump", "-width=80", "-display_charset=utf-8", "-assume_charset=utf-8",
+             "-force_html"],
+    "w3m": ["w3m", "-dump", "-cols", "80", "-O", "UTF-8", "-T", "text/html"],
+    "links": ["links", "-dump", "-width", "80", "-codepage", "utf-8"],
+    "html2text": ["html2text", "-utf8", "-width", "79"],
+}
 
+
+def render(pages: list[Path], dumps: Path, browser: str = "chromium") -> None:
+    """Each page's ``innerText`` as Chromium shows it, JavaScript off, every request refused;
+    or, with ``browser`` one of :data:`TEXT_BROWSERS`, its dump as that text browser writes
+    it (Debian's packages: ``apt-get install lynx w3m links html2text``)."""
     todo = [p for p in pages if not (dumps / f"{p.stem}.txt").exists()]
     if not todo:
         return
     dumps.mkdir(parents=True, exist_ok=True)
+    if browser != "chromium":
+        for path in todo:
+            try:
+                done = subprocess.run([*TEXT_BROWSERS[browser], str(path)], capture_output=True,
+                                      timeout=60, check=True)
+            except (OSError, subprocess.SubprocessError) as exc:
+                print(f"not rendered: {path.name}: {str(exc)[:80]}", file=sys.stderr)
+                continue
+            (dumps / f"{path.stem}.txt").write_bytes(done.stdout)
+        return
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as play:
         browser = play.chromium.launch(executable_path=CHROMIUM)
         context = browser.new_context(java_script_enabled=False)
@@ -404,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path, help="folders of saved *.html pages")
     parser.add_argument("--dumps", type=Path, help="keep the pages and dumps here")
+    parser.add_argument("--browser", choices=("chromium", *TEXT_BROWSERS), default="chromium",
+                        help="make the dumps with Chromium's innerText (default) or a text "
+                             "browser's dump, wrapped at 80 columns (keep them apart: --dumps)")
     parser.add_argument("--split", choices=("tune", "test", "all"), default="test")
     parser.add_argument("--snippets", type=Path, help="trafilatura's tests/evaldata.json")
     parser.add_argument("--gold-bodies", type=Path,
@@ -419,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     keep = args.dumps or Path(tempfile.mkdtemp(prefix="digest-unseen-"))
     html_dir, dump_dir = keep / "html", keep / "txt"
     pages = collect(args.folders, html_dir, args.split)
-    render(pages, dump_dir)
+    render(pages, dump_dir, args.browser)
     snippets = load_snippets(args.snippets)
     gold = load_gold(args.gold_bodies)
     results = []
