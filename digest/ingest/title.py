@@ -98,14 +98,15 @@ def title_index(lines: Sequence[Line], start: int, date_at: int | None,
         near = head
     if near is not None and _names_stacked(ok, lines, near):
         return None
+    end = len(lines) if end is None else end
     found = _borne_out(ok, lines, None if near is None else _first_showing(lines, near), start,
-                       len(lines) if end is None else end)
+                       end)
     if found is None:
         found = _round_the_date(lines, date_at, start)
     if found is None:
-        found = _short_head(lines, date_at, start, len(lines) if end is None else end)
+        found = _short_head(lines, date_at, start, end)
     if found is None:
-        found = _sentence_head(lines, date_at, start, len(lines) if end is None else end)
+        found = _sentence_head(lines, date_at, start, end)
     return found
 
 
