@@ -516,7 +516,8 @@ def _set_date(ex: Extraction, html: str, url: str | None, config: Config,
     without a time (``meta``, day only: "2024-08-19"). With none, the pipeline tries the
     transport's dates."""
     tz = metadata.outlet_zone(url, ex.outlet, config)
-    stamp = published_stamp(html)
+    values = _stamp_values(html)  # the page's head read once for both kinds of stamp
+    stamp = next(filter(None, map(_parse_stamp, values)), None)
     if stamp is not None:
         ex.date = stamp if stamp.tzinfo else stamp.replace(tzinfo=tz)
         ex.date_source = "meta"
@@ -533,7 +534,7 @@ def _set_date(ex: Extraction, html: str, url: str | None, config: Config,
         ex.date_source = "updated" if found.updated else "dateline"
         ex.day_only = found.time is None
         return
-    day = published_day(html)
+    day = next(filter(None, map(_parse_day, values)), None)
     if day is not None:
         ex.date = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
         ex.date_source, ex.day_only = "meta", True
@@ -601,15 +602,9 @@ def stated_body(html: str) -> str:
 
 
 def published_stamp(html: str) -> dt.datetime | None:
-    """The first publication time the page states in machine-readable form, with its time."""
+    """The first publication time the page states in machine-readable form, with its time
+    (what :func:`_set_date` reads first)."""
     return next(filter(None, map(_parse_stamp, _stamp_values(html))), None)
-
-
-def published_day(html: str) -> dt.date | None:
-    """The publication day the page states in machine-readable form without a time
-    (``<meta property="article:published_time" content="2024-08-19">``), when it states
-    no time: the article is dated that day, without a made-up time."""
-    return next(filter(None, map(_parse_day, _stamp_values(html))), None)
 
 
 def _stamp_values(html: str) -> list[str]:
@@ -625,7 +620,8 @@ def _stamp_values(html: str) -> list[str]:
 
 
 def _parse_day(value: str) -> dt.date | None:
-    """A day without a time, year first ("2024-08-19", "2023-1-26", "2022/05/10")."""
+    """A day without a time, year first ("2024-08-19", "2023-1-26", "2022/05/10"): the
+    article is dated that day, without a made-up time."""
     m = _LOOSE.match(value.strip())
     if m is None or m.group(5) is not None:
         return None
@@ -664,20 +660,14 @@ _MAIL_DATE = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,
 
 
 def _loose_stamp(value: str) -> dt.datetime | None:
+    """:data:`_LOOSE` with a time, padded into ISO 8601 for the standard library to read."""
     m = _LOOSE.match(value)
     if m is None or m.group(5) is None:
         return None
-    offset = m.group(8)
-    zone = None
-    if offset == "Z":
-        zone = dt.UTC
-    elif offset:
-        sign = -1 if offset[0] == "-" else 1
-        hours, minutes = int(offset[1:3]), int(offset[-2:])
-        zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    year, _, month, day, hour, minute, second, offset = m.groups()
     try:
-        return dt.datetime(int(m.group(1)), int(m.group(3)), int(m.group(4)), int(m.group(5)),
-                           int(m.group(6)), int(m.group(7) or 0), tzinfo=zone)
+        return dt.datetime.fromisoformat(f"{year}-{int(month):02}-{int(day):02}T{int(hour):02}:"
+                                         f"{minute}:{second or '00'}{offset or ''}")
     except ValueError:
         return None
 
