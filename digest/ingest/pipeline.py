@@ -578,14 +578,12 @@ def _tell(reporter: Reporter, result: FileResult) -> None:
 
 def _extract(shared: Shared, page: RawPage, text: str) -> Extraction:
     url = page.url or _url_hint(text)
-    if page.kind == "clipping":
+    if page.kind == "clipping":  # read as the HTML page it stands for
         from digest.ingest.clipping import to_page
-        from digest.ingest.html import extract_html
 
-        clipped = to_page(text)
-        return extract_html(clipped.html, url=page.url or clipped.url, config=shared.config,
-                            outlet=page.provenance.outlet)
-    if page.kind == "html":
+        text, url = to_page(text)
+        url = page.url or url
+    if page.kind in ("html", "clipping"):
         from digest.ingest.html import extract_html  # trafilatura loads slowly; only when needed
 
         return extract_html(text, url=url, config=shared.config, outlet=page.provenance.outlet)
